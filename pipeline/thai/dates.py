@@ -1,0 +1,222 @@
+"""Dates and times as written on Thai official papers, to ISO values.
+
+Every parser returns a value *or* a reason; it never guesses a date silently. Month names are
+matched with or without dots and spaces (``พ.ค.``, ``พ. ค.``, ``พค``), digits may be Thai or Arabic
+(mixed), years are Buddhist Era unless they can only be Christian Era (or say ``ค.ศ.``); a
+two-digit year is B.E. 25xx.
+
+>>> parse_date("๑๔ ธันวาคม ๒๕๖๕").value
+'2022-12-14'
+>>> parse_date("5/6/๖๐").value
+'2017-06-05'
+>>> parse_date("31 เม.ย. 2560").reason
+'no such day: 31/4/2017'
+>>> parse_time("๑๔.๒๗ น.").value
+'14:27'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.thai.digits import to_arabic_digits
+
+FULL_MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+# Abbreviations as (first syllable, second letter): ม.ค. is ("ม", "ค").
+ABBR_MONTHS = (
+    ("ม", "ค"),
+    ("ก", "พ"),
+    ("มี", "ค"),
+    ("เม", "ย"),
+    ("พ", "ค"),
+    ("มิ", "ย"),
+    ("ก", "ค"),
+    ("ส", "ค"),
+    ("ก", "ย"),
+    ("ต", "ค"),
+    ("พ", "ย"),
+    ("ธ", "ค"),
+)
+DAY_NAMES = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+
+_SEP = r"[\s.]*"
+
+
+def abbreviation(month: int, dots: bool = True, space: bool = False) -> str:
+    a, b = ABBR_MONTHS[month - 1]
+    if not dots:
+        return a + b
+    return f"{a}.{' ' if space else ''}{b}."
+
+
+def _month_alternatives() -> list[tuple[str, int]]:
+    alts: list[tuple[str, int]] = []
+    for i, name in enumerate(FULL_MONTHS, start=1):
+        alts.append((r"\s?".join(re.escape(c) for c in name), i))
+    for i, (a, b) in enumerate(ABBR_MONTHS, start=1):
+        alts.append((re.escape(a) + _SEP + re.escape(b) + r"\.?", i))
+    # longest patterns first so that full names win over abbreviations
+    alts.sort(key=lambda t: -len(t[0]))
+    return alts
+
+
+_MONTH_ALTS = _month_alternatives()
+_MONTH_RE = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _) in enumerate(_MONTH_ALTS))
+_DIGIT = r"[0-9]"
+_WRITTEN_RE = re.compile(
+    rf"(?P<day>{_DIGIT}{{1,2}})\s*(?:{_MONTH_RE})\s*"
+    rf"(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{2,4}})(?!{_DIGIT})"
+)
+_NUMERIC_RE = re.compile(
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?P<sep>[/\-.])\s*(?P<month>{_DIGIT}{{1,2}})"
+    rf"\s*(?P=sep)\s*(?P<year>{_DIGIT}{{2,4}})(?!{_DIGIT})"
+)
+_TIME_RE = re.compile(
+    rf"(?<!{_DIGIT})(?P<h>{_DIGIT}{{1,2}})\s*[.:]\s*(?P<m>{_DIGIT}{{2}})(?!{_DIGIT})\s*(?:น\.?)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateResult:
+    value: str | None  # ISO YYYY-MM-DD / HH:MM, or None
+    reason: str | None = None  # why value is None, or a doubt about it
+    text: str = ""  # the span that was parsed
+    era: str | None = None  # "BE" or "CE"
+
+
+def _prepare(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u0e4d\u0e32", "\u0e33")
+    return to_arabic_digits(text)
+
+
+def _year_to_ce(year_text: str, era_hint: str | None) -> tuple[int | None, str | None, str]:
+    """Return (Christian Era year, reason, era) for a written year."""
+    year = int(year_text)
+    if era_hint and era_hint.startswith("ค"):
+        if len(year_text) == 2:
+            return 2000 + year, None, "CE"
+        return year, None, "CE"
+    if len(year_text) == 2:
+        return 2500 + year - 543, None, "BE"
+    if len(year_text) == 3:
+        return None, f"year {year_text} has three digits", "?"
+    if 2400 <= year <= 2700:
+        return year - 543, None, "BE"
+    if 1800 <= year <= 2200 and not (era_hint and era_hint.startswith("พ")):
+        return year, None, "CE"
+    return None, f"year {year_text} is neither Buddhist nor Christian Era", "?"
+
+
+def _build(day: int, month: int, year_text: str, era_hint: str | None, span: str) -> DateResult:
+    year, reason, era = _year_to_ce(year_text, era_hint)
+    if year is None:
+        return DateResult(None, reason, span)
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return DateResult(None, f"no such day: {day}/{month}/{year}", span, era)
+    return DateResult(value.isoformat(), None, span, era)
+
+
+def _written_month(match: re.Match[str]) -> int:
+    for i, (_, month) in enumerate(_MONTH_ALTS):
+        if match.group(f"m{i}"):
+            return month
+    raise AssertionError("a month group always matches")  # pragma: no cover
+
+
+def parse_date(text: str) -> DateResult:
+    """Find and normalise the first date in ``text``."""
+    prepared = _prepare(text)
+    written = _WRITTEN_RE.search(prepared)
+    numeric = _NUMERIC_RE.search(prepared)
+    if written and (not numeric or written.start() <= numeric.start()):
+        month = _written_month(written)
+        return _build(
+            int(written["day"]), month, written["year"], written["era"], written.group(0).strip()
+        )
+    if numeric:
+        month = int(numeric["month"])
+        if not 1 <= month <= 12:
+            return DateResult(None, f"month {month} does not exist", numeric.group(0))
+        return _build(int(numeric["day"]), month, numeric["year"], None, numeric.group(0))
+    if not prepared.strip():
+        return DateResult(None, "no text")
+    return DateResult(None, "no date found")
+
+
+def parse_time(text: str) -> DateResult:
+    """``14.27``, ``14:27``, ``๑๔.๒๗ น.`` → ``14:27``."""
+    prepared = _prepare(text)
+    m = _TIME_RE.search(prepared)
+    if not m:
+        return DateResult(None, "no time found")
+    h, mi = int(m["h"]), int(m["m"])
+    if h > 23 or mi > 59:
+        return DateResult(None, f"no such time: {h}.{mi:02d}", m.group(0))
+    return DateResult(f"{h:02d}:{mi:02d}", None, m.group(0).strip())
+
+
+# ---- formatting (used by the corpus generator and the round-trip property tests) ----
+
+DATE_STYLES = (
+    "full",  # ๑๔ ธันวาคม ๒๕๖๕
+    "full_be",  # 14 ธันวาคม พ.ศ. 2565
+    "abbr",  # 31 พ.ค. 2560
+    "abbr_space",  # 31 พ. ค. 60
+    "abbr_nodot",  # 31 พค 2560
+    "numeric",  # 5/6/60
+    "numeric_long",  # 5/6/2560
+    "numeric_dash",  # 05-06-2560
+    "dayname",  # วันจันทร์ที่ 5 มิถุนายน 2560
+    "ce",  # 14 ธันวาคม ค.ศ. 2022
+)
+
+
+def format_date(d: dt.date, style: str, thai_digits: bool = False, two_digit: bool = False) -> str:
+    be = d.year + 543
+    year = f"{be % 100:02d}" if two_digit else str(be)
+    if style == "full":
+        s = f"{d.day} {FULL_MONTHS[d.month - 1]} {year}"
+    elif style == "full_be":
+        s = f"{d.day} {FULL_MONTHS[d.month - 1]} พ.ศ. {year}"
+    elif style == "abbr":
+        s = f"{d.day} {abbreviation(d.month)} {year}"
+    elif style == "abbr_space":
+        s = f"{d.day} {abbreviation(d.month, space=True)} {year}"
+    elif style == "abbr_nodot":
+        s = f"{d.day} {abbreviation(d.month, dots=False)} {year}"
+    elif style == "numeric":
+        s = f"{d.day}/{d.month}/{year}"
+    elif style == "numeric_long":
+        s = f"{d.day}/{d.month}/{be}"
+    elif style == "numeric_dash":
+        s = f"{d.day:02d}-{d.month:02d}-{be}"
+    elif style == "dayname":
+        s = f"วัน{DAY_NAMES[d.weekday()]}ที่ {d.day} {FULL_MONTHS[d.month - 1]} {year}"
+    elif style == "ce":
+        s = f"{d.day} {FULL_MONTHS[d.month - 1]} ค.ศ. {d.year}"
+    else:
+        raise ValueError(f"unknown date style {style!r}")
+    if thai_digits:
+        from pipeline.thai.digits import to_thai_digits
+
+        s = to_thai_digits(s)
+    return s
