@@ -97,8 +97,12 @@ def save_scan(images: list[Image.Image], path: Path, fmt: str, dpi: int) -> None
         conv = [im.convert("RGB") if im.mode not in ("RGB", "L", "1") else im for im in images]
         conv[0].save(path, "PDF", save_all=True, append_images=conv[1:], resolution=dpi)
     elif fmt == "tif":
-        compression = "group4" if all(im.mode == "1" for im in images) else "tiff_lzw"
-        first.save(path, "TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi), compression=compression)
+        if all(im.mode == "1" for im in images):
+            first.save(path, "TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi), compression="group4")
+        else:  # office scanners write JPEG-compressed TIFFs for colour and grey
+            conv = [im.convert("RGB") if im.mode == "1" else im for im in images]
+            conv[0].save(path, "TIFF", save_all=True, append_images=conv[1:], dpi=(dpi, dpi),
+                         compression="jpeg", quality=85)
     elif fmt == "png":
         first.save(path, "PNG", dpi=(dpi, dpi), optimize=False)
     elif fmt == "jpg":

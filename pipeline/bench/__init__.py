@@ -1,0 +1,1 @@
+"""Measuring: scoring predictions against ground truth, and the benchmark behind ``make bench``."""

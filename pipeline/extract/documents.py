@@ -1,0 +1,63 @@
+"""Split a file's pages into documents and type them: memo, newsletter, other."""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from pipeline.extract.labels import skeleton
+from pipeline.extract.memo import extract_memo
+from pipeline.extract.newsletter import extract_newsletter
+from pipeline.model import Document, Line, Page
+from pipeline.options import Options
+
+MEMO_TITLE = "บันทึกข้อความ"
+NEWSLETTER_TITLE = "จดหมายข่าว"
+MEMO_LABELS = ("ส่วนราชการ", "เรื่อง", "เรียน")
+
+
+def _top_lines(page: Page, frac: float = 0.3) -> list[Line]:
+    return [ln for ln in page.typed_lines() if ln.bbox[1] < page.height * frac]
+
+
+def _contains(text: str, word: str, threshold: float = 80) -> bool:
+    return fuzz.partial_ratio(skeleton(word), skeleton(text)) >= threshold
+
+
+def page_start(page: Page) -> str | None:
+    """The type of document this page starts, or None for a continuation page."""
+    top = _top_lines(page)
+    for ln in top[:6]:
+        if _contains(ln.text, MEMO_TITLE):
+            return "memo"
+    for ln in top[:4]:
+        if _contains(ln.text, NEWSLETTER_TITLE, 85):
+            return "newsletter"
+    header_hits = sum(
+        1 for ln in top for lab in MEMO_LABELS if skeleton(ln.text).startswith(skeleton(lab))
+    )
+    if header_hits >= 2:
+        return "memo"
+    return None
+
+
+def build_documents(pages: list[Page], options: Options) -> list[Document]:
+    groups: list[tuple[str, list[Page]]] = []
+    for page in pages:
+        start = page_start(page)
+        if start is None and groups:
+            groups[-1][1].append(page)
+        else:
+            groups.append((start or "other", [page]))
+    docs = []
+    for kind, group in groups:
+        lines = [ln for p in group for ln in p.typed_lines()]
+        text = "\n".join(ln.text for ln in lines if ln.text)
+        conf = float(np.mean([ln.confidence for ln in lines])) if lines else 0.0
+        doc = Document(type=kind, pages=[p.number for p in group], text=text, confidence=round(conf, 4))
+        if kind == "memo":
+            extract_memo(doc, group, options)
+        elif kind == "newsletter":
+            extract_newsletter(doc, group, options)
+        docs.append(doc)
+    return docs

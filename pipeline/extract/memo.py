@@ -1,0 +1,194 @@
+"""Memo (บันทึกข้อความ) fields, signature blocks, received stamps and routing annotations."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from pipeline.extract.labels import find_label, starts_with_label, strip_leaders
+from pipeline.model import Document, Field, Line, Page, RegionKind, ReviewItem, bbox_union
+from pipeline.options import Options
+from pipeline.thai.dates import parse_date, parse_time
+from pipeline.thai.digits import to_arabic_digits
+from pipeline.thai.repair import normalise_value
+
+MINISTRY_CODES = frozenset(
+    "มท สธ ศธ กค พณ อก กษ รง ทส คค นร กห ยธ พม ดศ วธ กก พน อว กต วท ทก ตช สผ".split()
+)
+HEADER_FRACTION = 0.5  # header labels are looked for in the top half of the first page
+
+
+def _field(text: str, value: object, line: Line, page: int, reason: str | None = None,
+           penalty: float = 1.0) -> Field:
+    return Field(text=text, value=value, confidence=round(line.confidence * penalty, 4), page=page,
+                 bbox=line.bbox, reason=reason)
+
+
+def phone_digits(text: str) -> str | None:
+    """``โทร. ๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒`` → ``021234567`` (the first number, without extension)."""
+    t = to_arabic_digits(text)
+    t = re.split(r"ต่อ|ext|,|/|หรือ", t)[0]
+    digits = re.sub(r"\D", "", t)
+    return digits or None
+
+
+def _split_at(text: str, label: str) -> tuple[str, str] | None:
+    hit = find_label(text, label)
+    if hit is None:
+        return None
+    return text[: hit[0]], text[hit[1] :]
+
+
+def extract_header(doc: Document, page: Page) -> None:
+    lines = [ln for ln in page.typed_lines() if ln.bbox[1] < page.height * HEADER_FRACTION]
+    f: dict[str, Field | None] = {k: None for k in ("agency", "phone", "reference", "date", "subject", "to")}
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if f["agency"] is None and (k := starts_with_label(text, "ส่วนราชการ")) is not None:
+            rest = text[k:]
+            parts = _split_at(rest, "โทร")
+            agency_text = strip_leaders(parts[0] if parts else rest)
+            f["agency"] = _field(agency_text, normalise_value(agency_text), ln, page.number)
+            if parts:
+                phone_text = strip_leaders(parts[1].lstrip(". "))
+                value = phone_digits(phone_text)
+                ok = value is not None and 9 <= len(value) <= 10
+                f["phone"] = _field(phone_text, value, ln, page.number,
+                                    None if ok else "phone number has an unusual length", 1.0 if ok else 0.5)
+            continue
+        if f["reference"] is None and (k := starts_with_label(text, "ที่", 100)) is not None:
+            rest = text[k:]
+            parts = _split_at(rest, "วันที่")
+            ref_text = strip_leaders(parts[0] if parts else rest)
+            value = normalise_value(ref_text)
+            code = value.split(" ")[0] if value else ""
+            reason = None if code in MINISTRY_CODES else f"unknown ministry code {code!r}"
+            f["reference"] = _field(ref_text, value, ln, page.number, reason, 1.0 if reason is None else 0.7)
+            if parts and f["date"] is None:
+                f["date"] = _date_field(strip_leaders(parts[1]), ln, page.number)
+            continue
+        if f["date"] is None and (k := starts_with_label(text, "วันที่")) is not None:
+            f["date"] = _date_field(strip_leaders(text[k:]), ln, page.number)
+            continue
+        if f["subject"] is None and (k := starts_with_label(text, "เรื่อง")) is not None:
+            subj = strip_leaders(text[k:])
+            f["subject"] = _field(subj, normalise_value(subj), ln, page.number)
+            continue
+        if f["to"] is None and (k := starts_with_label(text, "เรียน")) is not None:
+            parts_to = [strip_leaders(text[k:])]
+            used = [ln]
+            pitch = ln.bbox[3] - ln.bbox[1]
+            for nxt in lines[i + 1 :]:
+                gap = nxt.bbox[1] - used[-1].bbox[3]
+                width = nxt.bbox[2] - nxt.bbox[0]
+                if gap > pitch * 0.6 or width > (page.width * 0.55):
+                    break
+                parts_to.append(strip_leaders(nxt.text))
+                used.append(nxt)
+            joined = " ".join(p for p in parts_to if p)
+            conf = float(np.mean([u.confidence for u in used]))
+            f["to"] = Field(text=joined, value=normalise_value(joined), confidence=round(conf, 4),
+                            page=page.number, bbox=bbox_union([u.bbox for u in used]))
+    doc.fields = f
+
+
+def _date_field(text: str, line: Line, page: int) -> Field:
+    res = parse_date(text)
+    if res.value is None:
+        return _field(text, None, line, page, res.reason, 0.3)
+    return _field(text, res.value, line, page)
+
+
+def extract_signatures(doc: Document, pages: list[Page]) -> None:
+    for page in pages:
+        sig_regions = [r for r in page.regions if r.kind == RegionKind.SIGNATURE]
+        lines = page.typed_lines()
+        for i, ln in enumerate(lines):
+            t = ln.text.strip()
+            if not (t.startswith("(") and t.endswith(")") and len(t) > 4) or ln.bbox[1] < page.height * 0.25:
+                continue
+            name = normalise_value(t[1:-1])
+            position = ""
+            boxes = [ln.bbox]
+            if i + 1 < len(lines):
+                nxt = lines[i + 1]
+                if 0 <= nxt.bbox[1] - ln.bbox[3] < (ln.bbox[3] - ln.bbox[1]) * 1.2:
+                    position = normalise_value(nxt.text)
+                    boxes.append(nxt.bbox)
+            h = ln.bbox[3] - ln.bbox[1]
+            above = [r for r in sig_regions if 0 <= ln.bbox[1] - r.bbox[3] < h * 3 and
+                     r.bbox[2] > ln.bbox[0] - h * 2 and r.bbox[0] < ln.bbox[2] + h * 2]
+            boxes.extend(r.bbox for r in above)
+            doc.signatures.append({"name": name, "position": position, "confidence": ln.confidence,
+                                   "page": page.number, "bbox": list(bbox_union(boxes)),
+                                   "signed": bool(above)})
+
+
+def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Options) -> None:
+    for page in pages:
+        stamps = [r for r in page.regions if r.kind == RegionKind.STAMP]
+        for r in stamps:
+            text = r.text
+            # values inside the stamp are handwritten: read them, but never claim certainty
+            conf = round(min(r.confidence, 0.5), 4)
+            number = None
+            m = re.search(r"(?:เลข\s*รับ|รับ)\D{0,6}([0-9๐-๙]{1,6})", text)
+            if m:
+                number = to_arabic_digits(m.group(1))
+            date_part = _split_at(text, "วันที่")
+            time_part = _split_at(text, "เวลา")
+            d = parse_date(date_part[1] if date_part else text)
+            t = parse_time(time_part[1] if time_part else text)
+            doc.stamps.append({"kind": "received", "text": normalise_value(text), "number": number,
+                               "date": d.value, "time": t.value, "confidence": conf,
+                               "page": page.number, "bbox": list(r.bbox),
+                               "reasons": [x for x in (d.reason, t.reason) if x]})
+        for r in page.regions:
+            if r.kind == RegionKind.HANDWRITTEN:
+                if any(_inside(r.bbox, s.bbox) for s in stamps):
+                    continue
+                doc.annotations.append({"kind": "note", "text": normalise_value(r.text),
+                                        "confidence": round(min(r.confidence, 0.5), 4),
+                                        "page": page.number, "bbox": list(r.bbox)})
+            elif r.kind == RegionKind.SIGNATURE and not any(
+                _inside(r.bbox, tuple(s["bbox"])) for s in doc.signatures if s["page"] == page.number  # type: ignore[arg-type]
+            ):
+                doc.annotations.append({"kind": "signature", "text": "", "confidence": round(r.confidence, 4),
+                                        "page": page.number, "bbox": list(r.bbox)})
+
+
+def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int], tol: int = 15) -> bool:
+    return a[0] >= b[0] - tol and a[1] >= b[1] - tol and a[2] <= b[2] + tol and a[3] <= b[3] + tol
+
+
+def consistency(doc: Document, threshold: float) -> None:
+    """Review items: missing or doubtful fields, impossible dates, stamps before the memo date."""
+    for name, fld in doc.fields.items():
+        path = f"fields.{name}"
+        if fld is None:
+            doc.review.append(ReviewItem(path, 0.0, f"{name} not found"))
+        elif fld.value is None:
+            doc.review.append(ReviewItem(path, fld.confidence, fld.reason or "value could not be normalised"))
+        elif fld.reason:
+            doc.review.append(ReviewItem(path, fld.confidence, fld.reason))
+        elif fld.confidence < threshold:
+            doc.review.append(ReviewItem(path, fld.confidence, "low OCR confidence"))
+    memo_date = doc.fields.get("date")
+    for i, s in enumerate(doc.stamps):
+        path = f"stamps[{i}]"
+        reasons = list(s.pop("reasons", []))
+        if memo_date and memo_date.value and s.get("date") and s["date"] < memo_date.value:
+            reasons.append(f"stamp date {s['date']} is before the memo date {memo_date.value}")
+        if s.get("date") is None:
+            reasons.append("received date not read")
+        doc.review.append(ReviewItem(path, s["confidence"], "; ".join(reasons) or "handwritten stamp values"))
+    for i, a in enumerate(doc.annotations):
+        doc.review.append(ReviewItem(f"annotations[{i}]", a["confidence"], f"handwritten {a['kind']}"))
+
+
+def extract_memo(doc: Document, pages: list[Page], options: Options) -> None:
+    extract_header(doc, pages[0])
+    extract_signatures(doc, pages)
+    extract_stamps_and_annotations(doc, pages, options)
+    consistency(doc, options.review_threshold)

@@ -1,0 +1,182 @@
+"""``saraban import``: every input ends as a result JSON or an ``.error.json``."""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.errors import SarabanError
+from pipeline.extract import build_documents
+from pipeline.ingest import SourceInfo, discover, inspect, load_page
+from pipeline.jobs.executors import make_executor, worker_engine, worker_options
+from pipeline.model import Page
+from pipeline.ocr.engine import make_engine
+from pipeline.options import Options
+from pipeline.output import build_result, error_result, write_json
+from pipeline.page import process_page
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageTask:
+    info: SourceInfo
+    number: int
+
+
+@dataclass
+class PageOutcome:
+    page: Page | None = None
+    code: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    done: int = 0
+    failed: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = self.pages / self.seconds * 60 if self.seconds else 0.0
+        return (f"{self.done} done, {self.failed} failed, {self.pages} pages in {self.seconds:.1f} s "
+                f"({rate:.1f} pages/min)")
+
+
+def run_page(task: PageTask) -> PageOutcome:
+    """Worker side: decode one page and process it; errors become outcomes, never crashes."""
+    try:
+        pimg = load_page(task.info, task.number, worker_options())
+        return PageOutcome(page=process_page(pimg, worker_engine(), worker_options()))
+    except SarabanError as e:
+        return PageOutcome(code=e.code, error=f"page {task.number}: {e.message}")
+    except MemoryError:
+        return PageOutcome(code="limit_exceeded", error=f"page {task.number}: out of memory")
+    except Exception as e:  # a bug: recorded with its type, the batch goes on
+        log.debug("page %s failed: %s", task.number, traceback.format_exc())
+        return PageOutcome(code="internal_error", error=f"page {task.number}: {type(e).__name__}: {e}")
+
+
+def output_path(out_dir: Path, root: Path, file: Path, suffix: str = ".json") -> Path:
+    """``ROOT/a/b/x.pdf`` → ``OUT/a/b/x.pdf.json``; never outside ``out_dir``."""
+    try:
+        rel = file.relative_to(root)
+    except ValueError:
+        rel = Path(file.name)
+    parts = [p for p in rel.parts if p not in ("", ".", "..", "/")]
+    safe = [p.replace("\x00", "").replace("\n", " ").replace("\r", " ") or "_" for p in parts] or ["_"]
+    target = out_dir.joinpath(*safe[:-1], safe[-1] + suffix)
+    out_res = out_dir.resolve()
+    if out_res not in target.resolve().parents:
+        target = out_dir / (safe[-1] + suffix)
+    return target
+
+
+@dataclass
+class _FileState:
+    root: Path
+    info: SourceInfo
+    started: float
+    pages: dict[int, Page] = field(default_factory=dict)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    remaining: int = 0
+
+
+def _source(info: SourceInfo, root: Path) -> dict[str, Any]:
+    try:
+        rel = info.path.relative_to(root).as_posix()
+    except ValueError:
+        rel = info.path.name
+    return {"path": rel, "sha256": info.sha256, "format": info.format, "pages": info.pages}
+
+
+def import_paths(paths: list[Path], out_dir: Path, options: Options, *, jobs: int = 1,
+                 engine_kind: str = "tesseract", root: Path | None = None) -> Summary:
+    """Digitise ``paths`` (files or folders). With ``root``, outputs mirror paths below it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    summary = Summary()
+    t0 = time.monotonic()
+    states: dict[Path, _FileState] = {}
+
+    def fail(root: Path, file: Path, code: str, message: str, sha: str = "") -> None:
+        src = {"path": file.name, "sha256": sha}
+        try:
+            src["path"] = file.relative_to(root).as_posix()
+        except ValueError:
+            pass
+        target = output_path(out_dir, root, file, ".error.json")
+        write_json(target, error_result(src, message, code))
+        output_path(out_dir, root, file).unlink(missing_ok=True)
+        summary.failed += 1
+        summary.failures.append((str(file), code, message))
+        log.warning("failed: %s (%s: %s)", file.name, code, message)
+
+    def tasks() -> Iterator[PageTask]:
+        found = ((root, p) for p in paths) if root is not None else discover(paths)
+        for root_, file in found:
+            root_dir = root_
+            try:
+                info = inspect(file, options)
+            except SarabanError as e:
+                fail(root_dir, file, e.code, e.message)
+                continue
+            except Exception as e:  # pragma: no cover - defensive
+                fail(root_dir, file, "internal_error", f"{type(e).__name__}: {e}")
+                continue
+            states[file] = _FileState(root=root_dir, info=info, started=time.monotonic(), remaining=info.pages)
+            for n in range(1, info.pages + 1):
+                yield PageTask(info, n)
+
+    def finish(file: Path, st: _FileState) -> None:
+        del states[file]
+        if st.errors:
+            code, msg = st.errors[0]
+            fail(st.root, file, code, "; ".join(m for _, m in st.errors), st.info.sha256)
+            return
+        pages = [st.pages[n] for n in sorted(st.pages)]
+        try:
+            docs = build_documents(pages, options)
+            provenance = {
+                "pipeline_version": __version__,
+                "engine": engine_version,
+                "languages": options.languages,
+                "models": {},
+                "seconds": round(time.monotonic() - st.started, 3),
+                "steps": [{"page": p.number, **s} for p in pages for s in p.steps],
+                "cpu_seconds": round(sum(p.seconds for p in pages), 3),
+            }
+            result = build_result(_source(st.info, st.root), pages, docs, provenance)
+        except Exception as e:
+            log.debug("assembly failed: %s", traceback.format_exc())
+            fail(st.root, file, "internal_error", f"{type(e).__name__}: {e}", st.info.sha256)
+            return
+        write_json(output_path(out_dir, st.root, file), result)
+        output_path(out_dir, st.root, file, ".error.json").unlink(missing_ok=True)
+        summary.done += 1
+        summary.pages += len(pages)
+        log.info("done: %s (%d pages)", file.name, len(pages))
+
+    engine_version = make_engine(engine_kind, options.languages, options.tessdata_dir).version()
+    executor = make_executor(options, jobs, engine_kind)
+    try:
+        for task, outcome in executor.map_unordered(run_page, tasks()):
+            st = states[task.info.path]
+            if outcome.page is not None:
+                st.pages[task.number] = outcome.page
+            else:
+                st.errors.append((outcome.code or "internal_error", outcome.error or "unknown error"))
+            st.remaining -= 1
+            if st.remaining == 0:
+                finish(task.info.path, st)
+    finally:
+        executor.close()
+    summary.seconds = time.monotonic() - t0
+    return summary

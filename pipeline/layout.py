@@ -1,0 +1,241 @@
+"""Split an upright page into regions before OCR.
+
+Finds what is *not* typed text so that OCR sees typed ink only:
+
+* ruled lines, and from them tables (a grid of ≥ 2 rows) and stamp boxes (a small lone frame);
+* figures (the emblem, logos): large dense components;
+* coloured ink (blue/black-blue pen, purple/red stamp ink) on colour scans, by hue and saturation;
+* signatures: large, sparse, thin-stroked scribbles;
+* dotted leader lines.
+
+Returns the typed-only grey image for OCR, and the non-typed regions. Lines OCR reads are
+later checked again by :mod:`pipeline.handwriting` (grey and black-and-white scans carry no colour).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from pipeline.model import BBox, Cell, Region, RegionKind
+
+
+@dataclass
+class Layout:
+    ocr_gray: np.ndarray  # grey page with non-typed ink, tables and stamps whitened
+    clean_gray: np.ndarray  # grey page with rules, leaders and coloured ink whitened (for cells)
+    ink: np.ndarray  # uint8 0/255 binarised ink of the whole page
+    regions: list[Region] = field(default_factory=list)  # non-typed regions
+    hand_mask: np.ndarray | None = None  # coloured pen ink (colour scans only)
+    x_height: float = 0.0
+
+
+def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """Adaptive (local) threshold that keeps thin Thai marks; 255 = ink."""
+    block = max(15, int(dpi / 6) | 1)
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, block, 18)
+    _, otsu = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return cv2.bitwise_and(ink, otsu)
+
+
+def border_mask(gray: np.ndarray) -> np.ndarray:
+    """Dark areas joined to the image edge and large: scanner borders, the bed beyond the paper."""
+    _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    h, w = gray.shape
+    x, y, bw, bh = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    touches = (x <= 2) | (y <= 2) | (x + bw >= w - 2) | (y + bh >= h - 2)
+    big = (bw > w * 0.2) | (bh > h * 0.2)
+    drop = touches & big
+    drop[0] = False
+    out = np.zeros_like(gray)
+    if drop.any():
+        out[drop[labels]] = 255
+        out = cv2.dilate(out, np.ones((7, 7), np.uint8))
+    return out
+
+
+def _rules(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    klen = max(20, int(dpi * 0.35))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, klen)))
+    return horiz, vert
+
+
+def _line_positions(profile: np.ndarray, min_len: float) -> list[int]:
+    idx = np.nonzero(profile >= min_len)[0]
+    if len(idx) == 0:
+        return []
+    groups, start, prev = [], idx[0], idx[0]
+    for v in idx[1:]:
+        if v > prev + 3:
+            groups.append((start + prev) // 2)
+            start = v
+        prev = v
+    groups.append((start + prev) // 2)
+    return [int(g) for g in groups]
+
+
+def find_frames(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> list[tuple[BBox, list[int], list[int]]]:
+    """Ruled frames: (bbox, row line ys, column line xs)."""
+    grid = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w < dpi * 0.8 or h < dpi * 0.3:
+            continue
+        hsub = horiz[y : y + h, x : x + w]
+        vsub = vert[y : y + h, x : x + w]
+        rows = _line_positions((hsub > 0).sum(axis=1), w * 0.5)
+        cols = _line_positions((vsub > 0).sum(axis=0), h * 0.5)
+        if len(rows) >= 2 and len(cols) >= 2:
+            out.append(((int(x), int(y), int(x + w), int(y + h)), [y + r for r in rows], [x + c for c in cols]))
+    return out
+
+
+def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pen ink (blue) and stamp ink (purple/red) among the ink pixels."""
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    coloured = (sat > 70) & (val > 40) & (ink > 0)
+    blue = coloured & (hue >= 95) & (hue <= 128)
+    stamp = coloured & ((hue < 12) | (hue > 128))
+    k = np.ones((3, 3), np.uint8)
+    blue_m = cv2.dilate(blue.astype(np.uint8) * 255, k)
+    stamp_m = cv2.dilate(stamp.astype(np.uint8) * 255, k)
+    return blue_m & ink, stamp_m & ink
+
+
+def _groups(mask: np.ndarray, dpi: int, kx: float = 0.12, ky: float = 0.05) -> list[BBox]:
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(dpi * kx)), max(3, int(dpi * ky))))
+    blobs = cv2.dilate(mask, k)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w * h < (dpi * 0.04) ** 2:
+            continue
+        out.append((int(x), int(y), int(x + w), int(y + h)))
+    return out
+
+
+def _leader_dots(stats: np.ndarray, xh: float) -> np.ndarray:
+    """Components that are dots of a dotted leader line (≥ 6 small round dots evenly in a row)."""
+    w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
+    small = (w <= xh * 0.35) & (h <= xh * 0.35) & (w >= 1) & (np.abs(w - h) <= 2) & (area >= 2)
+    idx = np.nonzero(small)[0]
+    out = np.zeros(len(stats), bool)
+    if len(idx) < 6:
+        return out
+    cy = stats[idx, 1] + stats[idx, 3] / 2
+    order = np.lexsort((stats[idx, 0], np.round(cy / 4)))
+    idx, cy = idx[order], cy[order]
+    run = [idx[0]]
+    for a, b in zip(idx[:-1], idx[1:], strict=False):
+        same_row = abs((stats[b, 1] + stats[b, 3] / 2) - (stats[a, 1] + stats[a, 3] / 2)) <= 3
+        gap = stats[b, 0] - (stats[a, 0] + stats[a, 2])
+        if same_row and 0 <= gap <= xh * 0.6:
+            run.append(b)
+        else:
+            if len(run) >= 6:
+                out[run] = True
+            run = [b]
+    if len(run) >= 6:
+        out[run] = True
+    return out
+
+
+def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout:
+    border = border_mask(gray)
+    ink = cv2.bitwise_and(binarise(gray, dpi), cv2.bitwise_not(border))
+    horiz, vert = _rules(ink, dpi)
+    rules = cv2.bitwise_or(horiz, vert)
+    regions: list[Region] = []
+    clear = border | rules  # what OCR must not see
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_and(ink, cv2.bitwise_not(rules)), connectivity=8)
+    heights = stats[1:, 3]
+    widths = stats[1:, 2]
+    textlike = heights[(heights > dpi * 0.02) & (heights < dpi * 0.35) & (widths < dpi * 0.6)]
+    xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
+
+    frames = find_frames(horiz, vert, dpi)
+    for bbox, rows, cols in frames:
+        x0, y0, x1, y1 = bbox
+        if len(rows) >= 3:
+            cells = [Cell(row=r, col=c, bbox=(cols[c], rows[r], cols[c + 1], rows[r + 1]))
+                     for r in range(len(rows) - 1) for c in range(len(cols) - 1)]
+            regions.append(Region(id="", kind=RegionKind.TABLE, bbox=bbox, cells=cells))
+        elif (x1 - x0) < gray.shape[1] * 0.5 and (y1 - y0) < gray.shape[0] * 0.2:
+            regions.append(Region(id="", kind=RegionKind.STAMP, bbox=bbox))
+            clear[y0:y1, x0:x1] = 255
+
+    # component-level decisions
+    x, y, w, h, area = (stats[:, i] for i in range(5))
+    fill = area / np.maximum(1, w * h)
+    figure = (h > xh * 2.5) & (w > xh * 2.5) & (fill > 0.18) & (area > (xh * 1.5) ** 2)
+    leaders = _leader_dots(stats, xh)
+    # scribbles: wide, sparse, thin (a signature), much larger than a character
+    scribble = (w > xh * 4) & (h > xh * 1.2) & (fill < 0.12)
+    figure[0] = leaders[0] = scribble[0] = False
+    for i in np.nonzero(figure)[0]:
+        regions.append(Region(id="", kind=RegionKind.FIGURE, bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i]))))
+    drop = figure | leaders | scribble
+    clear[drop[labels]] = 255
+    for i in np.nonzero(scribble)[0]:
+        regions.append(Region(id="", kind=RegionKind.SIGNATURE, kind_confidence=0.7,
+                              bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i]))))
+
+    hand_mask = None
+    if colour:
+        blue, stamp_ink = _colour_masks(rgb, ink)
+        hand_mask = blue
+        clear |= blue | stamp_ink
+        for b in _groups(blue, dpi):
+            regions.append(Region(id="", kind=RegionKind.HANDWRITTEN, bbox=b, kind_confidence=0.9))
+        for b in _groups(stamp_ink, dpi, kx=0.3, ky=0.2):
+            if not any(r.kind == RegionKind.STAMP and _inside(b, r.bbox) for r in regions):
+                regions.append(Region(id="", kind=RegionKind.STAMP, bbox=b, kind_confidence=0.8))
+
+    clean_gray = gray.copy()
+    clean_gray[clear > 0] = 255
+    ocr_gray = clean_gray.copy()
+    for r in regions:
+        if r.kind == RegionKind.TABLE:
+            x0, y0, x1, y1 = r.bbox
+            ocr_gray[y0:y1, x0:x1] = 255
+    regions = _dedupe(regions)
+    return Layout(ocr_gray=ocr_gray, clean_gray=clean_gray, ink=ink, regions=regions,
+                  hand_mask=hand_mask, x_height=xh)
+
+
+def _inside(a: BBox, b: BBox, tol: int = 10) -> bool:
+    return a[0] >= b[0] - tol and a[1] >= b[1] - tol and a[2] <= b[2] + tol and a[3] <= b[3] + tol
+
+
+def _overlap_frac(a: BBox, b: BBox) -> float:
+    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    area = max(1, (a[2] - a[0]) * (a[3] - a[1]))
+    return ix * iy / area
+
+
+def _dedupe(regions: list[Region]) -> list[Region]:
+    """A signature found both as a scribble and as blue ink stays one signature region."""
+    sigs = [r for r in regions if r.kind == RegionKind.SIGNATURE]
+    out = []
+    for r in regions:
+        if r.kind == RegionKind.HANDWRITTEN and any(_overlap_frac(s.bbox, r.bbox) > 0.8 and
+                                                    _overlap_frac(r.bbox, s.bbox) > 0.5 for s in sigs):
+            continue
+        if r.kind == RegionKind.STAMP and any(
+            o is not r and o.kind == RegionKind.STAMP and _overlap_frac(o.bbox, r.bbox) > 0.9
+            and (o.bbox[2] - o.bbox[0]) * (o.bbox[3] - o.bbox[1]) > (r.bbox[2] - r.bbox[0]) * (r.bbox[3] - r.bbox[1])
+            for o in regions
+        ):
+            continue  # a stamp frame inside the stamp's coloured ink: keep the larger one
+        out.append(r)
+    return out

@@ -1,0 +1,1 @@
+"""The HTML review report."""
