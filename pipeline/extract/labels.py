@@ -26,7 +26,10 @@ def starts_with_label(text: str, label: str, threshold: float = 80) -> int | Non
             best = (score, end)
     if best is None:
         return None
-    return offset + best[1]
+    end = best[1]
+    while end < len(t) and _MARKS.match(t[end]) and not t[end].isspace():
+        end += 1  # the label's own tone marks and vowels above/below
+    return offset + end
 
 
 def find_label(text: str, label: str, threshold: float = 85) -> tuple[int, int] | None:
@@ -44,7 +47,12 @@ def find_label(text: str, label: str, threshold: float = 85) -> tuple[int, int] 
             s = fuzz.ratio(skeleton(text[i : i + m]), sk_label)
             if s >= threshold and (best is None or s > best[0]):
                 best = (s, i, i + m)
-    return (best[1], best[2]) if best else None
+    if best is None:
+        return None
+    end = best[2]
+    while end < len(text) and _MARKS.match(text[end]) and not text[end].isspace() and text[end] != ".":
+        end += 1
+    return best[1], end
 
 
 def strip_leaders(text: str) -> str:

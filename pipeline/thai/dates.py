@@ -56,6 +56,7 @@ ABBR_MONTHS = (
 DAY_NAMES = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
 
 _SEP = r"[\s.]*"
+TWO_DIGIT_FUTURE_YEARS = 5  # a two-digit year may lie at most this far in the future
 
 
 def abbreviation(month: int, dots: bool = True, space: bool = False) -> str:
@@ -114,7 +115,11 @@ def _year_to_ce(year_text: str, era_hint: str | None) -> tuple[int | None, str |
             return 2000 + year, None, "CE"
         return year, None, "CE"
     if len(year_text) == 2:
-        return 2500 + year - 543, None, "BE"
+        # B.E. 25xx, unless that lies more than 5 years ahead: then 24xx (ร.ศ.-era papers aside)
+        be = 2500 + year
+        if be > dt.date.today().year + 543 + TWO_DIGIT_FUTURE_YEARS:
+            be -= 100
+        return be - 543, None, "BE"
     if len(year_text) == 3:
         return None, f"year {year_text} has three digits", "?"
     if 2400 <= year <= 2700:

@@ -1,0 +1,141 @@
+"""``make bench``: the pipeline against raw Tesseract on the same generated pages, same run.
+
+    python -m pipeline.bench.run --out build/bench [--count 32] [--seed 2026] [--jobs 2]
+
+Generates (or reuses) a fixed corpus, decodes every page once to PNG for the raw baseline
+(``tesseract PAGE stdout -l tha+eng --psm 3`` with OMP_THREAD_LIMIT=1, N processes at a time),
+runs ``saraban import`` over the same files with N jobs, and prints both side by side with
+their ratios. Times are wall-clock medians per page; the pipeline's time includes decoding
+PDFs and TIFFs, the baseline's does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from pipeline.bench.evaluate import cer_counts, evaluate, format_scores
+from pipeline.ingest import inspect, load_page
+from pipeline.jobs.importer import import_paths
+from pipeline.options import Options
+from pipeline.synth import generate
+
+
+def ensure_corpus(out: Path, count: int, seed: int) -> Path:
+    corpus = out / f"corpus-s{seed}-n{count}"
+    marker = corpus / "complete"
+    if not marker.exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        generate(corpus, count, seed)
+        marker.write_text("ok")
+    return corpus
+
+
+def decode_pages(corpus: Path, out: Path) -> list[tuple[str, int, Path]]:
+    pages_dir = out / "pages"
+    pages_dir.mkdir(parents=True, exist_ok=True)
+    opts = Options()
+    result = []
+    for scan in sorted((corpus / "scans").iterdir()):
+        info = inspect(scan, opts)
+        for n in range(1, info.pages + 1):
+            png = pages_dir / f"{scan.name}.p{n}.png"
+            if not png.exists():
+                p = load_page(info, n, opts)
+                Image.fromarray(p.image).save(png, dpi=(p.dpi, p.dpi))
+            result.append((scan.name, n, png))
+    return result
+
+
+def raw_tesseract(pages: list[tuple[str, int, Path]], jobs: int) -> tuple[dict[tuple[str, int], str], list[float], float]:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def one(item: tuple[str, int, Path]) -> tuple[tuple[str, int], str, float]:
+        t = time.monotonic()
+        r = subprocess.run(["tesseract", str(item[2]), "stdout", "-l", "tha+eng", "--psm", "3"],
+                           capture_output=True, text=True, env=env, check=False)
+        return (item[0], item[1]), r.stdout, time.monotonic() - t
+
+    t0 = time.monotonic()
+    with ThreadPoolExecutor(max_workers=jobs) as ex:
+        res = list(ex.map(one, pages))
+    wall = time.monotonic() - t0
+    return {k: v for k, v, _ in res}, [s for _, _, s in res], wall
+
+
+def raw_scores(corpus: Path, texts: dict[tuple[str, int], str]) -> dict[str, Any]:
+    edits = chars = 0
+    by: dict[str, list[int]] = {}
+    for tf in sorted((corpus / "truth").glob("*.truth.json")):
+        truth = json.loads(tf.read_text(encoding="utf-8"))
+        for tp in truth["pages"]:
+            e, n = cer_counts(texts.get((truth["file"], tp["number"]), ""), tp["typed_text"])
+            edits += e
+            chars += n
+            cond = tp["conditions"]
+            for key in (f"dpi={cond['dpi']}", f"mode={cond['mode']}", f"pt={cond['pt']}",
+                        "skewed" if abs(cond["skew"]) > 1 else "straight",
+                        "noisy" if cond["noise"] or cond["jpeg"] or cond["blur"] else "clean"):
+                v = by.setdefault(key, [0, 0])
+                v[0] += e
+                v[1] += n
+    return {"cer": edits / chars if chars else 0.0, "cer_by_condition": {k: v[0] / v[1] for k, v in sorted(by.items())}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=Path("build/bench"))
+    ap.add_argument("--count", type=int, default=32)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    args.out.mkdir(parents=True, exist_ok=True)
+    corpus = ensure_corpus(args.out, args.count, args.seed)
+    pages = decode_pages(corpus, args.out)
+    n_pages = len(pages)
+
+    raw_texts, raw_secs, raw_wall = raw_tesseract(pages, args.jobs)
+    raw = raw_scores(corpus, raw_texts)
+
+    pred = args.out / "pred"
+    shutil.rmtree(pred, ignore_errors=True)
+    t0 = time.monotonic()
+    summary = import_paths([corpus / "scans"], pred, Options(), jobs=args.jobs)
+    pipe_wall = time.monotonic() - t0
+    scores = evaluate(corpus, pred)
+
+    pipe_ppm = n_pages / pipe_wall * 60
+    raw_ppm = n_pages / raw_wall * 60
+    print(f"\nsaraban benchmark: {args.count} files, {n_pages} pages, seed {args.seed}, {args.jobs} jobs "
+          f"({summary.failed} failed)\n")
+    print(f"{'':28}{'saraban':>12}{'raw tesseract':>16}{'ratio':>10}")
+    print(f"{'typed-text CER':28}{scores['cer']:>12.2%}{raw['cer']:>16.2%}{scores['cer'] / max(1e-9, raw['cer']):>10.2f}")
+    print(f"{'pages/min (wall)':28}{pipe_ppm:>12.1f}{raw_ppm:>16.1f}{pipe_ppm / raw_ppm:>10.2f}")
+    print(f"{'seconds/page (wall/pages)':28}{pipe_wall / n_pages:>12.2f}{raw_wall / n_pages:>16.2f}"
+          f"{(pipe_wall / n_pages) / (raw_wall / n_pages):>10.2f}")
+    print(f"{'raw seconds/page median':28}{'':>12}{statistics.median(raw_secs):>16.2f}")
+    print("\nCER by condition (saraban / raw):")
+    for k, v in scores["cer_by_condition"].items():
+        if k in raw["cer_by_condition"]:
+            print(f"  {k:14} {v:7.2%} / {raw['cer_by_condition'][k]:7.2%}")
+    print("\n" + format_scores(scores))
+    result = {"files": args.count, "pages": n_pages, "jobs": args.jobs, "seed": args.seed,
+              "saraban": {**scores, "pages_per_min": pipe_ppm, "wall": pipe_wall},
+              "raw": {**raw, "pages_per_min": raw_ppm, "wall": raw_wall}}
+    (args.out / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

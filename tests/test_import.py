@@ -1,0 +1,65 @@
+"""Import with the fake engine: contract-shaped JSON for every format, errors recorded, exit codes."""
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.cli import main
+from pipeline.output import json_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = ROOT / "schema" / "saraban.schema.json"
+
+
+def test_published_schema_is_current():
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema(), \
+        "run: saraban schema > schema/saraban.schema.json"
+
+
+@pytest.fixture()
+def mixed_inbox(tmp_path, sample_scans):
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    for f in sample_scans.iterdir():
+        shutil.copy(f, inbox / "sub" / f.name)
+    return inbox
+
+
+def test_import_mixed_folder_writes_one_valid_json_per_file(mixed_inbox, tmp_path):
+    out = tmp_path / "out"
+    code = main(["import", str(mixed_inbox), "--out", str(out), "--jobs", "1", "--engine", "fake"])
+    assert code == 0
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    results = sorted((out / "sub").glob("*.json"))
+    assert [r.name for r in results] == sorted(f.name + ".json" for f in (mixed_inbox / "sub").iterdir())
+    for r in results:
+        data = json.loads(r.read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)
+        assert data["source"]["path"] == "sub/" + r.name[: -len(".json")]
+        assert len(data["source"]["sha256"]) == 64
+        for page in data["pages"]:
+            assert page["rotation"] in (0, 90, 180, 270)
+            assert all(reg["kind"] in ("typed", "handwritten", "signature", "stamp", "table", "figure")
+                       for reg in page["regions"])
+
+
+def test_bad_file_gets_error_json_and_exit_1(tmp_path, sample_scans):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(sample_scans / "newsletter-bw.tif", inbox / "good.tif")
+    (inbox / "empty.pdf").write_bytes(b"")
+    (inbox / "text.pdf").write_text("not a pdf")
+    out = tmp_path / "out"
+    assert main(["import", str(inbox), "--out", str(out), "--jobs", "2", "--engine", "fake"]) == 1
+    assert (out / "good.tif.json").exists()
+    err = json.loads((out / "empty.pdf.error.json").read_text(encoding="utf-8"))
+    assert err["code"] == "empty_file" and err["error"]
+    assert json.loads((out / "text.pdf.error.json").read_text(encoding="utf-8"))["code"] == "unsupported_format"
+
+
+def test_usage_error_exit_2(tmp_path):
+    assert main(["import"]) == 2
+    assert main(["frobnicate"]) == 2

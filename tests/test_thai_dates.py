@@ -1,0 +1,93 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.thai.dates import DATE_STYLES, FULL_MONTHS, format_date, parse_date, parse_time
+from pipeline.thai.digits import to_arabic_digits, to_thai_digits
+
+ABBRS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+
+
+def test_digits_both_ways():
+    assert to_arabic_digits("๐๑๒๓๔๕๖๗๘๙") == "0123456789"
+    assert to_thai_digits("0123456789") == "๐๑๒๓๔๕๖๗๘๙"
+    assert to_arabic_digits("ที่ มท ๐๘๐๓/ว ๑๒๓๔") == "ที่ มท 0803/ว 1234"
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_in_every_written_form(month):
+    iso = f"2017-{month:02d}-05"
+    full, abbr = FULL_MONTHS[month - 1], ABBRS[month - 1]
+    spaced = abbr[:-1].replace(".", ". ") + "."
+    nodot = abbr.replace(".", "")
+    for text in (f"5 {full} 2560", f"๕ {full} ๒๕๖๐", f"5 {abbr} 2560", f"5 {abbr} 60", f"๕ {spaced} ๖๐",
+                 f"5 {nodot} 2560", f"5 {full} พ.ศ. 2560", f"5 {full} ค.ศ. 2017", f"5/{month}/60",
+                 f"05/{month:02d}/2560", f"5-{month}-2560", f"๕/{to_thai_digits(str(month))}/๖๐",
+                 f"วันจันทร์ที่ 5 {full} 2560"):
+        res = parse_date(text)
+        assert res.value == iso, (text, res)
+
+
+def test_numeric_months_ten_to_twelve_are_not_january():
+    assert parse_date("1/10/60").value == "2017-10-01"
+    assert parse_date("1/11/60").value == "2017-11-01"
+    assert parse_date("1/12/60").value == "2017-12-01"
+    assert parse_date("๑/๑๒/๒๕๖๐").value == "2017-12-01"
+
+
+def test_buddhist_and_christian_era_told_apart():
+    assert parse_date("14 ธันวาคม 2565").value == "2022-12-14"
+    assert parse_date("14 ธันวาคม 2022").value == "2022-12-14"
+    assert parse_date("14 ธันวาคม ค.ศ. 2022").value == "2022-12-14"
+    assert parse_date("14 ธ.ค. 65").value == "2022-12-14"
+    assert parse_date("5/6/59").value == "2016-06-05"
+    assert parse_date("5/6/99").value == "1956-06-05"  # B.E. 2599 would lie in the future
+
+
+def test_mixed_digits_and_context():
+    assert parse_date("วันที่ 5/6/๖๐").value == "2017-06-05"
+    assert parse_date("ที่ มท ๐๘๐๓/ว ๑๒๓๔ วันที่ ๑๔ ธันวาคม ๒๕๖๕").value == "2022-12-14"
+    assert parse_date("31 พ.ค. 2560").value == "2017-05-31"
+
+
+def test_invalid_dates_give_a_reason_not_a_value():
+    for text in ("31 เม.ย. 2560", "30 กุมภาพันธ์ 2563", "5/13/60", "0/5/60"):
+        res = parse_date(text)
+        assert res.value is None and res.reason, text
+    assert parse_date("29 ก.พ. 2563").value == "2020-02-29"  # a leap year
+    assert parse_date("ไม่มีวันที่").value is None
+    assert parse_date("").reason == "no text"
+
+
+def test_times():
+    assert parse_time("14.27").value == "14:27"
+    assert parse_time("๑๔.๒๗ น.").value == "14:27"
+    assert parse_time("เวลา 9.05 น.").value == "09:05"
+    assert parse_time("14:27").value == "14:27"
+    assert parse_time("25.10").value is None
+    assert parse_time("ไม่มี").value is None
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2150, 12, 31)),
+       st.sampled_from(DATE_STYLES), st.booleans())
+def test_format_then_parse_round_trips(d, style, thai):
+    text = format_date(d, style, thai_digits=thai)
+    assert parse_date(text).value == d.isoformat(), text
+
+
+_THIS_YEAR = dt.date.today().year
+
+
+@given(st.dates(min_value=dt.date(_THIS_YEAR - 94, 1, 1), max_value=dt.date(_THIS_YEAR + 5, 12, 31)),
+       st.sampled_from(["full", "abbr", "abbr_space", "abbr_nodot", "numeric", "dayname"]))
+def test_two_digit_years_round_trip(d, style):
+    text = format_date(d, style, two_digit=True)
+    assert parse_date(text).value == d.isoformat(), text
+
+
+@given(st.text())
+def test_parsers_never_raise(text):
+    parse_date(text)
+    parse_time(text)
