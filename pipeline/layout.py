@@ -30,6 +30,7 @@ class Layout:
     regions: list[Region] = field(default_factory=list)  # non-typed regions
     hand_mask: np.ndarray | None = None  # coloured pen ink (colour scans only)
     x_height: float = 0.0
+    components: np.ndarray | None = None  # (n, 5) x, y, w, h, area of the ink components kept
 
 
 def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
@@ -130,21 +131,31 @@ def _leader_dots(stats: np.ndarray, xh: float) -> np.ndarray:
     out = np.zeros(len(stats), bool)
     if len(idx) < 6:
         return out
-    cy = stats[idx, 1] + stats[idx, 3] / 2
-    order = np.lexsort((stats[idx, 0], np.round(cy / 4)))
-    idx, cy = idx[order], cy[order]
-    run = [idx[0]]
-    for a, b in zip(idx[:-1], idx[1:], strict=False):
-        same_row = abs((stats[b, 1] + stats[b, 3] / 2) - (stats[a, 1] + stats[a, 3] / 2)) <= 3
-        gap = stats[b, 0] - (stats[a, 0] + stats[a, 2])
-        if same_row and 0 <= gap <= xh * 0.6:
-            run.append(b)
+    cy = stats[idx, 1] + stats[idx, 3] / 2.0
+    idx = idx[np.argsort(cy, kind="stable")]
+    cy = np.sort(cy, kind="stable")
+    # rows: consecutive dots (by centre height) no more than 3 px apart
+    rows: list[list[int]] = [[int(idx[0])]]
+    for j in range(1, len(idx)):
+        if cy[j] - cy[j - 1] <= 3:
+            rows[-1].append(int(idx[j]))
         else:
-            if len(run) >= 6:
-                out[run] = True
-            run = [b]
-    if len(run) >= 6:
-        out[run] = True
+            rows.append([int(idx[j])])
+    for row in rows:
+        if len(row) < 6:
+            continue
+        row.sort(key=lambda k: stats[k, 0])
+        run = [row[0]]
+        for a, b in zip(row[:-1], row[1:], strict=False):
+            gap = stats[b, 0] - (stats[a, 0] + stats[a, 2])
+            if 0 <= gap <= xh * 0.6:
+                run.append(b)
+            else:
+                if len(run) >= 6:
+                    out[run] = True
+                run = [b]
+        if len(run) >= 6:
+            out[run] = True
     return out
 
 
@@ -200,16 +211,24 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             if not any(r.kind == RegionKind.STAMP and _inside(b, r.bbox) for r in regions):
                 regions.append(Region(id="", kind=RegionKind.STAMP, bbox=b, kind_confidence=0.8))
 
-    clean_gray = gray.copy()
+    # OCR sees the ink with its grey levels (anti-aliasing helps the recogniser) on a white
+    # background: paper texture, noise and tint never reach it
+    keep_ink = cv2.dilate(ink, np.ones((3, 3), np.uint8))
+    clean_gray = np.where(keep_ink > 0, gray, 255).astype(np.uint8)
     clean_gray[clear > 0] = 255
     ocr_gray = clean_gray.copy()
     for r in regions:
+        x0, y0, x1, y1 = r.bbox
         if r.kind == RegionKind.TABLE:
-            x0, y0, x1, y1 = r.bbox
             ocr_gray[y0:y1, x0:x1] = 255
+        elif r.kind == RegionKind.FIGURE:  # solid shapes: the threshold only outlines them
+            ocr_gray[y0:y1, x0:x1] = 255
+            clean_gray[y0:y1, x0:x1] = 255
     regions = _dedupe(regions)
+    kept = ~drop
+    kept[0] = False
     return Layout(ocr_gray=ocr_gray, clean_gray=clean_gray, ink=ink, regions=regions,
-                  hand_mask=hand_mask, x_height=xh)
+                  hand_mask=hand_mask, x_height=xh, components=stats[kept])
 
 
 def _inside(a: BBox, b: BBox, tol: int = 10) -> bool:

@@ -46,14 +46,110 @@ def _crop(gray: np.ndarray, b: BBox, pad: int = 6) -> tuple[np.ndarray, int, int
     return gray[y0:y1, x0:x1], x0, y0
 
 
-def _read_region(engine: OcrEngine, gray: np.ndarray, b: BBox, dpi: int, options: Options, psm: int = 6) -> list[Line]:
-    crop, ox, oy = _crop(gray, b)
+def _read_region(engine: OcrEngine, gray: np.ndarray, b: BBox, dpi: int, options: Options, psm: int = 6,
+                 pad: int = 6) -> list[Line]:
+    crop, ox, oy = _crop(gray, b, pad)
     if crop.size == 0 or min(crop.shape) < 8:
         return []
     lines = _ocr(engine, crop, dpi, options, psm)
     for ln in lines:
         ln.bbox = (ln.bbox[0] + ox, ln.bbox[1] + oy, ln.bbox[2] + ox, ln.bbox[3] + oy)
     return lines
+
+
+def line_band(gray: np.ndarray, ln: Line, line_height: float, others: list[BBox] = (),  # type: ignore[assignment]
+              top: float = 0.6, bottom: float = 0.2) -> tuple[np.ndarray, int, int]:
+    """The line's strip, padded upward for stacked Thai marks, with other lines' fragments removed.
+
+    Tesseract's line boxes often clip the top row of marks (tone marks over upper vowels), and a
+    recogniser given the clipped box drops them. Ink touching the strip's top or bottom edge
+    belongs to the neighbouring lines and is whitened, and so is ink centred in another line's box.
+    """
+    x0, y0, x1, y1 = ln.bbox
+    h = max(1.0, line_height)
+    H, W = gray.shape
+    ya, yb = max(0, int(y0 - h * top)), min(H, int(y1 + h * bottom))
+    xa, xb = max(0, x0 - 12), min(W, x1 + 12)
+    strip = gray[ya:yb, xa:xb].copy()
+    if strip.size == 0:
+        return strip, xa, ya
+    _, ink = cv2.threshold(strip, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    sh = strip.shape[0]
+    near = [o for o in others if o[3] > ya and o[1] < yb and o[2] > xa and o[0] < xb]
+    for i in range(1, n):
+        cx0, cy0, cw, ch = stats[i, 0], stats[i, 1], stats[i, 2], stats[i, 3]
+        if (cy0 <= 0 or cy0 + ch >= sh) and ch < sh * 0.8:
+            strip[labels == i] = 255
+            continue
+        gx, gy = xa + cx0 + cw / 2, ya + cy0 + ch / 2
+        mine = x0 <= gx <= x1 and y0 <= gy <= y1
+        if not mine and any(o[0] <= gx <= o[2] and o[1] + 2 <= gy <= o[3] - 2 for o in near):
+            strip[labels == i] = 255
+    return strip, xa, ya
+
+
+def _median_component_height(components: np.ndarray, box: BBox) -> float:
+    cx = components[:, 0] + components[:, 2] / 2
+    cy = components[:, 1] + components[:, 3] / 2
+    sel = (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
+    return float(np.median(components[sel, 3])) if sel.any() else 0.0
+
+
+def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: float) -> list[Line]:
+    """Remove 'lines' that are only the row of marks above a real line (Tesseract splits them off).
+
+    A mark row sits on top of (or overlapping) a line below that spans it, and its ink is made
+    of small components (tone marks, upper vowels) rather than letters of x-height size. Slivers
+    inside another line's box go too. The padded re-read of the line below recovers the marks.
+    """
+    if len(lines) < 2:
+        return lines
+    heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
+    med = heights[len(heights) // 2]
+    keep = []
+    for ln in lines:
+        x0, y0, x1, y1 = ln.bbox
+        inside = any(o is not ln and o.bbox[0] <= x0 and o.bbox[1] <= y0 and o.bbox[2] >= x1 and o.bbox[3] >= y1
+                     for o in lines)
+        if inside and (y1 - y0) < 0.5 * med:
+            continue
+        below = [o for o in lines if o is not ln and (y1 - y0) < 0.8 * med
+                 and -med * 0.6 <= o.bbox[1] - y1 <= med * 0.3 and o.bbox[1] > y0
+                 and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) > 0.5 * (x1 - x0)]
+        if below and components is not None and len(components):
+            mine = _median_component_height(components, ln.bbox)
+            theirs = _median_component_height(components, below[0].bbox)
+            if mine and theirs and mine < 0.6 * theirs:
+                continue
+        keep.append(ln)
+    return keep
+
+
+def reread_lines(engine: OcrEngine, gray: np.ndarray, lines: list[Line], dpi: int, options: Options) -> None:
+    """Read every line again from its padded band (single-line mode); keep the better reading."""
+    from rapidfuzz import fuzz
+
+    from pipeline.extract.labels import skeleton
+
+    if not lines:
+        return
+    heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
+    line_height = float(heights[len(heights) // 2])
+    boxes = [ln.bbox for ln in lines]
+    for ln in lines:
+        strip, _, _ = line_band(gray, ln, line_height, [b for b in boxes if b != ln.bbox])
+        if strip.size == 0 or min(strip.shape) < 8:
+            continue
+        again = _ocr(engine, strip, dpi, options, psm=7)
+        if not again:
+            continue
+        text = " ".join(a.text for a in again).strip()
+        # the same letters, give or take marks: a re-read that changed the words is not trusted
+        if text and fuzz.ratio(skeleton(text), skeleton(ln.text)) >= 80:
+            ln.text = text
+            ln.raw_text = " ".join(a.raw_text for a in again).strip()
+            ln.confidence = round(float(np.mean([a.confidence for a in again])), 4)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -84,7 +180,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
     steps.append({"step": "layout", "method": "rules+colour+components", "x_height": round(lay.x_height, 1)})
 
-    lines = _ocr(engine, lay.ocr_gray, pimg.dpi, options, psm=3)
+    lines = drop_mark_rows(_ocr(engine, lay.ocr_gray, pimg.dpi, options, psm=3), lay.components, lay.x_height)
     steps.append({"step": "ocr", "engine": engine.name, "psm": 3, "languages": options.languages})
 
     # lines OCR read that look like handwriting (grey / black-and-white scans)
@@ -101,6 +197,9 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
         elif ln.text.strip():
             typed.append(ln)
 
+    reread_lines(engine, lay.ocr_gray, typed, pimg.dpi, options)
+    steps.append({"step": "reread", "psm": 7, "band": "line box padded 60% of a line up, 20% down"})
+
     regions: list[Region] = []
     for block in _blocks(typed):
         conf = float(np.mean([ln.confidence for ln in block]))
@@ -111,9 +210,11 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     for r in others:
         if r.kind == RegionKind.TABLE:
             confs = []
+            inset = max(4, pimg.dpi // 40)  # clear of the rules, even slightly tilted ones
             for c in r.cells:
-                inner = (c.bbox[0] + 4, c.bbox[1] + 4, c.bbox[2] - 4, c.bbox[3] - 4)
-                cl = _read_region(engine, lay.clean_gray, inner, pimg.dpi, options)
+                inner = (c.bbox[0] + inset, c.bbox[1] + inset, c.bbox[2] - inset, c.bbox[3] - inset)
+                cl = _read_region(engine, lay.clean_gray, inner, pimg.dpi, options, pad=0)
+                reread_lines(engine, lay.clean_gray, cl, pimg.dpi, options)
                 c.text = " ".join(ln.text for ln in cl)
                 confs.extend(ln.confidence for ln in cl)
             r.confidence = round(float(np.mean(confs)), 4) if confs else 0.0
