@@ -4,6 +4,7 @@ import json
 import shutil
 
 import pytest
+from rapidfuzz import fuzz
 
 from pipeline.bench.evaluate import evaluate
 from pipeline.bench.run import decode_pages, raw_scores, raw_tesseract
@@ -43,8 +44,10 @@ def test_memo_fields_read(sample_results):
     data = json.loads((sample_results / "memo-colour.png.json").read_text(encoding="utf-8"))
     [memo] = [d for d in data["documents"] if d["type"] == "memo"]
     truth = json.loads((SAMPLE_TRUTH / "memo-colour.png.truth.json").read_text(encoding="utf-8"))["documents"][0]
-    assert memo["fields"]["subject"]["value"] == truth["fields"]["subject"]["value"]
-    assert memo["fields"]["to"]["value"] == truth["fields"]["to"]["value"]
+    for name in ("agency", "subject", "to"):  # exact accuracy is measured by `make bench`
+        got, want = memo["fields"][name]["value"], truth["fields"][name]["value"]
+        assert fuzz.ratio(got, want) >= 90, (name, got, want)
+    assert memo["fields"]["date"]["value"] == truth["fields"]["date"]["value"]
     assert memo["signatures"] and memo["stamps"]
     assert memo["annotations"], "routing notes in blue pen are kept as annotations"
     assert all(a["confidence"] <= 0.5 for a in memo["annotations"])
