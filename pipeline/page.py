@@ -13,6 +13,7 @@ import numpy as np
 
 from pipeline import geometry, handwriting, layout
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
+from pipeline.ocr.digits import DigitModel, fix_digits, load_model
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
 from pipeline.thai.repair import repair_text
@@ -29,14 +30,23 @@ def _ocr(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options, psm: i
     s = options.ocr_dpi / dpi if dpi < options.ocr_dpi else 1.0
     img = cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC) if s != 1.0 else gray
     lines = engine.read(img, int(round(dpi * s)), psm=psm)
-    for ln in lines:
+    for ln in lines:  # text repair comes last (finish_lines): digits align with raw symbols
         ln.raw_text = ln.text
-        ln.text = repair_text(ln.text)
         if s != 1.0:
             ln.bbox = _scale_box(ln.bbox, s)
             for w in ln.words:
                 w.bbox = _scale_box(w.bbox, s)
     return lines
+
+
+def finish_lines(lines: list[Line], gray: np.ndarray, digit_model: DigitModel | None) -> int:
+    """Digits re-read, then Thai text repair; returns how many digits changed."""
+    changed = 0
+    for ln in lines:
+        if digit_model is not None:
+            changed += fix_digits(ln, gray, digit_model)
+        ln.text = repair_text(ln.text)
+    return changed
 
 
 def _crop(gray: np.ndarray, b: BBox, pad: int = 6) -> tuple[np.ndarray, int, int]:
@@ -138,7 +148,7 @@ def reread_lines(engine: OcrEngine, gray: np.ndarray, lines: list[Line], dpi: in
     line_height = float(heights[len(heights) // 2])
     boxes = [ln.bbox for ln in lines]
     for ln in lines:
-        strip, _, _ = line_band(gray, ln, line_height, [b for b in boxes if b != ln.bbox])
+        strip, sx, sy = line_band(gray, ln, line_height, [b for b in boxes if b != ln.bbox])
         if strip.size == 0 or min(strip.shape) < 8:
             continue
         again = _ocr(engine, strip, dpi, options, psm=7)
@@ -147,6 +157,14 @@ def reread_lines(engine: OcrEngine, gray: np.ndarray, lines: list[Line], dpi: in
         text = " ".join(a.text for a in again).strip()
         # the same letters, give or take marks: a re-read that changed the words is not trusted
         if text and fuzz.ratio(skeleton(text), skeleton(ln.text)) >= 80:
+            words = []
+            for i, a in enumerate(again):
+                if i:
+                    words.append(None)  # a line break inside the band: keep alignment simple
+                for w in a.words:
+                    w.bbox = (w.bbox[0] + sx, w.bbox[1] + sy, w.bbox[2] + sx, w.bbox[3] + sy)
+                    words.append(w)
+            ln.words = [w for w in words if w is not None] if len(again) == 1 else []
             ln.text = text
             ln.raw_text = " ".join(a.raw_text for a in again).strip()
             ln.confidence = round(float(np.mean([a.confidence for a in again])), 4)
@@ -199,6 +217,11 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     reread_lines(engine, lay.ocr_gray, typed, pimg.dpi, options)
     steps.append({"step": "reread", "psm": 7, "band": "line box padded 60% of a line up, 20% down"})
+    digit_model = load_model()
+    changed = finish_lines(typed, lay.ocr_gray, digit_model)
+    finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None)
+    steps.append({"step": "digits+repair", "model": digit_model.version if digit_model else None,
+                  "digits_changed": changed})
 
     regions: list[Region] = []
     for block in _blocks(typed):
@@ -215,11 +238,13 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
                 inner = (c.bbox[0] + inset, c.bbox[1] + inset, c.bbox[2] - inset, c.bbox[3] - inset)
                 cl = _read_region(engine, lay.clean_gray, inner, pimg.dpi, options, pad=0)
                 reread_lines(engine, lay.clean_gray, cl, pimg.dpi, options)
+                finish_lines(cl, lay.clean_gray, digit_model)
                 c.text = " ".join(ln.text for ln in cl)
                 confs.extend(ln.confidence for ln in cl)
             r.confidence = round(float(np.mean(confs)), 4) if confs else 0.0
         elif r.kind in (RegionKind.HANDWRITTEN, RegionKind.STAMP) and not r.lines:
             rl = _read_region(engine, gray, r.bbox, pimg.dpi, options)
+            finish_lines(rl, gray, digit_model)
             for ln in rl:
                 if r.kind == RegionKind.HANDWRITTEN:
                     ln.confidence = round(min(ln.confidence * 0.6, HAND_CONF_CAP), 4)

@@ -1,0 +1,247 @@
+"""Re-reading digits: Debian's Thai model cannot emit ๔ ๖ ๗ ๘ ๙, so every run of characters the
+OCR placed as digits is cut into glyphs and classified again by a small network trained on
+rendered Thai and Arabic digits of government typefaces (``models/digits.npz``, trained by
+``models/train_digits.py``; see ``models/digits.md``).
+
+Inference is numpy only: two dense layers with ReLU and a softmax.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from pipeline.model import Line, Word
+
+THAI = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC = "0123456789"
+CLASSES = THAI + ARABIC
+SIZE = 20
+DIGITS = set(CLASSES)
+
+
+def models_dir() -> Path:
+    env = os.environ.get("SARABAN_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
+
+
+def glyph_features(ink: np.ndarray) -> np.ndarray | None:
+    """A binary glyph (True = ink), cropped or not, to the network's input vector."""
+    ys, xs = np.nonzero(ink)
+    if len(xs) < 4:
+        return None
+    g = ink[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1].astype(np.float32)
+    h, w = g.shape
+    side = max(h, w)
+    sq = np.zeros((side, side), np.float32)
+    sq[(side - h) // 2 : (side - h) // 2 + h, (side - w) // 2 : (side - w) // 2 + w] = g
+    small = cv2.resize(sq, (SIZE, SIZE), interpolation=cv2.INTER_AREA)
+    return np.concatenate([small.ravel(), [h / max(1, w) / 3.0]]).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class DigitModel:
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+    mean: np.ndarray
+    std: np.ndarray
+    version: str
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        z = (x - self.mean) / self.std
+        h = np.maximum(0, z @ self.w1 + self.b1)
+        o = h @ self.w2 + self.b2
+        o = o - o.max(axis=-1, keepdims=True)
+        e = np.exp(o)
+        return e / e.sum(axis=-1, keepdims=True)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | None = None) -> DigitModel | None:
+    p = Path(path) if path else models_dir() / "digits.npz"
+    if not p.exists():
+        return None
+    d = np.load(p, allow_pickle=False)
+    return DigitModel(d["w1"], d["b1"], d["w2"], d["b2"], d["mean"], d["std"], str(d["version"]))
+
+
+def _components(ink: np.ndarray, span: tuple[int, int] | None = None) -> list[tuple[int, int, np.ndarray]]:
+    """Glyphs of a digit run: components, pieces overlapping in x merged, specks dropped.
+
+    With ``span`` (x0, x1 in the crop), only components lying mostly inside it are kept: the
+    crop has slack on both sides because the engine's symbol boxes clip glyphs.
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return []
+    inside = np.ones(n, bool)
+    if span is not None:
+        cx0, cx1 = stats[:, 0], stats[:, 0] + stats[:, 2]
+        overlap = np.minimum(cx1, span[1]) - np.maximum(cx0, span[0])
+        inside = overlap >= 0.5 * stats[:, 2]
+    cand = [i for i in range(1, n) if inside[i]]
+    if not cand:
+        return []
+    hmax = max(stats[i, 3] for i in cand)
+    parts = [(int(stats[i, 0]), int(stats[i, 0] + stats[i, 2]), i) for i in cand
+             if stats[i, 3] >= 0.3 * hmax and stats[i, 4] >= 4]
+    parts.sort()
+    merged: list[list[int]] = []
+    for x0, x1, i in parts:
+        if merged:
+            mx0, mx1 = merged[-1][0], merged[-1][1]
+            overlap = min(x1, mx1) - max(x0, mx0)
+            j = merged[-1][2]
+            y_overlap = min(stats[i, 1] + stats[i, 3], stats[j, 1] + stats[j, 3]) - max(stats[i, 1], stats[j, 1])
+            # pieces of one broken glyph lie over each other; neighbours side by side do not
+            if overlap > 0.5 * min(x1 - x0, mx1 - mx0) and y_overlap < 0.3 * min(stats[i, 3], stats[j, 3]):
+                merged[-1][0], merged[-1][1] = min(x0, mx0), max(x1, mx1)
+                merged[-1].append(i)
+                continue
+        merged.append([x0, x1, i])
+    out = []
+    for m in merged:
+        mask = np.isin(labels, m[2:])
+        out.append((m[0], m[1], mask))
+    return out
+
+
+def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
+    """Align text with symbols; return runs as (text positions, symbol indices) of digits."""
+    text, syms = line.text, line.words
+    pos = 0
+    sym_pos: list[list[int]] = []
+    for w in syms:
+        idx = []
+        for ch in w.text:
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+            if pos >= len(text) or text[pos] != ch:
+                return None
+            idx.append(pos)
+            pos += 1
+        sym_pos.append(idx)
+    runs: list[tuple[list[int], list[int]]] = []
+    cur: tuple[list[int], list[int]] | None = None
+    for k, (w, idx) in enumerate(zip(syms, sym_pos, strict=True)):
+        is_digit = len(w.text) == 1 and w.text in DIGITS
+        joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
+        if is_digit and cur is not None and joined:
+            cur[0].extend(idx)
+            cur[1].append(k)
+        elif is_digit:
+            cur = (list(idx), [k])
+            runs.append(cur)
+        else:
+            cur = None
+    return runs
+
+
+def _split_wide(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
+    """Cut components as wide as two or more digits (touching glyphs) at their thinnest columns."""
+    heights = []
+    for _, _, m in glyphs:
+        ys = np.nonzero(m.any(axis=1))[0]
+        heights.append(ys.max() - ys.min() + 1)
+    h = float(np.median(heights))
+    out = []
+    for (x0, x1, m), _gh in zip(glyphs, heights, strict=True):
+        k = int(round((x1 - x0) / (0.95 * h)))
+        if k < 2:
+            out.append((x0, x1, m))
+            continue
+        cols = m[:, x0:x1].sum(axis=0).astype(np.float64)
+        cuts = [x0]
+        step = (x1 - x0) / k
+        for j in range(1, k):
+            c = int(x0 + j * step)
+            lo, hi = max(x0 + 1, c - int(step * 0.3)), min(x1 - 1, c + int(step * 0.3))
+            cuts.append(lo + int(np.argmin(cols[lo - x0 : hi - x0 + 1])) if hi > lo else c)
+        cuts.append(x1)
+        for a, b in zip(cuts[:-1], cuts[1:], strict=False):
+            part = np.zeros_like(m)
+            part[:, a:b] = m[:, a:b]
+            if part.any():
+                out.append((a, b, part))
+    return out
+
+
+def _clean_sequence(glyphs: list[tuple[int, int, np.ndarray]]) -> bool:
+    """Glyphs that look like a row of digits: similar heights, digit-like widths."""
+    hs, ws = [], []
+    for x0, x1, m in glyphs:
+        ys = np.nonzero(m.any(axis=1))[0]
+        hs.append(ys.max() - ys.min() + 1)
+        ws.append(x1 - x0)
+    h = float(np.median(hs))
+    return all(0.6 * h <= v <= 1.5 * h for v in hs) and all(0.2 * h <= w <= 1.5 * h for w in ws)
+
+
+def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float = 0.5) -> int:
+    """Re-read the digit runs of ``line`` (boxes in ``gray``'s frame); returns digits changed.
+
+    Each run of characters the engine read as digits is cut into glyphs (components standing on
+    the run's baseline, touching pairs split); when they form a clean row of digits, each is
+    classified (in the script the engine saw: Thai or Arabic) and the run is replaced, even when
+    the engine emitted a different number of characters (it often invents extra ones for the
+    digits it cannot read). Otherwise the engine's reading stays and the line's confidence drops.
+    """
+    runs = _runs(line)
+    if not runs:
+        return 0
+    chars = list(line.text)
+    changed = 0
+    weakest = 1.0
+    H, W = gray.shape
+    for positions, sym_idx in reversed(runs):  # right to left: earlier positions stay valid
+        boxes = [line.words[k].bbox for k in sym_idx]
+        rx0, rx1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+        base = int(np.median([b[3] for b in boxes]))
+        sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
+        lh = line.bbox[3] - line.bbox[1]
+        slack = int(0.3 * lh)
+        x0, x1 = max(0, rx0 - slack), min(W, rx1 + slack)
+        y0 = max(0, min(line.bbox[1], min(b[1] for b in boxes)) - int(0.3 * lh))
+        y1 = min(H, max(line.bbox[3], max(b[3] for b in boxes)) + int(0.1 * lh))
+        crop = gray[y0:y1, x0:x1]
+        if crop.size == 0 or crop.shape[0] < 6:
+            continue
+        _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        # digits stand on the baseline: ink whose bottom is well above it (marks) is not theirs
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        bottoms = y0 + stats[:, 1] + stats[:, 3]
+        for i in range(1, n):
+            if bottoms[i] < base - 0.3 * sym_h:
+                ink[labels == i] = 0
+        glyphs = _components(ink, (rx0 - x0, rx1 - x0))
+        if not glyphs:
+            continue
+        glyphs = _split_wide(glyphs)
+        if not _clean_sequence(glyphs):
+            weakest = min(weakest, 0.5)
+            continue
+        feats = [glyph_features(m) for _, _, m in glyphs]
+        if any(f is None for f in feats):
+            continue
+        p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
+        old = "".join(chars[i] for i in positions)
+        thai_seen = sum(c in THAI for c in old) * 2 >= len(old)
+        sub, alphabet = (p[:, :10], THAI) if thai_seen else (p[:, 10:], ARABIC)
+        conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
+        weakest = min(weakest, float(conf.min()))
+        if conf.min() < min_prob:
+            continue
+        new = "".join(alphabet[i] for i in sub.argmax(axis=1))
+        if new != old:
+            changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(len(new) - len(old))
+            chars[positions[0] : positions[-1] + 1] = list(new)
+    line.text = "".join(chars)
+    line.confidence = round(min(line.confidence, weakest), 4)
+    return changed
