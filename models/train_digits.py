@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline import nn  # noqa: E402
 from pipeline.ocr.digits import CLASSES, glyph_features  # noqa: E402
 
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
@@ -116,10 +117,7 @@ def main() -> int:
     x_all, y_all = np.concatenate([x_tr, x_ho]), np.concatenate([y_tr, y_ho])
     mean, std = x_all.mean(axis=0), x_all.std(axis=0) + 1e-3
     final = fit(x_all, y_all)
-    np.savez_compressed(args.out, w1=final.coefs_[0].astype(np.float32), b1=final.intercepts_[0].astype(np.float32),
-                        w2=final.coefs_[1].astype(np.float32), b2=final.intercepts_[1].astype(np.float32),
-                        mean=mean.astype(np.float32), std=std.astype(np.float32),
-                        version=np.array(f"digits-1 seed {args.seed}"))
+    nn.save(args.out, final, mean, std, f"digits-1 seed {args.seed}")
     print(f"saved {args.out} ({args.out.stat().st_size // 1024} KiB); held-out accuracy {held_acc:.4f}")
     return 0
 

@@ -80,33 +80,55 @@ def _best_angle(xs: np.ndarray, ys: np.ndarray, lo: float, hi: float) -> tuple[f
     return best, float(_profile_score(xs, ys, best, size)), float(np.median(scores))
 
 
+def _line_cores(prof: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
+    """The dense middle band (x-height core) of each text line in a row profile."""
+    k = 3
+    smooth = np.convolve(prof, np.ones(k) / k, mode="same")
+    top = smooth.max()
+    if top <= 0:
+        return []
+    order = np.argsort(-smooth)
+    taken = np.zeros(len(smooth), bool)
+    cores = []
+    for r in order:
+        v = smooth[r]
+        if v < 0.15 * top:
+            break
+        lo, hi = max(0, r - min_gap), min(len(smooth), r + min_gap + 1)
+        if taken[lo:hi].any():
+            continue
+        c0 = r
+        while c0 > 0 and smooth[c0 - 1] >= 0.5 * v:
+            c0 -= 1
+        c1 = r
+        while c1 < len(smooth) - 1 and smooth[c1 + 1] >= 0.5 * v:
+            c1 += 1
+        taken[c0 : c1 + 1] = True
+        cores.append((c0, c1))
+    return sorted(cores)
+
+
 def _up_down_evidence(mask: np.ndarray) -> float:
-    """Positive when marks sit above line cores (upright), negative when below (upside down)."""
+    """Positive when marks sit above line cores (upright), negative when below (upside down).
+
+    Each line's zones reach at most one core height away, and never past halfway to the
+    neighbouring line, so tight line spacing does not mix one line's marks into another's.
+    """
     prof = mask.sum(axis=1).astype(np.float64)
     if prof.max() <= 0:
         return 0.0
-    k = max(3, int(WORK_DPI / 25.4 * 1.2) | 1)
-    smooth = np.convolve(prof, np.ones(k) / k, mode="same")
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    h_med = float(np.median(stats[1:, 3])) if n > 1 else 6.0
+    cores = _line_cores(prof, max(2, int(h_med * 0.9)))
     above = below = 0.0
-    i, n = 0, len(prof)
-    thr_line = 0.15 * smooth.max()
-    while i < n:
-        if smooth[i] <= thr_line:
-            i += 1
-            continue
-        j = i
-        while j < n and smooth[j] > thr_line:
-            j += 1
-        seg = prof[i:j]
-        if len(seg) >= 4:
-            peak = seg.max()
-            core = np.nonzero(seg >= 0.45 * peak)[0]
-            c0, c1 = core[0], core[-1]
-            ch = max(2, c1 - c0 + 1)
-            lo0 = max(0, c0 - ch)
-            above += seg[lo0:c0].sum()
-            below += seg[c1 + 1 : c1 + 1 + ch].sum()
-        i = j
+    for i, (c0, c1) in enumerate(cores):
+        ch = c1 - c0 + 1
+        prev_end = cores[i - 1][1] if i > 0 else -10**9
+        next_start = cores[i + 1][0] if i + 1 < len(cores) else 10**9
+        a0 = max(0, c0 - ch, (prev_end + c0) // 2 + 1)
+        b1 = min(len(prof), c1 + 1 + ch, (c1 + next_start) // 2 + 1)
+        above += prof[a0:c0].sum()
+        below += prof[c1 + 1 : b1].sum()
     total = above + below
     return float((above - below) / total) if total > 0 else 0.0
 
@@ -136,7 +158,7 @@ def estimate(gray: np.ndarray, dpi: int, max_skew: float = 20.0) -> Geometry:
     h, w = upright_mask.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), -skew, 1.0)
     straight = cv2.warpAffine(upright_mask, m, (w, h), flags=cv2.INTER_NEAREST)
-    ev = _up_down_evidence(straight)
+    ev = (_up_down_evidence(straight) - _up_down_evidence(np.ascontiguousarray(straight[::-1, ::-1]))) / 2
     rotation = quarter if ev >= 0 else (quarter + 180) % 360
     rot_conf = float(min(1.0, abs(ev) / 0.15))
     if rotation in (180, 270) and rotation != quarter:

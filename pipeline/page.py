@@ -49,6 +49,14 @@ def finish_lines(lines: list[Line], gray: np.ndarray, digit_model: DigitModel | 
     return changed
 
 
+def find_lines(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options) -> list[Line]:
+    """Empty lines (boxes only, in ``gray``'s frame) in reading order."""
+    s = options.ocr_dpi / dpi if dpi < options.ocr_dpi else 1.0
+    img = cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC) if s != 1.0 else gray
+    boxes = engine.find_lines(img, int(round(dpi * s)))
+    return [Line(text="", bbox=_scale_box(b, s) if s != 1.0 else b, confidence=0.0) for b in boxes]
+
+
 def _crop(gray: np.ndarray, b: BBox, pad: int = 6) -> tuple[np.ndarray, int, int]:
     h, w = gray.shape
     x0, y0 = max(0, b[0] - pad), max(0, b[1] - pad)
@@ -68,12 +76,13 @@ def _read_region(engine: OcrEngine, gray: np.ndarray, b: BBox, dpi: int, options
 
 
 def line_band(gray: np.ndarray, ln: Line, line_height: float, others: list[BBox] = (),  # type: ignore[assignment]
-              top: float = 0.6, bottom: float = 0.2) -> tuple[np.ndarray, int, int]:
-    """The line's strip, padded upward for stacked Thai marks, with other lines' fragments removed.
+              top: float = 0.6, bottom: float = 0.35) -> tuple[np.ndarray, int, int]:
+    """The line's strip, padded for stacked Thai marks, with other lines' ink removed.
 
-    Tesseract's line boxes often clip the top row of marks (tone marks over upper vowels), and a
-    recogniser given the clipped box drops them. Ink touching the strip's top or bottom edge
-    belongs to the neighbouring lines and is whitened, and so is ink centred in another line's box.
+    Line boxes clip the row of marks above (tone marks over upper vowels) and the vowels below;
+    the strip reaches past them. Ink that reaches into another line's core (the middle of its
+    box: that line's letters) goes, and so does ink cut by the strip's edge; marks floating
+    between two lines stay.
     """
     x0, y0, x1, y1 = ln.bbox
     h = max(1.0, line_height)
@@ -86,15 +95,22 @@ def line_band(gray: np.ndarray, ln: Line, line_height: float, others: list[BBox]
     _, ink = cv2.threshold(strip, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     sh = strip.shape[0]
-    near = [o for o in others if o[3] > ya and o[1] < yb and o[2] > xa and o[0] < xb]
+
+    def core(b: BBox) -> tuple[float, float]:
+        bh = b[3] - b[1]
+        return b[1] + 0.3 * bh, b[3] - 0.2 * bh
+
+    near = [core(o) for o in others if o[3] > ya - h and o[1] < yb + h and o[2] > xa and o[0] < xb]
+    mine = core(ln.bbox)
+
     for i in range(1, n):
-        cx0, cy0, cw, ch = stats[i, 0], stats[i, 1], stats[i, 2], stats[i, 3]
+        cy0, ch = stats[i, 1], stats[i, 3]
         if (cy0 <= 0 or cy0 + ch >= sh) and ch < sh * 0.8:
             strip[labels == i] = 255
             continue
-        gx, gy = xa + cx0 + cw / 2, ya + cy0 + ch / 2
-        mine = x0 <= gx <= x1 and y0 <= gy <= y1
-        if not mine and any(o[0] <= gx <= o[2] and o[1] + 2 <= gy <= o[3] - 2 for o in near):
+        top_, bot_ = ya + cy0, ya + cy0 + ch
+        in_mine = top_ < mine[1] and bot_ > mine[0]
+        if not in_mine and any(top_ < c[1] and bot_ > c[0] for c in near):
             strip[labels == i] = 255
     return strip, xa, ya
 
@@ -136,8 +152,13 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
     return keep
 
 
-def reread_lines(engine: OcrEngine, gray: np.ndarray, lines: list[Line], dpi: int, options: Options) -> None:
-    """Read every line again from its padded band (single-line mode); keep the better reading."""
+def reread_lines(engine: OcrEngine, gray: np.ndarray, lines: list[Line], dpi: int, options: Options,
+                 require_match: bool = True) -> None:
+    """Read each line from its padded band (single-line mode).
+
+    With ``require_match`` (lines that already have a reading), the new reading replaces the old
+    only when it has the same letters give or take marks; without it, it is the reading.
+    """
     from rapidfuzz import fuzz
 
     from pipeline.extract.labels import skeleton
@@ -156,15 +177,12 @@ def reread_lines(engine: OcrEngine, gray: np.ndarray, lines: list[Line], dpi: in
             continue
         text = " ".join(a.text for a in again).strip()
         # the same letters, give or take marks: a re-read that changed the words is not trusted
-        if text and fuzz.ratio(skeleton(text), skeleton(ln.text)) >= 80:
-            words = []
-            for i, a in enumerate(again):
-                if i:
-                    words.append(None)  # a line break inside the band: keep alignment simple
+        if text and (not require_match or fuzz.ratio(skeleton(text), skeleton(ln.text)) >= 80):
+            for a in again:
                 for w in a.words:
                     w.bbox = (w.bbox[0] + sx, w.bbox[1] + sy, w.bbox[2] + sx, w.bbox[3] + sy)
-                    words.append(w)
-            ln.words = [w for w in words if w is not None] if len(again) == 1 else []
+            # symbols are only kept where they align with one line of text (digit re-reading)
+            ln.words = again[0].words if len(again) == 1 else []
             ln.text = text
             ln.raw_text = " ".join(a.raw_text for a in again).strip()
             ln.confidence = round(float(np.mean([a.confidence for a in again])), 4)
@@ -198,25 +216,28 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
     steps.append({"step": "layout", "method": "rules+colour+components", "x_height": round(lay.x_height, 1)})
 
-    lines = drop_mark_rows(_ocr(engine, lay.ocr_gray, pimg.dpi, options, psm=3), lay.components, lay.x_height)
-    steps.append({"step": "ocr", "engine": engine.name, "psm": 3, "languages": options.languages})
+    # line boxes from the engine's layout analysis; each line then read once from a band padded
+    # upward (Tesseract's own line boxes clip the row of stacked marks)
+    lines = drop_mark_rows(find_lines(engine, lay.ocr_gray, pimg.dpi, options), lay.components, lay.x_height)
+    reread_lines(engine, lay.ocr_gray, lines, pimg.dpi, options, require_match=False)
+    lines = [ln for ln in lines if ln.text.strip()]
+    steps.append({"step": "ocr", "engine": engine.name, "lines": "layout analysis, psm 3",
+                  "read": "psm 7 per line, band padded 60% of a line up, 20% down",
+                  "languages": options.languages})
 
-    # lines OCR read that look like handwriting (grey / black-and-white scans)
-    heights = [ln.bbox[3] - ln.bbox[1] for ln in lines if ln.confidence >= 0.6]
-    median_h = float(np.median(heights)) if heights else lay.x_height * 2.5
+    # lines OCR read that look like handwriting (pen ink that colour could not tell apart)
     typed: list[Line] = []
     hand_regions: list[Region] = []
-    for ln in lines:
-        score = handwriting.handwriting_score(handwriting.line_features(ln, lay.ink, median_h))
-        if score > 0.5:
+    kinds = handwriting.classify_lines(lines, lay.ink, lay.x_height)
+    for ln, (kind, prob) in zip(lines, kinds, strict=True):
+        if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)
-            hand_regions.append(Region(id="", kind=RegionKind.HANDWRITTEN, bbox=ln.bbox, lines=[ln],
-                                       confidence=ln.confidence, kind_confidence=score))
+            rk = RegionKind.HANDWRITTEN if kind == "handwritten" else RegionKind.STAMP
+            hand_regions.append(Region(id="", kind=rk, bbox=ln.bbox, lines=[ln],
+                                       confidence=ln.confidence, kind_confidence=prob))
         elif ln.text.strip():
             typed.append(ln)
 
-    reread_lines(engine, lay.ocr_gray, typed, pimg.dpi, options)
-    steps.append({"step": "reread", "psm": 7, "band": "line box padded 60% of a line up, 20% down"})
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
     finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None)

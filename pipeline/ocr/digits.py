@@ -9,14 +9,15 @@ Inference is numpy only: two dense layers with ReLU and a softmax.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from pipeline.model import Line, Word
+from pipeline import nn
+from pipeline.model import Line
+from pipeline.nn import DenseNet
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC = "0123456789"
@@ -44,32 +45,12 @@ def glyph_features(ink: np.ndarray) -> np.ndarray | None:
     return np.concatenate([small.ravel(), [h / max(1, w) / 3.0]]).astype(np.float32)
 
 
-@dataclass(frozen=True)
-class DigitModel:
-    w1: np.ndarray
-    b1: np.ndarray
-    w2: np.ndarray
-    b2: np.ndarray
-    mean: np.ndarray
-    std: np.ndarray
-    version: str
-
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
-        z = (x - self.mean) / self.std
-        h = np.maximum(0, z @ self.w1 + self.b1)
-        o = h @ self.w2 + self.b2
-        o = o - o.max(axis=-1, keepdims=True)
-        e = np.exp(o)
-        return e / e.sum(axis=-1, keepdims=True)  # type: ignore[no-any-return]
+DigitModel = DenseNet
 
 
 @lru_cache(maxsize=1)
-def load_model(path: str | None = None) -> DigitModel | None:
-    p = Path(path) if path else models_dir() / "digits.npz"
-    if not p.exists():
-        return None
-    d = np.load(p, allow_pickle=False)
-    return DigitModel(d["w1"], d["b1"], d["w2"], d["b2"], d["mean"], d["std"], str(d["version"]))
+def load_model(path: str | None = None) -> DenseNet | None:
+    return nn.load(Path(path) if path else models_dir() / "digits.npz")
 
 
 def _components(ink: np.ndarray, span: tuple[int, int] | None = None) -> list[tuple[int, int, np.ndarray]]:

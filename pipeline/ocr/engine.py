@@ -28,6 +28,8 @@ class OcrEngine(Protocol):
 
     def read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]: ...
 
+    def find_lines(self, gray: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]: ...
+
 
 def _find_tessdata(explicit: str | None) -> str:
     for cand in (explicit, os.environ.get("TESSDATA_PREFIX"), DEFAULT_TESSDATA,
@@ -75,6 +77,26 @@ class TesseractEngine:
         import tesserocr
 
         return "tesseract " + tesserocr.tesseract_version().split()[1]
+
+    def find_lines(self, gray: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
+        """Text-line boxes in reading order from Tesseract's layout analysis (no recognition)."""
+        from tesserocr import RIL
+
+        api = self._get_api()
+        api.SetPageSegMode(3)
+        api.SetImage(Image.fromarray(gray))
+        api.SetSourceResolution(int(dpi))
+        it = api.AnalyseLayout()
+        boxes: list[tuple[int, int, int, int]] = []
+        if it is None:
+            return boxes
+        while True:
+            box = it.BoundingBox(RIL.TEXTLINE)
+            if box is not None:
+                boxes.append(tuple(int(v) for v in box))  # type: ignore[arg-type]
+            if not it.Next(RIL.TEXTLINE):
+                break
+        return boxes
 
     def read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]:
         import tesserocr
@@ -176,6 +198,9 @@ class FakeEngine:
             out.append(Line(self.text, (int(x), int(y), int(x + w), int(y + h)), self.confidence, raw_text=self.text))
         out.sort(key=lambda ln: (ln.bbox[1], ln.bbox[0]))
         return out
+
+    def find_lines(self, gray: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
+        return [ln.bbox for ln in self.read(gray, dpi)]
 
 
 def make_engine(kind: str, languages: str = "tha+eng", tessdata_dir: str | None = None,

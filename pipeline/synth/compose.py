@@ -272,9 +272,10 @@ def compose_other(lines: list[str], st: Style, rng: random.Random) -> tuple[list
     reg, bold = st.face.font(st.px), st.face.font(st.px * 1.2, bold=True)
     y = MARGIN_TOP + pt_to_px(60)
     W = A4[0]
-    title = lines[0]
-    cv.text((W - bold.getlength(title)) / 2, y, title, bold)
-    y += st.leading * 1.8
+    for title in cv.wrap(lines[0], bold, W - MARGIN_LEFT - MARGIN_RIGHT):  # centred, wrapped
+        cv.text((W - bold.getlength(title)) / 2, y, title, bold)
+        y += st.leading * 1.3
+    y += st.leading * 0.5
     for para in lines[1:]:
         for j, line in enumerate(cv.wrap(para, reg, W - MARGIN_LEFT - MARGIN_RIGHT, first_indent=pt_to_px(71))):
             cv.text(MARGIN_LEFT + (pt_to_px(71) if j == 0 else 0), y, line, reg)

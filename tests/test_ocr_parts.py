@@ -1,0 +1,73 @@
+"""Digit recogniser and line-band extraction on rendered glyphs (no Tesseract)."""
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from pipeline.model import Line, Word
+from pipeline.ocr.digits import ARABIC, THAI, fix_digits, glyph_features, load_model
+from pipeline.page import drop_mark_rows, line_band
+from pipeline.synth.fonts import typed_face
+
+
+@pytest.fixture(scope="module")
+def model():
+    m = load_model()
+    assert m is not None, "models/digits.npz is missing"
+    return m
+
+
+def _render(text, face="laksaman", px=67):
+    font = typed_face(face).font(px)
+    im = Image.new("L", (60 + int(font.getlength(text)), 3 * px), 255)
+    ImageDraw.Draw(im).text((30, 2 * px), text, font=font, fill=0, anchor="ls")
+    return np.asarray(im)
+
+
+@pytest.mark.parametrize("face", ["laksaman", "sarabun", "garuda"])
+def test_every_digit_is_recognised(model, face):
+    for alphabet in (THAI, ARABIC):
+        for ch in alphabet:
+            ink = _render(ch, face) < 128
+            p = model.probabilities(glyph_features(ink)[None, :])[0]
+            sub = p[:10] if alphabet == THAI else p[10:]
+            assert alphabet[int(sub.argmax())] == ch, (face, ch)
+
+
+def test_fix_digits_replaces_a_misread_run(model):
+    gray = _render("ปี ๒๕๖๗")
+    ink_cols = np.nonzero((gray < 128).any(axis=0))[0]
+    # pretend the engine read the last four glyphs as "๒๕๒๓" with one symbol per glyph
+    font = typed_face("laksaman").font(67)
+    x = 30 + int(font.getlength("ปี "))
+    widths = [int(font.getlength(c)) for c in "๒๕๖๗"]
+    words = [Word("ป", (30, 60, 60, 140), 0.9), Word("ี", (40, 40, 60, 80), 0.9)]
+    for ch, w in zip("๒๕๒๓", widths, strict=True):
+        words.append(Word(ch, (x, 95, x + w, 140), 0.9))
+        x += w
+    line = Line(text="ปี ๒๕๒๓", bbox=(30, 60, int(ink_cols.max()) + 1, 140), confidence=0.95, words=words)
+    assert fix_digits(line, gray, model) == 2
+    assert line.text == "ปี ๒๕๖๗"
+
+
+def test_line_band_keeps_marks_and_drops_neighbours():
+    font = typed_face("laksaman").font(67)
+    im = Image.new("L", (600, 260), 255)
+    d = ImageDraw.Draw(im)
+    d.text((30, 100), "ที่นี่ที่", font=font, fill=0, anchor="ls")  # stacked marks up to ~y 45
+    d.text((30, 185), "กกกกกก", font=font, fill=0, anchor="ls")  # the next line, letters from ~y 150
+    gray = np.asarray(im)
+    line = Line("", (30, 68, 400, 102), 0.0)  # a box that clips the marks above
+    other = (30, 150, 400, 187)
+    strip, _, ya = line_band(gray, line, 34, [other])
+    ink_rows = np.nonzero((strip < 128).any(axis=1))[0] + ya
+    assert ink_rows.min() < 60  # the stacked tone marks are inside the band
+    assert ink_rows.max() < 150  # the next line's letters are not
+
+
+def test_mark_rows_are_dropped():
+    comps = np.array([[100, 50, 10, 12, 80], [140, 52, 10, 12, 80], [100, 80, 30, 40, 600],
+                      [140, 80, 30, 40, 600]])
+    marks = Line("่ ้", (95, 48, 160, 66), 0.9)
+    body = Line("กก", (95, 70, 180, 122), 0.9)
+    assert drop_mark_rows([marks, body, Line("x", (95, 200, 180, 250), 0.9)], comps, 40.0)[0] is body
