@@ -30,7 +30,7 @@ from pipeline.handwriting import FEATURES, line_features, page_context  # noqa: 
 from pipeline.ingest import inspect, load_page  # noqa: E402
 from pipeline.ocr.engine import TesseractEngine  # noqa: E402
 from pipeline.options import Options  # noqa: E402
-from pipeline.page import _ocr, drop_mark_rows  # noqa: E402
+from pipeline.page import read_page_lines  # noqa: E402
 from pipeline.synth import generate  # noqa: E402
 from pipeline.synth.render import HAND, SIGNATURE, STAMP, TYPED  # noqa: E402
 
@@ -51,7 +51,7 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
     rgb = geometry.apply(p.image, geo)
     gray = geometry.to_gray(rgb)
     lay = layout.analyse(rgb, gray, p.dpi, p.colour)
-    lines = drop_mark_rows(_ocr(TesseractEngine(), lay.ocr_gray, p.dpi, opts, 3), lay.components, lay.x_height)
+    lines = read_page_lines(TesseractEngine(), lay, p.dpi, opts)
     mask = np.asarray(Image.open(truth_dir / f"{scan.name}.p{n}.mask.png"))
     s = 300.0 / p.dpi
     med_h, left, med_w = page_context(lines)

@@ -86,5 +86,6 @@ ERROR_CODES: dict[str, str] = {
     "limit_exceeded": "a configured limit (pixels per page, pages per file, seconds) was exceeded",
     "bad_input": "the input cannot be processed for another stated reason",
     "engine_error": "the OCR engine or a helper tool failed on this file",
+    "worker_crashed": "the worker process died twice on this page (memory, or a crash in the engine)",
     "internal_error": "an unexpected failure inside saraban (a bug: please report it)",
 }

@@ -122,6 +122,31 @@ def _median_component_height(components: np.ndarray, box: BBox) -> float:
     return float(np.median(components[sel, 3])) if sel.any() else 0.0
 
 
+def merge_row_fragments(lines: list[Line]) -> list[Line]:
+    """Join line boxes that share a row (layout analysis splits lines into false columns).
+
+    Memos and newsletters have one text column (tables are handled apart), so boxes that overlap
+    vertically by most of their height and sit within a few line heights of each other are one
+    line; the merged line takes the reading position of its first fragment.
+    """
+    if len(lines) < 2:
+        return lines
+    med = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines]))
+    out: list[Line] = []
+    for ln in lines:
+        x0, y0, x1, y1 = ln.bbox
+        for m in out:
+            mx0, my0, mx1, my1 = m.bbox
+            v = min(y1, my1) - max(y0, my0)
+            gap = max(mx0, x0) - min(mx1, x1)
+            if v >= 0.6 * min(y1 - y0, my1 - my0) and gap < 4 * med:
+                m.bbox = (min(x0, mx0), min(y0, my0), max(x1, mx1), max(y1, my1))
+                break
+        else:
+            out.append(Line(text=ln.text, bbox=ln.bbox, confidence=ln.confidence))
+    return out
+
+
 def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: float) -> list[Line]:
     """Remove 'lines' that are only the row of marks above a real line (Tesseract splits them off).
 
@@ -204,6 +229,15 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+def read_page_lines(engine: OcrEngine, lay: layout.Layout, dpi: int, options: Options) -> list[Line]:
+    """The text lines of a page, read: boxes from the engine's layout analysis (mark rows
+    dropped, false columns merged), each line read once from a band padded for stacked marks."""
+    lines = merge_row_fragments(
+        drop_mark_rows(find_lines(engine, lay.ocr_gray, dpi, options), lay.components, lay.x_height))
+    reread_lines(engine, lay.ocr_gray, lines, dpi, options, require_match=False)
+    return [ln for ln in lines if ln.text.strip()]
+
+
 def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     t0 = time.process_time()
     steps = []
@@ -216,11 +250,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
     steps.append({"step": "layout", "method": "rules+colour+components", "x_height": round(lay.x_height, 1)})
 
-    # line boxes from the engine's layout analysis; each line then read once from a band padded
-    # upward (Tesseract's own line boxes clip the row of stacked marks)
-    lines = drop_mark_rows(find_lines(engine, lay.ocr_gray, pimg.dpi, options), lay.components, lay.x_height)
-    reread_lines(engine, lay.ocr_gray, lines, pimg.dpi, options, require_match=False)
-    lines = [ln for ln in lines if ln.text.strip()]
+    lines = read_page_lines(engine, lay, pimg.dpi, options)
     steps.append({"step": "ocr", "engine": engine.name, "lines": "layout analysis, psm 3",
                   "read": "psm 7 per line, band padded 60% of a line up, 20% down",
                   "languages": options.languages})

@@ -63,3 +63,24 @@ def test_bad_file_gets_error_json_and_exit_1(tmp_path, sample_scans):
 def test_usage_error_exit_2(tmp_path):
     assert main(["import"]) == 2
     assert main(["frobnicate"]) == 2
+
+
+def _die_on_poison(task):
+    import os
+
+    if task == "poison":
+        os._exit(13)  # a worker killed mid-task, as the OOM killer would
+    return task.upper()
+
+
+def test_a_dying_worker_does_not_stop_the_run():
+    from pipeline.jobs.executors import ProcessExecutor
+    from pipeline.options import Options
+
+    ex = ProcessExecutor(Options(), jobs=2, engine_kind="fake")
+    try:
+        got = dict(ex.map_unordered(_die_on_poison, ["a", "poison", "b", "c", "d"],
+                                    lambda t, e: f"failed:{t}"))
+    finally:
+        ex.close()
+    assert got == {"a": "A", "poison": "failed:poison", "b": "B", "c": "C", "d": "D"}

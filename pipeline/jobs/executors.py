@@ -10,6 +10,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from pipeline.ocr.engine import OcrEngine, make_engine
@@ -33,9 +34,14 @@ def worker_options() -> Options:
     return _WORKER["options"]  # type: ignore[no-any-return]
 
 
+OnError = Callable[[Any, BaseException], Any]
+
+
 class Executor(Protocol):
-    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
-        """Yield (task, result) pairs as results arrive."""
+    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any],
+                      on_error: OnError) -> Iterator[tuple[Any, Any]]:
+        """Yield (task, result) pairs as results arrive; a task whose worker died yields
+        ``on_error(task, exc)`` instead, and the other tasks go on."""
         ...
 
     def close(self) -> None: ...
@@ -46,7 +52,8 @@ class SerialExecutor:
         init_worker(options, engine_kind)
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any],
+                      on_error: OnError) -> Iterator[tuple[Any, Any]]:
         for t in tasks:
             yield t, fn(t)
 
@@ -55,31 +62,68 @@ class SerialExecutor:
 
 
 class ProcessExecutor:
-    """A local process pool with a bounded number of tasks in flight (streaming input)."""
+    """A local process pool with a bounded number of tasks in flight (streaming input).
+
+    A worker that dies (killed for memory, a crash inside Tesseract) breaks the pool: its
+    in-flight tasks are retried once in a fresh pool, and a task that was in flight at two
+    breaks is given up with ``on_error``; the run goes on.
+    """
 
     def __init__(self, options: Options, jobs: int, engine_kind: str = "tesseract") -> None:
         self.jobs = jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
-                                        initargs=(options, engine_kind))
+        self._args = (options, engine_kind)
+        self.pool = self._new_pool()
 
-    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
-        pending: dict[Future[Any], Any] = {}
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, initializer=init_worker, initargs=self._args)
+
+    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any],
+                      on_error: OnError) -> Iterator[tuple[Any, Any]]:
+        pending: dict[Future[Any], tuple[int, Any]] = {}
+        retry: list[tuple[int, Any]] = []
+        crashes: dict[int, int] = {}
         it = iter(tasks)
+        counter = 0
         exhausted = False
         while True:
-            while not exhausted and len(pending) < self.jobs * 3:
-                try:
-                    t = next(it)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending[self.pool.submit(fn, t)] = t
+            while len(pending) < self.jobs * 3 and (retry or not exhausted):
+                if retry:
+                    item = retry.pop(0)
+                else:
+                    try:
+                        item = (counter, next(it))
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    counter += 1
+                pending[self.pool.submit(fn, item[1])] = item
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken: BaseException | None = None
             for fut in done:
-                t = pending.pop(fut)
-                yield t, fut.result()
+                i, t = pending.pop(fut)
+                try:
+                    result = fut.result()
+                except BrokenProcessPool as e:
+                    broken = e
+                    crashes[i] = crashes.get(i, 0) + 1
+                    if crashes[i] >= 2:
+                        yield t, on_error(t, e)
+                    else:
+                        retry.append((i, t))
+                    continue
+                yield t, result
+            if broken is not None:
+                for fut, (i, t) in list(pending.items()):
+                    crashes[i] = crashes.get(i, 0) + 1
+                    if crashes[i] >= 2:
+                        yield t, on_error(t, broken)
+                    else:
+                        retry.append((i, t))
+                pending.clear()
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._new_pool()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

@@ -65,6 +65,11 @@ def run_page(task: PageTask) -> PageOutcome:
         return PageOutcome(code="internal_error", error=f"page {task.number}: {type(e).__name__}: {e}")
 
 
+def _worker_died(task: PageTask, exc: BaseException) -> PageOutcome:
+    return PageOutcome(code="worker_crashed",
+                       error=f"page {task.number}: the worker processing it died twice ({type(exc).__name__})")
+
+
 def output_path(out_dir: Path, root: Path, file: Path, suffix: str = ".json") -> Path:
     """``ROOT/a/b/x.pdf`` → ``OUT/a/b/x.pdf.json``; never outside ``out_dir``."""
     try:
@@ -167,7 +172,7 @@ def import_paths(paths: list[Path], out_dir: Path, options: Options, *, jobs: in
     engine_version = make_engine(engine_kind, options.languages, options.tessdata_dir).version()
     executor = make_executor(options, jobs, engine_kind)
     try:
-        for task, outcome in executor.map_unordered(run_page, tasks()):
+        for task, outcome in executor.map_unordered(run_page, tasks(), _worker_died):
             st = states[task.info.path]
             if outcome.page is not None:
                 st.pages[task.number] = outcome.page
