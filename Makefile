@@ -33,12 +33,12 @@ demo: setup
 	$(SARABAN) report output -o output/report.html
 	@echo "results in output/, review report in output/report.html"
 
-test: setup
+test: lint
 	$(PY) -m pytest -q
 
 lint: setup
-	$(VENV)/bin/ruff check pipeline tests
-	$(VENV)/bin/ruff format --check pipeline tests
+	$(VENV)/bin/ruff check pipeline tests models
+	$(VENV)/bin/ruff format --check pipeline tests models
 	$(VENV)/bin/mypy pipeline
 
 bench: setup

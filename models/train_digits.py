@@ -55,7 +55,9 @@ def render(font: Path, ch: str, px: int, rng: random.Random) -> np.ndarray | Non
     if rng.random() < 0.5:
         a = cv2.GaussianBlur(a, (0, 0), rng.uniform(0.3, 1.5))
     if rng.random() < 0.4:
-        a = a + np.random.default_rng(rng.randint(0, 1 << 30)).normal(0, rng.uniform(3, 25), a.shape)
+        a = a + np.random.default_rng(rng.randint(0, 1 << 30)).normal(
+            0, rng.uniform(3, 25), a.shape
+        )
     a = np.clip(a, 0, 255).astype(np.uint8)
     _, ink = cv2.threshold(a, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     r = rng.random()
@@ -104,8 +106,14 @@ def main() -> int:
     mean, std = x_tr.mean(axis=0), x_tr.std(axis=0) + 1e-3
 
     def fit(x: np.ndarray, y: np.ndarray) -> MLPClassifier:
-        clf = MLPClassifier(hidden_layer_sizes=(192,), alpha=1e-3, max_iter=80, random_state=args.seed,
-                            early_stopping=True, validation_fraction=0.1)
+        clf = MLPClassifier(
+            hidden_layer_sizes=(192,),
+            alpha=1e-3,
+            max_iter=80,
+            random_state=args.seed,
+            early_stopping=True,
+            validation_fraction=0.1,
+        )
         clf.fit((x - mean) / std, y)
         return clf
 
@@ -118,7 +126,9 @@ def main() -> int:
     mean, std = x_all.mean(axis=0), x_all.std(axis=0) + 1e-3
     final = fit(x_all, y_all)
     nn.save(args.out, final, mean, std, f"digits-1 seed {args.seed}")
-    print(f"saved {args.out} ({args.out.stat().st_size // 1024} KiB); held-out accuracy {held_acc:.4f}")
+    print(
+        f"saved {args.out} ({args.out.stat().st_size // 1024} KiB); held-out accuracy {held_acc:.4f}"
+    )
     return 0
 
 

@@ -59,8 +59,10 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
     for ln in lines:
         x0, y0, x1, y1 = (int(round(v * s)) for v in ln.bbox)
         sub = mask[max(0, y0) : y1, max(0, x0) : x1]
-        counts = {k: int((sub == v).sum()) for k, v in (("typed", TYPED), ("hand", HAND), ("sig", SIGNATURE),
-                                                           ("stamp", STAMP))}
+        counts = {
+            k: int((sub == v).sum())
+            for k, v in (("typed", TYPED), ("hand", HAND), ("sig", SIGNATURE), ("stamp", STAMP))
+        }
         total = sum(counts.values())
         if total < 20:
             continue
@@ -93,7 +95,9 @@ def main() -> int:
         (corpus / "complete").write_text("ok")
     tasks = []
     for scan in sorted((corpus / "scans").iterdir()):
-        truth = json.loads((corpus / "truth" / f"{scan.name}.truth.json").read_text(encoding="utf-8"))
+        truth = json.loads(
+            (corpus / "truth" / f"{scan.name}.truth.json").read_text(encoding="utf-8")
+        )
         tasks += [(scan, corpus / "truth", n) for n in range(1, len(truth["pages"]) + 1)]
     with ProcessPoolExecutor(2) as ex:
         rows = [r for chunk in ex.map(page_samples, tasks) for r in chunk]
@@ -101,16 +105,26 @@ def main() -> int:
     y = np.array([r[1] for r in rows])
     modes = np.array([r[2] for r in rows])
     files = sorted({r[3] for r in rows})
-    held = np.array([r[3] in set(files[int(len(files) * 0.8):]) for r in rows])
-    print(f"{len(rows)} lines from {len(tasks)} pages ({np.bincount(y, minlength=3)} typed/hand/stamp), "
-          f"{time.time() - t:.0f} s")
+    held = np.array([r[3] in set(files[int(len(files) * 0.8) :]) for r in rows])
+    print(
+        f"{len(rows)} lines from {len(tasks)} pages ({np.bincount(y, minlength=3)} typed/hand/stamp), "
+        f"{time.time() - t:.0f} s"
+    )
 
     def fit(xs: np.ndarray, ys: np.ndarray) -> tuple[MLPClassifier, np.ndarray, np.ndarray]:
         mean, std = xs.mean(axis=0), xs.std(axis=0) + 1e-3
         # balance the classes by repeating the rarer ones
-        idx = np.concatenate([np.random.default_rng(args.seed).choice(np.nonzero(ys == c)[0],
-                              max(np.bincount(ys)), replace=True) for c in np.unique(ys)])
-        clf = MLPClassifier(hidden_layer_sizes=(48, 24), alpha=1e-3, max_iter=400, random_state=args.seed)
+        idx = np.concatenate(
+            [
+                np.random.default_rng(args.seed).choice(
+                    np.nonzero(ys == c)[0], max(np.bincount(ys)), replace=True
+                )
+                for c in np.unique(ys)
+            ]
+        )
+        clf = MLPClassifier(
+            hidden_layer_sizes=(48, 24), alpha=1e-3, max_iter=400, random_state=args.seed
+        )
         clf.fit((xs[idx] - mean) / std, ys[idx])
         return clf, mean, std
 
@@ -123,15 +137,29 @@ def main() -> int:
         tp = int((yt & yp).sum())
         prec = tp / max(1, yp.sum())
         rec = tp / max(1, yt.sum())
-        report[mode] = {"lines": int(sel.sum()), "precision": round(prec, 3), "recall": round(rec, 3),
-                        "f1": round(2 * prec * rec / max(1e-9, prec + rec), 3),
-                        "accuracy_3class": round(float((pred[sel] == y[held][sel]).mean()), 3)}
+        report[mode] = {
+            "lines": int(sel.sum()),
+            "precision": round(prec, 3),
+            "recall": round(rec, 3),
+            "f1": round(2 * prec * rec / max(1e-9, prec + rec), 3),
+            "accuracy_3class": round(float((pred[sel] == y[held][sel]).mean()), 3),
+        }
     print("held-out (non-typed vs typed lines):", json.dumps(report))
     final, mean, std = fit(x, y)
     nn.save(args.out, final, mean, std, f"handwriting-1 seed {args.seed} n{args.count}")
-    (args.out.with_suffix(".scores.json")).write_text(json.dumps(
-        {"features": FEATURES, "classes": CLASSES, "held_out": report,
-         "lines": {c: int(v) for c, v in zip(CLASSES, np.bincount(y, minlength=3), strict=True)}}, indent=1))
+    (args.out.with_suffix(".scores.json")).write_text(
+        json.dumps(
+            {
+                "features": FEATURES,
+                "classes": CLASSES,
+                "held_out": report,
+                "lines": {
+                    c: int(v) for c, v in zip(CLASSES, np.bincount(y, minlength=3), strict=True)
+                },
+            },
+            indent=1,
+        )
+    )
     print(f"saved {args.out}")
     _ = defaultdict
     return 0

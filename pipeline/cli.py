@@ -17,7 +17,9 @@ log = logging.getLogger("saraban")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="saraban", description="Digitise scanned Thai government paperwork.")
+    p = argparse.ArgumentParser(
+        prog="saraban", description="Digitise scanned Thai government paperwork."
+    )
     p.add_argument("--version", action="version", version=f"saraban {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = p.add_subparsers(dest="command", required=True)
@@ -27,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", required=True, type=Path)
     imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     imp.add_argument("--scheduler", help="Dask scheduler address (not available in this version)")
-    imp.add_argument("--engine", default="tesseract", choices=["tesseract", "fake"], help=argparse.SUPPRESS)
+    imp.add_argument(
+        "--engine", default="tesseract", choices=["tesseract", "fake"], help=argparse.SUPPRESS
+    )
 
     w = sub.add_parser("watch", help="process what is new in INBOX")
     w.add_argument("inbox", type=Path)
@@ -65,8 +69,9 @@ def _import(args: argparse.Namespace) -> int:
     from pipeline.jobs.importer import import_paths
 
     options = Options(jobs=max(1, args.jobs))
-    summary = import_paths([p for p in args.paths], args.out, options, jobs=max(1, args.jobs),
-                           engine_kind=args.engine)
+    summary = import_paths(
+        [p for p in args.paths], args.out, options, jobs=max(1, args.jobs), engine_kind=args.engine
+    )
     log.info("%s", summary.line())
     print(summary.line())
     return EXIT_OK if summary.failed == 0 else EXIT_SOME_FAILED
@@ -75,7 +80,9 @@ def _import(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from pipeline.jobs.watch import watch
 
-    return watch(args.inbox, args.out, Options(), once=args.once, jobs=args.jobs, interval=args.interval)
+    return watch(
+        args.inbox, args.out, Options(), once=args.once, jobs=args.jobs, interval=args.interval
+    )
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -111,10 +118,19 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
         return int(e.code) if isinstance(e.code, int) else EXIT_USAGE
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(message)s",
+        stream=sys.stderr,
+    )
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    handlers = {"import": _import, "watch": _watch, "report": _report, "synth": _synth, "eval": _eval}
+    handlers = {
+        "import": _import,
+        "watch": _watch,
+        "report": _report,
+        "synth": _synth,
+        "eval": _eval,
+    }
     try:
         if args.command == "schema":
             from pipeline.output import json_schema

@@ -37,8 +37,11 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
 def text_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
     """Binary mask (uint8 0/1) of text-like components at WORK_DPI."""
     s = WORK_DPI / dpi
-    small = cv2.resize(gray, (max(1, round(gray.shape[1] * s)), max(1, round(gray.shape[0] * s))),
-                       interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        gray,
+        (max(1, round(gray.shape[1] * s)), max(1, round(gray.shape[0] * s))),
+        interpolation=cv2.INTER_AREA,
+    )
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     h, w = ink.shape
@@ -47,7 +50,10 @@ def text_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
     touches = (x <= 1) | (y <= 1) | (x + bw >= w - 1) | (y + bh >= h - 1)
     fill = area / np.maximum(1, bw * bh)
     keep = (
-        (bh >= 0.4 * mm) & (bh <= 12 * mm) & (bw <= 40 * mm) & (area >= 3)
+        (bh >= 0.4 * mm)
+        & (bh <= 12 * mm)
+        & (bw <= 40 * mm)
+        & (area >= 3)
         & ~touches
         & ~((fill > 0.6) & (bw > 4 * mm) & (bh > 4 * mm))  # punch holes, blobs
         & ~((bw > 15 * mm) & (bh < 1.0 * mm))  # horizontal rules
@@ -123,7 +129,7 @@ def _up_down_evidence(mask: np.ndarray) -> float:
     above = below = 0.0
     for i, (c0, c1) in enumerate(cores):
         ch = c1 - c0 + 1
-        prev_end = cores[i - 1][1] if i > 0 else -10**9
+        prev_end = cores[i - 1][1] if i > 0 else -(10**9)
         next_start = cores[i + 1][0] if i + 1 < len(cores) else 10**9
         a0 = max(0, c0 - ch, (prev_end + c0) // 2 + 1)
         b1 = min(len(prof), c1 + 1 + ch, (c1 + next_start) // 2 + 1)
@@ -158,7 +164,9 @@ def estimate(gray: np.ndarray, dpi: int, max_skew: float = 20.0) -> Geometry:
     h, w = upright_mask.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), -skew, 1.0)
     straight = cv2.warpAffine(upright_mask, m, (w, h), flags=cv2.INTER_NEAREST)
-    ev = (_up_down_evidence(straight) - _up_down_evidence(np.ascontiguousarray(straight[::-1, ::-1]))) / 2
+    ev = (
+        _up_down_evidence(straight) - _up_down_evidence(np.ascontiguousarray(straight[::-1, ::-1]))
+    ) / 2
     rotation = quarter if ev >= 0 else (quarter + 180) % 360
     rot_conf = float(min(1.0, abs(ev) / 0.15))
     if rotation in (180, 270) and rotation != quarter:
@@ -173,6 +181,12 @@ def apply(rgb: np.ndarray, g: Geometry) -> np.ndarray:
         h, w = img.shape[:2]
         m = cv2.getRotationMatrix2D((w / 2, h / 2), -g.skew, 1.0)
         border = (255, 255, 255) if img.ndim == 3 else 255
-        img = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                             borderValue=border)
+        img = cv2.warpAffine(
+            img,
+            m,
+            (w, h),
+            flags=cv2.INTER_LINEAR,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=border,
+        )
     return img

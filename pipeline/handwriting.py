@@ -20,9 +20,20 @@ from pipeline.model import Line
 from pipeline.ocr.digits import models_dir
 
 FEATURES = (
-    "confidence", "height_ratio", "baseline_wobble", "baseline_slope", "stroke_width", "stroke_cv",
-    "component_height_cv", "component_height", "ink_density", "left_offset", "chars_per_height",
-    "slant", "space_fraction", "width_ratio",
+    "confidence",
+    "height_ratio",
+    "baseline_wobble",
+    "baseline_slope",
+    "stroke_width",
+    "stroke_cv",
+    "component_height_cv",
+    "component_height",
+    "ink_density",
+    "left_offset",
+    "chars_per_height",
+    "slant",
+    "space_fraction",
+    "width_ratio",
 )
 
 
@@ -31,8 +42,15 @@ def load_model() -> nn.DenseNet | None:
     return nn.load(models_dir() / "handwriting.npz")
 
 
-def line_features(line: Line, ink: np.ndarray, median_height: float, x_height: float,
-                  left_margin: float, page_width: float, median_width: float) -> np.ndarray:
+def line_features(
+    line: Line,
+    ink: np.ndarray,
+    median_height: float,
+    x_height: float,
+    left_margin: float,
+    page_width: float,
+    median_width: float,
+) -> np.ndarray:
     x0, y0, x1, y1 = line.bbox
     h = max(1, y1 - y0)
     w = max(1, x1 - x0)
@@ -56,33 +74,36 @@ def line_features(line: Line, ink: np.ndarray, median_height: float, x_height: f
         vals = dist[dist > 0]
         if len(vals) > 10:
             stroke = float(np.mean(vals) / h)
-            stroke_cv = float(np.std(vals) / max(1e-6, np.mean(vals)))
+            stroke_cv = float(np.std(vals) / max(1e-6, float(np.mean(vals))))
         n, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
         hs = stats[1:, 3][stats[1:, 4] >= 6].astype(np.float64)
         if len(hs) >= 2:
-            hcv = float(np.std(hs) / max(1e-6, np.mean(hs)))
+            hcv = float(np.std(hs) / max(1e-6, float(np.mean(hs))))
             comp_h = float(np.median(hs) / max(1.0, x_height))
         m = cv2.moments(crop, binaryImage=True)
         if m["mu02"] > 0:
             slant = float(m["mu11"] / m["mu02"])
     text = line.text.strip()
     chars = max(1, len(text.replace(" ", "")))
-    return np.array([
-        line.confidence,
-        h / max(1.0, median_height),
-        wobble,
-        slope,
-        stroke,
-        stroke_cv,
-        hcv,
-        comp_h,
-        density,
-        (x0 - left_margin) / max(1.0, page_width),
-        chars * max(1.0, x_height) / w,
-        slant,
-        text.count(" ") / max(1, len(text)),
-        w / max(1.0, median_width),
-    ], dtype=np.float32)
+    return np.array(
+        [
+            line.confidence,
+            h / max(1.0, median_height),
+            wobble,
+            slope,
+            stroke,
+            stroke_cv,
+            hcv,
+            comp_h,
+            density,
+            (x0 - left_margin) / max(1.0, page_width),
+            chars * max(1.0, x_height) / w,
+            slant,
+            text.count(" ") / max(1, len(text)),
+            w / max(1.0, median_width),
+        ],
+        dtype=np.float32,
+    )
 
 
 def _fallback_score(f: np.ndarray) -> float:
@@ -110,7 +131,9 @@ def classify_lines(lines: list[Line], ink: np.ndarray, x_height: float) -> list[
     if not lines:
         return []
     med_h, left, med_w = page_context(lines)
-    feats = np.stack([line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w) for ln in lines])
+    feats = np.stack(
+        [line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w) for ln in lines]
+    )
     model = load_model()
     if model is None:
         out = []

@@ -93,7 +93,9 @@ def inspect(path: Path, options: Options) -> SourceInfo:
     if pages < 1:
         raise NoPages("the document has no pages")
     if pages > options.max_pages:
-        raise LimitExceeded(f"{pages} pages exceeds the limit of {options.max_pages} pages per file")
+        raise LimitExceeded(
+            f"{pages} pages exceeds the limit of {options.max_pages} pages per file"
+        )
     return SourceInfo(path=path, format=fmt, pages=pages, sha256=file_sha256(path), size=size)
 
 

@@ -36,7 +36,9 @@ class Layout:
 def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
     """Adaptive (local) threshold that keeps thin Thai marks; 255 = ink."""
     block = max(15, int(dpi / 6) | 1)
-    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, block, 18)
+    ink = cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, block, 18
+    )
     _, otsu = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     return cv2.bitwise_and(ink, otsu)
 
@@ -60,8 +62,12 @@ def border_mask(gray: np.ndarray) -> np.ndarray:
 
 def _rules(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
     klen = max(20, int(dpi * 0.35))
-    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen, 1)))
-    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, klen)))
+    horiz = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen, 1))
+    )
+    vert = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, klen))
+    )
     return horiz, vert
 
 
@@ -79,7 +85,9 @@ def _line_positions(profile: np.ndarray, min_len: float) -> list[int]:
     return [int(g) for g in groups]
 
 
-def find_frames(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> list[tuple[BBox, list[int], list[int]]]:
+def find_frames(
+    horiz: np.ndarray, vert: np.ndarray, dpi: int
+) -> list[tuple[BBox, list[int], list[int]]]:
     """Ruled frames: (bbox, row line ys, column line xs)."""
     grid = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
@@ -93,7 +101,13 @@ def find_frames(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> list[tuple[BBo
         rows = _line_positions((hsub > 0).sum(axis=1), w * 0.5)
         cols = _line_positions((vsub > 0).sum(axis=0), h * 0.5)
         if len(rows) >= 2 and len(cols) >= 2:
-            out.append(((int(x), int(y), int(x + w), int(y + h)), [y + r for r in rows], [x + c for c in cols]))
+            out.append(
+                (
+                    (int(x), int(y), int(x + w), int(y + h)),
+                    [y + r for r in rows],
+                    [x + c for c in cols],
+                )
+            )
     return out
 
 
@@ -167,7 +181,9 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     regions: list[Region] = []
     clear = border | rules  # what OCR must not see
 
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_and(ink, cv2.bitwise_not(rules)), connectivity=8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(
+        cv2.bitwise_and(ink, cv2.bitwise_not(rules)), connectivity=8
+    )
     heights = stats[1:, 3]
     widths = stats[1:, 2]
     textlike = heights[(heights > dpi * 0.02) & (heights < dpi * 0.35) & (widths < dpi * 0.6)]
@@ -177,8 +193,11 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     for bbox, rows, cols in frames:
         x0, y0, x1, y1 = bbox
         if len(rows) >= 3:
-            cells = [Cell(row=r, col=c, bbox=(cols[c], rows[r], cols[c + 1], rows[r + 1]))
-                     for r in range(len(rows) - 1) for c in range(len(cols) - 1)]
+            cells = [
+                Cell(row=r, col=c, bbox=(cols[c], rows[r], cols[c + 1], rows[r + 1]))
+                for r in range(len(rows) - 1)
+                for c in range(len(cols) - 1)
+            ]
             regions.append(Region(id="", kind=RegionKind.TABLE, bbox=bbox, cells=cells))
         elif (x1 - x0) < gray.shape[1] * 0.5 and (y1 - y0) < gray.shape[0] * 0.2:
             regions.append(Region(id="", kind=RegionKind.STAMP, bbox=bbox))
@@ -193,12 +212,24 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     scribble = (w > xh * 4) & (h > xh * 1.2) & (fill < 0.12)
     figure[0] = leaders[0] = scribble[0] = False
     for i in np.nonzero(figure)[0]:
-        regions.append(Region(id="", kind=RegionKind.FIGURE, bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i]))))
+        regions.append(
+            Region(
+                id="",
+                kind=RegionKind.FIGURE,
+                bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i])),
+            )
+        )
     drop = figure | leaders | scribble
     clear[drop[labels]] = 255
     for i in np.nonzero(scribble)[0]:
-        regions.append(Region(id="", kind=RegionKind.SIGNATURE, kind_confidence=0.7,
-                              bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i]))))
+        regions.append(
+            Region(
+                id="",
+                kind=RegionKind.SIGNATURE,
+                kind_confidence=0.7,
+                bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i])),
+            )
+        )
 
     hand_mask = None
     if colour:
@@ -227,8 +258,15 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     regions = _dedupe(regions)
     kept = ~drop
     kept[0] = False
-    return Layout(ocr_gray=ocr_gray, clean_gray=clean_gray, ink=ink, regions=regions,
-                  hand_mask=hand_mask, x_height=xh, components=stats[kept])
+    return Layout(
+        ocr_gray=ocr_gray,
+        clean_gray=clean_gray,
+        ink=ink,
+        regions=regions,
+        hand_mask=hand_mask,
+        x_height=xh,
+        components=stats[kept],
+    )
 
 
 def _inside(a: BBox, b: BBox, tol: int = 10) -> bool:
@@ -247,12 +285,17 @@ def _dedupe(regions: list[Region]) -> list[Region]:
     sigs = [r for r in regions if r.kind == RegionKind.SIGNATURE]
     out = []
     for r in regions:
-        if r.kind == RegionKind.HANDWRITTEN and any(_overlap_frac(s.bbox, r.bbox) > 0.8 and
-                                                    _overlap_frac(r.bbox, s.bbox) > 0.5 for s in sigs):
+        if r.kind == RegionKind.HANDWRITTEN and any(
+            _overlap_frac(s.bbox, r.bbox) > 0.8 and _overlap_frac(r.bbox, s.bbox) > 0.5
+            for s in sigs
+        ):
             continue
         if r.kind == RegionKind.STAMP and any(
-            o is not r and o.kind == RegionKind.STAMP and _overlap_frac(o.bbox, r.bbox) > 0.9
-            and (o.bbox[2] - o.bbox[0]) * (o.bbox[3] - o.bbox[1]) > (r.bbox[2] - r.bbox[0]) * (r.bbox[3] - r.bbox[1])
+            o is not r
+            and o.kind == RegionKind.STAMP
+            and _overlap_frac(o.bbox, r.bbox) > 0.9
+            and (o.bbox[2] - o.bbox[0]) * (o.bbox[3] - o.bbox[1])
+            > (r.bbox[2] - r.bbox[0]) * (r.bbox[3] - r.bbox[1])
             for o in regions
         ):
             continue  # a stamp frame inside the stamp's coloured ink: keep the larger one

@@ -35,11 +35,23 @@ def save(path: Path, clf: object, mean: np.ndarray, std: np.ndarray, version: st
     inter = clf.intercepts_  # type: ignore[attr-defined]
     arrays = {f"w{i}": w.astype(np.float32) for i, w in enumerate(coefs)}
     arrays |= {f"b{i}": b.astype(np.float32) for i, b in enumerate(inter)}
-    if len(inter[-1]) == 1:  # a binary classifier has one logistic output: make it two softmax logits
-        arrays[f"w{len(coefs) - 1}"] = np.concatenate([-coefs[-1], coefs[-1]], axis=1).astype(np.float32) / 2
-        arrays[f"b{len(coefs) - 1}"] = np.concatenate([-inter[-1], inter[-1]]).astype(np.float32) / 2
-    np.savez_compressed(path, mean=mean.astype(np.float32), std=std.astype(np.float32),
-                        version=np.array(version), layers=np.array(len(coefs)), **arrays)
+    if (
+        len(inter[-1]) == 1
+    ):  # a binary classifier has one logistic output: make it two softmax logits
+        arrays[f"w{len(coefs) - 1}"] = (
+            np.concatenate([-coefs[-1], coefs[-1]], axis=1).astype(np.float32) / 2
+        )
+        arrays[f"b{len(coefs) - 1}"] = (
+            np.concatenate([-inter[-1], inter[-1]]).astype(np.float32) / 2
+        )
+    np.savez_compressed(
+        path,
+        mean=mean.astype(np.float32),
+        std=std.astype(np.float32),
+        version=np.array(version),
+        layers=np.array(len(coefs)),
+        **arrays,
+    )
 
 
 def load(path: Path) -> DenseNet | None:

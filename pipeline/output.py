@@ -151,8 +151,13 @@ def json_schema() -> dict[str, Any]:
 def _field(f: FieldData | None) -> dict[str, Any] | None:
     if f is None:
         return None
-    out = {"text": f.text, "value": f.value, "confidence": round(float(f.confidence), 4), "page": f.page,
-           "bbox": list(f.bbox)}
+    out = {
+        "text": f.text,
+        "value": f.value,
+        "confidence": round(float(f.confidence), 4),
+        "page": f.page,
+        "bbox": list(f.bbox),
+    }
     if f.reason:
         out["reason"] = f.reason
     return out
@@ -161,27 +166,54 @@ def _field(f: FieldData | None) -> dict[str, Any] | None:
 def page_out(p: Page) -> dict[str, Any]:
     regions = []
     for r in p.regions:
-        d: dict[str, Any] = {"id": r.id, "kind": r.kind.value, "bbox": list(r.bbox), "text": r.text,
-                             "confidence": round(float(min(1.0, max(0.0, r.confidence))), 4)}
+        d: dict[str, Any] = {
+            "id": r.id,
+            "kind": r.kind.value,
+            "bbox": list(r.bbox),
+            "text": r.text,
+            "confidence": round(float(min(1.0, max(0.0, r.confidence))), 4),
+        }
         if r.lines:
-            d["lines"] = [{"text": ln.text, "raw_text": ln.raw_text, "bbox": list(ln.bbox),
-                           "confidence": ln.confidence} for ln in r.lines]
+            d["lines"] = [
+                {
+                    "text": ln.text,
+                    "raw_text": ln.raw_text,
+                    "bbox": list(ln.bbox),
+                    "confidence": ln.confidence,
+                }
+                for ln in r.lines
+            ]
         if r.cells:
-            d["cells"] = [{"row": c.row, "col": c.col, "bbox": list(c.bbox), "text": c.text} for c in r.cells]
+            d["cells"] = [
+                {"row": c.row, "col": c.col, "bbox": list(c.bbox), "text": c.text} for c in r.cells
+            ]
         if r.kind_confidence < 1.0:
             d["kind_confidence"] = round(r.kind_confidence, 3)
         regions.append(d)
-    return {"number": p.number, "width": p.width, "height": p.height, "dpi": p.dpi, "rotation": p.rotation,
-            "skew": p.skew, "regions": regions}
+    return {
+        "number": p.number,
+        "width": p.width,
+        "height": p.height,
+        "dpi": p.dpi,
+        "rotation": p.rotation,
+        "skew": p.skew,
+        "regions": regions,
+    }
 
 
 def document_out(d: Document, index: int) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": d.type, "pages": d.pages, "text": d.text,
-                           "confidence": round(float(min(1.0, max(0.0, d.confidence))), 4)}
+    out: dict[str, Any] = {
+        "type": d.type,
+        "pages": d.pages,
+        "text": d.text,
+        "confidence": round(float(min(1.0, max(0.0, d.confidence))), 4),
+    }
     if d.type == "memo":
         out["fields"] = {k: _field(v) for k, v in d.fields.items()}
-        out["signatures"] = [{k: v for k, v in s.items() if k != "signed"} | {"signed": s.get("signed", False)}
-                             for s in d.signatures]
+        out["signatures"] = [
+            {k: v for k, v in s.items() if k != "signed"} | {"signed": s.get("signed", False)}
+            for s in d.signatures
+        ]
         out["annotations"] = d.annotations
         out["stamps"] = d.stamps
     if d.type == "newsletter":
@@ -191,17 +223,28 @@ def document_out(d: Document, index: int) -> dict[str, Any]:
     return out
 
 
-def build_result(source: dict[str, Any], pages: list[Page], docs: list[Document],
-                 provenance: dict[str, Any]) -> dict[str, Any]:
+def build_result(
+    source: dict[str, Any], pages: list[Page], docs: list[Document], provenance: dict[str, Any]
+) -> dict[str, Any]:
     items = []
     for i, d in enumerate(docs):
         for it in d.review:
-            items.append({"path": f"documents[{i}].{it.path}", "confidence": round(float(it.confidence), 4),
-                          "reason": it.reason})
+            items.append(
+                {
+                    "path": f"documents[{i}].{it.path}",
+                    "confidence": round(float(it.confidence), 4),
+                    "reason": it.reason,
+                }
+            )
     for p in pages:
         if p.rotation_confidence < 0.5:
-            items.append({"path": f"pages[{p.number - 1}].rotation", "confidence": round(p.rotation_confidence, 3),
-                          "reason": "page orientation is uncertain"})
+            items.append(
+                {
+                    "path": f"pages[{p.number - 1}].rotation",
+                    "confidence": round(p.rotation_confidence, 3),
+                    "reason": "page orientation is uncertain",
+                }
+            )
     result = {
         "schema_version": SCHEMA_VERSION,
         "source": source,
@@ -215,8 +258,13 @@ def build_result(source: dict[str, Any], pages: list[Page], docs: list[Document]
 
 
 def error_result(source: dict[str, Any], message: str, code: str) -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "source": source, "error": message, "code": code,
-            "provenance": {"pipeline_version": __version__}}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "error": message,
+        "code": code,
+        "provenance": {"pipeline_version": __version__},
+    }
 
 
 def _json_default(o: object) -> Any:

@@ -64,8 +64,15 @@ def _crop(gray: np.ndarray, b: BBox, pad: int = 6) -> tuple[np.ndarray, int, int
     return gray[y0:y1, x0:x1], x0, y0
 
 
-def _read_region(engine: OcrEngine, gray: np.ndarray, b: BBox, dpi: int, options: Options, psm: int = 6,
-                 pad: int = 6) -> list[Line]:
+def _read_region(
+    engine: OcrEngine,
+    gray: np.ndarray,
+    b: BBox,
+    dpi: int,
+    options: Options,
+    psm: int = 6,
+    pad: int = 6,
+) -> list[Line]:
     crop, ox, oy = _crop(gray, b, pad)
     if crop.size == 0 or min(crop.shape) < 8:
         return []
@@ -75,8 +82,14 @@ def _read_region(engine: OcrEngine, gray: np.ndarray, b: BBox, dpi: int, options
     return lines
 
 
-def line_band(gray: np.ndarray, ln: Line, line_height: float, others: list[BBox] = (),  # type: ignore[assignment]
-              top: float = 0.6, bottom: float = 0.35) -> tuple[np.ndarray, int, int]:
+def line_band(
+    gray: np.ndarray,
+    ln: Line,
+    line_height: float,
+    others: list[BBox] = (),  # type: ignore[assignment]
+    top: float = 0.6,
+    bottom: float = 0.35,
+) -> tuple[np.ndarray, int, int]:
     """The line's strip, padded for stacked Thai marks, with other lines' ink removed.
 
     Line boxes clip the row of marks above (tone marks over upper vowels) and the vowels below;
@@ -161,13 +174,25 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
     keep = []
     for ln in lines:
         x0, y0, x1, y1 = ln.bbox
-        inside = any(o is not ln and o.bbox[0] <= x0 and o.bbox[1] <= y0 and o.bbox[2] >= x1 and o.bbox[3] >= y1
-                     for o in lines)
+        inside = any(
+            o is not ln
+            and o.bbox[0] <= x0
+            and o.bbox[1] <= y0
+            and o.bbox[2] >= x1
+            and o.bbox[3] >= y1
+            for o in lines
+        )
         if inside and (y1 - y0) < 0.5 * med:
             continue
-        below = [o for o in lines if o is not ln and (y1 - y0) < 0.8 * med
-                 and -med * 0.6 <= o.bbox[1] - y1 <= med * 0.3 and o.bbox[1] > y0
-                 and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) > 0.5 * (x1 - x0)]
+        below = [
+            o
+            for o in lines
+            if o is not ln
+            and (y1 - y0) < 0.8 * med
+            and -med * 0.6 <= o.bbox[1] - y1 <= med * 0.3
+            and o.bbox[1] > y0
+            and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) > 0.5 * (x1 - x0)
+        ]
         if below and components is not None and len(components):
             mine = _median_component_height(components, ln.bbox)
             theirs = _median_component_height(components, below[0].bbox)
@@ -177,8 +202,14 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
     return keep
 
 
-def reread_lines(engine: OcrEngine, gray: np.ndarray, lines: list[Line], dpi: int, options: Options,
-                 require_match: bool = True) -> None:
+def reread_lines(
+    engine: OcrEngine,
+    gray: np.ndarray,
+    lines: list[Line],
+    dpi: int,
+    options: Options,
+    require_match: bool = True,
+) -> None:
     """Read each line from its padded band (single-line mode).
 
     With ``require_match`` (lines that already have a reading), the new reading replaces the old
@@ -229,11 +260,14 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def read_page_lines(engine: OcrEngine, lay: layout.Layout, dpi: int, options: Options) -> list[Line]:
+def read_page_lines(
+    engine: OcrEngine, lay: layout.Layout, dpi: int, options: Options
+) -> list[Line]:
     """The text lines of a page, read: boxes from the engine's layout analysis (mark rows
     dropped, false columns merged), each line read once from a band padded for stacked marks."""
     lines = merge_row_fragments(
-        drop_mark_rows(find_lines(engine, lay.ocr_gray, dpi, options), lay.components, lay.x_height))
+        drop_mark_rows(find_lines(engine, lay.ocr_gray, dpi, options), lay.components, lay.x_height)
+    )
     reread_lines(engine, lay.ocr_gray, lines, dpi, options, require_match=False)
     return [ln for ln in lines if ln.text.strip()]
 
@@ -245,15 +279,30 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     geo = geometry.estimate(gray0, pimg.dpi)
     rgb = geometry.apply(pimg.image, geo)
     gray = geometry.to_gray(rgb)
-    steps.append({"step": "geometry", "method": geo.method, "rotation": geo.rotation, "skew": geo.skew,
-                  "rotation_confidence": round(geo.rotation_confidence, 3)})
+    steps.append(
+        {
+            "step": "geometry",
+            "method": geo.method,
+            "rotation": geo.rotation,
+            "skew": geo.skew,
+            "rotation_confidence": round(geo.rotation_confidence, 3),
+        }
+    )
     lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
-    steps.append({"step": "layout", "method": "rules+colour+components", "x_height": round(lay.x_height, 1)})
+    steps.append(
+        {"step": "layout", "method": "rules+colour+components", "x_height": round(lay.x_height, 1)}
+    )
 
     lines = read_page_lines(engine, lay, pimg.dpi, options)
-    steps.append({"step": "ocr", "engine": engine.name, "lines": "layout analysis, psm 3",
-                  "read": "psm 7 per line, band padded 60% of a line up, 20% down",
-                  "languages": options.languages})
+    steps.append(
+        {
+            "step": "ocr",
+            "engine": engine.name,
+            "lines": "layout analysis, psm 3",
+            "read": "psm 7 per line, band padded 60% of a line up, 20% down",
+            "languages": options.languages,
+        }
+    )
 
     # lines OCR read that look like handwriting (pen ink that colour could not tell apart)
     typed: list[Line] = []
@@ -263,27 +312,47 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
         if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)
             rk = RegionKind.HANDWRITTEN if kind == "handwritten" else RegionKind.STAMP
-            hand_regions.append(Region(id="", kind=rk, bbox=ln.bbox, lines=[ln],
-                                       confidence=ln.confidence, kind_confidence=prob))
+            hand_regions.append(
+                Region(
+                    id="",
+                    kind=rk,
+                    bbox=ln.bbox,
+                    lines=[ln],
+                    confidence=ln.confidence,
+                    kind_confidence=prob,
+                )
+            )
         elif ln.text.strip():
             typed.append(ln)
 
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
     finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None)
-    steps.append({"step": "digits+repair", "model": digit_model.version if digit_model else None,
-                  "digits_changed": changed})
+    steps.append(
+        {
+            "step": "digits+repair",
+            "model": digit_model.version if digit_model else None,
+            "digits_changed": changed,
+        }
+    )
 
     regions: list[Region] = []
     for block in _blocks(typed):
         conf = float(np.mean([ln.confidence for ln in block]))
-        regions.append(Region(id="", kind=RegionKind.TYPED, bbox=bbox_union([ln.bbox for ln in block]),
-                              lines=block, confidence=round(conf, 4)))
+        regions.append(
+            Region(
+                id="",
+                kind=RegionKind.TYPED,
+                bbox=bbox_union([ln.bbox for ln in block]),
+                lines=block,
+                confidence=round(conf, 4),
+            )
+        )
 
     others = lay.regions + hand_regions
     for r in others:
         if r.kind == RegionKind.TABLE:
-            confs = []
+            confs: list[float] = []
             inset = max(4, pimg.dpi // 40)  # clear of the rules, even slightly tilted ones
             for c in r.cells:
                 inner = (c.bbox[0] + inset, c.bbox[1] + inset, c.bbox[2] - inset, c.bbox[3] - inset)
@@ -312,11 +381,23 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             ordered.append(tables.pop(0))
         ordered.append(reg)
     ordered.extend(tables)
-    ordered.extend(sorted([r for r in others if r.kind != RegionKind.TABLE], key=lambda r: (r.bbox[1], r.bbox[0])))
+    ordered.extend(
+        sorted(
+            [r for r in others if r.kind != RegionKind.TABLE], key=lambda r: (r.bbox[1], r.bbox[0])
+        )
+    )
     for i, r in enumerate(ordered, start=1):
         r.id = f"p{pimg.number}-r{i}"
     h, w = gray.shape
-    return Page(number=pimg.number, width=w, height=h, dpi=pimg.dpi, rotation=geo.rotation, skew=geo.skew,
-                regions=ordered, rotation_confidence=geo.rotation_confidence, steps=steps,
-                seconds=round(time.process_time() - t0, 3))
-
+    return Page(
+        number=pimg.number,
+        width=w,
+        height=h,
+        dpi=pimg.dpi,
+        rotation=geo.rotation,
+        skew=geo.skew,
+        regions=ordered,
+        rotation_confidence=geo.rotation_confidence,
+        steps=steps,
+        seconds=round(time.process_time() - t0, 3),
+    )

@@ -16,19 +16,31 @@ from pipeline.errors import ERROR_CODES
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def bomb_png() -> bytes:
     """A PNG that declares 50,000 x 50,000 pixels in a few hundred bytes."""
     ihdr = struct.pack(">IIBBBBB", 50_000, 50_000, 1, 0, 0, 0, 0)
     raw = zlib.compress(b"\x00" * 6251 * 4)
-    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", raw) + _png_chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", ihdr)
+        + _png_chunk(b"IDAT", raw)
+        + _png_chunk(b"IEND", b"")
+    )
 
 
-EMPTY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-             b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-             b"trailer<</Root 1 0 R>>\n%%EOF\n")
+EMPTY_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 @pytest.fixture()
@@ -51,7 +63,9 @@ def bad_inbox(tmp_path, sample_scans):
     (d / "no-pages.pdf").write_bytes(EMPTY_PDF)
     (d / "bomb.png").write_bytes(bomb_png())
     frames = [Image.new("1", (64, 64), 1) for _ in range(300)]
-    frames[0].save(d / "many-frames.tif", save_all=True, append_images=frames[1:], compression="group4")
+    frames[0].save(
+        d / "many-frames.tif", save_all=True, append_images=frames[1:], compression="group4"
+    )
     Image.new("CMYK", (600, 800), (0, 0, 0, 0)).save(d / "cmyk.jpg", "JPEG")
     Image.fromarray(np.full((800, 600), 60000, np.uint16)).save(d / "sixteen-bit.png")
     Image.new("1", (600, 800), 1).save(d / "g4.tif", compression="group4")
@@ -78,13 +92,29 @@ def test_every_input_is_accounted_for(bad_inbox, tmp_path):
         if err.exists():
             data = json.loads(err.read_text(encoding="utf-8"))
             assert data["code"] in ERROR_CODES and data["error"], (name, data)
-    for name in ("good.tif", "same content, other name.tif", "cmyk.jpg", "sixteen-bit.png", "g4.tif",
-                 "dpi-one.png", "dpi-huge.png", "many-frames.tif", "ชื่อไทย มีช่องว่าง 'quote\".png"):
+    for name in (
+        "good.tif",
+        "same content, other name.tif",
+        "cmyk.jpg",
+        "sixteen-bit.png",
+        "g4.tif",
+        "dpi-one.png",
+        "dpi-huge.png",
+        "many-frames.tif",
+        "ชื่อไทย มีช่องว่าง 'quote\".png",
+    ):
         assert (out / f"{name}.json").exists(), name
-    expected = {"zero.pdf": "empty_file", "text.pdf": "unsupported_format", "folder.pdf": "unsupported_format",
-                "bomb.png": "limit_exceeded", "truncated.png": "corrupt_file"}
+    expected = {
+        "zero.pdf": "empty_file",
+        "text.pdf": "unsupported_format",
+        "folder.pdf": "unsupported_format",
+        "bomb.png": "limit_exceeded",
+        "truncated.png": "corrupt_file",
+    }
     for name, code_ in expected.items():
-        assert json.loads((out / f"{name}.error.json").read_text(encoding="utf-8"))["code"] == code_, name
+        assert (
+            json.loads((out / f"{name}.error.json").read_text(encoding="utf-8"))["code"] == code_
+        ), name
     # nothing was written outside the output folder
     assert {p.name for p in tmp_path.iterdir()} == {"inbox", "out"}
 

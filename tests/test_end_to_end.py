@@ -43,7 +43,9 @@ def test_samples_are_digitised_and_typed(sample_results, sample_scans, tmp_path)
 def test_memo_fields_read(sample_results):
     data = json.loads((sample_results / "memo-colour.png.json").read_text(encoding="utf-8"))
     [memo] = [d for d in data["documents"] if d["type"] == "memo"]
-    truth = json.loads((SAMPLE_TRUTH / "memo-colour.png.truth.json").read_text(encoding="utf-8"))["documents"][0]
+    truth = json.loads((SAMPLE_TRUTH / "memo-colour.png.truth.json").read_text(encoding="utf-8"))[
+        "documents"
+    ][0]
     for name in ("agency", "subject", "to"):  # exact accuracy is measured by `make bench`
         got, want = memo["fields"][name]["value"], truth["fields"][name]["value"]
         assert fuzz.ratio(got, want) >= 90, (name, got, want)

@@ -5,8 +5,12 @@ from pipeline.options import Options
 
 
 def _page(lines, number=1, extra=()):
-    regions = [Region(id=f"r{i}", kind=RegionKind.TYPED, bbox=ln.bbox, lines=[ln], confidence=ln.confidence)
-               for i, ln in enumerate(lines)]
+    regions = [
+        Region(
+            id=f"r{i}", kind=RegionKind.TYPED, bbox=ln.bbox, lines=[ln], confidence=ln.confidence
+        )
+        for i, ln in enumerate(lines)
+    ]
     return Page(number=number, width=2480, height=3508, dpi=300, regions=regions + list(extra))
 
 
@@ -26,9 +30,18 @@ def test_memo_header_fields_signature_and_stamp():
         _ln("(นายสมชาย ใจดี)", 1900, x=1200, w=600),
         _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
     ]
-    stamp = Region(id="s", kind=RegionKind.STAMP, bbox=(1600, 40, 2300, 350), confidence=0.8,
-                   lines=[Line("กองแผนงาน", (1600, 40, 2300, 100), 0.8), Line("เลขรับ 228", (1600, 110, 2300, 170), 0.4),
-                          Line("วันที่ 16/12/65", (1600, 180, 2300, 240), 0.4), Line("เวลา 14.27", (1600, 250, 2300, 310), 0.4)])
+    stamp = Region(
+        id="s",
+        kind=RegionKind.STAMP,
+        bbox=(1600, 40, 2300, 350),
+        confidence=0.8,
+        lines=[
+            Line("กองแผนงาน", (1600, 40, 2300, 100), 0.8),
+            Line("เลขรับ 228", (1600, 110, 2300, 170), 0.4),
+            Line("วันที่ 16/12/65", (1600, 180, 2300, 240), 0.4),
+            Line("เวลา 14.27", (1600, 250, 2300, 310), 0.4),
+        ],
+    )
     sig = Region(id="g", kind=RegionKind.SIGNATURE, bbox=(1250, 1780, 1700, 1880), confidence=0.7)
     [doc] = build_documents([_page(lines, extra=[stamp, sig])], Options())
     assert doc.type == "memo"

@@ -6,14 +6,23 @@ from pipeline.ingest import _to_rgb
 from pipeline.synth.corpus import make_file
 from pipeline.synth.degrade import ScanParams
 
-CASES = [(0, 2.5, "colour"), (90, -1.3, "grey"), (180, 0.7, "bw"), (270, -8.0, "colour"), (0, -12.0, "grey"),
-         (180, 14.0, "colour"), (0, 0.0, "bw"), (90, 3.3, "bw")]
+CASES = [
+    (0, 2.5, "colour"),
+    (90, -1.3, "grey"),
+    (180, 0.7, "bw"),
+    (270, -8.0, "colour"),
+    (0, -12.0, "grey"),
+    (180, 14.0, "colour"),
+    (0, 0.0, "bw"),
+    (90, 3.3, "bw"),
+]
 
 
 @pytest.mark.parametrize(("rotation", "skew", "mode"), CASES)
 def test_orientation_and_skew(rotation, skew, mode):
-    imgs, truth, _, _ = make_file(100, 7, kind="memo",
-                                  params=ScanParams(dpi=200, skew=skew, rotation=rotation, mode=mode))
+    imgs, truth, _, _ = make_file(
+        100, 7, kind="memo", params=ScanParams(dpi=200, skew=skew, rotation=rotation, mode=mode)
+    )
     rgb, _ = _to_rgb(imgs[0])
     g = estimate(to_gray(rgb), 200)
     assert g.rotation == rotation

@@ -15,8 +15,9 @@ SCHEMA_FILE = ROOT / "schema" / "saraban.schema.json"
 
 
 def test_published_schema_is_current():
-    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema(), \
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema(), (
         "run: saraban schema > schema/saraban.schema.json"
+    )
 
 
 @pytest.fixture()
@@ -34,7 +35,9 @@ def test_import_mixed_folder_writes_one_valid_json_per_file(mixed_inbox, tmp_pat
     assert code == 0
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     results = sorted((out / "sub").glob("*.json"))
-    assert [r.name for r in results] == sorted(f.name + ".json" for f in (mixed_inbox / "sub").iterdir())
+    assert [r.name for r in results] == sorted(
+        f.name + ".json" for f in (mixed_inbox / "sub").iterdir()
+    )
     for r in results:
         data = json.loads(r.read_text(encoding="utf-8"))
         jsonschema.validate(data, schema)
@@ -42,8 +45,10 @@ def test_import_mixed_folder_writes_one_valid_json_per_file(mixed_inbox, tmp_pat
         assert len(data["source"]["sha256"]) == 64
         for page in data["pages"]:
             assert page["rotation"] in (0, 90, 180, 270)
-            assert all(reg["kind"] in ("typed", "handwritten", "signature", "stamp", "table", "figure")
-                       for reg in page["regions"])
+            assert all(
+                reg["kind"] in ("typed", "handwritten", "signature", "stamp", "table", "figure")
+                for reg in page["regions"]
+            )
 
 
 def test_bad_file_gets_error_json_and_exit_1(tmp_path, sample_scans):
@@ -57,7 +62,10 @@ def test_bad_file_gets_error_json_and_exit_1(tmp_path, sample_scans):
     assert (out / "good.tif.json").exists()
     err = json.loads((out / "empty.pdf.error.json").read_text(encoding="utf-8"))
     assert err["code"] == "empty_file" and err["error"]
-    assert json.loads((out / "text.pdf.error.json").read_text(encoding="utf-8"))["code"] == "unsupported_format"
+    assert (
+        json.loads((out / "text.pdf.error.json").read_text(encoding="utf-8"))["code"]
+        == "unsupported_format"
+    )
 
 
 def test_usage_error_exit_2(tmp_path):
@@ -79,8 +87,11 @@ def test_a_dying_worker_does_not_stop_the_run():
 
     ex = ProcessExecutor(Options(), jobs=2, engine_kind="fake")
     try:
-        got = dict(ex.map_unordered(_die_on_poison, ["a", "poison", "b", "c", "d"],
-                                    lambda t, e: f"failed:{t}"))
+        got = dict(
+            ex.map_unordered(
+                _die_on_poison, ["a", "poison", "b", "c", "d"], lambda t, e: f"failed:{t}"
+            )
+        )
     finally:
         ex.close()
     assert got == {"a": "A", "poison": "failed:poison", "b": "B", "c": "C", "d": "D"}

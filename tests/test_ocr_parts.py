@@ -45,7 +45,9 @@ def test_fix_digits_replaces_a_misread_run(model):
     for ch, w in zip("๒๕๒๓", widths, strict=True):
         words.append(Word(ch, (x, 95, x + w, 140), 0.9))
         x += w
-    line = Line(text="ปี ๒๕๒๓", bbox=(30, 60, int(ink_cols.max()) + 1, 140), confidence=0.95, words=words)
+    line = Line(
+        text="ปี ๒๕๒๓", bbox=(30, 60, int(ink_cols.max()) + 1, 140), confidence=0.95, words=words
+    )
     assert fix_digits(line, gray, model) == 2
     assert line.text == "ปี ๒๕๖๗"
 
@@ -55,7 +57,9 @@ def test_line_band_keeps_marks_and_drops_neighbours():
     im = Image.new("L", (600, 260), 255)
     d = ImageDraw.Draw(im)
     d.text((30, 100), "ที่นี่ที่", font=font, fill=0, anchor="ls")  # stacked marks up to ~y 45
-    d.text((30, 185), "กกกกกก", font=font, fill=0, anchor="ls")  # the next line, letters from ~y 150
+    d.text(
+        (30, 185), "กกกกกก", font=font, fill=0, anchor="ls"
+    )  # the next line, letters from ~y 150
     gray = np.asarray(im)
     line = Line("", (30, 68, 400, 102), 0.0)  # a box that clips the marks above
     other = (30, 150, 400, 187)
@@ -66,8 +70,16 @@ def test_line_band_keeps_marks_and_drops_neighbours():
 
 
 def test_mark_rows_are_dropped():
-    comps = np.array([[100, 50, 10, 12, 80], [140, 52, 10, 12, 80], [100, 80, 30, 40, 600],
-                      [140, 80, 30, 40, 600]])
+    comps = np.array(
+        [
+            [100, 50, 10, 12, 80],
+            [140, 52, 10, 12, 80],
+            [100, 80, 30, 40, 600],
+            [140, 80, 30, 40, 600],
+        ]
+    )
     marks = Line("่ ้", (95, 48, 160, 66), 0.9)
     body = Line("กก", (95, 70, 180, 122), 0.9)
-    assert drop_mark_rows([marks, body, Line("x", (95, 200, 180, 250), 0.9)], comps, 40.0)[0] is body
+    assert (
+        drop_mark_rows([marks, body, Line("x", (95, 200, 180, 250), 0.9)], comps, 40.0)[0] is body
+    )

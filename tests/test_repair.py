@@ -4,9 +4,21 @@ from hypothesis import strategies as st
 from pipeline.thai.repair import normalise_value, repair_text
 
 CORRECT = [
-    "บันทึกข้อความ", "ส่วนราชการ", "เรื่อง ขออนุมัติเดินทางไปราชการ", "จึงเรียนมาเพื่อโปรดพิจารณา",
-    "น้ำ", "ทำ", "กำหนด", "ที่ มท ๐๘๐๓/ว ๑๒๓๔", "ผู้อำนวยการกอง", "ศักดิ์สิทธิ์", "Digital Government 2022",
-    "ค่าใช้จ่าย", "ปีงบประมาณ", "ไม่เกิน ๕๐๐ บาท", "เพื่อให้การดำเนินงานเป็นไปด้วยความเรียบร้อย",
+    "บันทึกข้อความ",
+    "ส่วนราชการ",
+    "เรื่อง ขออนุมัติเดินทางไปราชการ",
+    "จึงเรียนมาเพื่อโปรดพิจารณา",
+    "น้ำ",
+    "ทำ",
+    "กำหนด",
+    "ที่ มท ๐๘๐๓/ว ๑๒๓๔",
+    "ผู้อำนวยการกอง",
+    "ศักดิ์สิทธิ์",
+    "Digital Government 2022",
+    "ค่าใช้จ่าย",
+    "ปีงบประมาณ",
+    "ไม่เกิน ๕๐๐ บาท",
+    "เพื่อให้การดำเนินงานเป็นไปด้วยความเรียบร้อย",
 ]
 
 
@@ -46,7 +58,12 @@ def test_correct_phrases_unchanged(parts):
     assert repair_text(text) == text
 
 
-@given(st.text(alphabet=st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F) | st.sampled_from(" .abc12")))
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)
+        | st.sampled_from(" .abc12")
+    )
+)
 def test_repair_is_idempotent_on_thai_noise(text):
     once = repair_text(text)
     assert repair_text(once) == once

@@ -7,7 +7,20 @@ from hypothesis import strategies as st
 from pipeline.thai.dates import DATE_STYLES, FULL_MONTHS, format_date, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits, to_thai_digits
 
-ABBRS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+ABBRS = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+]
 
 
 def test_digits_both_ways():
@@ -22,10 +35,21 @@ def test_every_month_in_every_written_form(month):
     full, abbr = FULL_MONTHS[month - 1], ABBRS[month - 1]
     spaced = abbr[:-1].replace(".", ". ") + "."
     nodot = abbr.replace(".", "")
-    for text in (f"5 {full} 2560", f"๕ {full} ๒๕๖๐", f"5 {abbr} 2560", f"5 {abbr} 60", f"๕ {spaced} ๖๐",
-                 f"5 {nodot} 2560", f"5 {full} พ.ศ. 2560", f"5 {full} ค.ศ. 2017", f"5/{month}/60",
-                 f"05/{month:02d}/2560", f"5-{month}-2560", f"๕/{to_thai_digits(str(month))}/๖๐",
-                 f"วันจันทร์ที่ 5 {full} 2560"):
+    for text in (
+        f"5 {full} 2560",
+        f"๕ {full} ๒๕๖๐",
+        f"5 {abbr} 2560",
+        f"5 {abbr} 60",
+        f"๕ {spaced} ๖๐",
+        f"5 {nodot} 2560",
+        f"5 {full} พ.ศ. 2560",
+        f"5 {full} ค.ศ. 2017",
+        f"5/{month}/60",
+        f"05/{month:02d}/2560",
+        f"5-{month}-2560",
+        f"๕/{to_thai_digits(str(month))}/๖๐",
+        f"วันจันทร์ที่ 5 {full} 2560",
+    ):
         res = parse_date(text)
         assert res.value == iso, (text, res)
 
@@ -70,8 +94,11 @@ def test_times():
     assert parse_time("ไม่มี").value is None
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2150, 12, 31)),
-       st.sampled_from(DATE_STYLES), st.booleans())
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2150, 12, 31)),
+    st.sampled_from(DATE_STYLES),
+    st.booleans(),
+)
 def test_format_then_parse_round_trips(d, style, thai):
     text = format_date(d, style, thai_digits=thai)
     assert parse_date(text).value == d.isoformat(), text
@@ -80,8 +107,10 @@ def test_format_then_parse_round_trips(d, style, thai):
 _THIS_YEAR = dt.date.today().year
 
 
-@given(st.dates(min_value=dt.date(_THIS_YEAR - 94, 1, 1), max_value=dt.date(_THIS_YEAR + 5, 12, 31)),
-       st.sampled_from(["full", "abbr", "abbr_space", "abbr_nodot", "numeric", "dayname"]))
+@given(
+    st.dates(min_value=dt.date(_THIS_YEAR - 94, 1, 1), max_value=dt.date(_THIS_YEAR + 5, 12, 31)),
+    st.sampled_from(["full", "abbr", "abbr_space", "abbr_nodot", "numeric", "dayname"]),
+)
 def test_two_digit_years_round_trip(d, style):
     text = format_date(d, style, two_digit=True)
     assert parse_date(text).value == d.isoformat(), text

@@ -34,7 +34,10 @@ def page_typed_text(page: dict[str, Any]) -> str:
         if r["kind"] == "typed":
             parts.append(r.get("text", ""))
         elif r["kind"] == "table":
-            parts.extend(c.get("text", "") for c in sorted(r.get("cells", []), key=lambda c: (c["row"], c["col"])))
+            parts.extend(
+                c.get("text", "")
+                for c in sorted(r.get("cells", []), key=lambda c: (c["row"], c["col"]))
+            )
     return "\n".join(parts)
 
 
@@ -103,9 +106,14 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             edits += e
             chars += n
             page_cers.append(e / max(1, n))
-            for key in (f"dpi={cond['dpi']}", f"mode={cond['mode']}", f"pt={cond['pt']}", f"face={cond['face']}",
-                        "skewed" if abs(cond["skew"]) > 1 else "straight",
-                        "noisy" if cond["noise"] or cond["jpeg"] or cond["blur"] else "clean"):
+            for key in (
+                f"dpi={cond['dpi']}",
+                f"mode={cond['mode']}",
+                f"pt={cond['pt']}",
+                f"face={cond['face']}",
+                "skewed" if abs(cond["skew"]) > 1 else "straight",
+                "noisy" if cond["noise"] or cond["jpeg"] or cond["blur"] else "clean",
+            ):
                 cer_by[key][0] += e
                 cer_by[key][1] += n
             rot_n += 1
@@ -139,7 +147,9 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
                 field_ok[f][0] += int(ok)
                 field_ok[f][1] += 1
                 if f == "date":
-                    date_confusion.append({"file": name, "truth": want, "pred": got, "text": td["fields"][f]["text"]})
+                    date_confusion.append(
+                        {"file": name, "truth": want, "pred": got, "text": td["fields"][f]["text"]}
+                    )
             ts = td["stamps"][0] if td.get("stamps") else None
             ps = ((match or {}).get("stamps") or [None])[0]
             if ts:
@@ -154,24 +164,38 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
                 got_names = [s.get("name", "") for s in (match or {}).get("signatures") or []]
                 names[0] += int(any(_norm(g) == _norm(want_name) for g in got_names))
     total_fields = [sum(v[0] for v in field_ok.values()), sum(v[1] for v in field_ok.values())]
-    out.update({
-        "cer": round(edits / chars, 4) if chars else 0.0,
-        "cer_median_page": round(statistics.median(page_cers), 4) if page_cers else 0.0,
-        "cer_by_condition": {k: round(v[0] / v[1], 4) for k, v in sorted(cer_by.items()) if v[1]},
-        "rotation_accuracy": round(rot_ok / rot_n, 4) if rot_n else 0.0,
-        "skew_error_median": round(statistics.median(skew_err), 3) if skew_err else None,
-        "skew_error_max": round(max(skew_err), 3) if skew_err else None,
-        "document_type_accuracy": round(dtype_ok / dtype_n, 4) if dtype_n else 0.0,
-        "field_accuracy": round(total_fields[0] / total_fields[1], 4) if total_fields[1] else None,
-        "field_accuracy_by_field": {k: round(v[0] / v[1], 4) for k, v in field_ok.items()},
-        "date_accuracy": round(field_ok["date"][0] / field_ok["date"][1], 4) if field_ok["date"][1] else None,
-        "stamp_date_accuracy": round(stamp_date[0] / stamp_date[1], 4) if stamp_date[1] else None,
-        "stamp_time_accuracy": round(stamp_time[0] / stamp_time[1], 4) if stamp_time[1] else None,
-        "signer_name_accuracy": round(names[0] / names[1], 4) if names[1] else None,
-        "handwriting": {k: _f1(*v) for k, v in sorted(hw.items())},
-        "seconds_per_page_median": round(statistics.median(seconds), 3) if seconds else None,
-        "date_errors": [d for d in date_confusion if _norm(d["pred"]) != _norm(d["truth"])][:20],
-    })
+    out.update(
+        {
+            "cer": round(edits / chars, 4) if chars else 0.0,
+            "cer_median_page": round(statistics.median(page_cers), 4) if page_cers else 0.0,
+            "cer_by_condition": {
+                k: round(v[0] / v[1], 4) for k, v in sorted(cer_by.items()) if v[1]
+            },
+            "rotation_accuracy": round(rot_ok / rot_n, 4) if rot_n else 0.0,
+            "skew_error_median": round(statistics.median(skew_err), 3) if skew_err else None,
+            "skew_error_max": round(max(skew_err), 3) if skew_err else None,
+            "document_type_accuracy": round(dtype_ok / dtype_n, 4) if dtype_n else 0.0,
+            "field_accuracy": round(total_fields[0] / total_fields[1], 4)
+            if total_fields[1]
+            else None,
+            "field_accuracy_by_field": {k: round(v[0] / v[1], 4) for k, v in field_ok.items()},
+            "date_accuracy": round(field_ok["date"][0] / field_ok["date"][1], 4)
+            if field_ok["date"][1]
+            else None,
+            "stamp_date_accuracy": round(stamp_date[0] / stamp_date[1], 4)
+            if stamp_date[1]
+            else None,
+            "stamp_time_accuracy": round(stamp_time[0] / stamp_time[1], 4)
+            if stamp_time[1]
+            else None,
+            "signer_name_accuracy": round(names[0] / names[1], 4) if names[1] else None,
+            "handwriting": {k: _f1(*v) for k, v in sorted(hw.items())},
+            "seconds_per_page_median": round(statistics.median(seconds), 3) if seconds else None,
+            "date_errors": [d for d in date_confusion if _norm(d["pred"]) != _norm(d["truth"])][
+                :20
+            ],
+        }
+    )
     return out
 
 
@@ -183,19 +207,33 @@ def format_scores(s: dict[str, Any]) -> str:
         ("memo fields", _pct(s["field_accuracy"])),
         ("memo dates", _pct(s["date_accuracy"])),
         ("signer names", _pct(s["signer_name_accuracy"])),
-        ("stamp date / time", f"{_pct(s['stamp_date_accuracy'])} / {_pct(s['stamp_time_accuracy'])}"),
+        (
+            "stamp date / time",
+            f"{_pct(s['stamp_date_accuracy'])} / {_pct(s['stamp_time_accuracy'])}",
+        ),
         ("rotation", f"{s['rotation_accuracy']:.1%}"),
         ("skew error median / max", f"{s['skew_error_median']}° / {s['skew_error_max']}°"),
     ]
     hw = s["handwriting"].get("all")
     if hw:
-        rows.append(("handwriting P / R / F1", f"{hw['precision']:.3f} / {hw['recall']:.3f} / {hw['f1']:.3f}"))
+        rows.append(
+            (
+                "handwriting P / R / F1",
+                f"{hw['precision']:.3f} / {hw['recall']:.3f} / {hw['f1']:.3f}",
+            )
+        )
     width = max(len(r[0]) for r in rows)
     lines = [f"{a:<{width}}  {b}" for a, b in rows]
-    lines.append("fields: " + ", ".join(f"{k} {v:.0%}" for k, v in s["field_accuracy_by_field"].items()))
-    lines.append("CER by condition: " + ", ".join(f"{k} {v:.1%}" for k, v in s["cer_by_condition"].items()))
-    lines.append("handwriting F1 by condition: " + ", ".join(
-        f"{k} {v['f1']:.2f}" for k, v in s["handwriting"].items() if k != "all"))
+    lines.append(
+        "fields: " + ", ".join(f"{k} {v:.0%}" for k, v in s["field_accuracy_by_field"].items())
+    )
+    lines.append(
+        "CER by condition: " + ", ".join(f"{k} {v:.1%}" for k, v in s["cer_by_condition"].items())
+    )
+    lines.append(
+        "handwriting F1 by condition: "
+        + ", ".join(f"{k} {v['f1']:.2f}" for k, v in s["handwriting"].items() if k != "all")
+    )
     return "\n".join(lines)
 
 

@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(args.pages):
         params = random_params(rng)
         params.rotation = rng.choice([0, 90, 180, 270])
-        params.skew = round(rng.uniform(-15, 15), 2) if rng.random() < 0.3 else round(rng.uniform(-4, 4), 2)
+        params.skew = (
+            round(rng.uniform(-15, 15), 2) if rng.random() < 0.3 else round(rng.uniform(-4, 4), 2)
+        )
         images, truth, _, _ = make_file(i, args.seed, params=params)
         k = rng.randrange(len(images))
         rgb, _ = _to_rgb(images[k])
@@ -46,17 +48,35 @@ def main(argv: list[str] | None = None) -> int:
         err = abs(g.skew - tp["skew"]) if ok else float("nan")
         c = tp["conditions"]
         kinds = "blank-ish" if len(tp["typed_text"]) < 600 else "text"
-        for key in ("all", f"mode={c['mode']}", f"dpi={c['dpi']}", f"rotation={tp['rotation']}", kinds,
-                    "noisy" if c["noise"] or c["jpeg"] or c["blur"] else "clean", f"hand={c['hand']}"):
+        for key in (
+            "all",
+            f"mode={c['mode']}",
+            f"dpi={c['dpi']}",
+            f"rotation={tp['rotation']}",
+            kinds,
+            "noisy" if c["noise"] or c["jpeg"] or c["blur"] else "clean",
+            f"hand={c['hand']}",
+        ):
             by[key].append((ok, err))
         if not ok:
-            wrong.append((truth["kind"], k + 1, tp["rotation"], g.rotation, round(g.rotation_confidence, 2), c["mode"]))
+            wrong.append(
+                (
+                    truth["kind"],
+                    k + 1,
+                    tp["rotation"],
+                    g.rotation,
+                    round(g.rotation_confidence, 2),
+                    c["mode"],
+                )
+            )
     print(f"{'condition':14} {'pages':>5} {'rotation':>9} {'skew err median':>16} {'max':>6}")
     for key, vals in sorted(by.items(), key=lambda kv: (kv[0] != "all", kv[0])):
         errs = [e for ok, e in vals if ok and not np.isnan(e)]
         acc = sum(ok for ok, _ in vals) / len(vals)
         med = statistics.median(errs) if errs else float("nan")
-        print(f"{key:14} {len(vals):5d} {acc:9.1%} {med:15.3f}° {max(errs) if errs else float('nan'):5.2f}°")
+        print(
+            f"{key:14} {len(vals):5d} {acc:9.1%} {med:15.3f}° {max(errs) if errs else float('nan'):5.2f}°"
+        )
     print(f"geometry CPU per page: median {statistics.median(cpu):.3f} s, max {max(cpu):.3f} s")
     for w in wrong:
         print("wrong:", w)

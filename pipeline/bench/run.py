@@ -57,7 +57,9 @@ def decode_pages(corpus: Path, out: Path) -> list[tuple[str, int, Path]]:
     return result
 
 
-def raw_tesseract(pages: list[tuple[str, int, Path]], jobs: int) -> tuple[dict[tuple[str, int], str], list[float], float]:
+def raw_tesseract(
+    pages: list[tuple[str, int, Path]], jobs: int
+) -> tuple[dict[tuple[str, int], str], list[float], float]:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
 
     os.environ.update(env)
@@ -85,17 +87,26 @@ def raw_scores(corpus: Path, texts: dict[tuple[str, int], str]) -> dict[str, Any
             edits += e
             chars += n
             cond = tp["conditions"]
-            for key in (f"dpi={cond['dpi']}", f"mode={cond['mode']}", f"pt={cond['pt']}",
-                        "skewed" if abs(cond["skew"]) > 1 else "straight",
-                        "noisy" if cond["noise"] or cond["jpeg"] or cond["blur"] else "clean"):
+            for key in (
+                f"dpi={cond['dpi']}",
+                f"mode={cond['mode']}",
+                f"pt={cond['pt']}",
+                "skewed" if abs(cond["skew"]) > 1 else "straight",
+                "noisy" if cond["noise"] or cond["jpeg"] or cond["blur"] else "clean",
+            ):
                 v = by.setdefault(key, [0, 0])
                 v[0] += e
                 v[1] += n
-    return {"cer": edits / chars if chars else 0.0, "cer_by_condition": {k: v[0] / v[1] for k, v in sorted(by.items())}}
+    return {
+        "cer": edits / chars if chars else 0.0,
+        "cer_by_condition": {k: v[0] / v[1] for k, v in sorted(by.items())},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--out", type=Path, default=Path("build/bench"))
     ap.add_argument("--count", type=int, default=32)
     ap.add_argument("--seed", type=int, default=2026)
@@ -119,22 +130,33 @@ def main(argv: list[str] | None = None) -> int:
 
     pipe_ppm = n_pages / pipe_wall * 60
     raw_ppm = n_pages / raw_wall * 60
-    print(f"\nsaraban benchmark: {args.count} files, {n_pages} pages, seed {args.seed}, {args.jobs} jobs "
-          f"({summary.failed} failed)\n")
+    print(
+        f"\nsaraban benchmark: {args.count} files, {n_pages} pages, seed {args.seed}, {args.jobs} jobs "
+        f"({summary.failed} failed)\n"
+    )
     print(f"{'':28}{'saraban':>12}{'raw tesseract':>16}{'ratio':>10}")
-    print(f"{'typed-text CER':28}{scores['cer']:>12.2%}{raw['cer']:>16.2%}{scores['cer'] / max(1e-9, raw['cer']):>10.2f}")
+    print(
+        f"{'typed-text CER':28}{scores['cer']:>12.2%}{raw['cer']:>16.2%}{scores['cer'] / max(1e-9, raw['cer']):>10.2f}"
+    )
     print(f"{'pages/min (wall)':28}{pipe_ppm:>12.1f}{raw_ppm:>16.1f}{pipe_ppm / raw_ppm:>10.2f}")
-    print(f"{'seconds/page (wall/pages)':28}{pipe_wall / n_pages:>12.2f}{raw_wall / n_pages:>16.2f}"
-          f"{(pipe_wall / n_pages) / (raw_wall / n_pages):>10.2f}")
+    print(
+        f"{'seconds/page (wall/pages)':28}{pipe_wall / n_pages:>12.2f}{raw_wall / n_pages:>16.2f}"
+        f"{(pipe_wall / n_pages) / (raw_wall / n_pages):>10.2f}"
+    )
     print(f"{'raw seconds/page median':28}{'':>12}{statistics.median(raw_secs):>16.2f}")
     print("\nCER by condition (saraban / raw):")
     for k, v in scores["cer_by_condition"].items():
         if k in raw["cer_by_condition"]:
             print(f"  {k:14} {v:7.2%} / {raw['cer_by_condition'][k]:7.2%}")
     print("\n" + format_scores(scores))
-    result = {"files": args.count, "pages": n_pages, "jobs": args.jobs, "seed": args.seed,
-              "saraban": {**scores, "pages_per_min": pipe_ppm, "wall": pipe_wall},
-              "raw": {**raw, "pages_per_min": raw_ppm, "wall": raw_wall}}
+    result = {
+        "files": args.count,
+        "pages": n_pages,
+        "jobs": args.jobs,
+        "seed": args.seed,
+        "saraban": {**scores, "pages_per_min": pipe_ppm, "wall": pipe_wall},
+        "raw": {**raw, "pages_per_min": raw_ppm, "wall": raw_wall},
+    }
     (args.out / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

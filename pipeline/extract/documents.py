@@ -54,7 +54,9 @@ def build_documents(pages: list[Page], options: Options) -> list[Document]:
         lines = [ln for p in group for ln in p.typed_lines()]
         text = "\n".join(ln.text for ln in lines if ln.text)
         conf = float(np.mean([ln.confidence for ln in lines])) if lines else 0.0
-        doc = Document(type=kind, pages=[p.number for p in group], text=text, confidence=round(conf, 4))
+        doc = Document(
+            type=kind, pages=[p.number for p in group], text=text, confidence=round(conf, 4)
+        )
         if kind == "memo":
             extract_memo(doc, group, options)
         elif kind == "newsletter":

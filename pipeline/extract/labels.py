@@ -50,7 +50,9 @@ def find_label(text: str, label: str, threshold: float = 85) -> tuple[int, int] 
     if best is None:
         return None
     end = best[2]
-    while end < len(text) and _MARKS.match(text[end]) and not text[end].isspace() and text[end] != ".":
+    while (
+        end < len(text) and _MARKS.match(text[end]) and not text[end].isspace() and text[end] != "."
+    ):
         end += 1
     return best[1], end
 

@@ -19,10 +19,17 @@ MINISTRY_CODES = frozenset(
 HEADER_FRACTION = 0.5  # header labels are looked for in the top half of the first page
 
 
-def _field(text: str, value: object, line: Line, page: int, reason: str | None = None,
-           penalty: float = 1.0) -> Field:
-    return Field(text=text, value=value, confidence=round(line.confidence * penalty, 4), page=page,
-                 bbox=line.bbox, reason=reason)
+def _field(
+    text: str, value: object, line: Line, page: int, reason: str | None = None, penalty: float = 1.0
+) -> Field:
+    return Field(
+        text=text,
+        value=value,
+        confidence=round(line.confidence * penalty, 4),
+        page=page,
+        bbox=line.bbox,
+        reason=reason,
+    )
 
 
 def phone_digits(text: str) -> str | None:
@@ -42,7 +49,9 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
 
 def extract_header(doc: Document, page: Page) -> None:
     lines = [ln for ln in page.typed_lines() if ln.bbox[1] < page.height * HEADER_FRACTION]
-    f: dict[str, Field | None] = {k: None for k in ("agency", "phone", "reference", "date", "subject", "to")}
+    f: dict[str, Field | None] = {
+        k: None for k in ("agency", "phone", "reference", "date", "subject", "to")
+    }
     for i, ln in enumerate(lines):
         text = ln.text
         if f["agency"] is None and (k := starts_with_label(text, "ส่วนราชการ")) is not None:
@@ -54,8 +63,14 @@ def extract_header(doc: Document, page: Page) -> None:
                 phone_text = strip_leaders(parts[1].lstrip(". "))
                 value = phone_digits(phone_text)
                 ok = value is not None and 9 <= len(value) <= 10
-                f["phone"] = _field(phone_text, value, ln, page.number,
-                                    None if ok else "phone number has an unusual length", 1.0 if ok else 0.5)
+                f["phone"] = _field(
+                    phone_text,
+                    value,
+                    ln,
+                    page.number,
+                    None if ok else "phone number has an unusual length",
+                    1.0 if ok else 0.5,
+                )
             continue
         if f["reference"] is None and (k := starts_with_label(text, "ที่", 100)) is not None:
             rest = text[k:]
@@ -64,7 +79,9 @@ def extract_header(doc: Document, page: Page) -> None:
             value = normalise_value(ref_text)
             code = value.split(" ")[0] if value else ""
             reason = None if code in MINISTRY_CODES else f"unknown ministry code {code!r}"
-            f["reference"] = _field(ref_text, value, ln, page.number, reason, 1.0 if reason is None else 0.7)
+            f["reference"] = _field(
+                ref_text, value, ln, page.number, reason, 1.0 if reason is None else 0.7
+            )
             if parts and f["date"] is None:
                 f["date"] = _date_field(strip_leaders(parts[1]), ln, page.number)
             continue
@@ -88,8 +105,13 @@ def extract_header(doc: Document, page: Page) -> None:
                 used.append(nxt)
             joined = " ".join(p for p in parts_to if p)
             conf = float(np.mean([u.confidence for u in used]))
-            f["to"] = Field(text=joined, value=normalise_value(joined), confidence=round(conf, 4),
-                            page=page.number, bbox=bbox_union([u.bbox for u in used]))
+            f["to"] = Field(
+                text=joined,
+                value=normalise_value(joined),
+                confidence=round(conf, 4),
+                page=page.number,
+                bbox=bbox_union([u.bbox for u in used]),
+            )
     doc.fields = f
 
 
@@ -106,7 +128,10 @@ def extract_signatures(doc: Document, pages: list[Page]) -> None:
         lines = page.typed_lines()
         for i, ln in enumerate(lines):
             t = ln.text.strip()
-            if not (t.startswith("(") and t.endswith(")") and len(t) > 4) or ln.bbox[1] < page.height * 0.25:
+            if (
+                not (t.startswith("(") and t.endswith(")") and len(t) > 4)
+                or ln.bbox[1] < page.height * 0.25
+            ):
                 continue
             name = normalise_value(t[1:-1])
             position = ""
@@ -117,12 +142,24 @@ def extract_signatures(doc: Document, pages: list[Page]) -> None:
                     position = normalise_value(nxt.text)
                     boxes.append(nxt.bbox)
             h = ln.bbox[3] - ln.bbox[1]
-            above = [r for r in sig_regions if 0 <= ln.bbox[1] - r.bbox[3] < h * 3 and
-                     r.bbox[2] > ln.bbox[0] - h * 2 and r.bbox[0] < ln.bbox[2] + h * 2]
+            above = [
+                r
+                for r in sig_regions
+                if 0 <= ln.bbox[1] - r.bbox[3] < h * 3
+                and r.bbox[2] > ln.bbox[0] - h * 2
+                and r.bbox[0] < ln.bbox[2] + h * 2
+            ]
             boxes.extend(r.bbox for r in above)
-            doc.signatures.append({"name": name, "position": position, "confidence": ln.confidence,
-                                   "page": page.number, "bbox": list(bbox_union(boxes)),
-                                   "signed": bool(above)})
+            doc.signatures.append(
+                {
+                    "name": name,
+                    "position": position,
+                    "confidence": ln.confidence,
+                    "page": page.number,
+                    "bbox": list(bbox_union(boxes)),
+                    "signed": bool(above),
+                }
+            )
 
 
 def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Options) -> None:
@@ -140,22 +177,46 @@ def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Op
             time_part = _split_at(text, "เวลา")
             d = parse_date(date_part[1] if date_part else text)
             t = parse_time(time_part[1] if time_part else text)
-            doc.stamps.append({"kind": "received", "text": normalise_value(text), "number": number,
-                               "date": d.value, "time": t.value, "confidence": conf,
-                               "page": page.number, "bbox": list(r.bbox),
-                               "reasons": [x for x in (d.reason, t.reason) if x]})
+            doc.stamps.append(
+                {
+                    "kind": "received",
+                    "text": normalise_value(text),
+                    "number": number,
+                    "date": d.value,
+                    "time": t.value,
+                    "confidence": conf,
+                    "page": page.number,
+                    "bbox": list(r.bbox),
+                    "reasons": [x for x in (d.reason, t.reason) if x],
+                }
+            )
         for r in page.regions:
             if r.kind == RegionKind.HANDWRITTEN:
                 if any(_inside(r.bbox, s.bbox) for s in stamps):
                     continue
-                doc.annotations.append({"kind": "note", "text": normalise_value(r.text),
-                                        "confidence": round(min(r.confidence, 0.5), 4),
-                                        "page": page.number, "bbox": list(r.bbox)})
+                doc.annotations.append(
+                    {
+                        "kind": "note",
+                        "text": normalise_value(r.text),
+                        "confidence": round(min(r.confidence, 0.5), 4),
+                        "page": page.number,
+                        "bbox": list(r.bbox),
+                    }
+                )
             elif r.kind == RegionKind.SIGNATURE and not any(
-                _inside(r.bbox, tuple(s["bbox"])) for s in doc.signatures if s["page"] == page.number  # type: ignore[arg-type]
+                _inside(r.bbox, tuple(s["bbox"]))
+                for s in doc.signatures
+                if s["page"] == page.number  # type: ignore[arg-type]
             ):
-                doc.annotations.append({"kind": "signature", "text": "", "confidence": round(r.confidence, 4),
-                                        "page": page.number, "bbox": list(r.bbox)})
+                doc.annotations.append(
+                    {
+                        "kind": "signature",
+                        "text": "",
+                        "confidence": round(r.confidence, 4),
+                        "page": page.number,
+                        "bbox": list(r.bbox),
+                    }
+                )
 
 
 def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int], tol: int = 15) -> bool:
@@ -169,7 +230,9 @@ def consistency(doc: Document, threshold: float) -> None:
         if fld is None:
             doc.review.append(ReviewItem(path, 0.0, f"{name} not found"))
         elif fld.value is None:
-            doc.review.append(ReviewItem(path, fld.confidence, fld.reason or "value could not be normalised"))
+            doc.review.append(
+                ReviewItem(path, fld.confidence, fld.reason or "value could not be normalised")
+            )
         elif fld.reason:
             doc.review.append(ReviewItem(path, fld.confidence, fld.reason))
         elif fld.confidence < threshold:
@@ -182,9 +245,13 @@ def consistency(doc: Document, threshold: float) -> None:
             reasons.append(f"stamp date {s['date']} is before the memo date {memo_date.value}")
         if s.get("date") is None:
             reasons.append("received date not read")
-        doc.review.append(ReviewItem(path, s["confidence"], "; ".join(reasons) or "handwritten stamp values"))
+        doc.review.append(
+            ReviewItem(path, s["confidence"], "; ".join(reasons) or "handwritten stamp values")
+        )
     for i, a in enumerate(doc.annotations):
-        doc.review.append(ReviewItem(f"annotations[{i}]", a["confidence"], f"handwritten {a['kind']}"))
+        doc.review.append(
+            ReviewItem(f"annotations[{i}]", a["confidence"], f"handwritten {a['kind']}")
+        )
 
 
 def extract_memo(doc: Document, pages: list[Page], options: Options) -> None:

@@ -13,8 +13,13 @@ def extract_newsletter(doc: Document, pages: list[Page], options: Options) -> No
     if lines:
         head = lines[: min(3, len(lines))]
         title = max(head, key=lambda ln: ln.bbox[3] - ln.bbox[1])
-        doc.title = Field(text=title.text, value=normalise_value(title.text), confidence=title.confidence,
-                          page=first.number, bbox=title.bbox)
+        doc.title = Field(
+            text=title.text,
+            value=normalise_value(title.text),
+            confidence=title.confidence,
+            page=first.number,
+            bbox=title.bbox,
+        )
         if title.confidence < options.review_threshold:
             doc.review.append(ReviewItem("title", title.confidence, "low OCR confidence"))
     # sections: a short left-aligned line after a short line (or the page top) opens a section
@@ -33,7 +38,9 @@ def extract_newsletter(doc: Document, pages: list[Page], options: Options) -> No
             if short and prev_short and abs(ln.bbox[0] - left) < h and sections is not None:
                 sections.append({"heading": normalise_value(ln.text), "text": ""})
             elif sections:
-                sections[-1]["text"] = (sections[-1]["text"] + " " + normalise_value(ln.text)).strip()
+                sections[-1]["text"] = (
+                    sections[-1]["text"] + " " + normalise_value(ln.text)
+                ).strip()
             prev_short = short
     doc.sections = [s for s in sections if s["text"]]
     for page in pages:
@@ -44,5 +51,11 @@ def extract_newsletter(doc: Document, pages: list[Page], options: Options) -> No
                 grid = [["" for _ in range(ncols)] for _ in range(nrows)]
                 for c in r.cells:
                     grid[c.row][c.col] = normalise_value(c.text)
-                doc.tables.append({"page": page.number, "bbox": list(r.bbox), "rows": grid,
-                                   "confidence": r.confidence})
+                doc.tables.append(
+                    {
+                        "page": page.number,
+                        "bbox": list(r.bbox),
+                        "rows": grid,
+                        "confidence": r.confidence,
+                    }
+                )

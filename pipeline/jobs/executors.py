@@ -23,7 +23,9 @@ def init_worker(options: Options, engine_kind: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _WORKER["options"] = options
-    _WORKER["engine"] = make_engine(engine_kind, options.languages, options.tessdata_dir, options.page_timeout)
+    _WORKER["engine"] = make_engine(
+        engine_kind, options.languages, options.tessdata_dir, options.page_timeout
+    )
 
 
 def worker_engine() -> OcrEngine:
@@ -38,8 +40,9 @@ OnError = Callable[[Any, BaseException], Any]
 
 
 class Executor(Protocol):
-    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any],
-                      on_error: OnError) -> Iterator[tuple[Any, Any]]:
+    def map_unordered(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Any], on_error: OnError
+    ) -> Iterator[tuple[Any, Any]]:
         """Yield (task, result) pairs as results arrive; a task whose worker died yields
         ``on_error(task, exc)`` instead, and the other tasks go on."""
         ...
@@ -52,8 +55,9 @@ class SerialExecutor:
         init_worker(options, engine_kind)
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any],
-                      on_error: OnError) -> Iterator[tuple[Any, Any]]:
+    def map_unordered(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Any], on_error: OnError
+    ) -> Iterator[tuple[Any, Any]]:
         for t in tasks:
             yield t, fn(t)
 
@@ -75,10 +79,13 @@ class ProcessExecutor:
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, initializer=init_worker, initargs=self._args)
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, initializer=init_worker, initargs=self._args
+        )
 
-    def map_unordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any],
-                      on_error: OnError) -> Iterator[tuple[Any, Any]]:
+    def map_unordered(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Any], on_error: OnError
+    ) -> Iterator[tuple[Any, Any]]:
         pending: dict[Future[Any], tuple[int, Any]] = {}
         retry: list[tuple[int, Any]] = []
         crashes: dict[int, int] = {}
@@ -115,7 +122,7 @@ class ProcessExecutor:
                     continue
                 yield t, result
             if broken is not None:
-                for fut, (i, t) in list(pending.items()):
+                for i, t in list(pending.values()):
                     crashes[i] = crashes.get(i, 0) + 1
                     if crashes[i] >= 2:
                         yield t, on_error(t, broken)

@@ -47,8 +47,10 @@ class Summary:
 
     def line(self) -> str:
         rate = self.pages / self.seconds * 60 if self.seconds else 0.0
-        return (f"{self.done} done, {self.failed} failed, {self.pages} pages in {self.seconds:.1f} s "
-                f"({rate:.1f} pages/min)")
+        return (
+            f"{self.done} done, {self.failed} failed, {self.pages} pages in {self.seconds:.1f} s "
+            f"({rate:.1f} pages/min)"
+        )
 
 
 def run_page(task: PageTask) -> PageOutcome:
@@ -62,12 +64,16 @@ def run_page(task: PageTask) -> PageOutcome:
         return PageOutcome(code="limit_exceeded", error=f"page {task.number}: out of memory")
     except Exception as e:  # a bug: recorded with its type, the batch goes on
         log.debug("page %s failed: %s", task.number, traceback.format_exc())
-        return PageOutcome(code="internal_error", error=f"page {task.number}: {type(e).__name__}: {e}")
+        return PageOutcome(
+            code="internal_error", error=f"page {task.number}: {type(e).__name__}: {e}"
+        )
 
 
 def _worker_died(task: PageTask, exc: BaseException) -> PageOutcome:
-    return PageOutcome(code="worker_crashed",
-                       error=f"page {task.number}: the worker processing it died twice ({type(exc).__name__})")
+    return PageOutcome(
+        code="worker_crashed",
+        error=f"page {task.number}: the worker processing it died twice ({type(exc).__name__})",
+    )
 
 
 def output_path(out_dir: Path, root: Path, file: Path, suffix: str = ".json") -> Path:
@@ -77,7 +83,9 @@ def output_path(out_dir: Path, root: Path, file: Path, suffix: str = ".json") ->
     except ValueError:
         rel = Path(file.name)
     parts = [p for p in rel.parts if p not in ("", ".", "..", "/")]
-    safe = [p.replace("\x00", "").replace("\n", " ").replace("\r", " ") or "_" for p in parts] or ["_"]
+    safe = [p.replace("\x00", "").replace("\n", " ").replace("\r", " ") or "_" for p in parts] or [
+        "_"
+    ]
     target = out_dir.joinpath(*safe[:-1], safe[-1] + suffix)
     out_res = out_dir.resolve()
     if out_res not in target.resolve().parents:
@@ -103,8 +111,15 @@ def _source(info: SourceInfo, root: Path) -> dict[str, Any]:
     return {"path": rel, "sha256": info.sha256, "format": info.format, "pages": info.pages}
 
 
-def import_paths(paths: list[Path], out_dir: Path, options: Options, *, jobs: int = 1,
-                 engine_kind: str = "tesseract", root: Path | None = None) -> Summary:
+def import_paths(
+    paths: list[Path],
+    out_dir: Path,
+    options: Options,
+    *,
+    jobs: int = 1,
+    engine_kind: str = "tesseract",
+    root: Path | None = None,
+) -> Summary:
     """Digitise ``paths`` (files or folders). With ``root``, outputs mirror paths below it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = Summary()
@@ -136,7 +151,9 @@ def import_paths(paths: list[Path], out_dir: Path, options: Options, *, jobs: in
             except Exception as e:  # pragma: no cover - defensive
                 fail(root_dir, file, "internal_error", f"{type(e).__name__}: {e}")
                 continue
-            states[file] = _FileState(root=root_dir, info=info, started=time.monotonic(), remaining=info.pages)
+            states[file] = _FileState(
+                root=root_dir, info=info, started=time.monotonic(), remaining=info.pages
+            )
             for n in range(1, info.pages + 1):
                 yield PageTask(info, n)
 
@@ -177,7 +194,9 @@ def import_paths(paths: list[Path], out_dir: Path, options: Options, *, jobs: in
             if outcome.page is not None:
                 st.pages[task.number] = outcome.page
             else:
-                st.errors.append((outcome.code or "internal_error", outcome.error or "unknown error"))
+                st.errors.append(
+                    (outcome.code or "internal_error", outcome.error or "unknown error")
+                )
             st.remaining -= 1
             if st.remaining == 0:
                 finish(task.info.path, st)

@@ -50,13 +50,25 @@ def _settled(files: list[Path], settle: float) -> list[Path]:
             st = f.stat()
         except OSError:
             continue
-        if (st.st_size, st.st_mtime_ns) == sig and st.st_size > 0 or (st.st_size == 0 and sig[0] == 0):
+        if (
+            (st.st_size, st.st_mtime_ns) == sig
+            and st.st_size > 0
+            or (st.st_size == 0 and sig[0] == 0)
+        ):
             ready.append(f)
     return ready
 
 
-def watch(inbox: Path, out: Path, options: Options, *, once: bool, jobs: int = 1, interval: float = 30.0,
-          settle: float = 2.0) -> int:
+def watch(
+    inbox: Path,
+    out: Path,
+    options: Options,
+    *,
+    once: bool,
+    jobs: int = 1,
+    interval: float = 30.0,
+    settle: float = 2.0,
+) -> int:
     out.mkdir(parents=True, exist_ok=True)
     lock_path = out / ".saraban-watch.lock"
     lock = lock_path.open("w")

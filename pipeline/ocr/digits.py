@@ -53,7 +53,9 @@ def load_model(path: str | None = None) -> DenseNet | None:
     return nn.load(Path(path) if path else models_dir() / "digits.npz")
 
 
-def _components(ink: np.ndarray, span: tuple[int, int] | None = None) -> list[tuple[int, int, np.ndarray]]:
+def _components(
+    ink: np.ndarray, span: tuple[int, int] | None = None
+) -> list[tuple[int, int, np.ndarray]]:
     """Glyphs of a digit run: components, pieces overlapping in x merged, specks dropped.
 
     With ``span`` (x0, x1 in the crop), only components lying mostly inside it are kept: the
@@ -71,8 +73,11 @@ def _components(ink: np.ndarray, span: tuple[int, int] | None = None) -> list[tu
     if not cand:
         return []
     hmax = max(stats[i, 3] for i in cand)
-    parts = [(int(stats[i, 0]), int(stats[i, 0] + stats[i, 2]), i) for i in cand
-             if stats[i, 3] >= 0.3 * hmax and stats[i, 4] >= 4]
+    parts = [
+        (int(stats[i, 0]), int(stats[i, 0] + stats[i, 2]), i)
+        for i in cand
+        if stats[i, 3] >= 0.3 * hmax and stats[i, 4] >= 4
+    ]
     parts.sort()
     merged: list[list[int]] = []
     for x0, x1, i in parts:
@@ -80,9 +85,13 @@ def _components(ink: np.ndarray, span: tuple[int, int] | None = None) -> list[tu
             mx0, mx1 = merged[-1][0], merged[-1][1]
             overlap = min(x1, mx1) - max(x0, mx0)
             j = merged[-1][2]
-            y_overlap = min(stats[i, 1] + stats[i, 3], stats[j, 1] + stats[j, 3]) - max(stats[i, 1], stats[j, 1])
+            y_overlap = min(stats[i, 1] + stats[i, 3], stats[j, 1] + stats[j, 3]) - max(
+                stats[i, 1], stats[j, 1]
+            )
             # pieces of one broken glyph lie over each other; neighbours side by side do not
-            if overlap > 0.5 * min(x1 - x0, mx1 - mx0) and y_overlap < 0.3 * min(stats[i, 3], stats[j, 3]):
+            if overlap > 0.5 * min(x1 - x0, mx1 - mx0) and y_overlap < 0.3 * min(
+                stats[i, 3], stats[j, 3]
+            ):
                 merged[-1][0], merged[-1][1] = min(x0, mx0), max(x1, mx1)
                 merged[-1].append(i)
                 continue
@@ -221,7 +230,9 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
             continue
         new = "".join(alphabet[i] for i in sub.argmax(axis=1))
         if new != old:
-            changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(len(new) - len(old))
+            changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
+                len(new) - len(old)
+            )
             chars[positions[0] : positions[-1] + 1] = list(new)
     line.text = "".join(chars)
     line.confidence = round(min(line.confidence, weakest), 4)

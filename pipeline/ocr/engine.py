@@ -32,9 +32,18 @@ class OcrEngine(Protocol):
 
 
 def _find_tessdata(explicit: str | None) -> str:
-    for cand in (explicit, os.environ.get("TESSDATA_PREFIX"), DEFAULT_TESSDATA,
-                 "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"):
-        if cand and os.path.isdir(cand) and any(f.endswith(".traineddata") for f in os.listdir(cand)):
+    for cand in (
+        explicit,
+        os.environ.get("TESSDATA_PREFIX"),
+        DEFAULT_TESSDATA,
+        "/usr/share/tesseract-ocr/4.00/tessdata",
+        "/usr/share/tessdata",
+    ):
+        if (
+            cand
+            and os.path.isdir(cand)
+            and any(f.endswith(".traineddata") for f in os.listdir(cand))
+        ):
             return cand
     raise MissingDependency("no tessdata directory found: install tesseract-ocr-tha (see README)")
 
@@ -52,8 +61,12 @@ class TesseractEngine:
         self._api = None
 
     def __getstate__(self) -> dict[str, object]:  # engines travel to workers without their API
-        return {"languages": self.languages, "tessdata_dir": self.tessdata_dir,
-                "timeout": self.timeout, "name": self.name}
+        return {
+            "languages": self.languages,
+            "tessdata_dir": self.tessdata_dir,
+            "timeout": self.timeout,
+            "name": self.name,
+        }
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -70,7 +83,9 @@ class TesseractEngine:
             try:
                 self._api = tesserocr.PyTessBaseAPI(path=path, lang=self.languages)
             except RuntimeError as e:
-                raise MissingDependency(f"cannot load Tesseract languages {self.languages!r} from {path}: {e}") from e
+                raise MissingDependency(
+                    f"cannot load Tesseract languages {self.languages!r} from {path}: {e}"
+                ) from e
         return self._api
 
     def version(self) -> str:
@@ -123,7 +138,13 @@ class TesseractEngine:
                     continue
                 if r.IsAtBeginningOf(RIL.TEXTLINE) or not per_line:
                     per_line.append([])
-                per_line[-1].append(Word(sym, tuple(int(v) for v in box), round(float(r.Confidence(RIL.SYMBOL)) / 100, 4)))  # type: ignore[arg-type]
+                per_line[-1].append(
+                    Word(
+                        sym,
+                        (int(box[0]), int(box[1]), int(box[2]), int(box[3])),
+                        round(float(r.Confidence(RIL.SYMBOL)) / 100, 4),
+                    )
+                )  # type: ignore[arg-type]
             texts: list[tuple[str, tuple[int, int, int, int]]] = []
             ri = api.GetIterator()
             for r in tesserocr.iterate_level(ri, RIL.TEXTLINE):
@@ -143,13 +164,22 @@ class TesseractEngine:
         page_lines = [t.strip() for t in page_text.split("\n") if t.strip()]
         texts = [(t, b) for t, b in texts if t]
         aligned = len(page_lines) == len(texts) and all(
-            p.replace(" ", "") == t.replace(" ", "") for p, (t, _) in zip(page_lines, texts, strict=True)
+            p.replace(" ", "") == t.replace(" ", "")
+            for p, (t, _) in zip(page_lines, texts, strict=True)
         )
         for i, (text, box) in enumerate(texts):
             words = per_line[i] if i < len(per_line) else []
             line_text = page_lines[i] if aligned else _join_by_gaps(words, box) or text
             conf = float(np.mean([w.confidence for w in words])) if words else 0.0
-            lines.append(Line(text=line_text, bbox=box, confidence=round(conf, 4), words=words, raw_text=line_text))
+            lines.append(
+                Line(
+                    text=line_text,
+                    bbox=box,
+                    confidence=round(conf, 4),
+                    words=words,
+                    raw_text=line_text,
+                )
+            )
         return lines
 
 
@@ -195,7 +225,14 @@ class FakeEngine:
             x, y, w, h, area = stats[i]
             if h < dpi / 60 or area < 20:
                 continue
-            out.append(Line(self.text, (int(x), int(y), int(x + w), int(y + h)), self.confidence, raw_text=self.text))
+            out.append(
+                Line(
+                    self.text,
+                    (int(x), int(y), int(x + w), int(y + h)),
+                    self.confidence,
+                    raw_text=self.text,
+                )
+            )
         out.sort(key=lambda ln: (ln.bbox[1], ln.bbox[0]))
         return out
 
@@ -203,8 +240,9 @@ class FakeEngine:
         return [ln.bbox for ln in self.read(gray, dpi)]
 
 
-def make_engine(kind: str, languages: str = "tha+eng", tessdata_dir: str | None = None,
-                timeout: float = 120.0) -> OcrEngine:
+def make_engine(
+    kind: str, languages: str = "tha+eng", tessdata_dir: str | None = None, timeout: float = 120.0
+) -> OcrEngine:
     if kind == "tesseract":
         return TesseractEngine(languages=languages, tessdata_dir=tessdata_dir, timeout=timeout)
     if kind == "fake":

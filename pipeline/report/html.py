@@ -43,7 +43,9 @@ def collect(root: Path, threshold: float) -> dict[str, Any]:
             continue
         rel = f.relative_to(root).as_posix()
         if f.name.endswith(".error.json"):
-            failures.append({"file": rel, "error": data.get("error", ""), "code": data.get("code", "")})
+            failures.append(
+                {"file": rel, "error": data.get("error", ""), "code": data.get("code", "")}
+            )
             continue
         if "documents" not in data:
             continue
@@ -57,24 +59,46 @@ def collect(root: Path, threshold: float) -> dict[str, Any]:
             confidences.append(conf)
             if conf > threshold and "not" not in it.get("reason", ""):
                 continue
-            doc_i = it["path"].split("]")[0].split("[")[-1] if it["path"].startswith("documents[") else ""
+            doc_i = (
+                it["path"].split("]")[0].split("[")[-1]
+                if it["path"].startswith("documents[")
+                else ""
+            )
             dtype = data["documents"][int(doc_i)]["type"] if doc_i.isdigit() else ""
-            items.append({
-                "file": rel, "path": it["path"], "confidence": conf, "reason": it.get("reason", ""),
-                "text": (target.get("text") if isinstance(target, dict) else "") or "",
-                "value": target.get("value", target.get("date", "")) if isinstance(target, dict) else "",
-                "kind": it["path"].split(".")[-1].split("[")[0], "doc_type": dtype,
-            })
+            items.append(
+                {
+                    "file": rel,
+                    "path": it["path"],
+                    "confidence": conf,
+                    "reason": it.get("reason", ""),
+                    "text": (target.get("text") if isinstance(target, dict) else "") or "",
+                    "value": target.get("value", target.get("date", ""))
+                    if isinstance(target, dict)
+                    else "",
+                    "kind": it["path"].split(".")[-1].split("[")[0],
+                    "doc_type": dtype,
+                }
+            )
     items.sort(key=lambda x: x["confidence"])
     hist = [0] * 10
     for c in confidences:
         hist[min(9, int(c * 10))] += 1
-    return {"items": items, "failures": failures, "files": files, "pages": pages, "documents": dict(docs),
-            "hist": hist, "hist_max": max(hist) or 1, "kinds": dict(Counter(i["kind"] for i in items))}
+    return {
+        "items": items,
+        "failures": failures,
+        "files": files,
+        "pages": pages,
+        "documents": dict(docs),
+        "hist": hist,
+        "hist_max": max(hist) or 1,
+        "kinds": dict(Counter(i["kind"] for i in items)),
+    }
 
 
 def write_report(root: Path, out: Path, threshold: float = 0.75) -> int:
-    env = Environment(loader=PackageLoader("pipeline.report", "templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=PackageLoader("pipeline.report", "templates"), autoescape=select_autoescape(["html"])
+    )
     data = collect(root, threshold)
     html = env.get_template("report.html").render(threshold=threshold, **data)
     out.parent.mkdir(parents=True, exist_ok=True)

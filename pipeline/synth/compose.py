@@ -45,7 +45,9 @@ def field_truth(value: Any, text: str) -> dict[str, Any]:
     return {"text": text, "value": value}
 
 
-def compose_memo(mc: MemoContent, st: Style, rng: random.Random) -> tuple[list[Canvas], dict[str, Any]]:
+def compose_memo(
+    mc: MemoContent, st: Style, rng: random.Random
+) -> tuple[list[Canvas], dict[str, Any]]:
     cv = Canvas()
     W = A4[0]
     right = W - MARGIN_RIGHT
@@ -123,20 +125,48 @@ def compose_memo(mc: MemoContent, st: Style, rng: random.Random) -> tuple[list[C
             break
         x = MARGIN_LEFT + rng.uniform(500, 1000)
         sb = cv.signature(x, ny, st.px * rng.uniform(2, 3.5), pen, rng)
-        nb2 = cv.hand(x - st.px * 2, sb[3] + hand_px * 1.1, f"({appr.first} {appr.last})", st.hand, hand_px * 0.9,
-                      pen, rng, kind="name")
-        d = rng.choice([f"{mc.stamp_date.day}/{mc.stamp_date.month}/{(mc.stamp_date.year + 543) % 100}",
-                        f"{mc.stamp_date.day} {['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'][mc.stamp_date.month - 1]} {(mc.stamp_date.year + 543) % 100}"])
-        db = cv.hand(nb2[2] + hand_px, nb2[3] - hand_px * 0.2, d, st.hand, hand_px * 0.85, pen, rng, kind="date")
-        notes.append({"kind": "initials", "text": f"({appr.first} {appr.last}) {d}",
-                      "bbox": [min(sb[0], nb2[0]), sb[1], max(sb[2], db[2]), max(nb2[3], db[3])]})
+        nb2 = cv.hand(
+            x - st.px * 2,
+            sb[3] + hand_px * 1.1,
+            f"({appr.first} {appr.last})",
+            st.hand,
+            hand_px * 0.9,
+            pen,
+            rng,
+            kind="name",
+        )
+        d = rng.choice(
+            [
+                f"{mc.stamp_date.day}/{mc.stamp_date.month}/{(mc.stamp_date.year + 543) % 100}",
+                f"{mc.stamp_date.day} {['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'][mc.stamp_date.month - 1]} {(mc.stamp_date.year + 543) % 100}",
+            ]
+        )
+        db = cv.hand(
+            nb2[2] + hand_px,
+            nb2[3] - hand_px * 0.2,
+            d,
+            st.hand,
+            hand_px * 0.85,
+            pen,
+            rng,
+            kind="date",
+        )
+        notes.append(
+            {
+                "kind": "initials",
+                "text": f"({appr.first} {appr.last}) {d}",
+                "bbox": [min(sb[0], nb2[0]), sb[1], max(sb[2], db[2]), max(nb2[3], db[3])],
+            }
+        )
         ny = max(nb2[3], db[3]) + hand_px * 1.5
     # sometimes a note in the right margin across the body text
     if rng.random() < 0.35:
         note = rng.choice(["ด่วน", "ทราบ", "เร่งด่วน", "ดำเนินการ"])
         x = right - st.px * 4
         yy = MARGIN_TOP + em + st.leading * (6 + rng.random() * 6)
-        hb = cv.hand(x, yy, note, st.hand, hand_px * 1.2, pen, rng, kind="note", angle=rng.uniform(-12, 12))
+        hb = cv.hand(
+            x, yy, note, st.hand, hand_px * 1.2, pen, rng, kind="note", angle=rng.uniform(-12, 12)
+        )
         notes.append({"kind": "note", "text": note, "bbox": list(hb)})
 
     fields = {
@@ -150,41 +180,81 @@ def compose_memo(mc: MemoContent, st: Style, rng: random.Random) -> tuple[list[C
     doc = {
         "type": "memo",
         "fields": fields,
-        "signatures": [{"name": mc.signer.name, "position": mc.signer.position,
-                        "bbox": [min(sig_box[0], nb[0], pb[0]), sig_box[1], max(sig_box[2], nb[2], pb[2]), pb[3]]}],
+        "signatures": [
+            {
+                "name": mc.signer.name,
+                "position": mc.signer.position,
+                "bbox": [
+                    min(sig_box[0], nb[0], pb[0]),
+                    sig_box[1],
+                    max(sig_box[2], nb[2], pb[2]),
+                    pb[3],
+                ],
+            }
+        ],
         "stamps": [stamp],
         "annotations": notes,
-        "boxes": {"agency": list(agency_box), "reference": list(b_ref), "date": list(b_date),
-                  "subject": list(b_subj), "to": list(to_boxes[0])},
+        "boxes": {
+            "agency": list(agency_box),
+            "reference": list(b_ref),
+            "date": list(b_date),
+            "subject": list(b_subj),
+            "to": list(to_boxes[0]),
+        },
     }
     return [cv], doc
 
 
-def draw_received_stamp(cv: Canvas, mc: MemoContent, st: Style, rng: random.Random,
-                        pen: tuple[int, int, int], hand_px: float) -> dict[str, Any]:
+def draw_received_stamp(
+    cv: Canvas,
+    mc: MemoContent,
+    st: Style,
+    rng: random.Random,
+    pen: tuple[int, int, int],
+    hand_px: float,
+) -> dict[str, Any]:
     ink = ink_colour(rng, st.stamp_ink)
     sfont = st.face.font(pt_to_px(11), bold=True)
     w, h = int(pt_to_px(165)), int(pt_to_px(74))
     x0 = A4[0] - MARGIN_RIGHT - w + rng.randint(-40, 100)
     y0 = int(MARGIN_TOP * rng.uniform(0.15, 0.5))
-    for dr, val in ((cv.draw, ink), (cv.mdraw, STAMP)):
-        dr.rounded_rectangle((x0, y0, x0 + w, y0 + h), radius=18, outline=val, width=5)
+    for dr, colour in ((cv.draw, ink), (cv.mdraw, STAMP)):
+        dr.rounded_rectangle((x0, y0, x0 + w, y0 + h), radius=18, outline=colour, width=5)
     lh = h / 4.2
     office = mc.stamp_office
-    cv.text(x0 + (w - sfont.getlength(office)) / 2, y0 + lh * 1.05, office, sfont, fill=ink, label=STAMP)
+    cv.text(
+        x0 + (w - sfont.getlength(office)) / 2, y0 + lh * 1.05, office, sfont, fill=ink, label=STAMP
+    )
     values = [("เลขรับ", mc.stamp_number), ("วันที่", mc.stamp_date_text), ("เวลา", mc.stamp_time_text)]
-    for i, (label, val) in enumerate(values):
+    for i, (caption, val) in enumerate(values):
         base = y0 + lh * (2.05 + i * 0.95)
-        lb = cv.text(x0 + 25, base, label, sfont, fill=ink, label=STAMP)
-        cv.hand(lb[2] + 20, base - 4, val, st.hand, min(hand_px * 0.7, lh * 0.8), pen, rng, kind="stamp_value", angle=rng.uniform(-3, 3))
+        lb = cv.text(x0 + 25, base, caption, sfont, fill=ink, label=STAMP)
+        cv.hand(
+            lb[2] + 20,
+            base - 4,
+            val,
+            st.hand,
+            min(hand_px * 0.7, lh * 0.8),
+            pen,
+            rng,
+            kind="stamp_value",
+            angle=rng.uniform(-3, 3),
+        )
     cv.items.append({"kind": "stamp", "bbox": [x0, y0, x0 + w, y0 + h], "text": office})
-    return {"kind": "received", "number": mc.stamp_number, "date": mc.stamp_date.isoformat(),
-            "time": mc.stamp_time, "date_text": mc.stamp_date_text, "time_text": mc.stamp_time_text,
-            "bbox": [x0, y0, x0 + w, y0 + h]}
+    return {
+        "kind": "received",
+        "number": mc.stamp_number,
+        "date": mc.stamp_date.isoformat(),
+        "time": mc.stamp_time,
+        "date_text": mc.stamp_date_text,
+        "time_text": mc.stamp_time_text,
+        "bbox": [x0, y0, x0 + w, y0 + h],
+    }
 
 
-def compose_newsletter(nc: NewsletterContent, st: Style, rng: random.Random,
-                       max_pages: int = 4) -> tuple[list[Canvas], dict[str, Any]]:
+def compose_newsletter(
+    nc: NewsletterContent, st: Style, rng: random.Random, max_pages: int = 4
+) -> tuple[list[Canvas], dict[str, Any]]:
     pages: list[Canvas] = [Canvas()]
     W, H = A4
     right = W - MARGIN_RIGHT
@@ -225,7 +295,9 @@ def compose_newsletter(nc: NewsletterContent, st: Style, rng: random.Random,
                 y += st.leading
             body.append(para)
             y += st.leading * 0.3
-        sections_truth.append({"heading": normalise_value(heading), "text": normalise_value(" ".join(body))})
+        sections_truth.append(
+            {"heading": normalise_value(heading), "text": normalise_value(" ".join(body))}
+        )
     # the comparison table
     col = width / 2
     pad = st.px * 0.35
@@ -249,14 +321,22 @@ def compose_newsletter(nc: NewsletterContent, st: Style, rng: random.Random,
                 tx = x0 + pad if ri else x0 + (col - font.getlength(line)) / 2
                 cv.text(tx, yy, line, font)
                 yy += st.leading
-            cells.append({"row": ri, "col": ci, "bbox": [int(x0), int(y), int(x0 + col), int(y + row_h)]})
+            cells.append(
+                {"row": ri, "col": ci, "bbox": [int(x0), int(y), int(x0 + col), int(y + row_h)]}
+            )
         y += row_h
         cv.rule(MARGIN_LEFT, y, right, y)
         rows_truth.append([normalise_value(a), normalise_value(b)])
     for x in (MARGIN_LEFT, MARGIN_LEFT + col, right):
         cv.rule(x, table_top, x, y)
-    cv.items.append({"kind": "table", "bbox": [MARGIN_LEFT, int(table_top), int(right), int(y)],
-                     "text": "", "cells": cells})
+    cv.items.append(
+        {
+            "kind": "table",
+            "bbox": [MARGIN_LEFT, int(table_top), int(right), int(y)],
+            "text": "",
+            "cells": cells,
+        }
+    )
     doc = {
         "type": "newsletter",
         "title": {"text": nc.title, "value": normalise_value(nc.title), "bbox": list(tb)},
@@ -266,7 +346,9 @@ def compose_newsletter(nc: NewsletterContent, st: Style, rng: random.Random,
     return pages, doc
 
 
-def compose_other(lines: list[str], st: Style, rng: random.Random) -> tuple[list[Canvas], dict[str, Any]]:
+def compose_other(
+    lines: list[str], st: Style, rng: random.Random
+) -> tuple[list[Canvas], dict[str, Any]]:
     """An announcement (ประกาศ) style page: centred title, body text."""
     cv = Canvas()
     reg, bold = st.face.font(st.px), st.face.font(st.px * 1.2, bold=True)
@@ -277,7 +359,9 @@ def compose_other(lines: list[str], st: Style, rng: random.Random) -> tuple[list
         y += st.leading * 1.3
     y += st.leading * 0.5
     for para in lines[1:]:
-        for j, line in enumerate(cv.wrap(para, reg, W - MARGIN_LEFT - MARGIN_RIGHT, first_indent=pt_to_px(71))):
+        for j, line in enumerate(
+            cv.wrap(para, reg, W - MARGIN_LEFT - MARGIN_RIGHT, first_indent=pt_to_px(71))
+        ):
             cv.text(MARGIN_LEFT + (pt_to_px(71) if j == 0 else 0), y, line, reg)
             y += st.leading
     _ = BLACK, SIGNATURE

@@ -62,14 +62,54 @@ DEPARTMENTS = [
     "กรมสุขภาพจิต",
 ]
 FIRST_NAMES = [
-    "สมชาย", "สมศรี", "วิชัย", "สุภาพร", "ประเสริฐ", "กมลวรรณ", "ธนพล", "นภาพร", "อนุชา",
-    "พรทิพย์", "สุรชัย", "วราภรณ์", "ชัยวัฒน์", "ปิยะนุช", "เกรียงไกร", "ศิริพร", "ณัฐวุฒิ",
-    "จันทร์เพ็ญ", "ธีระ", "อรุณี", "บุญเลิศ", "มาลัย", "ปรีชา", "รัตนา", "สุวิทย์", "กาญจนา",
+    "สมชาย",
+    "สมศรี",
+    "วิชัย",
+    "สุภาพร",
+    "ประเสริฐ",
+    "กมลวรรณ",
+    "ธนพล",
+    "นภาพร",
+    "อนุชา",
+    "พรทิพย์",
+    "สุรชัย",
+    "วราภรณ์",
+    "ชัยวัฒน์",
+    "ปิยะนุช",
+    "เกรียงไกร",
+    "ศิริพร",
+    "ณัฐวุฒิ",
+    "จันทร์เพ็ญ",
+    "ธีระ",
+    "อรุณี",
+    "บุญเลิศ",
+    "มาลัย",
+    "ปรีชา",
+    "รัตนา",
+    "สุวิทย์",
+    "กาญจนา",
 ]
 LAST_NAMES = [
-    "ใจดี", "รักไทย", "ศรีสุข", "ทองคำ", "แก้วมณี", "บุญมา", "สุขเจริญ", "พึ่งบุญ", "วงศ์ใหญ่",
-    "เพชรรัตน์", "จันทร์หอม", "ประเสริฐศักดิ์", "มีสุข", "ทรัพย์สมบูรณ์", "อินทรวงศ์",
-    "ศักดิ์สิทธิ์", "นาคประเสริฐ", "คงมั่น", "เรืองศรี", "สายทอง",
+    "ใจดี",
+    "รักไทย",
+    "ศรีสุข",
+    "ทองคำ",
+    "แก้วมณี",
+    "บุญมา",
+    "สุขเจริญ",
+    "พึ่งบุญ",
+    "วงศ์ใหญ่",
+    "เพชรรัตน์",
+    "จันทร์หอม",
+    "ประเสริฐศักดิ์",
+    "มีสุข",
+    "ทรัพย์สมบูรณ์",
+    "อินทรวงศ์",
+    "ศักดิ์สิทธิ์",
+    "นาคประเสริฐ",
+    "คงมั่น",
+    "เรืองศรี",
+    "สายทอง",
 ]
 TITLES = ["นาย", "นาง", "นางสาว"]
 POSITIONS = [
@@ -154,21 +194,43 @@ ROUTING_NOTES = [
 ]
 STAMP_OFFICES = ["กองแผนงาน", "สำนักงานเลขานุการกรม", "กองคลัง", "สำนักบริหารกลาง", "กองกฎหมาย"]
 ENGLISH_TERMS = [
-    "Digital Government", "Big Data", "e-Document", "Cloud", "Open Data", "KPI", "Workshop",
-    "Smart Office", "AI", "Data Governance", "e-Saraban", "PDPA", "Cyber Security",
+    "Digital Government",
+    "Big Data",
+    "e-Document",
+    "Cloud",
+    "Open Data",
+    "KPI",
+    "Workshop",
+    "Smart Office",
+    "AI",
+    "Data Governance",
+    "e-Saraban",
+    "PDPA",
+    "Cyber Security",
 ]
 NEWSLETTER_NAMES = [
-    "กองแผนงาน", "ก้าวทันดิจิทัล", "สารบรรณสัมพันธ์", "ข่าวสารกรม", "รอบรั้วกระทรวง",
-    "คนคุณภาพ", "เพื่อนข้าราชการ",
+    "กองแผนงาน",
+    "ก้าวทันดิจิทัล",
+    "สารบรรณสัมพันธ์",
+    "ข่าวสารกรม",
+    "รอบรั้วกระทรวง",
+    "คนคุณภาพ",
+    "เพื่อนข้าราชการ",
 ]
 SECTION_HEADINGS = [
-    "ความเป็นมา", "สาระสำคัญ", "การเปลี่ยนแปลงที่สำคัญ", "ข่าวกิจกรรม", "แนวทางปฏิบัติ",
-    "สรุปผลการประชุม", "เกร็ดความรู้", "ประชาสัมพันธ์",
+    "ความเป็นมา",
+    "สาระสำคัญ",
+    "การเปลี่ยนแปลงที่สำคัญ",
+    "ข่าวกิจกรรม",
+    "แนวทางปฏิบัติ",
+    "สรุปผลการประชุม",
+    "เกร็ดความรู้",
+    "ประชาสัมพันธ์",
 ]
 NEWS_SENTENCES = [
     "หน่วยงานได้นำระบบ {en} มาใช้ในการปฏิบัติงานเพื่อเพิ่มประสิทธิภาพ",
     "การประชุมครั้งนี้มีผู้เข้าร่วมจำนวน {n} คน จากทุกส่วนราชการ",
-    "ผู้บริหารกล่าวว่า \"การเปลี่ยนแปลงต้องเริ่มจากตัวเราเอง\"",
+    'ผู้บริหารกล่าวว่า "การเปลี่ยนแปลงต้องเริ่มจากตัวเราเอง"',
     "ขอเชิญชวนบุคลากรทุกท่านร่วมกิจกรรม {en} ในวันที่ {date}",
     "ระเบียบฉบับใหม่มีผลใช้บังคับตั้งแต่วันที่ {date} เป็นต้นไป",
     "ทั้งนี้ สามารถสอบถามรายละเอียดเพิ่มเติมได้ที่ โทร. {phone}",
@@ -242,7 +304,9 @@ class Writer:
 
     def person(self) -> Person:
         r = self.rng
-        return Person(r.choice(TITLES), r.choice(FIRST_NAMES), r.choice(LAST_NAMES), r.choice(POSITIONS))
+        return Person(
+            r.choice(TITLES), r.choice(FIRST_NAMES), r.choice(LAST_NAMES), r.choice(POSITIONS)
+        )
 
     def phone(self) -> tuple[str, str]:
         r = self.rng
@@ -257,7 +321,9 @@ class Writer:
         return self.digits(text), digits
 
     def date(self) -> dt.date:
-        return dt.date(self.rng.randint(2008, 2025), self.rng.randint(1, 12), self.rng.randint(1, 28))
+        return dt.date(
+            self.rng.randint(2008, 2025), self.rng.randint(1, 12), self.rng.randint(1, 28)
+        )
 
     def date_text(self, d: dt.date, typed: bool = True) -> str:
         r = self.rng
@@ -265,7 +331,9 @@ class Writer:
             style = r.choice(["full", "full", "full", "full_be", "abbr", "abbr_space"])
             return format_date(d, style, thai_digits=self.thai_digits)
         style = r.choice(["numeric", "numeric", "abbr", "numeric_long", "abbr_nodot"])
-        return format_date(d, style, thai_digits=r.random() < 0.2, two_digit=style != "numeric_long")
+        return format_date(
+            d, style, thai_digits=r.random() < 0.2, two_digit=style != "numeric_long"
+        )
 
     def reference(self, code: str) -> tuple[str, str]:
         r = self.rng
@@ -320,7 +388,10 @@ class Writer:
         opener = self.fill(r.choice(BODY_OPENERS), unit=unit, subject=subject, code=code)
         paragraphs.append(opener + " " + self.fill(r.choice(BODY_SENTENCES), unit=unit, code=code))
         for _ in range(r.randint(1, 2)):
-            sents = [self.fill(s, unit=unit, code=code) for s in r.sample(BODY_SENTENCES, r.randint(1, 3))]
+            sents = [
+                self.fill(s, unit=unit, code=code)
+                for s in r.sample(BODY_SENTENCES, r.randint(1, 3))
+            ]
             paragraphs.append(" ".join(sents))
         paragraphs.append(r.choice(CLOSINGS))
         stamp_date = d + dt.timedelta(days=r.randint(0, 6))
@@ -371,7 +442,9 @@ class Writer:
         rows = [("เดิม", "ใหม่")] + [
             (self.fill(a), self.fill(b)) for a, b in r.sample(TABLE_ROWS, r.randint(3, 5))
         ]
-        return NewsletterContent(title=f"จดหมายข่าว{name} {issue}", issuer=issuer, sections=sections, table=rows)
+        return NewsletterContent(
+            title=f"จดหมายข่าว{name} {issue}", issuer=issuer, sections=sections, table=rows
+        )
 
 
 __all__ = ["DATE_STYLES", "MemoContent", "NewsletterContent", "Person", "Writer"]

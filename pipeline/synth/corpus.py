@@ -44,9 +44,13 @@ OTHER_TEXT = [
 ]
 
 
-def make_file(index: int, seed: int, kind: str | None = None, fmt: str | None = None,
-              params: ScanParams | None = None
-              ) -> tuple[list[Image.Image], dict[str, Any], str, list[Image.Image]]:
+def make_file(
+    index: int,
+    seed: int,
+    kind: str | None = None,
+    fmt: str | None = None,
+    params: ScanParams | None = None,
+) -> tuple[list[Image.Image], dict[str, Any], str, list[Image.Image]]:
     """Generate one file's pages (scanned) and its truth. Deterministic in (index, seed)."""
     rng = random.Random(f"{seed}:{index}")
     kind = kind or rng.choice(KINDS)
@@ -72,21 +76,32 @@ def make_file(index: int, seed: int, kind: str | None = None, fmt: str | None = 
     base = params or random_params(rng)
     scans, pages = [], []
     for i, cv in enumerate(canvases, start=1):
-        p = base if i == 1 else replace(base, skew=round(base.skew + rng.uniform(-1, 1), 2) if base.skew else 0.0)
+        p = (
+            base
+            if i == 1
+            else replace(base, skew=round(base.skew + rng.uniform(-1, 1), 2) if base.skew else 0.0)
+        )
         scans.append(scan(cv.img, p, rng))
-        pages.append({
-            "number": i,
-            "width": cv.width,
-            "height": cv.height,
-            "rotation": p.rotation,
-            "skew": p.skew,
-            "dpi": p.dpi,
-            "conditions": {**p.as_dict(), "face": st.face.name, "pt": st.pt, "hand": st.hand.name,
-                           "ink": st.ink},
-            "lines": cv.lines,
-            "items": cv.items,
-            "typed_text": "\n".join(line["text"] for line in cv.lines),
-        })
+        pages.append(
+            {
+                "number": i,
+                "width": cv.width,
+                "height": cv.height,
+                "rotation": p.rotation,
+                "skew": p.skew,
+                "dpi": p.dpi,
+                "conditions": {
+                    **p.as_dict(),
+                    "face": st.face.name,
+                    "pt": st.pt,
+                    "hand": st.hand.name,
+                    "ink": st.ink,
+                },
+                "lines": cv.lines,
+                "items": cv.items,
+                "typed_text": "\n".join(line["text"] for line in cv.lines),
+            }
+        )
     truth = {"kind": kind, "format": fmt, "pages": pages, "documents": docs}
     return scans, truth, fmt, [cv.mask for cv in canvases]
 
@@ -98,11 +113,25 @@ def save_scan(images: list[Image.Image], path: Path, fmt: str, dpi: int) -> None
         conv[0].save(path, "PDF", save_all=True, append_images=conv[1:], resolution=dpi)
     elif fmt == "tif":
         if all(im.mode == "1" for im in images):
-            first.save(path, "TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi), compression="group4")
+            first.save(
+                path,
+                "TIFF",
+                save_all=True,
+                append_images=rest,
+                dpi=(dpi, dpi),
+                compression="group4",
+            )
         else:  # office scanners write JPEG-compressed TIFFs for colour and grey
             conv = [im.convert("RGB") if im.mode == "1" else im for im in images]
-            conv[0].save(path, "TIFF", save_all=True, append_images=conv[1:], dpi=(dpi, dpi),
-                         compression="jpeg", quality=85)
+            conv[0].save(
+                path,
+                "TIFF",
+                save_all=True,
+                append_images=conv[1:],
+                dpi=(dpi, dpi),
+                compression="jpeg",
+                quality=85,
+            )
     elif fmt == "png":
         first.save(path, "PNG", dpi=(dpi, dpi), optimize=False)
     elif fmt == "jpg":
@@ -124,7 +153,9 @@ def generate(out: Path, count: int, seed: int, start: int = 0, masks: bool = Tru
         path = scans_dir / name
         save_scan(images, path, fmt, truth["pages"][0]["dpi"])
         truth["file"] = name
-        (truth_dir / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1))
+        (truth_dir / f"{name}.truth.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1)
+        )
         if masks:  # per-page ink labels (render.LABEL_NAMES) for the handwriting pixel metrics
             for n, m in enumerate(label_masks, start=1):
                 m.save(truth_dir / f"{name}.p{n}.mask.png", optimize=True)

@@ -53,14 +53,20 @@ def scan(page: Image.Image, p: ScanParams, rng: random.Random) -> Image.Image:
             img[:bw, :] = rng.randint(10, 60)
     if p.dpi != 300:
         s = p.dpi / 300
-        img = cv2.resize(img, (round(img.shape[1] * s), round(img.shape[0] * s)), interpolation=cv2.INTER_AREA)
+        img = cv2.resize(
+            img, (round(img.shape[1] * s), round(img.shape[0] * s)), interpolation=cv2.INTER_AREA
+        )
     # paper tint
     if p.mode == "colour":
-        tint = np.array([rng.randint(0, 12), rng.randint(0, 10), rng.randint(0, 18)], dtype=np.int16)
+        tint = np.array(
+            [rng.randint(0, 12), rng.randint(0, 10), rng.randint(0, 18)], dtype=np.int16
+        )
         img = np.clip(img.astype(np.int16) - tint, 0, 255).astype(np.uint8)
     if p.noise > 0:
         nrng = np.random.default_rng(rng.randint(0, 2**31))
-        img = np.clip(img.astype(np.float32) + nrng.normal(0, p.noise, img.shape[:2])[..., None], 0, 255).astype(np.uint8)
+        img = np.clip(
+            img.astype(np.float32) + nrng.normal(0, p.noise, img.shape[:2])[..., None], 0, 255
+        ).astype(np.uint8)
     out = Image.fromarray(img)
     if p.mode == "grey":
         out = out.convert("L")

@@ -63,12 +63,20 @@ class Face:
 def typed_face(name: str) -> Face:
     reg, bold = TYPED_FACES[name]
     ref_reg = TYPED_FACES[REFERENCE_FACE][0]
-    ref = _x_height(str(ref_reg)) if ref_reg.exists() else _x_height(str(TYPED_FACES["sarabun"][0])) * 0.82
+    ref = (
+        _x_height(str(ref_reg))
+        if ref_reg.exists()
+        else _x_height(str(TYPED_FACES["sarabun"][0])) * 0.82
+    )
     return Face(name, str(reg), str(bold), ref / _x_height(str(reg)))
 
 
 def hand_face(name: str) -> Face:
     p = str(HAND_FACES[name])
     ref_reg = TYPED_FACES[REFERENCE_FACE][0]
-    ref = _x_height(str(ref_reg)) if ref_reg.exists() else _x_height(str(TYPED_FACES["sarabun"][0])) * 0.82
+    ref = (
+        _x_height(str(ref_reg))
+        if ref_reg.exists()
+        else _x_height(str(TYPED_FACES["sarabun"][0])) * 0.82
+    )
     return Face(name, p, p, ref / _x_height(p))

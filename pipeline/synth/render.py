@@ -19,8 +19,14 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 354, 236, 180, 240
 
 # ink labels in the mask
 BG, TYPED, HAND, SIGNATURE, STAMP, FIGURE, RULE = 0, 1, 2, 3, 4, 5, 6
-LABEL_NAMES = {TYPED: "typed", HAND: "handwritten", SIGNATURE: "signature", STAMP: "stamp",
-               FIGURE: "figure", RULE: "rule"}
+LABEL_NAMES = {
+    TYPED: "typed",
+    HAND: "handwritten",
+    SIGNATURE: "signature",
+    STAMP: "stamp",
+    FIGURE: "figure",
+    RULE: "rule",
+}
 
 BLACK = (25, 25, 28)
 
@@ -36,7 +42,9 @@ class Canvas:
     img: Image.Image = field(init=False)
     mask: Image.Image = field(init=False)
     lines: list[dict[str, Any]] = field(default_factory=list)  # typed lines, reading order
-    items: list[dict[str, Any]] = field(default_factory=list)  # handwriting, stamps, figures, tables
+    items: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # handwriting, stamps, figures, tables
 
     def __post_init__(self) -> None:
         self.img = Image.new("RGB", (self.width, self.height), "white")
@@ -45,8 +53,16 @@ class Canvas:
         self.mdraw = ImageDraw.Draw(self.mask)
 
     # ---- typed text -------------------------------------------------------------------------
-    def text(self, x: float, baseline: float, text: str, font: ImageFont.FreeTypeFont,
-             fill: tuple[int, int, int] = BLACK, label: int = TYPED, record: bool = True) -> tuple[int, int, int, int]:
+    def text(
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        font: ImageFont.FreeTypeFont,
+        fill: tuple[int, int, int] = BLACK,
+        label: int = TYPED,
+        record: bool = True,
+    ) -> tuple[int, int, int, int]:
         """Draw ``text`` with its left end at ``x`` on ``baseline``; record it as a typed line."""
         box = self.draw.textbbox((x, baseline), text, font=font, anchor="ls")
         self.draw.text((x, baseline), text, font=font, fill=fill, anchor="ls")
@@ -56,8 +72,9 @@ class Canvas:
             self.lines.append({"bbox": list(bbox), "text": text})
         return bbox
 
-    def typed_line(self, x: float, baseline: float, parts: list[tuple[str, ImageFont.FreeTypeFont]],
-                   gap: float) -> tuple[int, int, int, int]:
+    def typed_line(
+        self, x: float, baseline: float, parts: list[tuple[str, ImageFont.FreeTypeFont]], gap: float
+    ) -> tuple[int, int, int, int]:
         """One visual line made of runs in different fonts (bold label, regular value)."""
         boxes = []
         texts = []
@@ -66,8 +83,12 @@ class Canvas:
             boxes.append(b)
             texts.append(text)
             x = b[2] + gap
-        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                max(b[2] for b in boxes), max(b[3] for b in boxes))
+        bbox = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
         self.lines.append({"bbox": list(bbox), "text": " ".join(texts)})
         return bbox
 
@@ -88,19 +109,51 @@ class Canvas:
         d, m = self.draw, self.mdraw
         cx = x + size // 2
         for dr, val in ((d, BLACK), (m, FIGURE)):
-            dr.ellipse((cx - size * 0.12, y + size * 0.02, cx + size * 0.12, y + size * 0.26), fill=val)
-            dr.polygon([(cx, y + size * 0.25), (x, y + size * 0.15), (x + size * 0.1, y + size * 0.55),
-                        (cx - size * 0.1, y + size * 0.6)], fill=val)
-            dr.polygon([(cx, y + size * 0.25), (x + size, y + size * 0.15), (x + size * 0.9, y + size * 0.55),
-                        (cx + size * 0.1, y + size * 0.6)], fill=val)
-            dr.rectangle((cx - size * 0.13, y + size * 0.3, cx + size * 0.13, y + size * 0.85), fill=val)
-            dr.polygon([(cx - size * 0.25, y + size), (cx + size * 0.25, y + size), (cx, y + size * 0.8)], fill=val)
+            dr.ellipse(
+                (cx - size * 0.12, y + size * 0.02, cx + size * 0.12, y + size * 0.26), fill=val
+            )
+            dr.polygon(
+                [
+                    (cx, y + size * 0.25),
+                    (x, y + size * 0.15),
+                    (x + size * 0.1, y + size * 0.55),
+                    (cx - size * 0.1, y + size * 0.6),
+                ],
+                fill=val,
+            )
+            dr.polygon(
+                [
+                    (cx, y + size * 0.25),
+                    (x + size, y + size * 0.15),
+                    (x + size * 0.9, y + size * 0.55),
+                    (cx + size * 0.1, y + size * 0.6),
+                ],
+                fill=val,
+            )
+            dr.rectangle(
+                (cx - size * 0.13, y + size * 0.3, cx + size * 0.13, y + size * 0.85), fill=val
+            )
+            dr.polygon(
+                [(cx - size * 0.25, y + size), (cx + size * 0.25, y + size), (cx, y + size * 0.8)],
+                fill=val,
+            )
         self.items.append({"kind": "figure", "bbox": [x, y, x + size, y + size], "text": ""})
 
     # ---- handwriting -------------------------------------------------------------------------
-    def hand(self, x: float, baseline: float, text: str, face: Face, px: float, ink: tuple[int, int, int],
-             rng: random.Random, label: int = HAND, kind: str = "note",
-             slant: float | None = None, angle: float | None = None) -> tuple[int, int, int, int]:
+    def hand(
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        face: Face,
+        px: float,
+        ink: tuple[int, int, int],
+        rng: random.Random,
+        label: int = HAND,
+        kind: str = "note",
+        slant: float | None = None,
+        angle: float | None = None,
+    ) -> tuple[int, int, int, int]:
         """Handwriting: each word drawn with its own size, slant, rotation and baseline wobble."""
         slant = rng.uniform(-0.25, 0.35) if slant is None else slant
         angle = rng.uniform(-4, 4) if angle is None else angle
@@ -118,11 +171,24 @@ class Canvas:
             w = int(wbox[2] - wbox[0]) + 2 * pad
             h = int(wbox[3] - wbox[1]) + 2 * pad
             layer = Image.new("L", (w, h), 0)
-            ImageDraw.Draw(layer).text((pad - wbox[0], pad - wbox[1]), word, font=font, fill=255,
-                                       anchor="ls", stroke_width=stroke, stroke_fill=255)
-            layer = layer.transform(layer.size, Image.Transform.AFFINE,
-                                    (1, slant, -slant * h / 2, 0, 1, 0), resample=Image.Resampling.BILINEAR)
-            layer = layer.rotate(angle + rng.uniform(-3, 3), resample=Image.Resampling.BICUBIC, expand=False)
+            ImageDraw.Draw(layer).text(
+                (pad - wbox[0], pad - wbox[1]),
+                word,
+                font=font,
+                fill=255,
+                anchor="ls",
+                stroke_width=stroke,
+                stroke_fill=255,
+            )
+            layer = layer.transform(
+                layer.size,
+                Image.Transform.AFFINE,
+                (1, slant, -slant * h / 2, 0, 1, 0),
+                resample=Image.Resampling.BILINEAR,
+            )
+            layer = layer.rotate(
+                angle + rng.uniform(-3, 3), resample=Image.Resampling.BICUBIC, expand=False
+            )
             wob = rng.gauss(0, px * 0.08)
             ox = int(cur - pad)
             oy = int(base + wob + wbox[1] - pad)
@@ -136,13 +202,25 @@ class Canvas:
             base += math.tan(math.radians(-angle)) * (wbox[2] - wbox[0])
         if not boxes:
             return (int(x), int(baseline), int(x), int(baseline))
-        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-        self.items.append({"kind": "signature" if label == SIGNATURE else "handwritten",
-                           "role": kind, "bbox": list(bbox), "text": text})
+        bbox = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        self.items.append(
+            {
+                "kind": "signature" if label == SIGNATURE else "handwritten",
+                "role": kind,
+                "bbox": list(bbox),
+                "text": text,
+            }
+        )
         return bbox
 
-    def signature(self, cx: float, cy: float, width: float, ink: tuple[int, int, int],
-                  rng: random.Random) -> tuple[int, int, int, int]:
+    def signature(
+        self, cx: float, cy: float, width: float, ink: tuple[int, int, int], rng: random.Random
+    ) -> tuple[int, int, int, int]:
         """A scribbled signature: a smooth random curve with loops."""
         n = 220
         loops = rng.randint(2, 5)
@@ -152,23 +230,36 @@ class Canvas:
         for i in range(n):
             t = i / (n - 1)
             xx = cx - width / 2 + width * t + amp * 0.8 * math.cos(loops * 2 * math.pi * t + ph)
-            yy = cy + amp * math.sin(loops * 2 * math.pi * t) + amp * 0.6 * math.sin(7 * t + ph) - width * 0.1 * t
+            yy = (
+                cy
+                + amp * math.sin(loops * 2 * math.pi * t)
+                + amp * 0.6 * math.sin(7 * t + ph)
+                - width * 0.1 * t
+            )
             pts.append((xx, yy))
         w = rng.randint(3, 6)
         self.draw.line(pts, fill=ink, width=w, joint="curve")
         self.mdraw.line(pts, fill=SIGNATURE, width=w, joint="curve")
         if rng.random() < 0.6:  # an underline flourish
             y = cy + amp * 1.2
-            self.draw.line((cx - width * 0.45, y, cx + width * 0.5, y - width * 0.05), fill=ink, width=w)
-            self.mdraw.line((cx - width * 0.45, y, cx + width * 0.5, y - width * 0.05), fill=SIGNATURE, width=w)
+            self.draw.line(
+                (cx - width * 0.45, y, cx + width * 0.5, y - width * 0.05), fill=ink, width=w
+            )
+            self.mdraw.line(
+                (cx - width * 0.45, y, cx + width * 0.5, y - width * 0.05), fill=SIGNATURE, width=w
+            )
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
         bbox = (int(min(xs)) - w, int(min(ys)) - w, int(max(xs)) + w, int(max(ys) + amp * 1.3) + w)
-        self.items.append({"kind": "signature", "role": "signature", "bbox": list(bbox), "text": ""})
+        self.items.append(
+            {"kind": "signature", "role": "signature", "bbox": list(bbox), "text": ""}
+        )
         return bbox
 
     # ---- layout helpers ------------------------------------------------------------------------
-    def wrap(self, text: str, font: ImageFont.FreeTypeFont, width: float, first_indent: float = 0) -> list[str]:
+    def wrap(
+        self, text: str, font: ImageFont.FreeTypeFont, width: float, first_indent: float = 0
+    ) -> list[str]:
         tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
         lines: list[str] = []
         cur = ""
