@@ -55,6 +55,7 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
     mask = np.asarray(Image.open(truth_dir / f"{scan.name}.p{n}.mask.png"))
     s = 300.0 / p.dpi
     med_h, left, med_w = page_context(lines)
+    ink = layout.ocr_ink(lay)
     out = []
     for ln in lines:
         x0, y0, x1, y1 = (int(round(v * s)) for v in ln.bbox)
@@ -74,7 +75,7 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
             label = 2
         else:
             continue
-        f = line_features(ln, lay.ink, med_h, lay.x_height, left, lay.ink.shape[1], med_w)
+        f = line_features(ln, ink, med_h, lay.x_height, left, ink.shape[1], med_w)
         out.append((f.tolist(), label, tp["conditions"]["mode"], scan.name))
     return out
 

@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", required=True, type=Path)
     imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     imp.add_argument("--scheduler", help="Dask scheduler address (not available in this version)")
+    imp.add_argument("--force", action="store_true", help="redo files the ledger says are done")
     imp.add_argument(
         "--engine", default="tesseract", choices=["tesseract", "fake"], help=argparse.SUPPRESS
     )

@@ -33,6 +33,11 @@ class Layout:
     components: np.ndarray | None = None  # (n, 5) x, y, w, h, area of the ink components kept
 
 
+def ocr_ink(lay: Layout) -> np.ndarray:
+    """The ink OCR sees: the page's ink less what layout hid (figures, signatures, colour ink)."""
+    return np.where(lay.ocr_gray < 255, lay.ink, 0).astype(np.uint8)
+
+
 def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
     """Adaptive (local) threshold that keeps thin Thai marks; 255 = ink."""
     block = max(15, int(dpi / 6) | 1)

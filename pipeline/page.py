@@ -17,6 +17,7 @@ from pipeline.ocr.digits import DigitModel, fix_digits, load_model
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
 from pipeline.thai.repair import repair_text
+from pipeline.thai.words import correct_words
 
 HAND_CONF_CAP = 0.5  # handwriting transcription is an attempt: never above this confidence
 
@@ -39,13 +40,18 @@ def _ocr(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options, psm: i
     return lines
 
 
-def finish_lines(lines: list[Line], gray: np.ndarray, digit_model: DigitModel | None) -> int:
-    """Digits re-read, then Thai text repair; returns how many digits changed."""
+def finish_lines(
+    lines: list[Line], gray: np.ndarray, digit_model: DigitModel | None, dictionary: bool = True
+) -> int:
+    """Digits re-read, Thai text repair, then the dictionary check of marks (typed text only);
+    returns how many digits changed. ``raw_text`` keeps what the engine read."""
     changed = 0
     for ln in lines:
         if digit_model is not None:
             changed += fix_digits(ln, gray, digit_model)
         ln.text = repair_text(ln.text)
+        if dictionary:
+            ln.text = correct_words(ln.text)
     return changed
 
 
@@ -307,7 +313,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     # lines OCR read that look like handwriting (pen ink that colour could not tell apart)
     typed: list[Line] = []
     hand_regions: list[Region] = []
-    kinds = handwriting.classify_lines(lines, lay.ink, lay.x_height)
+    kinds = handwriting.classify_lines(lines, layout.ocr_ink(lay), lay.x_height)
     for ln, (kind, prob) in zip(lines, kinds, strict=True):
         if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)
@@ -327,7 +333,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
-    finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None)
+    finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None, dictionary=False)
     steps.append(
         {
             "step": "digits+repair",
@@ -364,7 +370,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             r.confidence = round(float(np.mean(confs)), 4) if confs else 0.0
         elif r.kind in (RegionKind.HANDWRITTEN, RegionKind.STAMP) and not r.lines:
             rl = _read_region(engine, gray, r.bbox, pimg.dpi, options)
-            finish_lines(rl, gray, digit_model)
+            finish_lines(rl, gray, digit_model, dictionary=r.kind == RegionKind.STAMP)
             for ln in rl:
                 if r.kind == RegionKind.HANDWRITTEN:
                     ln.confidence = round(min(ln.confidence * 0.6, HAND_CONF_CAP), 4)

@@ -72,3 +72,18 @@ def test_splitting_memo_and_newsletter():
 def test_phone_digits():
     assert phone_digits("๐-๒๕๕๐-๗๓๓๕") == "025507335"
     assert phone_digits("๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒") == "021234567"
+
+
+def test_misread_labels_in_the_header():
+    from pipeline.extract.memo import split_agency_phone, split_reference_date
+
+    assert split_agency_phone("กองคลัง กรมป่าไม้ เทร. ๐ ๑๓๓ ๒๕๔๖") == ("กองคลัง กรมป่าไม้", "๐ ๑๓๓ ๒๕๔๖")
+    assert split_agency_phone("กองการเจ้าหน้าที่ Lng. 05 474 4655") == ("กองการเจ้าหน้าที่", "05 474 4655")
+    assert split_agency_phone("กองแผนงาน") == ("กองแผนงาน", None)
+    assert split_reference_date("นร 7386/9361 Jun 9 ต.ค. 2564") == ("นร 7386/9361", "9 ต.ค. 2564")
+    assert split_reference_date("กก ๔๕๕๓/๘๘๐ AUN © ก.ค. ๒๕๖๓") == ("กก ๔๕๕๓/๘๘๐", "ก.ค. ๒๕๖๓")
+    assert split_reference_date("กค ๑๒๓๔/ว ๕๖") == ("กค ๑๒๓๔/ว ๕๖", None)  # the code is not a month
+    assert split_reference_date("มท ๐๘๐๓/ว ๑๒๓๔ วันที่ ๑๔ ธันวาคม ๒๕๖๕") == (
+        "มท ๐๘๐๓/ว ๑๒๓๔",
+        "๑๔ ธันวาคม ๒๕๖๕",
+    )

@@ -95,3 +95,28 @@ def test_a_dying_worker_does_not_stop_the_run():
     finally:
         ex.close()
     assert got == {"a": "A", "poison": "failed:poison", "b": "B", "c": "C", "d": "D"}
+
+
+def test_rerun_skips_done_files_and_links_duplicates(tmp_path, sample_scans):
+    from pipeline.jobs.importer import import_paths
+    from pipeline.options import Options
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(sample_scans / "newsletter-bw.tif", inbox / "a.tif")
+    shutil.copy(sample_scans / "newsletter-bw.tif", inbox / "copy of a.tif")
+    shutil.copy(sample_scans / "announcement.pdf", inbox / "b.pdf")
+    out = tmp_path / "out"
+    first = import_paths([inbox], out, Options(), engine_kind="fake")
+    assert (first.done, first.linked, first.skipped) == (2, 1, 0)
+    linked = json.loads((out / "copy of a.tif.json").read_text(encoding="utf-8"))
+    assert linked["source"]["path"] == "copy of a.tif"
+    before = (out / "b.pdf.json").stat().st_mtime_ns
+    second = import_paths([inbox], out, Options(), engine_kind="fake")
+    assert (second.done, second.skipped) == (0, 3)
+    assert (out / "b.pdf.json").stat().st_mtime_ns == before
+    (inbox / "b.pdf").touch()  # changed (mtime): redone
+    third = import_paths([inbox], out, Options(), engine_kind="fake")
+    assert (third.done, third.skipped) == (1, 2)
+    forced = import_paths([inbox], out, Options(), engine_kind="fake", force=True)
+    assert forced.done == 3

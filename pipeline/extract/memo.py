@@ -9,7 +9,7 @@ import numpy as np
 from pipeline.extract.labels import find_label, starts_with_label, strip_leaders
 from pipeline.model import Document, Field, Line, Page, RegionKind, ReviewItem, bbox_union
 from pipeline.options import Options
-from pipeline.thai.dates import parse_date, parse_time
+from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.repair import normalise_value
 
@@ -47,20 +47,76 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
     return text[: hit[0]], text[hit[1] :]
 
 
+_PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
+_REF_LABEL = re.compile("^[\\s.:]*ท[\u0e31-\u0e3a\u0e47-\u0e4e]*\\s+")
+BODY_OPENERS = ("ตามที่", "ด้วย", "อ้างถึง", "เนื่องด้วย", "เนื่องจาก", "ตามหนังสือ", "ตามบันทึก")
+
+
+def split_agency_phone(rest: str) -> tuple[str, str | None]:
+    """``กองแผนงาน โทร. ๐ ๒๑๒๓ ๔๕๖๗`` → (agency, phone text); the label is often misread
+    (``เทร.``, ``Ins.``), so a trailing run of digits counts as the phone too."""
+    parts = _split_at(rest, "โทร")
+    if parts:
+        return strip_leaders(parts[0]), strip_leaders(parts[1].lstrip(". "))
+    m = _PHONE_TAIL.search(rest)
+    if not m:
+        return strip_leaders(rest), None
+    head = rest[: m.start()].rstrip()
+    tokens = head.split(" ")
+    if (
+        len(tokens) > 1
+        and len(tokens[-1]) <= 5
+        and (tokens[-1].endswith(".") or not _is_thai_word(tokens[-1]))
+    ):
+        head = " ".join(tokens[:-1])  # the misread "โทร." label
+    return strip_leaders(head), strip_leaders(m.group(1))
+
+
+def _is_thai_word(tok: str) -> bool:
+    return all("\u0e01" <= c <= "\u0e4e" for c in tok) and len(tok) >= 2
+
+
+def split_reference_date(rest: str) -> tuple[str, str | None]:
+    """``มท ๐๘๐๓/ว ๑๒๓๔ วันที่ ๑๔ ธันวาคม ๒๕๖๕`` → (reference, date text). Where the ``วันที่``
+    label is misread (``Jun``), the date is found by its own shape."""
+    parts = _split_at(rest, "วันที่")
+    if parts and any(c.isdigit() for c in to_arabic_digits(parts[0])):
+        ref, date_text = parts[0], parts[1]
+    else:
+        span = find_date(rest) or _month_after_number(rest)
+        if span is None:
+            ref, date_text = rest, None
+        else:
+            ref, date_text = rest[: span[0]], rest[span[0] :]
+    tokens = strip_leaders(ref).split(" ")
+    while len(tokens) > 1 and not any(c.isdigit() for c in to_arabic_digits(tokens[-1])):
+        tokens.pop()  # a reference ends with its running number: drop misread label residue
+    return " ".join(tokens), (strip_leaders(date_text) if date_text is not None else None)
+
+
+def _month_after_number(text: str) -> tuple[int, int] | None:
+    """A month name after the reference number (a day the OCR mangled still leaves the month);
+    never the ministry code itself (กค is also an abbreviation of กรกฎาคม)."""
+    digits = [i for i, c in enumerate(to_arabic_digits(text)) if c.isdigit()]
+    if not digits:
+        return None
+    span = find_month(text[digits[0] :])
+    return (span[0] + digits[0], span[1] + digits[0]) if span else None
+
+
 def extract_header(doc: Document, page: Page) -> None:
+    """Header fields in their printed order: agency/phone, reference/date, subject, recipients."""
     lines = [ln for ln in page.typed_lines() if ln.bbox[1] < page.height * HEADER_FRACTION]
     f: dict[str, Field | None] = {
         k: None for k in ("agency", "phone", "reference", "date", "subject", "to")
     }
+    med_h = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines])) if lines else 1.0
     for i, ln in enumerate(lines):
         text = ln.text
         if f["agency"] is None and (k := starts_with_label(text, "ส่วนราชการ")) is not None:
-            rest = text[k:]
-            parts = _split_at(rest, "โทร")
-            agency_text = strip_leaders(parts[0] if parts else rest)
+            agency_text, phone_text = split_agency_phone(text[k:])
             f["agency"] = _field(agency_text, normalise_value(agency_text), ln, page.number)
-            if parts:
-                phone_text = strip_leaders(parts[1].lstrip(". "))
+            if phone_text is not None:
                 value = phone_digits(phone_text)
                 ok = value is not None and 9 <= len(value) <= 10
                 f["phone"] = _field(
@@ -72,20 +128,24 @@ def extract_header(doc: Document, page: Page) -> None:
                     1.0 if ok else 0.5,
                 )
             continue
-        if f["reference"] is None and (k := starts_with_label(text, "ที่", 100)) is not None:
-            rest = text[k:]
-            parts = _split_at(rest, "วันที่")
-            ref_text = strip_leaders(parts[0] if parts else rest)
-            value = normalise_value(ref_text)
-            code = value.split(" ")[0] if value else ""
-            reason = None if code in MINISTRY_CODES else f"unknown ministry code {code!r}"
-            f["reference"] = _field(
-                ref_text, value, ln, page.number, reason, 1.0 if reason is None else 0.7
-            )
-            if parts and f["date"] is None:
-                f["date"] = _date_field(strip_leaders(parts[1]), ln, page.number)
-            continue
-        if f["date"] is None and (k := starts_with_label(text, "วันที่")) is not None:
+        before_subject = f["subject"] is None
+        if before_subject and f["reference"] is None and (m := _REF_LABEL.match(text)):
+            ref_text, date_text = split_reference_date(text[m.end() :])
+            if any(c.isdigit() for c in to_arabic_digits(ref_text)):
+                value = normalise_value(ref_text)
+                code = value.split(" ")[0] if value else ""
+                reason = None if code in MINISTRY_CODES else f"unknown ministry code {code!r}"
+                f["reference"] = _field(
+                    ref_text, value, ln, page.number, reason, 1.0 if reason is None else 0.7
+                )
+                if date_text is not None and f["date"] is None:
+                    f["date"] = _date_field(date_text, ln, page.number)
+                continue
+        if (
+            before_subject
+            and f["date"] is None
+            and (k := starts_with_label(text, "วันที่")) is not None
+        ):
             f["date"] = _date_field(strip_leaders(text[k:]), ln, page.number)
             continue
         if f["subject"] is None and (k := starts_with_label(text, "เรื่อง")) is not None:
@@ -95,11 +155,14 @@ def extract_header(doc: Document, page: Page) -> None:
         if f["to"] is None and (k := starts_with_label(text, "เรียน")) is not None:
             parts_to = [strip_leaders(text[k:])]
             used = [ln]
-            pitch = ln.bbox[3] - ln.bbox[1]
+            indent_limit = ln.bbox[0] + page.dpi * 2.0 / 2.54  # the body indents 2.5 cm
             for nxt in lines[i + 1 :]:
                 gap = nxt.bbox[1] - used[-1].bbox[3]
-                width = nxt.bbox[2] - nxt.bbox[0]
-                if gap > pitch * 0.6 or width > (page.width * 0.55):
+                if (
+                    gap > med_h * 0.8
+                    or nxt.bbox[0] > indent_limit
+                    or nxt.text.strip().startswith(BODY_OPENERS)
+                ):
                     break
                 parts_to.append(strip_leaders(nxt.text))
                 used.append(nxt)

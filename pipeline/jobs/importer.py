@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import time
 import traceback
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from pipeline.errors import SarabanError
 from pipeline.extract import build_documents
 from pipeline.ingest import SourceInfo, discover, inspect, load_page
 from pipeline.jobs.executors import make_executor, worker_engine, worker_options
+from pipeline.jobs.ledger import Ledger
 from pipeline.model import Page
 from pipeline.ocr.engine import make_engine
 from pipeline.options import Options
@@ -22,6 +25,7 @@ from pipeline.output import build_result, error_result, write_json
 from pipeline.page import process_page
 
 log = logging.getLogger(__name__)
+LEDGER_NAME = ".saraban-ledger.sqlite"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class PageOutcome:
 class Summary:
     done: int = 0
     failed: int = 0
+    skipped: int = 0  # done before, unchanged (ledger)
+    linked: int = 0  # same content already done under another name
     pages: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str, str]] = field(default_factory=list)
@@ -76,12 +82,20 @@ def _worker_died(task: PageTask, exc: BaseException) -> PageOutcome:
     )
 
 
+def relative_name(root: Path, file: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.name
+
+
 def output_path(out_dir: Path, root: Path, file: Path, suffix: str = ".json") -> Path:
     """``ROOT/a/b/x.pdf`` → ``OUT/a/b/x.pdf.json``; never outside ``out_dir``."""
-    try:
-        rel = file.relative_to(root)
-    except ValueError:
-        rel = Path(file.name)
+    return result_path(out_dir, relative_name(root, file), suffix)
+
+
+def result_path(out_dir: Path, rel_name: str, suffix: str = ".json") -> Path:
+    rel = Path(rel_name)
     parts = [p for p in rel.parts if p not in ("", ".", "..", "/")]
     safe = [p.replace("\x00", "").replace("\n", " ").replace("\r", " ") or "_" for p in parts] or [
         "_"
@@ -119,12 +133,18 @@ def import_paths(
     jobs: int = 1,
     engine_kind: str = "tesseract",
     root: Path | None = None,
+    force: bool = False,
 ) -> Summary:
-    """Digitise ``paths`` (files or folders). With ``root``, outputs mirror paths below it."""
+    """Digitise ``paths`` (files or folders). With ``root``, outputs mirror paths below it.
+
+    The ledger in ``out_dir`` makes the run resumable: unchanged files done by this pipeline
+    version are skipped, content done under another name is copied; ``force`` redoes all."""
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = Summary()
+    ledger = Ledger(out_dir / LEDGER_NAME)
     t0 = time.monotonic()
     states: dict[Path, _FileState] = {}
+    inflight: dict[str, list[tuple[Path, Path, SourceInfo, os.stat_result | None]]] = {}
 
     def fail(root: Path, file: Path, code: str, message: str, sha: str = "") -> None:
         src = {"path": file.name, "sha256": sha}
@@ -135,6 +155,9 @@ def import_paths(
         target = output_path(out_dir, root, file, ".error.json")
         write_json(target, error_result(src, message, code))
         output_path(out_dir, root, file).unlink(missing_ok=True)
+        ledger.mark(
+            relative_name(root, file), "failed", sha256=sha or None, error=f"{code}: {message}"
+        )
         summary.failed += 1
         summary.failures.append((str(file), code, message))
         log.warning("failed: %s (%s: %s)", file.name, code, message)
@@ -143,6 +166,19 @@ def import_paths(
         found = ((root, p) for p in paths) if root is not None else discover(paths)
         for root_, file in found:
             root_dir = root_
+            rel = relative_name(root_dir, file)
+            try:
+                st = file.stat()
+            except OSError:
+                st = None
+            if (
+                not force
+                and st is not None
+                and ledger.done_unchanged(rel, st.st_size, st.st_mtime_ns)
+                and output_path(out_dir, root_dir, file).exists()
+            ):
+                summary.skipped += 1
+                continue
             try:
                 info = inspect(file, options)
             except SarabanError as e:
@@ -151,14 +187,59 @@ def import_paths(
             except Exception as e:  # pragma: no cover - defensive
                 fail(root_dir, file, "internal_error", f"{type(e).__name__}: {e}")
                 continue
+            if not force and _link_duplicate(root_dir, file, info, st):
+                continue
+            if info.sha256 in inflight:  # the same content is being processed: wait for it
+                inflight[info.sha256].append((root_dir, file, info, st))
+                continue
+            inflight[info.sha256] = []
+            ledger.mark(rel, "processing", sha256=info.sha256)
             states[file] = _FileState(
                 root=root_dir, info=info, started=time.monotonic(), remaining=info.pages
             )
             for n in range(1, info.pages + 1):
                 yield PageTask(info, n)
 
+    def _link_duplicate(
+        root_dir: Path, file: Path, info: SourceInfo, st: os.stat_result | None
+    ) -> bool:
+        """Content already done under another name: copy its result, do not process again."""
+        other = ledger.done_path_for(info.sha256)
+        rel = relative_name(root_dir, file)
+        if other is None or other == rel or not result_path(out_dir, other).exists():
+            return False
+        data = json.loads(result_path(out_dir, other).read_text(encoding="utf-8"))
+        data["source"]["path"] = rel
+        data.setdefault("provenance", {})["same_content_as"] = other
+        write_json(output_path(out_dir, root_dir, file), data)
+        ledger.mark(
+            rel,
+            "done",
+            sha256=info.sha256,
+            size=st.st_size if st else None,
+            mtime_ns=st.st_mtime_ns if st else None,
+        )
+        summary.linked += 1
+        return True
+
     def finish(file: Path, st: _FileState) -> None:
         del states[file]
+        _write_result(file, st)
+        for root_dir, dup, info, dst in inflight.pop(st.info.sha256, []):
+            if not _link_duplicate(
+                root_dir, dup, info, dst
+            ):  # the original failed: so does its copy
+                err = result_path(out_dir, relative_name(st.root, file), ".error.json")
+                data = json.loads(err.read_text(encoding="utf-8")) if err.exists() else {}
+                fail(
+                    root_dir,
+                    dup,
+                    data.get("code", "internal_error"),
+                    data.get("error", "failed"),
+                    info.sha256,
+                )
+
+    def _write_result(file: Path, st: _FileState) -> None:
         if st.errors:
             code, msg = st.errors[0]
             fail(st.root, file, code, "; ".join(m for _, m in st.errors), st.info.sha256)
@@ -182,6 +263,16 @@ def import_paths(
             return
         write_json(output_path(out_dir, st.root, file), result)
         output_path(out_dir, st.root, file, ".error.json").unlink(missing_ok=True)
+        size: int | None = None
+        mtime: int | None = None
+        try:
+            fst = file.stat()
+            size, mtime = fst.st_size, fst.st_mtime_ns
+        except OSError:
+            pass
+        ledger.mark(
+            relative_name(st.root, file), "done", sha256=st.info.sha256, size=size, mtime_ns=mtime
+        )
         summary.done += 1
         summary.pages += len(pages)
         log.info("done: %s (%d pages)", file.name, len(pages))
@@ -202,5 +293,6 @@ def import_paths(
                 finish(task.info.path, st)
     finally:
         executor.close()
+        ledger.close()
     summary.seconds = time.monotonic() - t0
     return summary

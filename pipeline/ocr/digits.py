@@ -24,6 +24,7 @@ ARABIC = "0123456789"
 CLASSES = THAI + ARABIC
 SIZE = 20
 DIGITS = set(CLASSES)
+SEPARATORS = set("/.-–:,; ()")
 
 
 def models_dir() -> Path:
@@ -120,8 +121,16 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         sym_pos.append(idx)
     runs: list[tuple[list[int], list[int]]] = []
     cur: tuple[list[int], list[int]] | None = None
+
+    def digit_at(k: int) -> bool:
+        return 0 <= k < len(syms) and len(syms[k].text) == 1 and syms[k].text in DIGITS
+
     for k, (w, idx) in enumerate(zip(syms, sym_pos, strict=True)):
-        is_digit = len(w.text) == 1 and w.text in DIGITS
+        # a letter the engine put between two digits is a digit it could not read (๔ → อ, ๘ → ฒ)
+        lookalike = (
+            len(w.text) == 1 and w.text not in SEPARATORS and digit_at(k - 1) and digit_at(k + 1)
+        )
+        is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
         if is_digit and cur is not None and joined:
             cur[0].extend(idx)

@@ -167,6 +167,25 @@ def parse_date(text: str) -> DateResult:
     return DateResult(None, "no date found")
 
 
+def find_date(text: str) -> tuple[int, int] | None:
+    """Where the first date-shaped span of ``text`` is (for text already NFC and repaired)."""
+    prepared = to_arabic_digits(text)
+    hits = [m for m in (_WRITTEN_RE.search(prepared), _NUMERIC_RE.search(prepared)) if m]
+    if not hits:
+        return None
+    m = min(hits, key=lambda h: h.start())
+    return m.start(), m.end()
+
+
+_MONTH_ONLY = re.compile(_MONTH_RE)
+
+
+def find_month(text: str) -> tuple[int, int] | None:
+    """Where the first month name or abbreviation of ``text`` is."""
+    m = _MONTH_ONLY.search(text)
+    return (m.start(), m.end()) if m else None
+
+
 def parse_time(text: str) -> DateResult:
     """``14.27``, ``14:27``, ``๑๔.๒๗ น.`` → ``14:27``."""
     prepared = _prepare(text)

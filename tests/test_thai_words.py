@@ -1,0 +1,65 @@
+import doctest
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import pipeline.thai.dates
+import pipeline.thai.digits
+import pipeline.thai.repair
+import pipeline.thai.words
+from pipeline.thai.words import correct_words
+
+KNOWN = [
+    "หัวหน้า",
+    "กลุ่มงาน",
+    "บริหาร",
+    "ทั่วไป",
+    "สนับสนุน",
+    "งบประมาณ",
+    "ประจำปี",
+    "รายชื่อ",
+    "ผู้อำนวยการ",
+    "สำนัก",
+    "กรม",
+    "ทางหลวง",
+    "คณะทำงาน",
+    "ประชุม",
+    "จัดทำ",
+    "ข้อมูล",
+]
+
+
+def test_doctests_of_the_thai_package():
+    for mod in (
+        pipeline.thai.dates,
+        pipeline.thai.digits,
+        pipeline.thai.repair,
+        pipeline.thai.words,
+    ):
+        failed, _ = doctest.testmod(mod)
+        assert failed == 0, mod.__name__
+
+
+def test_marks_restored_where_unambiguous():
+    assert correct_words("รองอธิบดิ") == "รองอธิบดี"
+    assert correct_words("การจัดทำคำของบประมาณรายจ่ายประจำป") == "การจัดทำคำของบประมาณรายจ่ายประจำปี"
+    assert correct_words("ขอเชิญประชุมคุณะทำงาน") == "ขอเชิญประชุมคณะทำงาน"
+
+
+def test_names_and_digits_left_alone():
+    for text in (
+        "นางสาวปิยะนุช มีสุข",
+        "ที่ มท 0803/ว 1234",
+        "Digital Government 2022",
+        "(นายสมชาย ใจดี)",
+    ):
+        assert correct_words(text) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(KNOWN), min_size=1, max_size=6))
+def test_correct_text_is_unchanged_and_repair_idempotent(parts):
+    text = "".join(parts)
+    assert correct_words(text) == text
+    spaced = " ".join(parts)
+    assert correct_words(correct_words(spaced)) == correct_words(spaced)
