@@ -87,3 +87,16 @@ def test_misread_labels_in_the_header():
         "มท ๐๘๐๓/ว ๑๒๓๔",
         "๑๔ ธันวาคม ๒๕๖๕",
     )
+
+
+def test_reference_line_with_a_misread_label():
+    from pipeline.extract.memo import _reference_rest, split_reference_date
+
+    for line in (
+        "it, คค ๔๕๑๐.๖/ว๔๙๗๙       วันที ๒๒ มกราคม พ.ศ. ๒๕๕๗",
+        "71M ๖๗๘๒.๒๕๘๘๙  วันที ๒๒ กุมภาพันธ์ ๒๕๖๒",
+    ):
+        ref, date_text = split_reference_date(_reference_rest(line))
+        assert ref in ("คค ๔๕๑๐.๖/ว๔๙๗๙", "๖๗๘๒.๒๕๘๘๙") and date_text.startswith("๒๒")
+    assert _reference_rest("ตามที่กองแผนงานได้รับมอบหมาย") is None
+    assert _reference_rest("ทั้งนี้ ได้แนบรายละเอียด") is None

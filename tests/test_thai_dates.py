@@ -120,3 +120,9 @@ def test_two_digit_years_round_trip(d, style):
 def test_parsers_never_raise(text):
     parse_date(text)
     parse_time(text)
+
+
+def test_three_digit_buddhist_year_is_repaired_with_a_doubt():
+    res = parse_date("๖ ธ.ค. ๕๖๕")
+    assert res.value == "2022-12-06" and res.reason == "year 565 read as 2565"
+    assert parse_date("6 ธ.ค. 465").value is None

@@ -104,6 +104,27 @@ def _month_after_number(text: str) -> tuple[int, int] | None:
     return (span[0] + digits[0], span[1] + digits[0]) if span else None
 
 
+_CODE = re.compile("[\u0e01-\u0e2e]{2}$")
+
+
+def _reference_rest(text: str) -> str | None:
+    """The reference line: ``ที่`` + a ministry code and a number, often with the date after.
+
+    The English model often takes the short ``ที่`` (``it,``, ``ii,``, ``71M``): a line that
+    carries a date or ``วันที่`` and a number is taken, its first token dropped if it is not a
+    ministry code.
+    """
+    if m := _REF_LABEL.match(text):
+        return text[m.end() :]
+    has_digits = any(c.isdigit() for c in to_arabic_digits(text))
+    if not has_digits or (find_label(text, "วันที่") is None and find_date(text) is None):
+        return None
+    tokens = text.strip().split(" ")
+    if len(tokens) > 1 and not _CODE.match(tokens[0]) and len(tokens[0]) <= 4:
+        return " ".join(tokens[1:])
+    return text
+
+
 def extract_header(doc: Document, page: Page) -> None:
     """Header fields in their printed order: agency/phone, reference/date, subject, recipients."""
     lines = [ln for ln in page.typed_lines() if ln.bbox[1] < page.height * HEADER_FRACTION]
@@ -129,8 +150,12 @@ def extract_header(doc: Document, page: Page) -> None:
                 )
             continue
         before_subject = f["subject"] is None
-        if before_subject and f["reference"] is None and (m := _REF_LABEL.match(text)):
-            ref_text, date_text = split_reference_date(text[m.end() :])
+        if (
+            before_subject
+            and f["reference"] is None
+            and (rest := _reference_rest(text)) is not None
+        ):
+            ref_text, date_text = split_reference_date(rest)
             if any(c.isdigit() for c in to_arabic_digits(ref_text)):
                 value = normalise_value(ref_text)
                 code = value.split(" ")[0] if value else ""
@@ -182,6 +207,8 @@ def _date_field(text: str, line: Line, page: int) -> Field:
     res = parse_date(text)
     if res.value is None:
         return _field(text, None, line, page, res.reason, 0.3)
+    if res.reason:  # a value with a doubt (a repaired year): below any review threshold
+        return _field(text, res.value, line, page, res.reason, 0.5)
     return _field(text, res.value, line, page)
 
 

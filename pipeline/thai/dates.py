@@ -121,6 +121,9 @@ def _year_to_ce(year_text: str, era_hint: str | None) -> tuple[int | None, str |
             be -= 100
         return be - 543, None, "BE"
     if len(year_text) == 3:
+        if year_text.startswith("5") and not (era_hint and era_hint.startswith("ค")):
+            # B.E. 25xx that lost its leading 2 to the OCR: repaired, and said so
+            return 2000 + year - 543, f"year {year_text} read as 2{year_text}", "BE"
         return None, f"year {year_text} has three digits", "?"
     if 2400 <= year <= 2700:
         return year - 543, None, "BE"
@@ -137,7 +140,7 @@ def _build(day: int, month: int, year_text: str, era_hint: str | None, span: str
         value = dt.date(year, month, day)
     except ValueError:
         return DateResult(None, f"no such day: {day}/{month}/{year}", span, era)
-    return DateResult(value.isoformat(), None, span, era)
+    return DateResult(value.isoformat(), reason, span, era)  # a reason with a value is a doubt
 
 
 def _written_month(match: re.Match[str]) -> int:
