@@ -28,6 +28,20 @@ def cer_counts(pred: str, truth: str) -> tuple[int, int]:
     return Levenshtein.distance(p, t), len(t)
 
 
+THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
+
+
+def digit_counts(pred: str, truth: str) -> tuple[int, int]:
+    """(Thai digits of the truth read right, Thai digits in the truth), by edit alignment."""
+    p, t = squash(pred), squash(truth)
+    total = sum(c in THAI_DIGITS for c in t)
+    ok = 0
+    for op in Levenshtein.opcodes(p, t):
+        if op.tag == "equal":
+            ok += sum(c in THAI_DIGITS for c in t[op.dest_start : op.dest_end])
+    return ok, total
+
+
 def page_typed_text(page: dict[str, Any]) -> str:
     parts = []
     for r in page.get("regions", []):
@@ -83,6 +97,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
     date_confusion: list[dict[str, Any]] = []
     hw: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     seconds: list[float] = []
+    digits = {"all": [0, 0], "300dpi-16pt": [0, 0]}
     for tf in files:
         truth = json.loads(tf.read_text(encoding="utf-8"))
         name = truth["file"]
@@ -106,6 +121,12 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             edits += e
             chars += n
             page_cers.append(e / max(1, n))
+            d_ok, d_n = digit_counts(page_typed_text(pp) if pp else "", tp["typed_text"])
+            for key in (
+                ("all", "300dpi-16pt") if (cond["dpi"] == 300 and cond["pt"] == 16) else ("all",)
+            ):
+                digits[key][0] += d_ok
+                digits[key][1] += d_n
             for key in (
                 f"dpi={cond['dpi']}",
                 f"mode={cond['mode']}",
@@ -171,6 +192,9 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             "cer_by_condition": {
                 k: round(v[0] / v[1], 4) for k, v in sorted(cer_by.items()) if v[1]
             },
+            "thai_digit_accuracy": {
+                k: round(v[0] / v[1], 4) if v[1] else None for k, v in digits.items()
+            },
             "rotation_accuracy": round(rot_ok / rot_n, 4) if rot_n else 0.0,
             "skew_error_median": round(statistics.median(skew_err), 3) if skew_err else None,
             "skew_error_max": round(max(skew_err), 3) if skew_err else None,
@@ -203,6 +227,10 @@ def format_scores(s: dict[str, Any]) -> str:
     rows = [
         ("files (failed)", f"{s['files']} ({s['failed']})"),
         ("typed-text CER", f"{s['cer']:.2%} (median page {s['cer_median_page']:.2%})"),
+        (
+            "Thai digits (all / 300 dpi 16 pt)",
+            " / ".join(_pct(v) for v in s["thai_digit_accuracy"].values()),
+        ),
         ("document types", f"{s['document_type_accuracy']:.1%}"),
         ("memo fields", _pct(s["field_accuracy"])),
         ("memo dates", _pct(s["date_accuracy"])),

@@ -55,21 +55,25 @@ def load_model(path: str | None = None) -> DenseNet | None:
 
 
 def _components(
-    ink: np.ndarray, span: tuple[int, int] | None = None
+    ink: np.ndarray,
+    span: tuple[int, int] | None = None,
+    exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[tuple[int, int, np.ndarray]]:
     """Glyphs of a digit run: components, pieces overlapping in x merged, specks dropped.
 
-    With ``span`` (x0, x1 in the crop), only components lying mostly inside it are kept: the
-    crop has slack on both sides because the engine's symbol boxes clip glyphs.
+    With ``span`` (x0, x1 in the crop, already widened: the engine's symbol boxes are sloppy),
+    components centred inside it are kept, unless centred in one of the ``exclude`` ranges (the
+    boxes of the letters next to the run).
     """
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     if n <= 1:
         return []
     inside = np.ones(n, bool)
     if span is not None:
-        cx0, cx1 = stats[:, 0], stats[:, 0] + stats[:, 2]
-        overlap = np.minimum(cx1, span[1]) - np.maximum(cx0, span[0])
-        inside = overlap >= 0.5 * stats[:, 2]
+        centre = stats[:, 0] + stats[:, 2] / 2
+        inside = (centre >= span[0]) & (centre <= span[1])
+        for a, b in exclude:
+            inside &= ~((centre >= a) & (centre <= b))
     cand = [i for i in range(1, n) if inside[i]]
     if not cand:
         return []
@@ -219,7 +223,13 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         for i in range(1, n):
             if bottoms[i] < base - 0.3 * sym_h:
                 ink[labels == i] = 0
-        glyphs = _components(ink, (rx0 - x0, rx1 - x0))
+        widen = int(0.35 * sym_h)
+        neighbours = [
+            (line.words[k].bbox[0] - x0, line.words[k].bbox[2] - x0)
+            for k in (sym_idx[0] - 1, sym_idx[-1] + 1)
+            if 0 <= k < len(line.words) and line.words[k].text not in DIGITS
+        ]
+        glyphs = _components(ink, (rx0 - x0 - widen, rx1 - x0 + widen), neighbours)
         if not glyphs:
             continue
         glyphs = _split_wide(glyphs)
