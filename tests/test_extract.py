@@ -100,3 +100,21 @@ def test_reference_line_with_a_misread_label():
         assert ref in ("คค ๔๕๑๐.๖/ว๔๙๗๙", "๖๗๘๒.๒๕๘๘๙") and date_text.startswith("๒๒")
     assert _reference_rest("ตามที่กองแผนงานได้รับมอบหมาย") is None
     assert _reference_rest("ทั้งนี้ ได้แนบรายละเอียด") is None
+
+
+def test_department_names_snap_only_when_letters_match():
+    from pipeline.extract.memo import snap_department
+
+    assert snap_department("กองกฎหมาย กรมควบคูมโรค") == "กองกฎหมาย กรมควบคุมโรค"
+    assert snap_department("กลุ่มงานบริหารทั่วไป กุรมอนามัย") == "กลุ่มงานบริหารทั่วไป กรมอนามัย"
+    assert snap_department("กองคลัง กรมใหม่ที่ไม่มีในรายการ") == "กองคลัง กรมใหม่ที่ไม่มีในรายการ"
+
+
+def test_signer_name_lines():
+    from pipeline.extract.memo import signer_name
+
+    assert signer_name("(นายสมชาย ใจดี)") == "นายสมชาย ใจดี"
+    assert signer_name("(นาง สาวปิยะนุช แก้วมณี)") == "นางสาวปิยะนุช แก้วมณี"
+    assert signer_name("นางสาวรัตนา พึ่งบุญ)") == "นางสาวรัตนา พึ่งบุญ"
+    assert signer_name("ผู้อำนวยการกองแผนงาน") is None
+    assert signer_name("ตามที่ (ก) และ (ข)") is None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -12,6 +14,7 @@ from pipeline.options import Options
 from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.repair import normalise_value
+from pipeline.thai.words import skeleton as word_skeleton
 
 MINISTRY_CODES = frozenset(
     "มท สธ ศธ กค พณ อก กษ รง ทส คค นร กห ยธ พม ดศ วธ กก พน อว กต วท ทก ตช สผ".split()
@@ -50,6 +53,29 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
 _PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
 _REF_LABEL = re.compile("^[\\s.:]*ท[\u0e31-\u0e3a\u0e47-\u0e4e]*\\s+")
 BODY_OPENERS = ("ตามที่", "ด้วย", "อ้างถึง", "เนื่องด้วย", "เนื่องจาก", "ตามหนังสือ", "ตามบันทึก")
+
+
+@lru_cache(maxsize=1)
+def _departments() -> dict[str, str]:
+    text = (Path(__file__).resolve().parent.parent / "data" / "departments.txt").read_text(
+        encoding="utf-8"
+    )
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {word_skeleton(n.replace(" ", "")): n for n in names}
+
+
+def snap_department(agency: str) -> str:
+    """``กองคลัง กรมควบคูมโรค`` → ``กองคลัง กรมควบคุมโรค``: a department name whose letters
+    match a known department but whose marks do not takes the known spelling."""
+    known = _departments()
+    tokens = agency.split(" ")
+    for i in range(len(tokens)):
+        for j in range(len(tokens), i, -1):
+            chunk = "".join(tokens[i:j])
+            name = known.get(word_skeleton(chunk))
+            if name is not None and chunk != name.replace(" ", ""):
+                return " ".join(tokens[:i] + [name] + tokens[j:])
+    return agency
 
 
 def split_agency_phone(rest: str) -> tuple[str, str | None]:
@@ -136,7 +162,9 @@ def extract_header(doc: Document, page: Page) -> None:
         text = ln.text
         if f["agency"] is None and (k := starts_with_label(text, "ส่วนราชการ")) is not None:
             agency_text, phone_text = split_agency_phone(text[k:])
-            f["agency"] = _field(agency_text, normalise_value(agency_text), ln, page.number)
+            f["agency"] = _field(
+                agency_text, snap_department(normalise_value(agency_text)), ln, page.number
+            )
             if phone_text is not None:
                 value = phone_digits(phone_text)
                 ok = value is not None and 9 <= len(value) <= 10
@@ -183,11 +211,9 @@ def extract_header(doc: Document, page: Page) -> None:
             indent_limit = ln.bbox[0] + page.dpi * 2.0 / 2.54  # the body indents 2.5 cm
             for nxt in lines[i + 1 :]:
                 gap = nxt.bbox[1] - used[-1].bbox[3]
-                if (
-                    gap > med_h * 0.8
-                    or nxt.bbox[0] > indent_limit
-                    or nxt.text.strip().startswith(BODY_OPENERS)
-                ):
+                opener = nxt.text.lstrip(" ',|.:;!\"-").startswith(BODY_OPENERS)
+                long_line = nxt.bbox[2] - nxt.bbox[0] > 0.6 * page.width  # recipients are short
+                if gap > med_h * 0.8 or nxt.bbox[0] > indent_limit or opener or long_line:
                     break
                 parts_to.append(strip_leaders(nxt.text))
                 used.append(nxt)
@@ -212,18 +238,33 @@ def _date_field(text: str, line: Line, page: int) -> Field:
     return _field(text, res.value, line, page)
 
 
+TITLES = ("นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร.")
+_NAME_LINE = re.compile(r"^[^\u0e01-\u0e4e(]{0,3}\((?P<name>[^()]{3,})\)?[^\u0e01-\u0e4e]{0,3}$")
+
+
+def signer_name(text: str) -> str | None:
+    """The name inside a signature block's ``(นายสมชาย ใจดี)`` line, tolerant of a lost or
+    misread parenthesis; None when the line is not such a line."""
+    t = text.strip()
+    m = _NAME_LINE.match(t)
+    if m:
+        name = m.group("name").strip()
+    elif t.endswith(")") and "(" not in t and t[:-1].strip().startswith(TITLES):
+        name = t[:-1].strip()
+    else:
+        return None
+    return re.sub("^นาง\\s+สาว", "นางสาว", name)  # a title the OCR split
+
+
 def extract_signatures(doc: Document, pages: list[Page]) -> None:
     for page in pages:
         sig_regions = [r for r in page.regions if r.kind == RegionKind.SIGNATURE]
         lines = page.typed_lines()
         for i, ln in enumerate(lines):
-            t = ln.text.strip()
-            if (
-                not (t.startswith("(") and t.endswith(")") and len(t) > 4)
-                or ln.bbox[1] < page.height * 0.25
-            ):
+            name_text = signer_name(ln.text)
+            if name_text is None or ln.bbox[1] < page.height * 0.25:
                 continue
-            name = normalise_value(t[1:-1])
+            name = normalise_value(name_text)
             position = ""
             boxes = [ln.bbox]
             if i + 1 < len(lines):

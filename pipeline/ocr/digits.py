@@ -25,6 +25,8 @@ CLASSES = THAI + ARABIC
 SIZE = 20
 DIGITS = set(CLASSES)
 SEPARATORS = set("/.-–:,; ()")
+ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
+OVERRIDE_PROB = 0.9
 
 
 def models_dir() -> Path:
@@ -176,15 +178,36 @@ def _split_wide(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, in
     return out
 
 
-def _clean_sequence(glyphs: list[tuple[int, int, np.ndarray]]) -> bool:
-    """Glyphs that look like a row of digits: similar heights, digit-like widths."""
-    hs, ws = [], []
-    for x0, x1, m in glyphs:
+def _heights(glyphs: list[tuple[int, int, np.ndarray]]) -> list[int]:
+    out = []
+    for _, _, m in glyphs:
         ys = np.nonzero(m.any(axis=1))[0]
-        hs.append(ys.max() - ys.min() + 1)
-        ws.append(x1 - x0)
+        out.append(int(ys.max() - ys.min() + 1))
+    return out
+
+
+def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
+    """Drop what is not digit-sized: specks, commas and periods, ruled lines."""
+    if not glyphs:
+        return glyphs
+    hs = _heights(glyphs)
+    med = float(np.median(hs))
+    return [
+        g
+        for g, h in zip(glyphs, hs, strict=True)
+        if 0.5 * med <= h <= 3 * med and (g[1] - g[0]) >= 0.2 * med
+    ]
+
+
+def _clean_sequence(glyphs: list[tuple[int, int, np.ndarray]]) -> bool:
+    """Glyphs that look like a row of digits: similar heights (a tail may rise higher),
+    digit-like widths."""
+    if not glyphs:
+        return False
+    hs = _heights(glyphs)
+    ws = [x1 - x0 for x0, x1, _ in glyphs]
     h = float(np.median(hs))
-    return all(0.6 * h <= v <= 1.5 * h for v in hs) and all(0.2 * h <= w <= 1.5 * h for w in ws)
+    return all(0.6 * h <= v <= 2.2 * h for v in hs) and all(0.2 * h <= w <= 1.5 * h for w in ws)
 
 
 def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float = 0.5) -> int:
@@ -232,7 +255,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         glyphs = _components(ink, (rx0 - x0 - widen, rx1 - x0 + widen), neighbours)
         if not glyphs:
             continue
-        glyphs = _split_wide(glyphs)
+        glyphs = _drop_strays(_split_wide(glyphs))
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
@@ -247,7 +270,15 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         weakest = min(weakest, float(conf.min()))
         if conf.min() < min_prob:
             continue
-        new = "".join(alphabet[i] for i in sub.argmax(axis=1))
+        picks = [alphabet[i] for i in sub.argmax(axis=1)]
+        if len(picks) == len(old):
+            # Debian's Thai model does emit ๐ ๑ ๒ ๓ ๕ (and Arabic digits): its reading of
+            # those stands unless the glyph classifier is sure
+            picks = [
+                new if new == was or was not in ENGINE_READS or c >= OVERRIDE_PROB else was
+                for new, was, c in zip(picks, old, conf, strict=True)
+            ]
+        new = "".join(picks)
         if new != old:
             changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
                 len(new) - len(old)

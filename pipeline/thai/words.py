@@ -3,7 +3,7 @@
 A line is split into words (pythainlp, newmm). Only around a token the dictionary does not know
 is anything changed: that token alone, or with one neighbour on either side, is replaced by the
 dictionary word with the same letters give or take marks (its skeleton) — if there is exactly
-one such word and it has three letters or more. Known words are never changed, so text that was
+one such word and it has four letters or more. Known words are never changed, so text that was
 right stays right; names the dictionary cannot place stay as read.
 
 >>> correct_words("หัวหน้ากลุ่มงานบริหารทัวไป")
@@ -23,7 +23,7 @@ _MARKS = set(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
 )
 _RUN = re.compile("[\u0e01-\u0e4e]+")
-_MIN_FIX = 3  # a skeleton this long or longer can be trusted to name one word
+_MIN_FIX = 4  # a skeleton this long or longer can be trusted to name one word
 
 
 def skeleton(text: str) -> str:
