@@ -26,10 +26,16 @@ def _scale_box(b: BBox, s: float) -> BBox:
     return (int(b[0] / s), int(b[1] / s), int(np.ceil(b[2] / s)), int(np.ceil(b[3] / s)))
 
 
-def _ocr(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options, psm: int) -> list[Line]:
-    """OCR at a resolution Tesseract reads well; boxes come back in ``gray``'s frame."""
+def _for_ocr(gray: np.ndarray, dpi: int, options: Options) -> tuple[np.ndarray, float]:
+    """The image at a resolution Tesseract reads well (low-dpi scans upsampled), and the scale."""
     s = options.ocr_dpi / dpi if dpi < options.ocr_dpi else 1.0
     img = cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC) if s != 1.0 else gray
+    return img, s
+
+
+def _ocr(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options, psm: int) -> list[Line]:
+    """OCR at a resolution Tesseract reads well; boxes come back in ``gray``'s frame."""
+    img, s = _for_ocr(gray, dpi, options)
     lines = engine.read(img, int(round(dpi * s)), psm=psm)
     for ln in lines:  # text repair comes last (finish_lines): digits align with raw symbols
         ln.raw_text = ln.text
@@ -57,8 +63,7 @@ def finish_lines(
 
 def find_lines(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options) -> list[Line]:
     """Empty lines (boxes only, in ``gray``'s frame) in reading order."""
-    s = options.ocr_dpi / dpi if dpi < options.ocr_dpi else 1.0
-    img = cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC) if s != 1.0 else gray
+    img, s = _for_ocr(gray, dpi, options)
     boxes = engine.find_lines(img, int(round(dpi * s)))
     return [Line(text="", bbox=_scale_box(b, s) if s != 1.0 else b, confidence=0.0) for b in boxes]
 
