@@ -28,6 +28,7 @@ class Geometry:
     rotation_confidence: float  # 0..1
     skew_confidence: float
     method: str = "projection-profile+mark-asymmetry"
+    alt_skew: float = 0.0  # the skew found for the other axis (text turned a quarter)
 
 
 def to_gray(rgb: np.ndarray) -> np.ndarray:
@@ -171,7 +172,8 @@ def estimate(gray: np.ndarray, dpi: int, max_skew: float = 20.0) -> Geometry:
     rot_conf = float(min(1.0, abs(ev) / 0.15))
     if rotation in (180, 270) and rotation != quarter:
         skew = skew  # the same lines, seen from the other side, keep their CCW angle
-    return Geometry(rotation, round(skew, 2), rot_conf, skew_conf)
+    alt = a_v if horizontal else a_h
+    return Geometry(rotation, round(skew, 2), rot_conf, skew_conf, alt_skew=round(alt, 2))
 
 
 def apply(rgb: np.ndarray, g: Geometry) -> np.ndarray:

@@ -19,7 +19,8 @@ from pipeline.options import Options
 from pipeline.thai.repair import repair_text
 from pipeline.thai.words import correct_words
 
-HAND_CONF_CAP = 0.5  # handwriting transcription is an attempt: never above this confidence
+HAND_CONF_CAP = 0.5
+UNSURE_ROTATION = 0.5  # below this the up/down evidence is checked by reading lines both ways  # handwriting transcription is an attempt: never above this confidence
 
 
 def _scale_box(b: BBox, s: float) -> BBox:
@@ -283,11 +284,42 @@ def read_page_lines(
     return [ln for ln in lines if ln.text.strip()]
 
 
+def verify_orientation(
+    engine: OcrEngine, rgb: np.ndarray, geo: geometry.Geometry, dpi: int, options: Options
+) -> geometry.Geometry:
+    """When the geometric evidence for up vs down is weak, read a few lines both ways and keep
+    the orientation whose reading the engine trusts more."""
+    if geo.rotation_confidence >= UNSURE_ROTATION:
+        return geo
+    scores = []
+    for turn in (0, 180):
+        g = geometry.Geometry(
+            (geo.rotation + turn) % 360, geo.skew, geo.rotation_confidence, geo.skew_confidence
+        )
+        gray = geometry.to_gray(geometry.apply(rgb, g))
+        lines = find_lines(engine, gray, dpi, options)
+        lines = sorted(lines, key=lambda ln: ln.bbox[2] - ln.bbox[0], reverse=True)[:4]
+        reread_lines(engine, gray, lines, dpi, options, require_match=False)
+        confs = [ln.confidence for ln in lines if ln.text.strip()]
+        scores.append(float(np.mean(confs)) if confs else 0.0)
+    best = int(np.argmax(scores))
+    margin = abs(scores[0] - scores[1])
+    return geometry.Geometry(
+        (geo.rotation + 180 * best) % 360,
+        geo.skew,
+        round(min(1.0, max(geo.rotation_confidence, margin * 5)), 3),
+        geo.skew_confidence,
+        geo.method + "+ocr-check",
+    )
+
+
 def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     t0 = time.process_time()
     steps = []
     gray0 = geometry.to_gray(pimg.image)
-    geo = geometry.estimate(gray0, pimg.dpi)
+    geo = verify_orientation(
+        engine, pimg.image, geometry.estimate(gray0, pimg.dpi), pimg.dpi, options
+    )
     rgb = geometry.apply(pimg.image, geo)
     gray = geometry.to_gray(rgb)
     steps.append(

@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         params.skew = (
             round(rng.uniform(-15, 15), 2) if rng.random() < 0.3 else round(rng.uniform(-4, 4), 2)
         )
-        images, truth, _, _ = make_file(i, args.seed, params=params)
+        # one page in four is mostly blank or mostly handwriting
+        kind = rng.choice([None, None, None, None, None, None, "sparse", "handnotes"])
+        images, truth, _, _ = make_file(i, args.seed, kind=kind, params=params)
         k = rng.randrange(len(images))
         rgb, _ = _to_rgb(images[k])
         tp = truth["pages"][k]
@@ -47,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         ok = g.rotation == tp["rotation"]
         err = abs(g.skew - tp["skew"]) if ok else float("nan")
         c = tp["conditions"]
-        kinds = "blank-ish" if len(tp["typed_text"]) < 600 else "text"
+        kinds = {"sparse": "mostly-blank", "handnotes": "handwriting"}.get(
+            truth["kind"], "document"
+        )
         for key in (
             "all",
             f"mode={c['mode']}",

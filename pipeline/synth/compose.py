@@ -366,3 +366,39 @@ def compose_other(
             y += st.leading
     _ = BLACK, SIGNATURE
     return [cv], {"type": "other"}
+
+
+def compose_sparse(st: Style, rng: random.Random) -> tuple[list[Canvas], dict[str, Any]]:
+    """A mostly blank page: one or two short typed lines (a continuation page, a cover slip)."""
+    cv = Canvas()
+    reg = st.face.font(st.px)
+    y = MARGIN_TOP + rng.uniform(0, 1500)
+    for text in rng.sample(
+        ["ได้ส่งเอกสารมาพร้อมนี้", "จึงเรียนมาเพื่อโปรดทราบ", "หน้า ๒", "สิ่งที่ส่งมาด้วย"], rng.randint(1, 2)
+    ):
+        cv.text(MARGIN_LEFT + rng.uniform(0, 600), y, text, reg)
+        y += st.leading * 1.2
+    return [cv], {"type": "other"}
+
+
+def compose_handnotes(st: Style, rng: random.Random) -> tuple[list[Canvas], dict[str, Any]]:
+    """A page covered in handwriting: routing notes, names and dates, with one typed line."""
+    from pipeline.synth.content import FIRST_NAMES, ROUTING_NOTES
+
+    cv = Canvas()
+    pen = ink_colour(rng, st.ink)
+    cv.text(MARGIN_LEFT, MARGIN_TOP + st.px, "บันทึกการสั่งการ", st.face.font(st.px, bold=True))
+    y = MARGIN_TOP + st.leading * 3
+    while y < A4[1] - MARGIN_BOTTOM - st.px * 2:
+        note = rng.choice(ROUTING_NOTES).replace("{first}", rng.choice(FIRST_NAMES))
+        cv.hand(
+            MARGIN_LEFT + rng.uniform(0, 700),
+            y,
+            note,
+            st.hand,
+            st.px * rng.uniform(1.1, 1.5),
+            pen,
+            rng,
+        )
+        y += st.px * rng.uniform(1.8, 2.6)
+    return [cv], {"type": "other"}

@@ -11,7 +11,14 @@ from typing import Any
 
 from PIL import Image
 
-from pipeline.synth.compose import Style, compose_memo, compose_newsletter, compose_other
+from pipeline.synth.compose import (
+    Style,
+    compose_handnotes,
+    compose_memo,
+    compose_newsletter,
+    compose_other,
+    compose_sparse,
+)
 from pipeline.synth.content import Writer
 from pipeline.synth.degrade import ScanParams, random_params, scan
 from pipeline.synth.fonts import available_hand, available_typed, hand_face, typed_face
@@ -64,6 +71,10 @@ def make_file(
             cvs, doc = compose_memo(writer.memo(), st, rng)
         elif part == "newsletter":
             cvs, doc = compose_newsletter(writer.newsletter(), st, rng)
+        elif part == "sparse":
+            cvs, doc = compose_sparse(st, rng)
+        elif part == "handnotes":
+            cvs, doc = compose_handnotes(st, rng)
         else:
             cvs, doc = compose_other(OTHER_TEXT, st, rng)
         doc["pages"] = list(range(start, start + len(cvs)))
