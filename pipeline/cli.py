@@ -40,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--once", action="store_true")
     w.add_argument("--jobs", type=int, default=1)
     w.add_argument("--interval", type=float, default=30.0, help="seconds between rescans")
+    w.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged")
+    w.add_argument("--move-done", type=Path, help="move finished inbox files here")
+    w.add_argument(
+        "--engine", default="tesseract", choices=["tesseract", "fake"], help=argparse.SUPPRESS
+    )
 
     r = sub.add_parser("report", help="HTML review report of low-confidence extractions")
     r.add_argument("dir", type=Path)
@@ -82,7 +87,15 @@ def _watch(args: argparse.Namespace) -> int:
     from pipeline.jobs.watch import watch
 
     return watch(
-        args.inbox, args.out, Options(), once=args.once, jobs=args.jobs, interval=args.interval
+        args.inbox,
+        args.out,
+        Options(),
+        once=args.once,
+        jobs=args.jobs,
+        interval=args.interval,
+        settle=args.settle,
+        move_done=args.move_done,
+        engine_kind=args.engine,
     )
 
 

@@ -155,8 +155,14 @@ def import_paths(
         target = output_path(out_dir, root, file, ".error.json")
         write_json(target, error_result(src, message, code))
         output_path(out_dir, root, file).unlink(missing_ok=True)
+        sig = file.stat() if file.is_file() else None
         ledger.mark(
-            relative_name(root, file), "failed", sha256=sha or None, error=f"{code}: {message}"
+            relative_name(root, file),
+            "failed",
+            sha256=sha or None,
+            size=sig.st_size if sig else None,
+            mtime_ns=sig.st_mtime_ns if sig else None,
+            error=f"{code}: {message}",
         )
         summary.failed += 1
         summary.failures.append((str(file), code, message))

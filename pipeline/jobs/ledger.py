@@ -13,6 +13,7 @@ import sqlite3
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline import __version__
 from pipeline.ocr.digits import models_dir
@@ -42,6 +43,15 @@ def fingerprint() -> str:
         if p.exists():
             h.update(p.read_bytes())
     return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+class Row(NamedTuple):
+    state: str
+    size: int | None
+    mtime_ns: int | None
+    attempts: int
+    updated: float | None
+    fingerprint: str | None
 
 
 class Ledger:
@@ -103,6 +113,19 @@ class Ledger:
         )
         if state == "done" and size is not None and mtime_ns is not None:
             self._done[rel] = (size, mtime_ns, sha256)
+
+    def row(self, rel: str) -> Row | None:
+        cur = self.db.execute(
+            "SELECT state, size, mtime_ns, attempts, updated, fingerprint FROM files WHERE path=?",
+            (rel,),
+        )
+        r = cur.fetchone()
+        return Row(*r) if r is not None else None
+
+    def set_state(self, rel: str, state: str) -> None:
+        self.db.execute(
+            "UPDATE files SET state=?, updated=? WHERE path=?", (state, time.time(), rel)
+        )
 
     def attempts(self, rel: str) -> int:
         row = self.db.execute("SELECT attempts FROM files WHERE path=?", (rel,)).fetchone()
