@@ -8,6 +8,7 @@ import struct
 import zlib
 
 import numpy as np
+import pikepdf
 import pytest
 from PIL import Image
 
@@ -72,6 +73,11 @@ def bad_inbox(tmp_path, sample_scans):
     Image.new("L", (600, 800), 255).save(d / "dpi-one.png", dpi=(1, 1))
     Image.new("L", (600, 800), 255).save(d / "dpi-huge.png", dpi=(10000, 10000))
     (d / "text.pdf").write_text("not a pdf at all")
+    with pikepdf.open(sample_scans / "announcement.pdf") as pdf:
+        pdf.save(d / "encrypted.pdf", encryption=pikepdf.Encryption(user="secret", owner="owner"))
+        pdf.save(
+            d / "owner-password-only.pdf", encryption=pikepdf.Encryption(user="", owner="owner")
+        )
     (d / "folder.pdf").mkdir()
     os.symlink(d / "loop-b", d / "loop-a")
     os.symlink(d / "loop-a", d / "loop-b")
@@ -109,6 +115,7 @@ def test_every_input_is_accounted_for(bad_inbox, tmp_path):
         "text.pdf": "unsupported_format",
         "folder.pdf": "unsupported_format",
         "bomb.png": "limit_exceeded",
+        "encrypted.pdf": "encrypted_pdf",
         "truncated.png": "corrupt_file",
     }
     for name, code_ in expected.items():

@@ -110,6 +110,10 @@ def test_bad_files_end_as_errors_and_nothing_loops(tmp_path, sample_scans):
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()
     (inbox / "zero.pdf").write_bytes(b"")
+    import pikepdf
+
+    with pikepdf.open(sample_scans / "announcement.pdf") as pdf:
+        pdf.save(inbox / "encrypted.pdf", encryption=pikepdf.Encryption(user="secret", owner="o"))
     (inbox / "corrupt.jpg").write_bytes((sample_scans / "memo-sideways.jpg").read_bytes()[:400])
     _page(inbox / "good-1.png", 1)
     _page(inbox / "good-2.png", 2)
@@ -181,3 +185,17 @@ def test_move_done(tmp_path, flag):
     proc.communicate(timeout=120)
     assert (done / "sub" / "a.png").exists() and not (inbox / "sub" / "a.png").exists()
     assert (out / "sub" / "a.png.json").exists()
+
+
+def test_two_once_runs_started_together(tmp_path):
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    for i in range(12):
+        _page(inbox / f"q-{i:02d}.png", i)
+    a, b = _watch(inbox, out, "--once"), _watch(inbox, out, "--once")
+    (_, ea), (_, eb) = a.communicate(timeout=120), b.communicate(timeout=120)
+    codes = sorted(
+        [(a.returncode, "already running" in ea), (b.returncode, "already running" in eb)]
+    )
+    assert codes == [(0, False), (1, True)], (ea[-500:], eb[-500:])
+    assert len(list(out.glob("q-*.png.json"))) == 12
