@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 
 from pipeline import geometry, handwriting, layout
+from pipeline.errors import LimitExceeded
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
 from pipeline.ocr.digits import DigitModel, fix_digits, load_model
 from pipeline.ocr.engine import OcrEngine
@@ -214,6 +215,18 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
     return keep
 
 
+class Deadline:
+    """The page's time budget (``Options.page_timeout``), checked between OCR calls."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise LimitExceeded(f"page took longer than the limit of {self.seconds:g} s")
+
+
 def reread_lines(
     engine: OcrEngine,
     gray: np.ndarray,
@@ -221,6 +234,7 @@ def reread_lines(
     dpi: int,
     options: Options,
     require_match: bool = True,
+    deadline: Deadline | None = None,
 ) -> None:
     """Read each line from its padded band (single-line mode).
 
@@ -237,6 +251,8 @@ def reread_lines(
     line_height = float(heights[len(heights) // 2])
     boxes = [ln.bbox for ln in lines]
     for ln in lines:
+        if deadline is not None:
+            deadline.check()
         strip, sx, sy = line_band(gray, ln, line_height, [b for b in boxes if b != ln.bbox])
         if strip.size == 0 or min(strip.shape) < 8:
             continue
@@ -273,14 +289,18 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def read_page_lines(
-    engine: OcrEngine, lay: layout.Layout, dpi: int, options: Options
+    engine: OcrEngine,
+    lay: layout.Layout,
+    dpi: int,
+    options: Options,
+    deadline: Deadline | None = None,
 ) -> list[Line]:
     """The text lines of a page, read: boxes from the engine's layout analysis (mark rows
     dropped, false columns merged), each line read once from a band padded for stacked marks."""
     lines = merge_row_fragments(
         drop_mark_rows(find_lines(engine, lay.ocr_gray, dpi, options), lay.components, lay.x_height)
     )
-    reread_lines(engine, lay.ocr_gray, lines, dpi, options, require_match=False)
+    reread_lines(engine, lay.ocr_gray, lines, dpi, options, require_match=False, deadline=deadline)
     return [ln for ln in lines if ln.text.strip()]
 
 
@@ -315,6 +335,7 @@ def verify_orientation(
 
 def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     t0 = time.process_time()
+    deadline = Deadline(options.page_timeout)
     steps = []
     gray0 = geometry.to_gray(pimg.image)
     geo = verify_orientation(
@@ -336,7 +357,8 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
         {"step": "layout", "method": "rules+colour+components", "x_height": round(lay.x_height, 1)}
     )
 
-    lines = read_page_lines(engine, lay, pimg.dpi, options)
+    deadline.check()
+    lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
     steps.append(
         {
             "step": "ocr",
@@ -394,6 +416,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     others = lay.regions + hand_regions
     for r in others:
+        deadline.check()
         if r.kind == RegionKind.TABLE:
             confs: list[float] = []
             inset = max(4, pimg.dpi // 40)  # clear of the rules, even slightly tilted ones

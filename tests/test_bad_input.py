@@ -138,3 +138,52 @@ def test_page_limit(tmp_path, sample_scans):
     assert summary.failed == 1
     err = json.loads((out / "memo-with-newsletter.pdf.error.json").read_text(encoding="utf-8"))
     assert err["code"] == "limit_exceeded" and "2 pages" in err["error"]
+
+
+def test_time_limit_per_page(tmp_path, sample_scans):
+    from pipeline.jobs.importer import import_paths
+    from pipeline.options import Options
+
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(sample_scans / "memo-colour.png", d)
+    summary = import_paths([d], tmp_path / "out", Options(page_timeout=0.05), jobs=1)
+    assert summary.failed == 1
+    err = json.loads((tmp_path / "out" / "memo-colour.png.error.json").read_text(encoding="utf-8"))
+    assert err["code"] == "limit_exceeded" and "0.05 s" in err["error"]
+
+
+def test_memory_limit_per_worker(tmp_path):
+    from pipeline.jobs.importer import import_paths
+    from pipeline.options import Options
+
+    d = tmp_path / "in"
+    d.mkdir()
+    Image.new("L", (9000, 9000), 255).save(d / "huge.png")  # 81 MP: 243 MB once decoded to RGB
+    Image.new("L", (800, 1100), 255).save(d / "small.png")
+    summary = import_paths(
+        [d], tmp_path / "out", Options(max_worker_memory_mb=400), jobs=2, engine_kind="fake"
+    )
+    err = json.loads((tmp_path / "out" / "huge.png.error.json").read_text(encoding="utf-8"))
+    assert err["code"] in ("limit_exceeded", "worker_crashed"), err
+    assert (tmp_path / "out" / "small.png.json").exists()
+    assert summary.failed == 1
+
+
+def test_peak_memory_of_a_bad_input_run(bad_inbox, tmp_path):
+    import resource
+    import subprocess
+    import sys
+
+    out = tmp_path / "out-mem"
+    code = (
+        "import resource, sys; from pipeline.cli import main; "
+        f"rc = main(['import', {str(bad_inbox)!r}, '--out', {str(out)!r}, '--jobs', '2', '--engine', 'fake']); "
+        "print(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(rc)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 1, r.stderr[-2000:]
+    peak_kb = int(r.stdout.strip().splitlines()[-1])
+    assert peak_kb < 1024 * 1024, f"peak memory {peak_kb / 1024:.0f} MB"
+    _ = resource

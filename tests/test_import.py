@@ -6,6 +6,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.cli import main
 from pipeline.output import json_schema
@@ -120,3 +122,16 @@ def test_rerun_skips_done_files_and_links_duplicates(tmp_path, sample_scans):
     assert (third.done, third.skipped) == (1, 2)
     forced = import_paths([inbox], out, Options(), engine_kind="fake", force=True)
     assert forced.done == 3
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text())
+def test_output_writer_round_trips_any_text(text):
+    import tempfile
+
+    from pipeline.output import write_json
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "x.json"
+        write_json(p, {"text": text, "nested": [{"t": text}]})
+        assert json.loads(p.read_text(encoding="utf-8")) == {"text": text, "nested": [{"t": text}]}

@@ -19,8 +19,22 @@ from pipeline.options import Options
 _WORKER: dict[str, Any] = {}  # per-process worker state, filled by the initializer only
 
 
-def init_worker(options: Options, engine_kind: str) -> None:
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space: a page that needs more fails with MemoryError
+    (recorded as limit_exceeded) instead of taking the machine down."""
+    import resource
+
+    limit = megabytes * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def init_worker(options: Options, engine_kind: str, pool: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if pool:
+        limit_memory(options.max_worker_memory_mb)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _WORKER["options"] = options
     _WORKER["engine"] = make_engine(
@@ -52,7 +66,7 @@ class Executor(Protocol):
 
 class SerialExecutor:
     def __init__(self, options: Options, engine_kind: str = "tesseract") -> None:
-        init_worker(options, engine_kind)
+        init_worker(options, engine_kind, pool=False)  # the caller's own process: no cap
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def map_unordered(
