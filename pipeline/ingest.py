@@ -72,8 +72,15 @@ def _open_image(path: Path, options: Options) -> Image.Image:
 
 def inspect(path: Path, options: Options) -> SourceInfo:
     """Identify the file and count its pages without decoding them."""
+    import stat as stat_
+
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if stat_.S_ISDIR(st.st_mode):
+            raise UnsupportedFormat("a directory, not a file")
+        if not stat_.S_ISREG(st.st_mode):
+            raise UnsupportedFormat("not a regular file (a pipe, socket or device)")
+        size = st.st_size
         with path.open("rb") as f:
             head = f.read(2048)
     except IsADirectoryError as e:

@@ -79,6 +79,7 @@ def bad_inbox(tmp_path, sample_scans):
             d / "owner-password-only.pdf", encryption=pikepdf.Encryption(user="", owner="owner")
         )
     (d / "folder.pdf").mkdir()
+    os.mkfifo(d / "pipe.pdf")  # reading it would block forever
     os.symlink(d / "loop-b", d / "loop-a")
     os.symlink(d / "loop-a", d / "loop-b")
     (d / "ชื่อไทย มีช่องว่าง 'quote\".png").write_bytes((sample_scans / "memo-colour.png").read_bytes())
@@ -114,6 +115,7 @@ def test_every_input_is_accounted_for(bad_inbox, tmp_path):
         "zero.pdf": "empty_file",
         "text.pdf": "unsupported_format",
         "folder.pdf": "unsupported_format",
+        "pipe.pdf": "unsupported_format",
         "bomb.png": "limit_exceeded",
         "encrypted.pdf": "encrypted_pdf",
         "truncated.png": "corrupt_file",
