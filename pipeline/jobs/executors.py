@@ -31,9 +31,22 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _die_with_parent() -> None:
+    """On Linux, a worker is killed when the process that started it dies (even by SIGKILL),
+    so no orphan keeps working on a run that is gone."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: orphans finish their page and exit
+        pass
+
+
 def init_worker(options: Options, engine_kind: str, pool: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if pool:
+        _die_with_parent()
         limit_memory(options.max_worker_memory_mb)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _WORKER["options"] = options

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from tqdm import tqdm
 
 from pipeline import __version__
 from pipeline.errors import SarabanError
@@ -54,8 +57,8 @@ class Summary:
     def line(self) -> str:
         rate = self.pages / self.seconds * 60 if self.seconds else 0.0
         return (
-            f"{self.done} done, {self.failed} failed, {self.pages} pages in {self.seconds:.1f} s "
-            f"({rate:.1f} pages/min)"
+            f"{self.done} done, {self.skipped} skipped (unchanged), {self.linked} linked (same content), "
+            f"{self.failed} failed, {self.pages} pages in {self.seconds:.1f} s ({rate:.1f} pages/min)"
         )
 
 
@@ -134,6 +137,7 @@ def import_paths(
     engine_kind: str = "tesseract",
     root: Path | None = None,
     force: bool = False,
+    progress: bool | None = None,
 ) -> Summary:
     """Digitise ``paths`` (files or folders). With ``root``, outputs mirror paths below it.
 
@@ -285,8 +289,12 @@ def import_paths(
 
     engine_version = make_engine(engine_kind, options.languages, options.tessdata_dir).version()
     executor = make_executor(options, jobs, engine_kind)
+    # a progress bar only on a terminal; otherwise the log lines above say where the run is
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=None, unit="page", disable=not show, dynamic_ncols=True, leave=True)
     try:
         for task, outcome in executor.map_unordered(run_page, tasks(), _worker_died):
+            bar.update(1)
             st = states[task.info.path]
             if outcome.page is not None:
                 st.pages[task.number] = outcome.page
@@ -297,7 +305,14 @@ def import_paths(
             st.remaining -= 1
             if st.remaining == 0:
                 finish(task.info.path, st)
+                elapsed = max(1e-6, time.monotonic() - t0)
+                bar.set_postfix_str(
+                    f"files {summary.done + summary.linked} done, {summary.failed} failed, "
+                    f"{bar.n / elapsed * 60:.0f} pages/min",
+                    refresh=False,
+                )
     finally:
+        bar.close()
         executor.close()
         ledger.close()
     summary.seconds = time.monotonic() - t0

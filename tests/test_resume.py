@@ -1,0 +1,77 @@
+"""Bulk import killed at random moments: every re-run finishes the set, nothing lost or redone."""
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _page(path: Path, seed: int) -> None:
+    im = Image.new("L", (827, 1170), 255)
+    d = ImageDraw.Draw(im)
+    for i in range(5):
+        d.rectangle(
+            (80, 100 + 60 * i + seed % 5, 380 + (seed * 41 + i * 29) % 300, 125 + 60 * i), fill=0
+        )
+    im.save(path, dpi=(100, 100))
+
+
+def _import(inbox: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "import",
+            str(inbox),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--engine",
+            "fake",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_sigkill_ten_times_then_finish(tmp_path):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    for i in range(14):
+        _page(inbox / f"f-{i:02d}.png", i)
+    rng = random.Random(7)
+    done = Counter()
+    for _ in range(10):
+        p = _import(inbox, out)
+        time.sleep(rng.uniform(0.4, 2.5))
+        os.kill(p.pid, signal.SIGKILL)  # the parent only: its workers must not outlive it
+        _, err = p.communicate(timeout=30)
+        done.update(re.findall(r"done: (.+?) \(", err))
+    final = _import(inbox, out)
+    _, err = final.communicate(timeout=300)
+    assert final.returncode == 0, err[-2000:]
+    done.update(re.findall(r"done: (.+?) \(", err))
+    assert all(v == 1 for v in done.values()), done  # recorded once, never redone
+    for i in range(14):
+        data = json.loads(
+            (out / f"f-{i:02d}.png.json").read_text(encoding="utf-8")
+        )  # complete JSON
+        assert data["source"]["path"] == f"f-{i:02d}.png"
+    assert not list(out.glob("*.error.json")) and not list(out.glob(".tmp-*"))
+    again = _import(inbox, out)
+    stdout, _ = again.communicate(timeout=120)
+    assert "0 done, 14 skipped" in stdout
