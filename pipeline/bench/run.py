@@ -103,6 +103,47 @@ def raw_scores(corpus: Path, texts: dict[tuple[str, int], str]) -> dict[str, Any
     }
 
 
+def worker_figures(pred: Path) -> dict[str, float]:
+    page_cpu = engine_cpu = rss = 0.0
+    for f in pred.glob("*.json"):
+        if f.name.endswith(".error.json"):
+            continue
+        prov = json.loads(f.read_text(encoding="utf-8"))["provenance"]
+        for st in prov.get("steps", []):
+            if st.get("step") == "worker":
+                engine_cpu += st.get("engine_cpu_seconds", 0.0)
+                rss = max(rss, st.get("max_rss_mb", 0.0))
+        page_cpu += prov.get("cpu_seconds", 0.0)
+    outside = 1 - engine_cpu / page_cpu if page_cpu else 0.0
+    return {
+        "page_cpu": page_cpu,
+        "engine_cpu": engine_cpu,
+        "outside_share": outside,
+        "max_rss_mb": rss,
+    }
+
+
+def scaling_figures(
+    corpus: Path, pages: list[tuple[str, int, Path]], out: Path, n_files: int
+) -> dict[str, Any]:
+    """Pages/min with 1 and 2 jobs, saraban and raw Tesseract, on the first ``n_files`` files."""
+    files = sorted((corpus / "scans").iterdir())[:n_files]
+    names = {f.name for f in files}
+    sub = [p for p in pages if p[0] in names]
+    res: dict[str, Any] = {"pages": len(sub), "saraban": [], "raw": []}
+    for jobs in (1, 2):
+        pred = out / f"pred-scaling-{jobs}"
+        shutil.rmtree(pred, ignore_errors=True)
+        t = time.monotonic()
+        import_paths(files, pred, Options(), jobs=jobs, progress=False)
+        res["saraban"].append(len(sub) / (time.monotonic() - t) * 60)
+        _, _, wall = raw_tesseract(sub, jobs)
+        res["raw"].append(len(sub) / wall * 60)
+    res["saraban_speedup"] = res["saraban"][1] / res["saraban"][0]
+    res["raw_speedup"] = res["raw"][1] / res["raw"][0]
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -111,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=32)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument(
+        "--scaling", type=int, default=12, help="files for the 1-vs-2-jobs section (0: skip)"
+    )
     args = ap.parse_args(argv)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     args.out.mkdir(parents=True, exist_ok=True)
@@ -124,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     pred = args.out / "pred"
     shutil.rmtree(pred, ignore_errors=True)
     t0 = time.monotonic()
-    summary = import_paths([corpus / "scans"], pred, Options(), jobs=args.jobs)
+    summary = import_paths([corpus / "scans"], pred, Options(), jobs=args.jobs, progress=False)
     pipe_wall = time.monotonic() - t0
     scores = evaluate(corpus, pred)
 
@@ -149,6 +193,20 @@ def main(argv: list[str] | None = None) -> int:
         if k in raw["cer_by_condition"]:
             print(f"  {k:14} {v:7.2%} / {raw['cer_by_condition'][k]:7.2%}")
     print("\n" + format_scores(scores))
+    worker = worker_figures(pred)
+    print(
+        f"\nCPU outside Tesseract: {worker['outside_share']:.0%} of page CPU "
+        f"({worker['page_cpu']:.0f} s pages, {worker['engine_cpu']:.0f} s inside Tesseract); "
+        f"peak worker memory {worker['max_rss_mb']:.0f} MB"
+    )
+    if args.scaling:
+        scaling = scaling_figures(corpus, pages, args.out, args.scaling)
+        print(
+            f"1 → 2 jobs on {scaling['pages']} pages: saraban {scaling['saraban'][0]:.1f} → "
+            f"{scaling['saraban'][1]:.1f} pages/min (×{scaling['saraban_speedup']:.2f}); raw Tesseract "
+            f"{scaling['raw'][0]:.1f} → {scaling['raw'][1]:.1f} (×{scaling['raw_speedup']:.2f}); "
+            f"relative {scaling['saraban_speedup'] / scaling['raw_speedup']:.2f}"
+        )
     result = {
         "files": args.count,
         "pages": n_pages,

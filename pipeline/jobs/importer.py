@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import resource
 import sys
 import time
 import traceback
@@ -66,7 +67,17 @@ def run_page(task: PageTask) -> PageOutcome:
     """Worker side: decode one page and process it; errors become outcomes, never crashes."""
     try:
         pimg = load_page(task.info, task.number, worker_options())
-        return PageOutcome(page=process_page(pimg, worker_engine(), worker_options()))
+        engine = worker_engine()
+        before = getattr(engine, "cpu_seconds", 0.0)
+        page = process_page(pimg, engine, worker_options())
+        page.steps.append(
+            {
+                "step": "worker",
+                "engine_cpu_seconds": round(getattr(engine, "cpu_seconds", 0.0) - before, 3),
+                "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            }
+        )
+        return PageOutcome(page=page)
     except SarabanError as e:
         return PageOutcome(code=e.code, error=f"page {task.number}: {e.message}")
     except MemoryError:

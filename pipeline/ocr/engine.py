@@ -8,6 +8,7 @@ aggregated from its characters (Tesseract's Thai "words" are single characters).
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -59,6 +60,7 @@ class TesseractEngine:
 
     def __post_init__(self) -> None:
         self._api = None
+        self.cpu_seconds = 0.0  # CPU spent inside Tesseract by this engine
 
     def __getstate__(self) -> dict[str, object]:  # engines travel to workers without their API
         return {
@@ -71,6 +73,7 @@ class TesseractEngine:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._api = None
+        self.cpu_seconds = 0.0
 
     def _get_api(self):  # type: ignore[no-untyped-def]
         if self._api is None:
@@ -101,7 +104,9 @@ class TesseractEngine:
         api.SetPageSegMode(3)
         api.SetImage(Image.fromarray(gray))
         api.SetSourceResolution(int(dpi))
+        t = time.process_time()
         it = api.AnalyseLayout()
+        self.cpu_seconds += time.process_time() - t
         boxes: list[tuple[int, int, int, int]] = []
         if it is None:
             return boxes
@@ -121,7 +126,9 @@ class TesseractEngine:
         api.SetPageSegMode(psm)
         api.SetImage(Image.fromarray(gray))
         api.SetSourceResolution(int(dpi))
+        t = time.process_time()
         ok = api.Recognize(timeout=int(self.timeout * 1000))
+        self.cpu_seconds += time.process_time() - t
         if not ok:
             raise LimitExceeded(f"OCR took longer than the page time limit of {self.timeout:.0f} s")
         lines: list[Line] = []
@@ -148,11 +155,13 @@ class TesseractEngine:
             texts: list[tuple[str, tuple[int, int, int, int]]] = []
             ri = api.GetIterator()
             for r in tesserocr.iterate_level(ri, RIL.TEXTLINE):
-                t = _text(r, RIL.TEXTLINE)
+                line_text = _text(r, RIL.TEXTLINE)
                 box = r.BoundingBox(RIL.TEXTLINE)
-                if t is None or box is None:
+                if line_text is None or box is None:
                     continue
-                texts.append((t.strip(), tuple(int(v) for v in box)))  # type: ignore[arg-type]
+                texts.append(
+                    (line_text.strip(), (int(box[0]), int(box[1]), int(box[2]), int(box[3])))
+                )
         except RuntimeError as e:  # pragma: no cover
             raise EngineError(f"Tesseract failed: {e}") from e
         # The iterator's line text puts a space after every Thai "word" (character); the page
