@@ -98,15 +98,20 @@ class TesseractEngine:
 
     def find_lines(self, gray: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
         """Text-line boxes in reading order from Tesseract's layout analysis (no recognition)."""
+        t = time.process_time()
+        try:
+            return self._find_lines(gray, dpi)
+        finally:
+            self.cpu_seconds += time.process_time() - t
+
+    def _find_lines(self, gray: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
         from tesserocr import RIL
 
         api = self._get_api()
         api.SetPageSegMode(3)
         api.SetImage(Image.fromarray(gray))
         api.SetSourceResolution(int(dpi))
-        t = time.process_time()
         it = api.AnalyseLayout()
-        self.cpu_seconds += time.process_time() - t
         boxes: list[tuple[int, int, int, int]] = []
         if it is None:
             return boxes
@@ -119,6 +124,15 @@ class TesseractEngine:
         return boxes
 
     def read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]:
+        """Recognise ``gray``; CPU time of the whole call (recognition and result iteration,
+        both inside Tesseract's API) is added to ``cpu_seconds``."""
+        t = time.process_time()
+        try:
+            return self._read(gray, dpi, psm)
+        finally:
+            self.cpu_seconds += time.process_time() - t
+
+    def _read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]:
         import tesserocr
         from tesserocr import RIL
 
@@ -126,9 +140,7 @@ class TesseractEngine:
         api.SetPageSegMode(psm)
         api.SetImage(Image.fromarray(gray))
         api.SetSourceResolution(int(dpi))
-        t = time.process_time()
         ok = api.Recognize(timeout=int(self.timeout * 1000))
-        self.cpu_seconds += time.process_time() - t
         if not ok:
             raise LimitExceeded(f"OCR took longer than the page time limit of {self.timeout:.0f} s")
         lines: list[Line] = []
