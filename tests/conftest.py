@@ -13,6 +13,20 @@ REAL = ROOT.parent / "shared" / "real-samples"
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
+def draw_test_page(path: Path, seed: int) -> None:
+    """A small distinct page (A4 at 100 dpi) with a few text-like bars, for fast-engine runs."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("L", (827, 1170), 255)
+    d = ImageDraw.Draw(im)
+    for i in range(6):
+        d.rectangle(
+            (80, 100 + 60 * i + seed % 7, 80 + 300 + (seed * 37 + i * 53) % 400, 125 + 60 * i),
+            fill=0,
+        )
+    im.save(path, dpi=(100, 100))
+
+
 @pytest.fixture(scope="session")
 def sample_scans() -> Path:
     return SCANS

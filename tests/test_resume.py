@@ -11,19 +11,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from .conftest import draw_test_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _page(path: Path, seed: int) -> None:
-    im = Image.new("L", (827, 1170), 255)
-    d = ImageDraw.Draw(im)
-    for i in range(5):
-        d.rectangle(
-            (80, 100 + 60 * i + seed % 5, 380 + (seed * 41 + i * 29) % 300, 125 + 60 * i), fill=0
-        )
-    im.save(path, dpi=(100, 100))
+_page = draw_test_page
 
 
 def _import(inbox: Path, out: Path) -> subprocess.Popen:

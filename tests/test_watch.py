@@ -12,7 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+
+from .conftest import draw_test_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,15 +43,7 @@ def _watch(inbox: Path, out: Path, *extra: str) -> subprocess.Popen:
     )
 
 
-def _page(path: Path, seed: int) -> None:
-    im = Image.new("L", (827, 1170), 255)  # A4 at 100 dpi
-    d = ImageDraw.Draw(im)
-    for i in range(6):
-        d.rectangle(
-            (80, 100 + 60 * i + seed % 7, 80 + 300 + (seed * 37 + i * 53) % 400, 125 + 60 * i),
-            fill=0,
-        )
-    im.save(path, dpi=(100, 100))
+_page = draw_test_page
 
 
 def _wait_for(cond, timeout: float) -> bool:

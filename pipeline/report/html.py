@@ -57,7 +57,9 @@ def collect(root: Path, threshold: float) -> dict[str, Any]:
             target = _resolve(data, it["path"]) or {}
             conf = float(it.get("confidence", 0))
             confidences.append(conf)
-            if conf > threshold and "not" not in it.get("reason", ""):
+            # plain low-confidence items above the threshold are hidden; anything with another
+            # reason (a value missing or doubtful, a consistency warning) always shows
+            if conf >= threshold and it.get("reason", "") == "low OCR confidence":
                 continue
             doc_i = (
                 it["path"].split("]")[0].split("[")[-1]
