@@ -42,6 +42,31 @@ def digit_counts(pred: str, truth: str) -> tuple[int, int]:
     return ok, total
 
 
+def line_errors(pred_page: dict[str, Any], truth_page: dict[str, Any]) -> list[tuple[float, int]]:
+    """(confidence, edit errors) of each predicted typed line, matched to the truth line its box
+    overlaps most (boxes in the 300 dpi frame); a line matching nothing counts all its chars."""
+    scale = 300.0 / float(pred_page.get("dpi") or 300)
+    truth = [(tuple(t["bbox"]), t["text"]) for t in truth_page.get("lines", [])]
+    out = []
+    for r in pred_page.get("regions", []):
+        if r["kind"] != "typed":
+            continue
+        for ln in r.get("lines", []):
+            x0, y0, x1, y1 = (v * scale for v in ln["bbox"])
+            best, best_ov = None, 0.0
+            for (a0, b0, a1, b1), text in truth:
+                ov = max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
+                if ov > best_ov:
+                    best, best_ov = text, ov
+            err = (
+                Levenshtein.distance(squash(ln["text"]), squash(best))
+                if best is not None
+                else len(squash(ln["text"]))
+            )
+            out.append((float(ln["confidence"]), err))
+    return out
+
+
 def page_typed_text(page: dict[str, Any]) -> str:
     parts = []
     for r in page.get("regions", []):
@@ -98,6 +123,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
     hw: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     seconds: list[float] = []
     digits = {"all": [0, 0], "300dpi-16pt": [0, 0]}
+    conf_lines: list[tuple[float, int]] = []
     for tf in files:
         truth = json.loads(tf.read_text(encoding="utf-8"))
         name = truth["file"]
@@ -140,6 +166,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             rot_n += 1
             if pp is None:
                 continue
+            conf_lines.extend(line_errors(pp, tp))
             rot_ok += int(pp["rotation"] == tp["rotation"])
             if pp["rotation"] == tp["rotation"]:
                 skew_err.append(abs(float(pp["skew"]) - float(tp["skew"])))
@@ -192,6 +219,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             "cer_by_condition": {
                 k: round(v[0] / v[1], 4) for k, v in sorted(cer_by.items()) if v[1]
             },
+            "confidence_usefulness": _usefulness(conf_lines, 0.75),
             "thai_digit_accuracy": {
                 k: round(v[0] / v[1], 4) if v[1] else None for k, v in digits.items()
             },
@@ -223,6 +251,19 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
     return out
 
 
+def _usefulness(lines: list[tuple[float, int]], threshold: float) -> dict[str, float | None]:
+    """Share of lines below the review threshold, and share of all line errors they hold."""
+    if not lines:
+        return {"threshold": threshold, "lines_below": None, "errors_below": None}
+    below = [e for c, e in lines if c < threshold]
+    total_err = sum(e for _, e in lines)
+    return {
+        "threshold": threshold,
+        "lines_below": round(len(below) / len(lines), 4),
+        "errors_below": round(sum(below) / total_err, 4) if total_err else None,
+    }
+
+
 def format_scores(s: dict[str, Any]) -> str:
     rows = [
         ("files (failed)", f"{s['files']} ({s['failed']})"),
@@ -242,6 +283,13 @@ def format_scores(s: dict[str, Any]) -> str:
         ("rotation", f"{s['rotation_accuracy']:.1%}"),
         ("skew error median / max", f"{s['skew_error_median']}° / {s['skew_error_max']}°"),
     ]
+    u = s["confidence_usefulness"]
+    rows.append(
+        (
+            f"lines below {u['threshold']} (errors they hold)",
+            f"{_pct(u['lines_below'])} ({_pct(u['errors_below'])})",
+        )
+    )
     hw = s["handwriting"].get("all")
     if hw:
         rows.append(
