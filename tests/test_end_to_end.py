@@ -79,3 +79,44 @@ def test_real_phone_scan_does_not_crash(real_samples, tmp_path):
     assert data["documents"][0]["type"] == "other"
     kinds = {r["kind"] for p in data["pages"] for r in p["regions"]}
     assert "typed" in kinds and ("handwritten" in kinds or "signature" in kinds)
+
+
+# Boxes labelled by eye on page 1 of the real election form, in the upright 300 dpi page frame
+# (x0, y0, x1, y1): blue-pen names, parties and counts; printed title and paragraphs.
+REAL_FORM_HANDWRITING = [
+    (593, 1823, 1133, 1907),
+    (1167, 1907, 1433, 1993),
+    (1557, 1830, 1623, 1893),
+    (1800, 1993, 1907, 2060),
+    (593, 2300, 1133, 2400),
+]
+REAL_FORM_TYPED = [(273, 413, 2260, 487), (207, 690, 2317, 1000), (207, 1113, 2317, 1253)]
+
+
+def test_real_form_handwriting_and_print_told_apart(real_samples, tmp_path):
+    import numpy as np
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(real_samples / "election-form-ss5-16.pdf", inbox)
+    out = tmp_path / "out"
+    assert main(["import", str(inbox), "--out", str(out), "--jobs", "1"]) == 0
+    page = json.loads((out / "election-form-ss5-16.pdf.json").read_text(encoding="utf-8"))["pages"][
+        0
+    ]
+
+    def covered(box, kinds):
+        m = np.zeros((page["height"], page["width"]), bool)
+        for r in page["regions"]:
+            if r["kind"] in kinds:
+                x0, y0, x1, y1 = r["bbox"]
+                m[y0:y1, x0:x1] = True
+        x0, y0, x1, y1 = box
+        return float(m[y0:y1, x0:x1].mean())
+
+    for box in REAL_FORM_HANDWRITING:
+        assert covered(box, ("handwritten", "signature")) >= 0.6, box
+        assert covered(box, ("typed",)) <= 0.1, box
+    for box in REAL_FORM_TYPED:
+        assert covered(box, ("typed",)) >= 0.8, box
+        assert covered(box, ("handwritten", "signature")) <= 0.2, box
