@@ -170,8 +170,6 @@ def estimate(gray: np.ndarray, dpi: int, max_skew: float = 20.0) -> Geometry:
     ) / 2
     rotation = quarter if ev >= 0 else (quarter + 180) % 360
     rot_conf = float(min(1.0, abs(ev) / 0.15))
-    if rotation in (180, 270) and rotation != quarter:
-        skew = skew  # the same lines, seen from the other side, keep their CCW angle
     alt = a_v if horizontal else a_h
     return Geometry(rotation, round(skew, 2), rot_conf, skew_conf, alt_skew=round(alt, 2))
 

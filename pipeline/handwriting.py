@@ -17,7 +17,7 @@ import numpy as np
 
 from pipeline import nn
 from pipeline.model import Line
-from pipeline.ocr.digits import models_dir
+from pipeline.nn import models_dir
 
 FEATURES = (
     "confidence",

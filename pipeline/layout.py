@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from pipeline.model import BBox, Cell, Region, RegionKind
+from pipeline.model import BBox, Cell, Region, RegionKind, bbox_inside
 
 
 @dataclass
@@ -244,7 +244,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         for b in _groups(blue, dpi):
             regions.append(Region(id="", kind=RegionKind.HANDWRITTEN, bbox=b, kind_confidence=0.9))
         for b in _groups(stamp_ink, dpi, kx=0.3, ky=0.2):
-            if not any(r.kind == RegionKind.STAMP and _inside(b, r.bbox) for r in regions):
+            if not any(r.kind == RegionKind.STAMP and bbox_inside(b, r.bbox, 10) for r in regions):
                 regions.append(Region(id="", kind=RegionKind.STAMP, bbox=b, kind_confidence=0.8))
 
     # OCR sees the ink with its grey levels (anti-aliasing helps the recogniser) on a white
@@ -272,10 +272,6 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         x_height=xh,
         components=stats[kept],
     )
-
-
-def _inside(a: BBox, b: BBox, tol: int = 10) -> bool:
-    return a[0] >= b[0] - tol and a[1] >= b[1] - tol and a[2] <= b[2] + tol and a[3] <= b[3] + tol
 
 
 def _overlap_frac(a: BBox, b: BBox) -> float:

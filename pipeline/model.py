@@ -40,6 +40,11 @@ def bbox_area(b: BBox) -> int:
     return max(0, b[2] - b[0]) * max(0, b[3] - b[1])
 
 
+def bbox_inside(a: BBox, b: BBox, tol: int = 0) -> bool:
+    """Whether box ``a`` lies inside box ``b`` give or take ``tol`` pixels."""
+    return a[0] >= b[0] - tol and a[1] >= b[1] - tol and a[2] <= b[2] + tol and a[3] <= b[3] + tol
+
+
 def bbox_intersection(a: BBox, b: BBox) -> int:
     return bbox_area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
 

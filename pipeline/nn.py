@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+
+def models_dir() -> Path:
+    """The shipped models: ``models/`` at the repository root, or ``$SARABAN_MODELS``."""
+    env = os.environ.get("SARABAN_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "models"
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,7 @@ def page_out(p: Page) -> dict[str, Any]:
     }
 
 
-def document_out(d: Document, index: int) -> dict[str, Any]:
+def document_out(d: Document) -> dict[str, Any]:
     out: dict[str, Any] = {
         "type": d.type,
         "pages": d.pages,
@@ -210,10 +210,7 @@ def document_out(d: Document, index: int) -> dict[str, Any]:
     }
     if d.type == "memo":
         out["fields"] = {k: _field(v) for k, v in d.fields.items()}
-        out["signatures"] = [
-            {k: v for k, v in s.items() if k != "signed"} | {"signed": s.get("signed", False)}
-            for s in d.signatures
-        ]
+        out["signatures"] = [{**s, "signed": s.get("signed", False)} for s in d.signatures]
         out["annotations"] = d.annotations
         out["stamps"] = d.stamps
     if d.type == "newsletter":
@@ -249,7 +246,7 @@ def build_result(
         "schema_version": SCHEMA_VERSION,
         "source": source,
         "pages": [page_out(p) for p in pages],
-        "documents": [document_out(d, i) for i, d in enumerate(docs)],
+        "documents": [document_out(d) for d in docs],
         "review": {"needs_review": bool(items), "items": items},
         "provenance": provenance,
     }

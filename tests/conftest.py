@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,17 @@ SAMPLE_TRUTH = ROOT / "tests" / "resources" / "samples-truth"
 REAL = ROOT.parent / "shared" / "real-samples"
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def cli_process(*args: str) -> subprocess.Popen[str]:
+    """``python -m pipeline ARGS`` in its own process, as cron, systemd or a shell would run it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def draw_test_page(path: Path, seed: int) -> None:

@@ -6,12 +6,11 @@ import random
 import re
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from .conftest import draw_test_page
+from .conftest import cli_process, draw_test_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,25 +19,7 @@ _page = draw_test_page
 
 
 def _import(inbox: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pipeline",
-            "import",
-            str(inbox),
-            "--out",
-            str(out),
-            "--jobs",
-            "2",
-            "--engine",
-            "fake",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return cli_process("import", str(inbox), "--out", str(out), "--jobs", "2", "--engine", "fake")
 
 
 def test_sigkill_ten_times_then_finish(tmp_path):

@@ -5,7 +5,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -13,33 +12,24 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import draw_test_page
+from .conftest import cli_process, draw_test_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _watch(inbox: Path, out: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pipeline",
-            "watch",
-            str(inbox),
-            "--out",
-            str(out),
-            "--engine",
-            "fake",
-            "--interval",
-            "0.3",
-            "--settle",
-            "1.0",
-            *extra,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    return cli_process(
+        "watch",
+        str(inbox),
+        "--out",
+        str(out),
+        "--engine",
+        "fake",
+        "--interval",
+        "0.3",
+        "--settle",
+        "1.0",
+        *extra,
     )
 
 

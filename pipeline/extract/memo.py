@@ -9,7 +9,16 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.extract.labels import find_label, starts_with_label, strip_leaders
-from pipeline.model import Document, Field, Line, Page, RegionKind, ReviewItem, bbox_union
+from pipeline.model import (
+    Document,
+    Field,
+    Line,
+    Page,
+    RegionKind,
+    ReviewItem,
+    bbox_inside,
+    bbox_union,
+)
 from pipeline.options import Options
 from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
@@ -323,7 +332,7 @@ def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Op
             )
         for r in page.regions:
             if r.kind == RegionKind.HANDWRITTEN:
-                if any(_inside(r.bbox, s.bbox) for s in stamps):
+                if any(bbox_inside(r.bbox, s.bbox, 15) for s in stamps):
                     continue
                 doc.annotations.append(
                     {
@@ -335,7 +344,7 @@ def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Op
                     }
                 )
             elif r.kind == RegionKind.SIGNATURE and not any(
-                _inside(r.bbox, tuple(s["bbox"]))
+                bbox_inside(r.bbox, tuple(s["bbox"]), 15)
                 for s in doc.signatures
                 if s["page"] == page.number  # type: ignore[arg-type]
             ):
@@ -348,10 +357,6 @@ def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Op
                         "bbox": list(r.bbox),
                     }
                 )
-
-
-def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int], tol: int = 15) -> bool:
-    return a[0] >= b[0] - tol and a[1] >= b[1] - tol and a[2] <= b[2] + tol and a[3] <= b[3] + tol
 
 
 def consistency(doc: Document, threshold: float) -> None:

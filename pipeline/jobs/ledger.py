@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline import __version__
-from pipeline.ocr.digits import models_dir
+from pipeline.nn import models_dir
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (

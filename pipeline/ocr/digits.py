@@ -8,7 +8,6 @@ Inference is numpy only: two dense layers with ReLU and a softmax.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import numpy as np
 
 from pipeline import nn
 from pipeline.model import Line
-from pipeline.nn import DenseNet
+from pipeline.nn import DenseNet, models_dir
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC = "0123456789"
@@ -27,11 +26,6 @@ DIGITS = set(CLASSES)
 SEPARATORS = set("/.-–:,; ()")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
-
-
-def models_dir() -> Path:
-    env = os.environ.get("SARABAN_MODELS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
 
 
 def glyph_features(ink: np.ndarray) -> np.ndarray | None:

@@ -10,12 +10,10 @@ from pipeline.synth.content import MemoContent, NewsletterContent
 from pipeline.synth.fonts import Face
 from pipeline.synth.render import (
     A4,
-    BLACK,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
-    SIGNATURE,
     STAMP,
     Canvas,
     ink_colour,
@@ -364,7 +362,6 @@ def compose_other(
         ):
             cv.text(MARGIN_LEFT + (pt_to_px(71) if j == 0 else 0), y, line, reg)
             y += st.leading
-    _ = BLACK, SIGNATURE
     return [cv], {"type": "other"}
 
 
