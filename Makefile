@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SARABAN := $(VENV)/bin/saraban
 APT_PACKAGES := tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd poppler-utils libraqm0 \
 	fonts-tlwg-laksaman fonts-tlwg-purisa fonts-tlwg-garuda fonts-tlwg-loma fonts-tlwg-norasi \
-	fonts-tlwg-kinnari fonts-tlwg-waree
+	fonts-tlwg-kinnari fonts-tlwg-waree fonts-dejavu-core chromium
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: setup apt venv demo test lint bench corpus clean

@@ -28,7 +28,18 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", type=Path)
     imp.add_argument("--out", required=True, type=Path)
     imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    imp.add_argument("--scheduler", help="Dask scheduler address (not available in this version)")
+    imp.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="send page tasks to a Dask cluster (tcp://host:8786) instead of local processes",
+    )
+    imp.add_argument(
+        "--scheduler-timeout",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="how long to try reaching the Dask scheduler",
+    )
     imp.add_argument("--force", action="store_true", help="redo files the ledger says are done")
     imp.add_argument(
         "--engine", default="tesseract", choices=["tesseract", "fake"], help=argparse.SUPPRESS
@@ -50,6 +61,19 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("dir", type=Path)
     r.add_argument("--threshold", type=float, default=0.75)
     r.add_argument("-o", "--output", type=Path)
+    r.add_argument(
+        "--scans",
+        type=Path,
+        help="where the source scans are, for crops (default: the import root recorded in each result)",
+    )
+    r.add_argument("--no-crops", action="store_true", help="leave the image crops out")
+
+    a = sub.add_parser("apply", help="write a report's exported corrections into the results")
+    a.add_argument("corrections", type=Path)
+    a.add_argument(
+        "--out", required=True, type=Path, help="the results folder the report was made of"
+    )
+    a.add_argument("--reviewer", help="who reviewed (default: the name in the corrections file)")
 
     s = sub.add_parser("synth", help="generate a synthetic scan corpus with ground truth")
     s.add_argument("--out", required=True, type=Path)
@@ -67,8 +91,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args: argparse.Namespace) -> int:
-    if args.scheduler:
-        raise SarabanError("--scheduler (Dask) is not available in this version", code="usage")
     missing = [p for p in args.paths if not p.exists()]
     for m in missing:
         log.warning("not found: %s", m)
@@ -76,7 +98,14 @@ def _import(args: argparse.Namespace) -> int:
 
     options = Options(jobs=max(1, args.jobs))
     summary = import_paths(
-        [p for p in args.paths], args.out, options, jobs=max(1, args.jobs), engine_kind=args.engine
+        [p for p in args.paths],
+        args.out,
+        options,
+        jobs=max(1, args.jobs),
+        engine_kind=args.engine,
+        force=args.force,
+        scheduler=args.scheduler,
+        connect_timeout=args.scheduler_timeout,
     )
     log.info("%s", summary.line())
     print(summary.line())
@@ -103,9 +132,25 @@ def _report(args: argparse.Namespace) -> int:
     from pipeline.report.html import write_report
 
     out = args.output or args.dir / "report.html"
-    n = write_report(args.dir, out, threshold=args.threshold)
+    if not args.dir.is_dir():
+        raise SarabanError(f"not a folder: {args.dir}", code="usage")
+    n = write_report(
+        args.dir, out, threshold=args.threshold, scans=args.scans, crops=not args.no_crops
+    )
     print(f"{n} review items written to {out}")
     return EXIT_OK
+
+
+def _apply(args: argparse.Namespace) -> int:
+    from pipeline.report.corrections import apply_corrections
+
+    if not args.out.is_dir():
+        raise SarabanError(f"not a folder: {args.out}", code="usage")
+    summary = apply_corrections(args.corrections, args.out, reviewer=args.reviewer)
+    for file, item, reason in summary.rejected:
+        log.warning("not applied: %s %s (%s)", file, item, reason)
+    print(summary.line())
+    return EXIT_OK if not summary.rejected else EXIT_SOME_FAILED
 
 
 def _synth(args: argparse.Namespace) -> int:
@@ -142,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         "import": _import,
         "watch": _watch,
         "report": _report,
+        "apply": _apply,
         "synth": _synth,
         "eval": _eval,
     }

@@ -114,9 +114,21 @@ class ReviewItemOut(_M):
     reason: str
 
 
+class CorrectionOut(_M):
+    """One reviewer decision applied by ``saraban apply``: the audit trail."""
+
+    item: str
+    action: Literal["accept", "edit"]
+    changes: list[dict[str, Any]]
+    reviewer: str
+    at: str
+    applied_at: str
+
+
 class ReviewOut(_M):
     needs_review: bool
     items: list[ReviewItemOut]
+    corrections: list[CorrectionOut] = []
 
 
 class ProvenanceOut(_M):

@@ -18,9 +18,11 @@ from pipeline.ocr.digits import DigitModel, fix_digits, load_model
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
 from pipeline.thai.repair import repair_text
-from pipeline.thai.words import correct_words
+from pipeline.thai.words import correct_words, plausibility
 
 HAND_CONF_CAP = 0.5
+BAD_PAGE_CONFIDENCE = 0.55  # a page read this badly is checked the other way up
+BAD_PAGE_PLAUSIBILITY = 0.5  # ... and so is one whose Thai is mostly not dictionary words
 UNSURE_ROTATION = 0.5  # below this the up/down evidence is checked by reading lines both ways  # handwriting transcription is an attempt: never above this confidence
 
 
@@ -304,12 +306,30 @@ def read_page_lines(
     return [ln for ln in lines if ln.text.strip()]
 
 
+def _reads_badly(lines: list[Line]) -> bool:
+    """Most of the page's text read with low confidence: the mark of a page upside down."""
+    read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
+    chars = sum(n for n, _ in read)
+    if chars < 20:
+        return False
+    if sum(n * c for n, c in read) / chars < BAD_PAGE_CONFIDENCE:
+        return True
+    # the engine can be confident about letter salad: check the Thai against the dictionary
+    share, thai = plausibility(" ".join(ln.text for ln in lines))
+    return thai >= 40 and share < BAD_PAGE_PLAUSIBILITY
+
+
 def verify_orientation(
-    engine: OcrEngine, rgb: np.ndarray, geo: geometry.Geometry, dpi: int, options: Options
+    engine: OcrEngine,
+    rgb: np.ndarray,
+    geo: geometry.Geometry,
+    dpi: int,
+    options: Options,
+    force: bool = False,
 ) -> geometry.Geometry:
-    """When the geometric evidence for up vs down is weak, read a few lines both ways and keep
-    the orientation whose reading the engine trusts more."""
-    if geo.rotation_confidence >= UNSURE_ROTATION:
+    """When the geometric evidence for up vs down is weak (or ``force``), read a few lines both
+    ways and keep the orientation whose reading the engine trusts more."""
+    if geo.rotation_confidence >= UNSURE_ROTATION and not force:
         return geo
     scores = []
     for turn in (0, 180):
@@ -321,7 +341,9 @@ def verify_orientation(
         lines = sorted(lines, key=lambda ln: ln.bbox[2] - ln.bbox[0], reverse=True)[:4]
         reread_lines(engine, gray, lines, dpi, options, require_match=False)
         confs = [ln.confidence for ln in lines if ln.text.strip()]
-        scores.append(float(np.mean(confs)) if confs else 0.0)
+        share, thai = plausibility(" ".join(ln.text for ln in lines))
+        weight = 0.3 + 0.7 * share if thai >= 20 else 1.0
+        scores.append(float(np.mean(confs)) * weight if confs else 0.0)
     best = int(np.argmax(scores))
     margin = abs(scores[0] - scores[1])
     return geometry.Geometry(
@@ -359,6 +381,21 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     deadline.check()
     lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
+    if "ocr-check" not in geo.method and _reads_badly(lines):
+        # confident geometry can still be wrong (a page of mostly Latin text has no Thai marks
+        # to sit above the line): a page that reads badly is read the other way up, once
+        checked = verify_orientation(engine, pimg.image, geo, pimg.dpi, options, force=True)
+        if checked.rotation != geo.rotation:
+            geo = checked
+            rgb = geometry.apply(pimg.image, geo)
+            gray = geometry.to_gray(rgb)
+            lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
+            lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
+        steps[0].update(
+            method=checked.method,
+            rotation=geo.rotation,
+            rotation_confidence=round(geo.rotation_confidence, 3),
+        )
     steps.append(
         {
             "step": "ocr",

@@ -40,6 +40,33 @@ def draw_test_page(path: Path, seed: int) -> None:
     im.save(path, dpi=(100, 100))
 
 
+HOSTILE = [
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned = 2">',
+    "\"quoted\" & 'single' </textarea></script>",
+]
+
+
+def draw_hostile_scan(path: Path) -> None:
+    """A memo-like page whose typed lines are hostile HTML (Latin in a mono face, Thai labels)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from pipeline.synth.fonts import typed_face
+
+    im = Image.new("RGB", (2480, 1400), "white")
+    d = ImageDraw.Draw(im)
+    thai = typed_face("sarabun").font(66)
+    mono = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 52)
+    d.text((900, 150), "บันทึกข้อความ", font=thai, fill="black")
+    y = 400
+    for label, text in zip(["ส่วนราชการ", "เรื่อง", "เรียน"], HOSTILE, strict=True):
+        d.text((250, y), label, font=thai, fill="black")
+        d.text((700, y + 10), text, font=mono, fill="black")
+        y += 160
+    d.text((1500, 1000), "12/5/64", font=thai, fill=(20, 40, 170))
+    im.save(path, dpi=(300, 300))
+
+
 @pytest.fixture(scope="session")
 def sample_scans() -> Path:
     return SCANS

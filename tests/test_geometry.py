@@ -70,3 +70,29 @@ def test_no_ink_lost_from_the_corners():
     assert g.rotation == 0 and abs(g.skew - 6.5) < 0.3
     out = apply(np.dstack([scan] * 3), g)[..., 0]
     assert abs(int((out < 128).sum()) - int((up < 128).sum())) < 0.02 * int((up < 128).sum())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("turn", [0, 180])
+def test_a_mostly_latin_page_is_turned_right(tmp_path, turn):
+    """Latin text has no Thai marks above its lines; the page must still come out upright
+    (the geometry is confident and wrong here, the dictionary check of the reading catches it)."""
+    from PIL import Image
+
+    from pipeline.ingest import inspect, load_page
+    from pipeline.ocr.engine import make_engine
+    from pipeline.options import Options
+    from pipeline.page import process_page
+
+    from .conftest import draw_hostile_scan
+
+    path = tmp_path / "latin.png"
+    draw_hostile_scan(path)
+    if turn:
+        Image.open(path).rotate(turn).save(path, dpi=(300, 300))
+    options = Options()
+    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
+    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
+    assert page.rotation == turn
+    text = " ".join(r.text for r in page.regions)
+    assert "onerror" in text and "บันทึกข้อความ" in text

@@ -155,6 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--scaling", type=int, default=12, help="files for the 1-vs-2-jobs section (0: skip)"
     )
+    ap.add_argument(
+        "--rerun", type=int, default=10_000, help="files for the re-run (ledger) section (0: skip)"
+    )
+    ap.add_argument(
+        "--report-docs", type=int, default=1000, help="documents for the report section (0: skip)"
+    )
     args = ap.parse_args(argv)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     args.out.mkdir(parents=True, exist_ok=True)
@@ -207,6 +213,18 @@ def main(argv: list[str] | None = None) -> int:
             f"{scaling['raw'][0]:.1f} → {scaling['raw'][1]:.1f} (×{scaling['raw_speedup']:.2f}); "
             f"relative {scaling['saraban_speedup'] / scaling['raw_speedup']:.2f}"
         )
+    if args.rerun:
+        from pipeline.bench.rerun_bench import rerun_figures
+
+        rr = rerun_figures(args.out / "rerun", args.rerun, jobs=args.jobs)
+        print(
+            f"re-run over {rr['files']:.0f} already-imported files: median {rr['median']:.1f} s "
+            f"(max {rr['max']:.1f} s of 3 runs of the command line)"
+        )
+    if args.report_docs:
+        from pipeline.bench.report_bench import format_figures, report_figures
+
+        print(format_figures(report_figures(pred, args.out / "report", args.report_docs)))
     result = {
         "files": args.count,
         "pages": n_pages,

@@ -13,6 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
+from pipeline.errors import SarabanError
 from pipeline.ocr.engine import OcrEngine, make_engine
 from pipeline.options import Options
 
@@ -163,7 +164,101 @@ class ProcessExecutor:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_executor(options: Options, jobs: int, engine_kind: str = "tesseract") -> Executor:
+def _dask_run(fn: Callable[[Any], Any], options: Options, engine_kind: str, task: Any) -> Any:
+    """Dask worker side: load the engine once per worker (again only if a run with other
+    options arrives), then run the task exactly as a local worker would."""
+    if _WORKER.get("options") != options or _WORKER.get("engine_kind") != engine_kind:
+        os.environ["OMP_THREAD_LIMIT"] = "1"
+        _WORKER["options"] = options
+        _WORKER["engine_kind"] = engine_kind
+        _WORKER["engine"] = make_engine(
+            engine_kind, options.languages, options.tessdata_dir, options.page_timeout
+        )
+    return fn(task)
+
+
+class DaskExecutor:
+    """Page tasks on a Dask distributed cluster (``--scheduler tcp://host:8786``).
+
+    Workers need the same saraban package, Tesseract and tessdata, and must see the input
+    files at the same paths (a shared mount); results come back to this process, which alone
+    writes outputs and the ledger, exactly as with local processes. A worker that dies is
+    retried by the scheduler; a task that keeps killing workers yields ``on_error``."""
+
+    def __init__(
+        self,
+        options: Options,
+        address: str,
+        engine_kind: str = "tesseract",
+        client: Any = None,
+        connect_timeout: float = 20.0,
+    ) -> None:
+        try:
+            from distributed import Client
+        except ImportError as e:  # the optional extra is not installed
+            raise SarabanError(
+                "--scheduler needs Dask: pip install 'saraban[cluster]'", code="usage"
+            ) from e
+        try:
+            self.client = (
+                client if client is not None else Client(address, timeout=f"{connect_timeout}s")
+            )
+        except OSError as e:
+            raise SarabanError(
+                f"cannot reach the Dask scheduler at {address}: {e}", code="usage"
+            ) from e
+        self._own_client = client is None
+        self.options = options
+        self.engine_kind = engine_kind
+        slots = sum(self.client.nthreads().values()) or 1
+        self.window = slots * 3
+
+    def map_unordered(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Any], on_error: OnError
+    ) -> Iterator[tuple[Any, Any]]:
+        from distributed import as_completed
+
+        it = iter(tasks)
+        running = as_completed()
+        owner: dict[Any, Any] = {}
+
+        def submit_next() -> bool:
+            try:
+                t = next(it)
+            except StopIteration:
+                return False
+            fut = self.client.submit(_dask_run, fn, self.options, self.engine_kind, t, pure=False)
+            owner[fut.key] = t
+            running.add(fut)
+            return True
+
+        for _ in range(self.window):
+            if not submit_next():
+                break
+        for fut in running:
+            t = owner.pop(fut.key)
+            try:
+                result = fut.result()
+            except Exception as e:  # KilledWorker and the like: the run goes on
+                result = on_error(t, e)
+            fut.release()
+            yield t, result
+            submit_next()
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
+
+
+def make_executor(
+    options: Options,
+    jobs: int,
+    engine_kind: str = "tesseract",
+    scheduler: str | None = None,
+    connect_timeout: float = 20.0,
+) -> Executor:
+    if scheduler:
+        return DaskExecutor(options, scheduler, engine_kind, connect_timeout=connect_timeout)
     if jobs <= 1:
         return SerialExecutor(options, engine_kind)
     return ProcessExecutor(options, jobs, engine_kind)

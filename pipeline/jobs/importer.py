@@ -149,12 +149,17 @@ def import_paths(
     root: Path | None = None,
     force: bool = False,
     progress: bool | None = None,
+    scheduler: str | None = None,
+    connect_timeout: float = 20.0,
 ) -> Summary:
     """Digitise ``paths`` (files or folders). With ``root``, outputs mirror paths below it.
 
     The ledger in ``out_dir`` makes the run resumable: unchanged files done by this pipeline
     version are skipped, content done under another name is copied; ``force`` redoes all."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    if scheduler:  # cluster workers open the files themselves: give them absolute paths
+        paths = [p.resolve() for p in paths]
+        root = root.resolve() if root is not None else None
     summary = Summary()
     ledger = Ledger(out_dir / LEDGER_NAME)
     t0 = time.monotonic()
@@ -232,6 +237,7 @@ def import_paths(
         data = json.loads(result_path(out_dir, other).read_text(encoding="utf-8"))
         data["source"]["path"] = rel
         data.setdefault("provenance", {})["same_content_as"] = other
+        data["provenance"]["input_root"] = str(root_dir.resolve())
         write_json(output_path(out_dir, root_dir, file), data)
         ledger.mark(
             rel,
@@ -271,6 +277,7 @@ def import_paths(
             provenance = {
                 "pipeline_version": __version__,
                 "engine": engine_version,
+                "input_root": str(st.root.resolve()),
                 "languages": options.languages,
                 "models": {},
                 "seconds": round(time.monotonic() - st.started, 3),
@@ -299,7 +306,7 @@ def import_paths(
         log.info("done: %s (%d pages)", file.name, len(pages))
 
     engine_version = make_engine(engine_kind, options.languages, options.tessdata_dir).version()
-    executor = make_executor(options, jobs, engine_kind)
+    executor = make_executor(options, jobs, engine_kind, scheduler, connect_timeout)
     # a progress bar only on a terminal; otherwise the log lines above say where the run is
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=None, unit="page", disable=not show, dynamic_ncols=True, leave=True)

@@ -91,3 +91,20 @@ def _correct_run(run: str) -> str:
 def correct_words(text: str) -> str:
     """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous."""
     return _RUN.sub(lambda m: _correct_run(m.group(0)), text)
+
+
+def plausibility(text: str) -> tuple[float, int]:
+    """How much of the Thai in ``text`` is made of dictionary words: (share of Thai letters in
+    words of three letters or more that the dictionary knows, Thai letters counted). Text read
+    from a page upside down or sideways is letter salad and scores low."""
+    from pythainlp.tokenize import word_tokenize
+
+    words, _ = _dictionary()
+    good = total = 0
+    for run in _RUN.findall(text):
+        for tok in word_tokenize(run, engine="newmm", keep_whitespace=False):
+            n = len(skeleton(tok))
+            total += n
+            if n >= 3 and tok in words:
+                good += n
+    return (good / total if total else 0.0), total
