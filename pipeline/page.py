@@ -128,7 +128,8 @@ def line_band(
         bh = b[3] - b[1]
         return b[1] + 0.3 * bh, b[3] - 0.2 * bh
 
-    near = [core(o) for o in others if o[3] > ya - h and o[1] < yb + h and o[2] > xa and o[0] < xb]
+    near_boxes = [o for o in others if o[3] > ya - h and o[1] < yb + h and o[2] > xa and o[0] < xb]
+    near = [core(o) for o in near_boxes]
     mine = core(ln.bbox)
 
     for i in range(1, n):
@@ -138,8 +139,29 @@ def line_band(
             continue
         top_, bot_ = ya + cy0, ya + cy0 + ch
         in_mine = top_ < mine[1] and bot_ > mine[0]
-        if not in_mine and any(top_ < c[1] and bot_ > c[0] for c in near):
-            strip[labels == i] = 255
+        hit = [(c, o) for c, o in zip(near, near_boxes, strict=True) if top_ < c[1] and bot_ > c[0]]
+        if in_mine or not hit:
+            continue
+        # a mark of this line touching a vowel of the next line (tight spacing): cut the join
+        # at its narrowest row between the two cores and keep this line's part
+        comp = labels == i
+        c, other = hit[0]
+        above = c[1] <= mine[0]
+        lo = int(max(cy0, (c[1] if above else mine[1]) - ya))
+        hi = int(min(cy0 + ch, (mine[0] if above else c[0]) - ya))
+        if hi - lo < 2:
+            strip[comp] = 255
+            continue
+        widths = comp[lo:hi].sum(axis=1)
+        cut = lo + int(np.argmin(widths))
+        # the other line's box ends where its lower vowels end: nothing of it lies past that
+        edge = (other[3] if above else other[1]) - ya
+        if lo <= edge < hi:
+            cut = max(cut, edge) if above else min(cut, edge)
+        if above:
+            strip[: cut + 1][comp[: cut + 1]] = 255
+        else:
+            strip[cut:][comp[cut:]] = 255
     return strip, xa, ya
 
 

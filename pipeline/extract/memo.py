@@ -22,6 +22,7 @@ from pipeline.model import (
 from pipeline.options import Options
 from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
+from pipeline.thai.names import correct_name
 from pipeline.thai.repair import normalise_value
 from pipeline.thai.words import skeleton as word_skeleton
 
@@ -273,7 +274,8 @@ def extract_signatures(doc: Document, pages: list[Page]) -> None:
             name_text = signer_name(ln.text)
             if name_text is None or ln.bbox[1] < page.height * 0.25:
                 continue
-            name = normalise_value(name_text)
+            as_read = normalise_value(name_text)
+            name = correct_name(as_read)
             position = ""
             boxes = [ln.bbox]
             if i + 1 < len(lines):
@@ -293,6 +295,7 @@ def extract_signatures(doc: Document, pages: list[Page]) -> None:
             doc.signatures.append(
                 {
                     "name": name,
+                    "name_as_read": as_read,
                     "position": position,
                     "confidence": ln.confidence,
                     "page": page.number,

@@ -6,6 +6,12 @@ dictionary word with the same letters give or take marks (its skeleton) — if t
 one such word and it has four letters or more. Known words are never changed, so text that was
 right stays right; names the dictionary cannot place stay as read.
 
+The top row of marks (tone marks over upper vowels, ็ and ์) is what the engine loses most
+(วันที → วันที่, ทังนี → ทั้งนี้), and there the skeleton is often too short or ambiguous; those
+are restored by word frequency (the Thai National Corpus list pythainlp ships): a reading of one
+to three words becomes the one word that differs from it only by lost top marks when that word
+is at least 20 times likelier than the reading (unigram model) and no rival is within 5 times.
+
 >>> correct_words("หัวหน้ากลุ่มงานบริหารทัวไป")
 'หัวหน้ากลุ่มงานบริหารทั่วไป'
 >>> correct_words("ขอส่งรายชือผู้เข้าร่วม")
@@ -16,6 +22,7 @@ right stays right; names the dictionary cannot place stay as read.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -88,9 +95,101 @@ def _correct_run(run: str) -> str:
     return "".join(out)
 
 
+_TOP = set("\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c")  # tone marks, mai taikhu, thanthakhat
+_MARK_LOSS_ODDS = 20  # a reading is mended only when the mended word is this much likelier
+
+
+def _untoned(text: str) -> str:
+    return "".join(c for c in text if c not in _TOP)
+
+
+@lru_cache(maxsize=1)
+def _tone_index() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    from pythainlp.corpus import tnc
+
+    words, _ = _dictionary()
+    index: dict[str, set[str]] = {}
+    for w in words:
+        u = _untoned(w)
+        if u != w:
+            index.setdefault(u, set()).add(w)
+    freq = {w: int(n) for w, n in tnc.word_freqs()}
+    return {k: tuple(sorted(v)) for k, v in index.items()}, freq
+
+
+def _only_marks_missing(read: str, word: str) -> bool:
+    """``read`` is ``word`` with some of its top marks lost (none added, none changed)."""
+    i = 0
+    for c in word:
+        if i < len(read) and read[i] == c:
+            i += 1
+        elif c not in _TOP:
+            return False
+    return i == len(read)
+
+
+def _logp(word: str) -> float:
+    """Unigram log-probability of a word in the Thai National Corpus (an unseen word: half a
+    count)."""
+    _, freq = _tone_index()
+    return math.log(max(0.5, freq.get(word, 0)) / _corpus_size())
+
+
+@lru_cache(maxsize=1)
+def _corpus_size() -> float:
+    return float(sum(_tone_index()[1].values()))
+
+
+def _tone_fix(tokens: list[str]) -> str | None:
+    """The word ``tokens`` make with their lost top row of marks restored, when one word stands
+    out: far likelier as one word than the tokens as read (unigram model, with a prior against
+    changing what was read)."""
+    index, freq = _tone_index()
+    window = "".join(tokens)
+    if len(skeleton(window)) < (2 if len(tokens) > 1 else 3):
+        return None  # short words (and ministry codes such as พน, มท) are too ambiguous
+    cands = [c for c in index.get(_untoned(window), ()) if c != window]
+    cands = [c for c in cands if _only_marks_missing(window, c)]
+    if not cands:
+        return None
+    cands.sort(key=lambda c: -freq.get(c, 0))
+    best = freq.get(cands[0], 0)
+    if best == 0 or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
+        return None  # unknown, or two words differ only in the lost marks: leave it as read
+    as_read = sum(_logp(t) for t in tokens)
+    if _logp(cands[0]) - as_read < math.log(_MARK_LOSS_ODDS):
+        return None
+    return cands[0]
+
+
+def restore_tone_marks(run: str) -> str:
+    """Put back the top row of marks (่ ้ ๊ ๋ ็ ์) the engine loses over upper vowels and in
+    tight lines (วันที → วันที่, ทังนี → ทั้งนี้), where the dictionary and word frequencies leave
+    one clear reading: windows of up to three words first, single words only when the word as
+    read is very rare beside the mended one."""
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(run, engine="newmm", keep_whitespace=False)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2, 1):
+            if i + size > len(tokens):
+                continue
+            fixed = _tone_fix(tokens[i : i + size])
+            if fixed is not None:
+                out.append(fixed)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return "".join(out)
+
+
 def correct_words(text: str) -> str:
     """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous."""
-    return _RUN.sub(lambda m: _correct_run(m.group(0)), text)
+    return _RUN.sub(lambda m: restore_tone_marks(_correct_run(m.group(0))), text)
 
 
 def plausibility(text: str) -> tuple[float, int]:
