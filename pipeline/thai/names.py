@@ -44,8 +44,8 @@ def _nearest(word: str, names: frozenset[str]) -> str:
     if word in names or len(word) < 3:
         return word
     limit = 1 if len(word) < 6 else 2
-    found = process.extract(word, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=10)
-    found = [(n, d) for n, d, _ in found if _only_fragile_missing(word, n)]
+    near = process.extract(word, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=10)
+    found = [(n, int(d)) for n, d, _ in near if _only_fragile_missing(word, n)]
     if not found:
         return word
     best = min(d for _, d in found)
