@@ -185,6 +185,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     rules = cv2.bitwise_or(horiz, vert)
     regions: list[Region] = []
     clear = border | rules  # what OCR must not see
+    del border
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(
         cv2.bitwise_and(ink, cv2.bitwise_not(rules)), connectivity=8
@@ -226,6 +227,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         )
     drop = figure | leaders | scribble
     clear[drop[labels]] = 255
+    del labels  # a 32-bit label per pixel: the largest array here, free it before the next ones
     for i in np.nonzero(scribble)[0]:
         regions.append(
             Region(

@@ -98,6 +98,7 @@ class PageImage:
     image: np.ndarray  # RGB uint8 (grey and bilevel scans are expanded)
     dpi: int
     colour: bool  # False when the scan carries no colour information
+    scan_dpi: int = 0  # the file's resolution when the page was reduced to ``dpi`` on loading
 
 
 @dataclass(slots=True)

@@ -12,6 +12,9 @@ class Options(BaseModel):
     pdf_dpi: int = Field(300, ge=72, le=600, description="rasterisation resolution for PDFs")
     default_dpi: int = Field(300, ge=72, le=1200, description="assumed when an image has no DPI")
     ocr_dpi: int = Field(300, ge=150, le=600, description="pages below this are upsampled for OCR")
+    max_dpi: int = Field(
+        300, ge=150, le=1200, description="finer scans are reduced to this when loaded"
+    )
     max_pixels: int = Field(120_000_000, ge=1, description="largest page accepted, in pixels")
     max_pages: int = Field(1000, ge=1, description="most pages accepted in one file")
     page_timeout: float = Field(120.0, gt=0, description="seconds of processing per page at most")

@@ -387,15 +387,16 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     )
     rgb = geometry.apply(pimg.image, geo)
     gray = geometry.to_gray(rgb)
-    steps.append(
-        {
-            "step": "geometry",
-            "method": geo.method,
-            "rotation": geo.rotation,
-            "skew": geo.skew,
-            "rotation_confidence": round(geo.rotation_confidence, 3),
-        }
-    )
+    if pimg.scan_dpi:
+        steps.append({"step": "resample", "from_dpi": pimg.scan_dpi, "to_dpi": pimg.dpi})
+    geo_step = {
+        "step": "geometry",
+        "method": geo.method,
+        "rotation": geo.rotation,
+        "skew": geo.skew,
+        "rotation_confidence": round(geo.rotation_confidence, 3),
+    }
+    steps.append(geo_step)
     lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
     steps.append(
         {"step": "layout", "method": "rules+colour+components", "x_height": round(lay.x_height, 1)}
@@ -413,7 +414,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             gray = geometry.to_gray(rgb)
             lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
             lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
-        steps[0].update(
+        geo_step.update(
             method=checked.method,
             rotation=geo.rotation,
             rotation_confidence=round(geo.rotation_confidence, 3),

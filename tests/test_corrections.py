@@ -254,3 +254,55 @@ def test_report_data_cannot_break_out_of_its_script_block(out: Path, tmp_path: P
     html = report.read_text("utf-8")
     assert "</script><script>alert(1)" not in html and "<b>x</b>" not in html
     assert html.count("<script") == 3 and "script-src 'sha256-" in html
+
+
+def test_corrections_survive_processing_again(out: Path, tmp_path: Path):
+    from pipeline.report.corrections import carry_over
+
+    corr = _corrections(
+        tmp_path / "c.json",
+        [
+            {
+                "file": "a/memo.png.json",
+                "item": "documents[0].stamps[0]",
+                "action": "edit",
+                "changes": [
+                    {"path": "documents[0].stamps[0].time", "before": "", "after": "14.27"}
+                ],
+                "at": "t1",
+            },
+            {
+                "file": "a/memo.png.json",
+                "item": "documents[0].fields.subject",
+                "action": "edit",
+                "changes": [
+                    {
+                        "path": "documents[0].fields.subject.value",
+                        "before": "ขอเชิญประชุม",
+                        "after": "ขอเชิญประชุมคณะทำงาน",
+                    }
+                ],
+                "at": "t2",
+            },
+        ],
+    )
+    apply_corrections(corr, out)
+    old = json.loads((out / "a" / "memo.png.json").read_text("utf-8"))
+    # the same reading again: both decisions re-applied, the audit trail kept as it was
+    new = _result()
+    assert carry_over(old, new) == 2
+    Result.model_validate(new)
+    assert resolve(new, "documents[0].stamps[0].time") == "14:27"
+    assert resolve(new, "documents[0].fields.subject.value") == "ขอเชิญประชุมคณะทำงาน"
+    assert new["review"]["corrections"] == old["review"]["corrections"]
+    assert not any(it["path"] == "documents[0].stamps[0]" for it in new["review"]["items"])
+    # a new reading of the subject: that decision is not forced onto it, a person is asked
+    newer = _result()
+    newer["documents"][0]["fields"]["subject"]["value"] = "ขอเชิญประชุมด่วน"
+    assert carry_over(old, newer) == 1
+    assert resolve(newer, "documents[0].fields.subject.value") == "ขอเชิญประชุมด่วน"
+    assert any(
+        it["path"] == "documents[0].fields.subject" and "no longer matches" in it["reason"]
+        for it in newer["review"]["items"]
+    )
+    assert len(newer["review"]["corrections"]) == 2

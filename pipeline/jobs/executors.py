@@ -44,10 +44,30 @@ def _die_with_parent() -> None:
         pass
 
 
+def _one_thread() -> None:
+    """One worker per core already uses every core: OpenCV's own thread pool would only add
+    contention (and CPU time) on top. Called in the parent before it forks workers (a forked
+    child must not reconfigure a thread pool whose threads it does not have), and in Dask
+    workers, which are started fresh."""
+    import cv2
+
+    cv2.setNumThreads(1)
+
+
+def _load_language_data() -> None:
+    """The digit model and the Thai dictionary and word frequencies, once per worker."""
+    from pipeline.ocr.digits import load_model
+    from pipeline.thai.words import warm_up
+
+    load_model()
+    warm_up()
+
+
 def init_worker(options: Options, engine_kind: str, pool: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if pool:
         _die_with_parent()
+        _load_language_data()  # before the memory cap, not inside the first page
         limit_memory(options.max_worker_memory_mb)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _WORKER["options"] = options
@@ -104,6 +124,7 @@ class ProcessExecutor:
     def __init__(self, options: Options, jobs: int, engine_kind: str = "tesseract") -> None:
         self.jobs = jobs
         self._args = (options, engine_kind)
+        _one_thread()
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -169,6 +190,8 @@ def _dask_run(fn: Callable[[Any], Any], options: Options, engine_kind: str, task
     options arrives), then run the task exactly as a local worker would."""
     if _WORKER.get("options") != options or _WORKER.get("engine_kind") != engine_kind:
         os.environ["OMP_THREAD_LIMIT"] = "1"
+        _one_thread()
+        _load_language_data()
         _WORKER["options"] = options
         _WORKER["engine_kind"] = engine_kind
         _WORKER["engine"] = make_engine(

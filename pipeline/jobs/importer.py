@@ -27,6 +27,7 @@ from pipeline.ocr.engine import make_engine
 from pipeline.options import Options
 from pipeline.output import build_result, error_result, write_json
 from pipeline.page import process_page
+from pipeline.report.corrections import carry_over
 
 log = logging.getLogger(__name__)
 LEDGER_NAME = ".saraban-ledger.sqlite"
@@ -285,6 +286,14 @@ def import_paths(
                 "cpu_seconds": round(sum(p.seconds for p in pages), 3),
             }
             result = build_result(_source(st.info, st.root), pages, docs, provenance)
+            previous = output_path(out_dir, st.root, file)
+            if previous.exists():  # processed again: keep what reviewers decided
+                try:
+                    carry_over(json.loads(previous.read_text(encoding="utf-8")), result)
+                except ValueError:
+                    log.warning(
+                        "earlier result of %s unreadable; corrections not carried", file.name
+                    )
         except Exception as e:
             log.debug("assembly failed: %s", traceback.format_exc())
             fail(st.root, file, "internal_error", f"{type(e).__name__}: {e}", st.info.sha256)

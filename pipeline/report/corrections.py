@@ -217,3 +217,38 @@ def apply_corrections(
             for row in labels:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return summary
+
+
+def carry_over(old: dict[str, Any], new: dict[str, Any]) -> int:
+    """Keep a reviewer's work when a file is processed again (``--force``, a new model).
+
+    Each applied decision of ``old`` is applied again to ``new`` when the new reading at its
+    path is what the reviewer saw; when the reading changed, the decision is kept in the audit
+    trail but not applied, and a review item says so. Returns the decisions applied again."""
+    trail = old.get("review", {}).get("corrections") or []
+    if not trail:
+        return 0
+    review = new.setdefault("review", {"needs_review": False, "items": []})
+    kept = review.setdefault("corrections", [])
+    again = 0
+    for audit in trail:
+        decision = {k: audit.get(k) for k in ("item", "action", "changes", "at")}
+        try:
+            outcome, _ = _apply_one(
+                new, decision, str(audit.get("reviewer", "")), str(audit.get("from")), ""
+            )
+        except (ValueError, KeyError, IndexError, TypeError):
+            kept.append(audit)  # not applied: the trail still says what was decided
+            review["items"].append(
+                {
+                    "path": str(audit.get("item", "")),
+                    "confidence": 0.0,
+                    "reason": "an earlier correction no longer matches the new reading",
+                }
+            )
+            continue
+        if outcome != "already":
+            kept[-1] = audit  # the original record, with its first application time
+            again += 1
+    review["needs_review"] = bool(review["items"])
+    return again

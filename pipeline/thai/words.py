@@ -207,3 +207,10 @@ def plausibility(text: str) -> tuple[float, int]:
             if n >= 3 and tok in words:
                 good += n
     return (good / total if total else 0.0), total
+
+
+def warm_up() -> None:
+    """Load the dictionary, the word frequencies and the tokeniser now (a worker does this once,
+    before its memory cap, instead of inside its first page)."""
+    restore_tone_marks(_correct_run("ทดสอบ"))
+    plausibility("ทดสอบ")
