@@ -54,7 +54,7 @@ def first_screen_ms(report: Path, runs: int = 3) -> list[float]:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1300, "height": 1000})
-            page.goto(report.as_uri(), wait_until="commit", timeout=60_000)
+            page.goto(report.resolve().as_uri(), wait_until="commit", timeout=60_000)
             page.wait_for_selector("html[data-ready='1']", timeout=60_000)
             # wait for the frame after the items were inserted: that is the first screen
             page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
