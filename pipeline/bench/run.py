@@ -16,6 +16,8 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -75,6 +77,30 @@ def raw_tesseract(
         res = list(ex.map(one, pages))
     wall = time.monotonic() - t0
     return {k: v for k, v, _ in res}, [s for _, _, s in res], wall
+
+
+def ocrmypdf_run(
+    pages: list[tuple[str, int, Path]], out: Path, jobs: int
+) -> tuple[dict[tuple[str, int], str], float] | None:
+    """OCRmyPDF as a records office would run it by hand, on the same decoded pages (one PDF,
+    one page per scan page), with the same number of jobs: its sidecar text per page and the
+    wall time. None when OCRmyPDF is not installed."""
+    exe = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
+    if not Path(exe).exists():
+        return None
+    import img2pdf
+
+    src, dst, side = out / "ocrmypdf-in.pdf", out / "ocrmypdf-out.pdf", out / "ocrmypdf.txt"
+    src.write_bytes(img2pdf.convert([str(p) for _, _, p in pages]))
+    cmd = [exe, "--rotate-pages", "--deskew", "-l", "tha+eng", "--sidecar", str(side)]
+    cmd += ["--output-type", "pdf", "--jobs", str(jobs), "--quiet", str(src), str(dst)]
+    t0 = time.monotonic()
+    subprocess.run(cmd, check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    wall = time.monotonic() - t0
+    texts = side.read_text(encoding="utf-8").split("\f")
+    return {
+        (name, n): texts[i] if i < len(texts) else "" for i, (name, n, _) in enumerate(pages)
+    }, wall
 
 
 def raw_scores(corpus: Path, texts: dict[tuple[str, int], str]) -> dict[str, Any]:
@@ -159,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         "--rerun", type=int, default=10_000, help="files for the re-run (ledger) section (0: skip)"
     )
     ap.add_argument(
+        "--ocrmypdf", type=int, default=1, help="1: compare with OCRmyPDF if installed (0: skip)"
+    )
+    ap.add_argument(
         "--report-docs", type=int, default=1000, help="documents for the report section (0: skip)"
     )
     args = ap.parse_args(argv)
@@ -213,6 +242,19 @@ def main(argv: list[str] | None = None) -> int:
             f"{scaling['raw'][0]:.1f} → {scaling['raw'][1]:.1f} (×{scaling['raw_speedup']:.2f}); "
             f"relative {scaling['saraban_speedup'] / scaling['raw_speedup']:.2f}"
         )
+    if args.ocrmypdf:
+        om = ocrmypdf_run(pages, args.out, args.jobs)
+        if om is None:
+            print("OCRmyPDF: not installed (pip install ocrmypdf), section skipped")
+        else:
+            om_scores = raw_scores(corpus, om[0])
+            om_ppm = n_pages / om[1] * 60
+            print(
+                f"OCRmyPDF (--rotate-pages --deskew -l tha+eng, {args.jobs} jobs): CER "
+                f"{om_scores['cer']:.2%} (saraban {scores['cer']:.2%}, ratio "
+                f"{scores['cer'] / max(1e-9, om_scores['cer']):.2f}); {om_ppm:.1f} pages/min "
+                f"(saraban {pipe_ppm:.1f}, ratio {pipe_ppm / om_ppm:.2f})"
+            )
     if args.rerun:
         from pipeline.bench.rerun_bench import rerun_figures
 
