@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import cv2
@@ -37,10 +38,17 @@ def _for_ocr(gray: np.ndarray, dpi: int, options: Options) -> tuple[np.ndarray, 
     return img, s
 
 
-def _ocr(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options, psm: int) -> list[Line]:
+def _ocr(
+    engine: OcrEngine,
+    gray: np.ndarray,
+    dpi: int,
+    options: Options,
+    psm: int,
+    languages: str | None = None,
+) -> list[Line]:
     """OCR at a resolution Tesseract reads well; boxes come back in ``gray``'s frame."""
     img, s = _for_ocr(gray, dpi, options)
-    lines = engine.read(img, int(round(dpi * s)), psm=psm)
+    lines = engine.read(img, int(round(dpi * s)), psm=psm, languages=languages)
     for ln in lines:  # text repair comes last (finish_lines): digits align with raw symbols
         ln.raw_text = ln.text
         if s != 1.0:
@@ -294,6 +302,54 @@ def reread_lines(
             ln.text = text
             ln.raw_text = " ".join(a.raw_text for a in again).strip()
             ln.confidence = round(float(np.mean([a.confidence for a in again])), 4)
+            if "tha" in options.languages.split("+") and _english_intrusions(text):
+                _thai_reread(engine, strip, dpi, options, ln, sx, sy)
+
+
+_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
+_LATIN_WORD = re.compile("[A-Za-z]{4,}")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+
+def _english_intrusions(text: str) -> int:
+    """Short Latin tokens in a Thai line where the English model took over Thai letters
+    (``ที่ สธ`` → ``fl a5``, ``ส. ค.`` → ``a. ค.``): lower-case or single letters, or letters
+    before an abbreviation dot. Capitalised acronyms (AI, KPI) are English and are left."""
+    if not _THAI_LETTER.search(text) or _LATIN_WORD.search(text):
+        return 0  # no Thai to take back, or real English words the Thai model would destroy
+    n = 0
+    for m in _LATIN_TOKEN.finditer(text):
+        tok, dot = m.group(1), m.group(2)
+        if dot or len(tok) == 1 or not tok.isupper():
+            n += 1
+    return n
+
+
+def _thai_reread(
+    engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
+) -> None:
+    """Read a Thai line again with the Thai model alone; keep that reading when it holds the same
+    Thai and more (what the English model had taken) and no fewer dictionary words."""
+    from rapidfuzz import fuzz
+
+    again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
+    if len(again) != 1 or not again[0].text.strip():
+        return
+    cand = again[0]
+    before_thai = "".join(_THAI_LETTER.findall(ln.text))
+    after_thai = "".join(_THAI_LETTER.findall(cand.text))
+    if len(after_thai) <= len(before_thai) or fuzz.partial_ratio(before_thai, after_thai) < 85:
+        return
+    # Thai letters in dictionary words: the Thai reading must not lose any (it adds the
+    # short words the English model had taken, such as ที่)
+    share_before, n_before = plausibility(ln.text)
+    share_after, n_after = plausibility(cand.text)
+    if share_after * n_after + 1e-6 < share_before * n_before:
+        return
+    for w in cand.words:
+        w.bbox = (w.bbox[0] + sx, w.bbox[1] + sy, w.bbox[2] + sx, w.bbox[3] + sy)
+    ln.text, ln.raw_text, ln.words = cand.text, cand.raw_text, cand.words
+    ln.confidence = round(min(ln.confidence, cand.confidence), 4)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

@@ -83,3 +83,14 @@ def test_mark_rows_are_dropped():
     assert (
         drop_mark_rows([marks, body, Line("x", (95, 200, 180, 250), 0.9)], comps, 40.0)[0] is body
     )
+
+
+def test_english_intrusions_in_thai_lines():
+    from pipeline.page import _english_intrusions
+
+    assert _english_intrusions("it, มท ๔๔๐๑/ว ๑๗๐") == 1  # ที่ read by the English model
+    assert _english_intrusions("๑๔ a. ค. ๒๕๕๓") == 1  # ส. ค.
+    assert _english_intrusions("๔ ต. A. ๒๕๖๗") == 1  # ต. ค.
+    assert _english_intrusions("ระบบ AI มาใช้ในการ") == 0  # an acronym stays English
+    assert _english_intrusions("กิจกรรม e-Saraban ในวันที่ 5") == 0  # real English words
+    assert _english_intrusions("Digital Government 2022") == 0  # no Thai at all

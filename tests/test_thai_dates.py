@@ -126,3 +126,9 @@ def test_three_digit_buddhist_year_is_repaired_with_a_doubt():
     res = parse_date("๖ ธ.ค. ๕๖๕")
     assert res.value == "2022-12-06" and res.reason == "year 565 read as 2565"
     assert parse_date("6 ธ.ค. 465").value is None
+
+
+def test_leading_two_read_as_zero_is_repaired_and_said():
+    r = parse_date("๒๒ กุมภาพันธ์ ๐๕๖๒")
+    assert r.value == "2019-02-22" and r.reason == "year 0562 read as 2562"
+    assert parse_date("๖ ธ.ค. ๐๔๖๕").value is None  # no B.E. year it could have been

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import cv2
 import numpy as np
@@ -27,7 +27,9 @@ class OcrEngine(Protocol):
 
     def version(self) -> str: ...
 
-    def read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]: ...
+    def read(
+        self, gray: np.ndarray, dpi: int, psm: int = 3, languages: str | None = None
+    ) -> list[Line]: ...
 
     def find_lines(self, gray: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]: ...
 
@@ -59,7 +61,7 @@ class TesseractEngine:
     name: str = "tesseract"
 
     def __post_init__(self) -> None:
-        self._api = None
+        self._apis: dict[str, Any] = {}  # one loaded model set per language combination
         self.cpu_seconds = 0.0  # CPU spent inside Tesseract by this engine
 
     def __getstate__(self) -> dict[str, object]:  # engines travel to workers without their API
@@ -72,11 +74,12 @@ class TesseractEngine:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
-        self._api = None
+        self._apis = {}
         self.cpu_seconds = 0.0
 
-    def _get_api(self):  # type: ignore[no-untyped-def]
-        if self._api is None:
+    def _get_api(self, languages: str | None = None):  # type: ignore[no-untyped-def]
+        lang = languages or self.languages
+        if lang not in self._apis:
             try:
                 import tesserocr
             except ImportError as e:  # pragma: no cover - packaging problem
@@ -84,12 +87,12 @@ class TesseractEngine:
             path = _find_tessdata(self.tessdata_dir)
             os.environ.setdefault("OMP_THREAD_LIMIT", "1")
             try:
-                self._api = tesserocr.PyTessBaseAPI(path=path, lang=self.languages)
+                self._apis[lang] = tesserocr.PyTessBaseAPI(path=path, lang=lang)
             except RuntimeError as e:
                 raise MissingDependency(
-                    f"cannot load Tesseract languages {self.languages!r} from {path}: {e}"
+                    f"cannot load Tesseract languages {lang!r} from {path}: {e}"
                 ) from e
-        return self._api
+        return self._apis[lang]
 
     def version(self) -> str:
         import tesserocr
@@ -123,20 +126,25 @@ class TesseractEngine:
                 break
         return boxes
 
-    def read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]:
-        """Recognise ``gray``; CPU time of the whole call (recognition and result iteration,
-        both inside Tesseract's API) is added to ``cpu_seconds``."""
+    def read(
+        self, gray: np.ndarray, dpi: int, psm: int = 3, languages: str | None = None
+    ) -> list[Line]:
+        """Recognise ``gray`` (with ``languages`` instead of the engine's own, if given); CPU
+        time of the whole call (recognition and result iteration, both inside Tesseract's API)
+        is added to ``cpu_seconds``."""
         t = time.process_time()
         try:
-            return self._read(gray, dpi, psm)
+            return self._read(gray, dpi, psm, languages)
         finally:
             self.cpu_seconds += time.process_time() - t
 
-    def _read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]:
+    def _read(
+        self, gray: np.ndarray, dpi: int, psm: int = 3, languages: str | None = None
+    ) -> list[Line]:
         import tesserocr
         from tesserocr import RIL
 
-        api = self._get_api()
+        api = self._get_api(languages)
         api.SetPageSegMode(psm)
         api.SetImage(Image.fromarray(gray))
         api.SetSourceResolution(int(dpi))
@@ -236,7 +244,9 @@ class FakeEngine:
     def version(self) -> str:
         return "fake 1.0"
 
-    def read(self, gray: np.ndarray, dpi: int, psm: int = 3) -> list[Line]:
+    def read(
+        self, gray: np.ndarray, dpi: int, psm: int = 3, languages: str | None = None
+    ) -> list[Line]:
         _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
         k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, dpi // 10), 3))
         blobs = cv2.dilate(ink, k)
