@@ -25,6 +25,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.thai.words import only_lost
+
 TITLES = ("นางสาว", "นาย", "นาง")
 _FRAGILE = set(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4dไใ"
@@ -45,23 +47,12 @@ def _nearest(word: str, names: frozenset[str]) -> str:
         return word
     limit = 1 if len(word) < 6 else 2
     near = process.extract(word, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=10)
-    found = [(n, int(d)) for n, d, _ in near if _only_fragile_missing(word, n)]
+    found = [(n, int(d)) for n, d, _ in near if only_lost(word, n, _FRAGILE)]
     if not found:
         return word
     best = min(d for _, d in found)
     winners = [n for n, d in found if d == best]
     return winners[0] if len(winners) == 1 else word
-
-
-def _only_fragile_missing(read: str, name: str) -> bool:
-    """``read`` is ``name`` with only marks (or a sara ai) lost: what the engine drops."""
-    i = 0
-    for c in name:
-        if i < len(read) and read[i] == c:
-            i += 1
-        elif c not in _FRAGILE:
-            return False
-    return i == len(read)
 
 
 def correct_name(name: str) -> str:

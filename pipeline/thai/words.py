@@ -117,13 +117,13 @@ def _tone_index() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}, freq
 
 
-def _only_marks_missing(read: str, word: str) -> bool:
-    """``read`` is ``word`` with some of its top marks lost (none added, none changed)."""
+def only_lost(read: str, word: str, losable: set[str] | frozenset[str]) -> bool:
+    """``read`` is ``word`` with some ``losable`` characters lost (none added, none changed)."""
     i = 0
     for c in word:
         if i < len(read) and read[i] == c:
             i += 1
-        elif c not in _TOP:
+        elif c not in losable:
             return False
     return i == len(read)
 
@@ -149,7 +149,7 @@ def _tone_fix(tokens: list[str]) -> str | None:
     if len(skeleton(window)) < (2 if len(tokens) > 1 else 3):
         return None  # short words (and ministry codes such as พน, มท) are too ambiguous
     cands = [c for c in index.get(_untoned(window), ()) if c != window]
-    cands = [c for c in cands if _only_marks_missing(window, c)]
+    cands = [c for c in cands if only_lost(window, c, _TOP)]
     if not cands:
         return None
     cands.sort(key=lambda c: -freq.get(c, 0))
