@@ -81,6 +81,10 @@ def test_misread_labels_in_the_header():
     assert split_agency_phone("กองการเจ้าหน้าที่ Lng. 05 474 4655") == ("กองการเจ้าหน้าที่", "05 474 4655")
     assert split_agency_phone("กองแผนงาน") == ("กองแผนงาน", None)
     assert split_reference_date("นร 7386/9361 Jun 9 ต.ค. 2564") == ("นร 7386/9361", "9 ต.ค. 2564")
+    assert split_reference_date("คค 9844.48079, วันที่ 10 พฤษภาคม 2564") == (
+        "คค 9844.48079",
+        "10 พฤษภาคม 2564",
+    )
     assert split_reference_date("กก ๔๕๕๓/๘๘๐ AUN © ก.ค. ๒๕๖๓") == ("กก ๔๕๕๓/๘๘๐", "ก.ค. ๒๕๖๓")
     assert split_reference_date("กค ๑๒๓๔/ว ๕๖") == ("กค ๑๒๓๔/ว ๕๖", None)  # the code is not a month
     assert split_reference_date("มท ๐๘๐๓/ว ๑๒๓๔ วันที่ ๑๔ ธันวาคม ๒๕๖๕") == (

@@ -94,3 +94,22 @@ def test_english_intrusions_in_thai_lines():
     assert _english_intrusions("ระบบ AI มาใช้ในการ") == 0  # an acronym stays English
     assert _english_intrusions("กิจกรรม e-Saraban ในวันที่ 5") == 0  # real English words
     assert _english_intrusions("Digital Government 2022") == 0  # no Thai at all
+
+
+def _symbols(text: str) -> Line:
+    chars = [c for c in text if c != " "]
+    words = [Word(c, (10 * i, 0, 10 * i + 8, 20), 0.9) for i, c in enumerate(chars)]
+    return Line(text, (0, 0, 10 * len(chars), 20), 0.9, words=words)
+
+
+def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
+    from pipeline.ocr.digits import _runs
+
+    def runs(text: str) -> list[str]:
+        line = _symbols(text)
+        return ["".join(text[i] for i in pos) for pos, _ in _runs(line) or []]
+
+    assert runs("๐-๕๖๑๒-ฒ๕๘๕") == ["๐", "๕๖๑๒", "ฒ๕๘๕"]  # ฒ for ๗ after a hyphen
+    assert runs("๕อ๕") == ["๕อ๕"]  # a letter between two digits
+    assert runs("มท ๐๘๐๓/ว ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]  # the ว of a reference stays a letter
+    assert runs("มท ๐๘๐๓/ว๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]

@@ -127,7 +127,9 @@ def split_reference_date(rest: str) -> tuple[str, str | None]:
     tokens = strip_leaders(ref).split(" ")
     while len(tokens) > 1 and not any(c.isdigit() for c in to_arabic_digits(tokens[-1])):
         tokens.pop()  # a reference ends with its running number: drop misread label residue
-    return " ".join(tokens), (strip_leaders(date_text) if date_text is not None else None)
+    # ... and with a digit: a comma, stop or colon after it is specks or the leader's residue
+    ref = " ".join(tokens).rstrip(" ,.;:'\"|")
+    return ref, (strip_leaders(date_text) if date_text is not None else None)
 
 
 def _month_after_number(text: str) -> tuple[int, int] | None:

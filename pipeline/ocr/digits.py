@@ -126,9 +126,12 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         return 0 <= k < len(syms) and len(syms[k].text) == 1 and syms[k].text in DIGITS
 
     for k, (w, idx) in enumerate(zip(syms, sym_pos, strict=True)):
-        # a letter the engine put between two digits is a digit it could not read (๔ → อ, ๘ → ฒ)
+        # a letter the engine put between two digits is a digit it could not read (๔ → อ, ๘ → ฒ),
+        # and so is one that opens a group after a digit and a hyphen (๐-๕๖๑๒-ฒ๕๘๕); never
+        # after a slash, where references have their letter (มท ๐๘๐๓/ว ๑๒๓๔)
+        after_digit = digit_at(k - 1) or (k >= 2 and syms[k - 1].text == "-" and digit_at(k - 2))
         lookalike = (
-            len(w.text) == 1 and w.text not in SEPARATORS and digit_at(k - 1) and digit_at(k + 1)
+            len(w.text) == 1 and w.text not in SEPARATORS and after_digit and digit_at(k + 1)
         )
         is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
