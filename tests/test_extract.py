@@ -81,6 +81,10 @@ def test_misread_labels_in_the_header():
     assert split_agency_phone("กองการเจ้าหน้าที่ Lng. 05 474 4655") == ("กองการเจ้าหน้าที่", "05 474 4655")
     assert split_agency_phone("กองแผนงาน") == ("กองแผนงาน", None)
     assert split_reference_date("นร 7386/9361 Jun 9 ต.ค. 2564") == ("นร 7386/9361", "9 ต.ค. 2564")
+    assert split_agency_phone("กองคลัง กรมควบคุมโรค เทร. ๐ ๒๕๙๐ ๑๒๓๔!") == (
+        "กองคลัง กรมควบคุมโรค",
+        "๐ ๒๕๙๐ ๑๒๓๔!",
+    )
     assert split_reference_date("คค 9844.48079, วันที่ 10 พฤษภาคม 2564") == (
         "คค 9844.48079",
         "10 พฤษภาคม 2564",
@@ -122,3 +126,13 @@ def test_signer_name_lines():
     assert signer_name("นางสาวรัตนา พึ่งบุญ)") == "นางสาวรัตนา พึ่งบุญ"
     assert signer_name("ผู้อำนวยการกองแผนงาน") is None
     assert signer_name("ตามที่ (ก) และ (ข)") is None
+
+
+def test_department_names_snap_to_the_list_despite_a_misread_letter():
+    from pipeline.extract.memo import snap_department
+
+    assert snap_department("กองการเจ้าหน้าที่ กรมฏารจัดหางาน") == "กองการเจ้าหน้าที่ กรมการจัดหางาน"
+    assert snap_department("สำนักงานเลขานุการกรม กรมการค้าภายไน") == (
+        "สำนักงานเลขานุการกรม กรมการค้าภายใน"
+    )
+    assert snap_department("กองคลัง กรมควบคุมโรค") == "กองคลัง กรมควบคุมโรค"

@@ -113,3 +113,5 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("๕อ๕") == ["๕อ๕"]  # a letter between two digits
     assert runs("มท ๐๘๐๓/ว ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]  # the ว of a reference stays a letter
     assert runs("มท ๐๘๐๓/ว๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
+    assert runs("โทร. ๐ ๙๑๓๔ ๘๘๔อ") == ["๐", "๙๑๓๔", "๘๘๔อ"]  # a line ending in a number
+    assert runs("จำนวน ๒๓ อัตรา") == ["๒๓"]

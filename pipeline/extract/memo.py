@@ -60,6 +60,7 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
     return text[: hit[0]], text[hit[1] :]
 
 
+_PHONE_LABEL = re.compile(r"\s\S{2,4}\.\s*(?=[0-9๐-๙])")
 _PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
 _REF_LABEL = re.compile("^[\\s.:]*ท[\u0e31-\u0e3a\u0e47-\u0e4e]*\\s+")
 BODY_OPENERS = ("ตามที่", "ด้วย", "อ้างถึง", "เนื่องด้วย", "เนื่องจาก", "ตามหนังสือ", "ตามบันทึก")
@@ -85,6 +86,16 @@ def snap_department(agency: str) -> str:
             name = known.get(word_skeleton(chunk))
             if name is not None and chunk != name.replace(" ", ""):
                 return " ".join(tokens[:i] + [name] + tokens[j:])
+    # a letter misread too (กรมฏารจัดหางาน, ภายไน): one listed name nearly the same, no rival
+    from rapidfuzz import fuzz, process
+
+    names = [n for n in known.values() if len(n) >= 8]
+    for i, tok in enumerate(tokens):
+        if len(tok) < 8 or tok in names:
+            continue
+        near = process.extract(tok, names, scorer=fuzz.ratio, score_cutoff=90, limit=2)
+        if len(near) == 1 or (len(near) == 2 and near[0][1] - near[1][1] >= 5):
+            return " ".join(tokens[:i] + [near[0][0]] + tokens[i + 1 :])
     return agency
 
 
@@ -94,6 +105,9 @@ def split_agency_phone(rest: str) -> tuple[str, str | None]:
     parts = _split_at(rest, "โทร")
     if parts:
         return strip_leaders(parts[0]), strip_leaders(parts[1].lstrip(". "))
+    m = _PHONE_LABEL.search(rest)
+    if m:  # a misread label (เทร., Lng.): a short dotted word with digits after it
+        return strip_leaders(rest[: m.start()]), strip_leaders(rest[m.end() :])
     m = _PHONE_TAIL.search(rest)
     if not m:
         return strip_leaders(rest), None

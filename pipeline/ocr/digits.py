@@ -130,8 +130,12 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         # and so is one that opens a group after a digit and a hyphen (๐-๕๖๑๒-ฒ๕๘๕); never
         # after a slash, where references have their letter (มท ๐๘๐๓/ว ๑๒๓๔)
         after_digit = digit_at(k - 1) or (k >= 2 and syms[k - 1].text == "-" and digit_at(k - 2))
+        # ... or the last symbol of a line that ends in a number (a phone's last digit: ๘๘๔อ)
+        ends_number = k == len(syms) - 1 and digit_at(k - 1) and digit_at(k - 2)
         lookalike = (
-            len(w.text) == 1 and w.text not in SEPARATORS and after_digit and digit_at(k + 1)
+            len(w.text) == 1
+            and w.text not in SEPARATORS
+            and ((after_digit and digit_at(k + 1)) or ends_number)
         )
         is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
