@@ -15,7 +15,14 @@ import numpy as np
 from pipeline import geometry, handwriting, layout
 from pipeline.errors import LimitExceeded
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
-from pipeline.ocr.digits import DigitModel, fix_digits, load_model
+from pipeline.ocr.digits import (
+    DIGITS,
+    LOOKALIKES,
+    DigitModel,
+    align_symbols,
+    fix_digits,
+    load_model,
+)
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
 from pipeline.thai.repair import repair_text
@@ -304,6 +311,8 @@ def reread_lines(
             ln.confidence = round(float(np.mean([a.confidence for a in again])), 4)
             if "tha" in options.languages.split("+") and _english_intrusions(text):
                 _thai_reread(engine, strip, dpi, options, ln, sx, sy)
+            if "tha" in options.languages.split("+"):
+                _latin_number_reread(engine, strip, dpi, options, ln, sx, sy)
 
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
@@ -350,6 +359,57 @@ def _thai_reread(
         w.bbox = (w.bbox[0] + sx, w.bbox[1] + sy, w.bbox[2] + sx, w.bbox[3] + sy)
     ln.text, ln.raw_text, ln.words = cand.text, cand.raw_text, cand.words
     ln.confidence = round(min(ln.confidence, cand.confidence), 4)
+
+
+_SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
+_NUMBER_CHARS = set("๐๑๒๓๔๕๖๗๘๙0123456789") | LOOKALIKES | set("-/.,")
+
+
+def _latin_number_reread(
+    engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
+) -> None:
+    """Thai numbers the English model took (``๑๖`` → ``od``, ``๒๐๗`` → ``woe``): each short
+    Latin token of a Thai line is read again on its own with the Thai model; when that reading
+    is a number (Thai digits, and the letters the model puts for the digits it cannot emit), it
+    replaces the token, symbols and all, for the digit re-reading. Acronyms (KPI) are left."""
+    if not _THAI_LETTER.search(ln.text):
+        return
+    pos = align_symbols(ln)
+    if pos is None:
+        return
+    for m in reversed(list(_SHORT_LATIN.finditer(ln.text))):
+        tok = m.group(0)
+        if len(tok) > 1 and tok.isupper():
+            continue
+        ks = [k for k, idx in enumerate(pos) if idx and m.start() <= idx[0] < m.end()]
+        if not ks or any(pos[k][-1] >= m.end() for k in ks):
+            continue
+        boxes = [ln.words[k].bbox for k in ks]
+        pad = max(2, int(0.3 * max(b[3] - b[1] for b in boxes)))
+        x0 = max(0, min(b[0] for b in boxes) - sx - pad)
+        x1 = min(strip.shape[1], max(b[2] for b in boxes) - sx + pad)
+        if x1 - x0 < 4:
+            continue
+        again = _ocr(engine, strip[:, x0:x1], dpi, options, psm=7, languages="tha")
+        if len(again) != 1:
+            continue
+        cand = again[0]
+        number = cand.text.replace(" ", "")
+        if (
+            not number
+            or not set(number) <= _NUMBER_CHARS
+            or sum(c in DIGITS for c in number) * 2 < len(number)
+            or "".join(w.text for w in cand.words) != number
+        ):
+            continue
+        for w in cand.words:
+            w.bbox = (w.bbox[0] + sx + x0, w.bbox[1] + sy, w.bbox[2] + sx + x0, w.bbox[3] + sy)
+        ln.text = ln.text[: m.start()] + number + ln.text[m.end() :]
+        ln.words = ln.words[: ks[0]] + cand.words + ln.words[ks[-1] + 1 :]
+        ln.confidence = round(min(ln.confidence, cand.confidence), 4)
+        pos = align_symbols(ln)
+        if pos is None:
+            return
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

@@ -115,3 +115,95 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("มท ๐๘๐๓/ว๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
     assert runs("โทร. ๐ ๙๑๓๔ ๘๘๔อ") == ["๐", "๙๑๓๔", "๘๘๔อ"]  # a line ending in a number
     assert runs("จำนวน ๒๓ อัตรา") == ["๒๓"]
+
+
+def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
+    from pipeline.ocr.digits import _runs
+
+    def runs(text: str) -> list[str]:
+        line = _symbols(text)
+        return ["".join(text[i] for i in pos) for pos, _ in _runs(line) or []]
+
+    assert runs("ปี ๒๕๖ฒ คน") == ["๒๕๖ฒ"]  # ๗ read as ฒ at the end of a year
+    assert runs("จำนวน ฒ๒๘,๐๐๐ บาท") == ["ฒ๒๘", "๐๐๐"]  # ... at the start of an amount
+    assert runs("จำนวน ๓๖อฒ คน") == ["๓๖อฒ"]  # two of them in a row
+    assert runs("พัฒนา ๑ แห่ง") == ["๑"]  # ฒ in a word, with its vowels
+    assert runs("๑ สวน") == ["๑"]  # a word after a space
+    assert runs("๑สวน") == ["๑"]  # a word that goes on after the letter
+
+
+def _run_line(gray, text, read_as, cover):
+    """A line whose engine symbols spell ``read_as`` over the first ``cover`` glyphs of the
+    number at the end of ``text`` (the engine dropped or misread the rest)."""
+    font = typed_face("laksaman").font(67)
+    prefix, number = text.rsplit(" ", 1)
+    x = 30 + int(font.getlength(prefix + " "))
+    words = [Word("ป", (30, 60, 60, 140), 0.9), Word("ี", (40, 40, 60, 80), 0.9)]
+    for ch, glyph in zip(read_as, number[:cover], strict=False):
+        w = int(font.getlength(glyph))
+        words.append(Word(ch, (x, 95, x + w, 140), 0.9))
+        x += w
+    ink_cols = np.nonzero((gray < 128).any(axis=0))[0]
+    return Line(
+        text=f"{prefix} {read_as}",
+        bbox=(30, 60, int(ink_cols.max()) + 1, 140),
+        confidence=0.95,
+        words=words,
+    )
+
+
+def test_fix_digits_takes_in_digits_the_engine_dropped(model):
+    gray = _render("ปี ๒๕๖๗")
+    line = _run_line(gray, "ปี ๒๕๖๗", "๒๕", 2)  # the engine saw only ๒๕
+    fix_digits(line, gray, model)
+    assert line.text == "ปี ๒๕๖๗"
+
+
+def test_fix_digits_ignores_a_mark_of_the_line_above_touching_a_digit(model):
+    gray = _render("ปี ๒๕๖๗").copy()
+    font = typed_face("laksaman").font(67)
+    x = 30 + int(font.getlength("ปี ๒"))
+    gray[70:98, x + 5 : x + 9] = 0  # a descender from above, down into the ๕
+    line = _run_line(gray, "ปี ๒๕๖๗", "๒๕๒๓", 4)
+    fix_digits(line, gray, model)
+    assert line.text == "ปี ๒๕๖๗"
+
+
+class _ThaiOnlyReads:
+    """An engine stub: the Thai model reads the crop as a number, any other setup as Latin."""
+
+    def __init__(self, number: str) -> None:
+        self.number = number
+        self.calls: list[str | None] = []
+
+    def version(self) -> str:
+        return "stub"
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        self.calls.append(languages)
+        h, w = gray.shape
+        step = w // max(1, len(self.number))
+        words = [Word(c, (i * step, 0, (i + 1) * step, h), 0.9) for i, c in enumerate(self.number)]
+        return [Line(self.number, (0, 0, w, h), 0.8, words=words)]
+
+    def find_lines(self, gray, dpi):
+        return []
+
+
+def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
+    from pipeline.options import Options
+    from pipeline.page import _latin_number_reread
+
+    line = _symbols("วันที่ od ม.ค.")
+    strip = np.full((20, 200), 255, np.uint8)
+    _latin_number_reread(_ThaiOnlyReads("๑๐"), strip, 300, Options(), line, 0, 0)
+    assert line.text == "วันที่ ๑๐ ม.ค."
+    assert "".join(w.text for w in line.words) == "วันที่๑๐ม.ค."
+
+    word = _symbols("ระบบ Open Data")  # English words whose Thai reading is not a number
+    _latin_number_reread(_ThaiOnlyReads("อบศ"), strip, 300, Options(), word, 0, 0)
+    assert word.text == "ระบบ Open Data"
+    acronym = _symbols("ระบบ AI ใหม่")  # acronyms are not even read again
+    engine = _ThaiOnlyReads("๑๐")
+    _latin_number_reread(engine, strip, 300, Options(), acronym, 0, 0)
+    assert acronym.text == "ระบบ AI ใหม่" and engine.calls == []

@@ -104,12 +104,13 @@ def _components(
     return out
 
 
-def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
-    """Align text with symbols; return runs as (text positions, symbol indices) of digits."""
-    text, syms = line.text, line.words
+def align_symbols(line: Line) -> list[list[int]] | None:
+    """The text positions of each of ``line.words``'s characters (spaces skipped), or None when
+    the symbols do not spell the text."""
+    text = line.text
     pos = 0
     sym_pos: list[list[int]] = []
-    for w in syms:
+    for w in line.words:
         idx = []
         for ch in w.text:
             while pos < len(text) and text[pos] == " ":
@@ -119,6 +120,20 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
             idx.append(pos)
             pos += 1
         sym_pos.append(idx)
+    return sym_pos
+
+
+# letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ, ๘ → ส, ๔ ๖ → อ, ๙ → ด)
+LOOKALIKES = set("ฒซญสอดณ")
+_THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
+
+
+def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
+    """Align text with symbols; return runs as (text positions, symbol indices) of digits."""
+    text, syms = line.text, line.words
+    sym_pos = align_symbols(line)
+    if sym_pos is None:
+        return None
     runs: list[tuple[list[int], list[int]]] = []
     cur: tuple[list[int], list[int]] | None = None
 
@@ -132,10 +147,13 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         after_digit = digit_at(k - 1) or (k >= 2 and syms[k - 1].text == "-" and digit_at(k - 2))
         # ... or the last symbol of a line that ends in a number (a phone's last digit: ๘๘๔อ)
         ends_number = k == len(syms) - 1 and digit_at(k - 1) and digit_at(k - 2)
+        # ... or a letter the engine puts for a digit, joined to a digit run (no space) on one
+        # side with no vowel or mark of a word on either (๒๕๖ฒ, ฒ๒๘,๐๐๐)
+        glued = len(w.text) == 1 and w.text in LOOKALIKES and idx and _glued_to_digits(text, idx[0])
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
-            and ((after_digit and digit_at(k + 1)) or ends_number)
+            and ((after_digit and digit_at(k + 1)) or ends_number or glued)
         )
         is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
@@ -148,6 +166,52 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         else:
             cur = None
     return runs
+
+
+def _extend_run(
+    candidates: list[tuple[int, int, np.ndarray]], span: tuple[int, int], sym_h: int
+) -> list[tuple[int, int, np.ndarray]]:
+    """The glyphs centred in ``span``, and the glyphs next to them that no symbol of the line
+    covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
+    a time. ``candidates`` are sorted by x and hold only ink no other symbol claims."""
+    inside = [i for i, (a, b, _) in enumerate(candidates) if span[0] <= (a + b) / 2 <= span[1]]
+    if not inside:
+        return []
+    lo, hi = inside[0], inside[-1]
+    gap = 0.5 * sym_h
+    while hi + 1 < len(candidates):
+        a, b, _ = candidates[hi + 1]
+        if a - candidates[hi][1] > gap or b - a > 1.6 * sym_h:
+            break
+        hi += 1
+    while lo > 0:
+        a, b, _ = candidates[lo - 1]
+        if candidates[lo][0] - b > gap or b - a > 1.6 * sym_h:
+            break
+        lo -= 1
+    return candidates[lo : hi + 1]
+
+
+def _glued_to_digits(text: str, i: int) -> bool:
+    """Whether the lookalike letter at ``i`` sits inside or at the end of a number: a digit (or
+    another lookalike and then a digit) touches it, and no vowel or mark clings to it."""
+
+    def reaches_digit(j: int, step: int) -> bool:
+        while 0 <= j < len(text) and text[j] in LOOKALIKES:
+            j += step
+        return 0 <= j < len(text) and text[j] in DIGITS
+
+    def free(j: int) -> bool:
+        return not (0 <= j < len(text)) or text[j] not in _THAI_VOWELS_MARKS
+
+    if not (free(i - 1) and free(i + 1)) or (i >= 1 and text[i - 1] in "เแโใไ"):
+        return False
+    if not (reaches_digit(i - 1, -1) or reaches_digit(i + 1, 1)):
+        return False
+    # the other side must not be a Thai letter that continues a word
+    left_ok = i == 0 or not ("ก" <= text[i - 1] <= "ฮ") or text[i - 1] in LOOKALIKES
+    right_ok = i + 1 >= len(text) or not ("ก" <= text[i + 1] <= "ฮ") or text[i + 1] in LOOKALIKES
+    return left_ok and right_ok
 
 
 def _split_wide(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
@@ -233,27 +297,39 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         base = int(np.median([b[3] for b in boxes]))
         sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
         lh = line.bbox[3] - line.bbox[1]
-        slack = int(0.3 * lh)
-        x0, x1 = max(0, rx0 - slack), min(W, rx1 + slack)
+        # the crop reaches well past the run so a glyph the engine's box cuts is taken whole
+        # (components are then chosen by their centre, below)
+        x0, x1 = max(0, rx0 - 2 * lh), min(W, rx1 + 2 * lh)
         y0 = max(0, min(line.bbox[1], min(b[1] for b in boxes)) - int(0.3 * lh))
         y1 = min(H, max(line.bbox[3], max(b[3] for b in boxes)) + int(0.1 * lh))
         crop = gray[y0:y1, x0:x1]
         if crop.size == 0 or crop.shape[0] < 6:
             continue
         _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-        # digits stand on the baseline: ink whose bottom is well above it (marks) is not theirs
+        # digits stand on the baseline and rise about one symbol height (a tail may rise
+        # higher): ink of the lines above and below is cut off at that band, so a tone mark
+        # touching a digit does not make it a giant glyph
+        top_row = max(0, int(base - 1.6 * sym_h) - y0)
+        low_row = max(0, int(base + 0.25 * sym_h) - y0)
+        ink[:top_row] = 0
+        ink[low_row:] = 0
+        # ... and ink whose bottom is well above the baseline (marks), or that lies only at
+        # its foot (the next line's marks, underlines), is not theirs
         n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         bottoms = y0 + stats[:, 1] + stats[:, 3]
+        tops = y0 + stats[:, 1]
         for i in range(1, n):
-            if bottoms[i] < base - 0.3 * sym_h:
+            if bottoms[i] < base - 0.3 * sym_h or tops[i] > base - 0.3 * sym_h:
                 ink[labels == i] = 0
         widen = int(0.35 * sym_h)
-        neighbours = [
-            (line.words[k].bbox[0] - x0, line.words[k].bbox[2] - x0)
-            for k in (sym_idx[0] - 1, sym_idx[-1] + 1)
-            if 0 <= k < len(line.words) and line.words[k].text not in DIGITS
+        run = set(sym_idx)
+        others = [
+            (w.bbox[0] - x0, w.bbox[2] - x0)
+            for k, w in enumerate(line.words)
+            if k not in run and w.bbox[2] > x0 and w.bbox[0] < x1
         ]
-        glyphs = _components(ink, (rx0 - x0 - widen, rx1 - x0 + widen), neighbours)
+        candidates = _components(ink, (0, x1 - x0), others)
+        glyphs = _extend_run(candidates, (rx0 - x0 - widen, rx1 - x0 + widen), sym_h)
         if not glyphs:
             continue
         glyphs = _drop_strays(_split_wide(glyphs))
@@ -269,7 +345,14 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         sub, alphabet = (p[:, :10], THAI) if thai_seen else (p[:, 10:], ARABIC)
         conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
         weakest = min(weakest, float(conf.min()))
-        if conf.min() < min_prob:
+        weak = conf < min_prob
+        # one unsure glyph does not throw away a run whose other glyphs are read with certainty
+        # (the unsure one keeps the engine's reading where the engine can read it, below)
+        if (
+            weak.sum() > max(1, len(conf) // 3)
+            or conf.min() < 0.2
+            or (weak.any() and len(conf) < 2)
+        ):
             continue
         picks = [alphabet[i] for i in sub.argmax(axis=1)]
         if len(picks) == len(old):
