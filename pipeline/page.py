@@ -16,7 +16,6 @@ from pipeline import geometry, handwriting, layout
 from pipeline.errors import LimitExceeded
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
 from pipeline.ocr.digits import (
-    DIGITS,
     LOOKALIKES,
     DigitModel,
     align_symbols,
@@ -362,7 +361,11 @@ def _thai_reread(
 
 
 _SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
-_NUMBER_CHARS = set("๐๑๒๓๔๕๖๗๘๙0123456789") | LOOKALIKES | set("-/.,")
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+# Thai digits and the letters the Thai model puts for those it cannot emit, with separators
+_NUMBER_RUN = re.compile(
+    f"[{THAI_DIGITS}{''.join(sorted(LOOKALIKES))}][{THAI_DIGITS}{''.join(sorted(LOOKALIKES))},./-]*"
+)
 
 
 def _latin_number_reread(
@@ -394,19 +397,23 @@ def _latin_number_reread(
         if len(again) != 1:
             continue
         cand = again[0]
-        number = cand.text.replace(" ", "")
-        if (
-            not number
-            or not set(number) <= _NUMBER_CHARS
-            or sum(c in DIGITS for c in number) * 2 < len(number)
-            or "".join(w.text for w in cand.words) != number
-        ):
+        read = cand.text.replace(" ", "")
+        if "".join(w.text for w in cand.words) != read or any(len(w.text) != 1 for w in cand.words):
             continue
-        for w in cand.words:
+        # the number, without what the crop caught of the neighbours (a letter, a stroke)
+        core = max(_NUMBER_RUN.finditer(read), key=lambda r: len(r.group(0)), default=None)
+        if core is None:
+            continue
+        number = core.group(0).rstrip(",./-")
+        if sum(c in THAI_DIGITS for c in number) < max(1, len(number) // 2) or len(
+            number
+        ) * 2 < len(read):
+            continue
+        words = cand.words[core.start() : core.start() + len(number)]
+        for w in words:
             w.bbox = (w.bbox[0] + sx + x0, w.bbox[1] + sy, w.bbox[2] + sx + x0, w.bbox[3] + sy)
         ln.text = ln.text[: m.start()] + number + ln.text[m.end() :]
-        ln.words = ln.words[: ks[0]] + cand.words + ln.words[ks[-1] + 1 :]
-        ln.confidence = round(min(ln.confidence, cand.confidence), 4)
+        ln.words = ln.words[: ks[0]] + words + ln.words[ks[-1] + 1 :]
         pos = align_symbols(ln)
         if pos is None:
             return

@@ -207,3 +207,27 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     engine = _ThaiOnlyReads("๑๐")
     _latin_number_reread(engine, strip, 300, Options(), acronym, 0, 0)
     assert acronym.text == "ระบบ AI ใหม่" and engine.calls == []
+
+
+def test_fix_digits_survives_sloppy_boxes(model):
+    gray = _render("ปี ๒๕๖๗")
+    line = _run_line(gray, "ปี ๒๕๖๗", "๒๕๒๓", 4)
+    # a neighbour symbol whose box spans the whole number, and digit boxes reaching far below
+    # the line (the engine's boxes at low resolution): neither hides the glyphs
+    x0, x1 = line.words[2].bbox[0], line.words[-1].bbox[2]
+    line.words[1] = Word("ี", (x0 - 5, 40, x1, 80), 0.9)
+    for w in line.words[2:]:
+        w.bbox = (w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3] + 40)
+    fix_digits(line, gray, model)
+    assert line.text == "ปี ๒๕๖๗"
+
+
+def test_body_band_is_where_consonants_stand():
+    from pipeline.ocr.digits import body_band
+
+    gray = _render("ที่นี่ ปี ๒๕๖๗")
+    ink_rows = np.nonzero((gray < 128).any(axis=1))[0]
+    top, bottom = body_band(gray, (0, int(ink_rows.min()), gray.shape[1], int(ink_rows.max()) + 1))
+    base = 2 * 67  # the text was drawn on this baseline
+    assert abs(bottom - base) <= 3
+    assert 20 <= bottom - top <= 45  # the body of a 67 px face, marks above left out

@@ -168,13 +168,45 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
     return runs
 
 
+def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, int] | None:
+    """The rows (top, bottom) of a text line's body, where its consonants and digits stand:
+    the longest stretch of rows with at least 40 % of the densest row's ink (marks above and
+    below are sparser)."""
+    x0, y0, x1, y1 = bbox
+    h = y1 - y0
+    ya, yb = max(0, y0 - h // 4), min(gray.shape[0], y1 + h // 4)
+    strip = gray[ya:yb, max(0, x0) : x1]
+    if strip.size == 0 or min(strip.shape) < 4:
+        return None
+    _, ink = cv2.threshold(strip, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    prof = ink.sum(axis=1)
+    if prof.max() <= 0:
+        return None
+    dense = np.concatenate([prof >= 0.4 * prof.max(), [False]])
+    best, start = (0, 0), -1
+    for i, v in enumerate(dense):
+        if v and start < 0:
+            start = i
+        elif not v and start >= 0:
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = -1
+    return (ya + best[0], ya + best[1]) if best[1] > best[0] else None
+
+
 def _extend_run(
     candidates: list[tuple[int, int, np.ndarray]], span: tuple[int, int], sym_h: int
 ) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs centred in ``span``, and the glyphs next to them that no symbol of the line
     covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
     a time. ``candidates`` are sorted by x and hold only ink no other symbol claims."""
-    inside = [i for i, (a, b, _) in enumerate(candidates) if span[0] <= (a + b) / 2 <= span[1]]
+    # the engine's boxes are sloppy: a glyph counts when its centre is in the widened span or
+    # a good part of it lies inside
+    inside = [
+        i
+        for i, (a, b, _) in enumerate(candidates)
+        if span[0] <= (a + b) / 2 <= span[1] or min(b, span[1]) - max(a, span[0]) > 0.5 * (b - a)
+    ]
     if not inside:
         return []
     lo, hi = inside[0], inside[-1]
@@ -291,11 +323,16 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
     changed = 0
     weakest = 1.0
     H, W = gray.shape
+    band = body_band(gray, line.bbox)
     for positions, sym_idx in reversed(runs):  # right to left: earlier positions stay valid
         boxes = [line.words[k].bbox for k in sym_idx]
         rx0, rx1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
         base = int(np.median([b[3] for b in boxes]))
         sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
+        if band is not None and band[0] < base and band[1] > min(b[1] for b in boxes):
+            # the engine's boxes are sloppy in height too (one reaching into the next line
+            # moves the median): the line's own body band gives baseline and digit height
+            base, sym_h = band[1], max(1, band[1] - band[0])
         lh = line.bbox[3] - line.bbox[1]
         # the crop reaches well past the run so a glyph the engine's box cuts is taken whole
         # (components are then chosen by their centre, below)
@@ -326,7 +363,11 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         others = [
             (w.bbox[0] - x0, w.bbox[2] - x0)
             for k, w in enumerate(line.words)
-            if k not in run and w.bbox[2] > x0 and w.bbox[0] < x1
+            # a box wider than any one symbol is the engine's mistake, not a claim on the ink
+            if k not in run
+            and w.bbox[2] > x0
+            and w.bbox[0] < x1
+            and w.bbox[2] - w.bbox[0] <= 1.5 * sym_h
         ]
         candidates = _components(ink, (0, x1 - x0), others)
         glyphs = _extend_run(candidates, (rx0 - x0 - widen, rx1 - x0 + widen), sym_h)
