@@ -23,12 +23,10 @@ from pipeline.options import Options
 from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import correct_name
+from pipeline.thai.reference import normalise_reference
 from pipeline.thai.repair import normalise_value
 from pipeline.thai.words import skeleton as word_skeleton
 
-MINISTRY_CODES = frozenset(
-    "มท สธ ศธ กค พณ อก กษ รง ทส คค นร กห ยธ พม ดศ วธ กก พน อว กต วท ทก ตช สผ".split()
-)
 HEADER_FRACTION = 0.5  # header labels are looked for in the top half of the first page
 
 
@@ -211,11 +209,10 @@ def extract_header(doc: Document, page: Page) -> None:
         ):
             ref_text, date_text = split_reference_date(rest)
             if any(c.isdigit() for c in to_arabic_digits(ref_text)):
-                value = normalise_value(ref_text)
-                code = value.split(" ")[0] if value else ""
-                reason = None if code in MINISTRY_CODES else f"unknown ministry code {code!r}"
+                ref = normalise_reference(normalise_value(ref_text))
+                reason = "; ".join(ref.reasons) or None
                 f["reference"] = _field(
-                    ref_text, value, ln, page.number, reason, 1.0 if reason is None else 0.7
+                    ref_text, ref.value, ln, page.number, reason, 1.0 if reason is None else 0.7
                 )
                 if date_text is not None and f["date"] is None:
                     f["date"] = _date_field(date_text, ln, page.number)

@@ -1,0 +1,103 @@
+"""Memo reference numbers (``ที่ มท ๐๘๐๓.๒/ว ๑๒๓๔``): the normalised value, with the OCR's
+usual slips in them mended, and a reason for each mend or doubt.
+
+A reference is a two-letter ministry code, the office number (with an optional ``.n`` unit),
+and optionally ``/``, a letter (``ว`` for circulars, ``จ``) and the running number. What the
+stock Thai model does to them, and what is mended here:
+
+- the digits it cannot emit come out as letters (``ฒ`` for ๗, ``ส`` for ๘, ``ต`` for ๓,
+  ``ด`` for ๙): inside the numbers, such a letter is the digit;
+- the slash before the letter is read as ``เ`` (``๖๒๒๐เว``) and the ``ว`` after a slash as ``9``
+  (``๑๙๐๗/9 ๗๘๔๖``);
+- a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
+  known code is that close;
+- letters stuck to the end of the running number (``๘๓๑๗ซุ``) are residue of the dotted leader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.thai.digits import to_arabic_digits
+
+MINISTRY_CODES = frozenset(
+    "มท สธ ศธ กค พณ อก กษ รง ทส คค นร กห ยธ พม ดศ วธ กก พน อว กต วท ทก ตช สผ".split()
+)
+
+# letters the Thai model puts for the digits it cannot emit; only unambiguous ones (อ stands
+# for ๔ and ๖ alike and is left for a person)
+_DIGIT_FOR_LETTER = {"ฒ": "7", "ซ": "7", "ญ": "7", "ส": "8", "ต": "3", "ด": "9"}
+_NUM = "[0-9ฒซญสตด]"
+_REF = re.compile(
+    rf"^(?P<code>[\u0e01-\u0e2e]{{2}}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
+    rf"(?:(?P<sep>/|เ(?=[วจ]))(?P<letter>[วจ](?=\s?{_NUM})|9(?=\s{_NUM})|)\s?(?P<run>{_NUM}+))?$"
+)
+# a consonant with its vowel or mark at the very end: residue of the leader, not a digit
+_RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
+
+
+@dataclass
+class Reference:
+    value: str
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def mended(self) -> bool:
+        return bool(self.reasons)
+
+
+def _digits(part: str) -> str:
+    return "".join(_DIGIT_FOR_LETTER.get(c, c) for c in part)
+
+
+def snap_code(code: str) -> str | None:
+    """The one known ministry code a letter away from ``code``, if there is exactly one."""
+    near = [c for c in MINISTRY_CODES if sum(a != b for a, b in zip(c, code, strict=True)) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+def normalise_reference(text: str) -> Reference:
+    """``กห ๘๘๘๖/ว ๘๓๑๗`` → ``กห 8886/ว 8317``; mends are listed in ``reasons``. A reference
+    that does not have the expected shape is returned as read (digits made Arabic)."""
+    flat = " ".join(to_arabic_digits(text).split())
+    residue = _RESIDUE.search(flat)
+    if residue is not None and residue.start() > 0 and flat[residue.start() - 1].isdigit():
+        flat = flat[: residue.start()]
+    else:
+        residue = None
+    m = _REF.match(flat)
+    if m is None:
+        code = flat.split(" ")[0] if flat else ""
+        doubts = [] if code in MINISTRY_CODES else [f"unknown ministry code {code!r}"]
+        # letters among the digits (a digit the OCR could not read) or no number at all
+        doubts.append("not the shape of a reference number (code, number, / and letter)")
+        return Reference(flat, doubts)
+    reasons: list[str] = []
+    code = m.group("code")
+    if code not in MINISTRY_CODES:
+        snapped = snap_code(code)
+        if snapped is not None:
+            reasons.append(f"ministry code read as {code!r}, taken as {snapped!r}")
+            code = snapped
+        else:
+            reasons.append(f"unknown ministry code {code!r}")
+    office = m.group("office")
+    value = f"{code} {_digits(office)}"
+    if m.group("sep") is not None:
+        if m.group("sep") == "เ":
+            reasons.append("slash read as 'เ'")
+        letter = m.group("letter")
+        if letter == "9":
+            reasons.append("letter 'ว' read as '9'")
+            letter = "ว"
+        gap = " " if letter and re.search(rf"[{letter}9]\s", flat) else ""
+        value += f"/{letter}{gap}{_digits(m.group('run'))}"
+        numbers = office + m.group("run")
+    else:
+        numbers = office
+    if any(c in _DIGIT_FOR_LETTER for c in numbers):
+        reasons.append("letters in the number taken as the digits they stand for")
+    if residue is not None:
+        reasons.append(f"dropped {residue.group(0)!r} after the number")
+    return Reference(value, reasons)

@@ -1,0 +1,52 @@
+"""Reference numbers: exact values for each OCR slip that is mended, and a property test that a
+clean reference passes unchanged."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.thai.digits import to_thai_digits
+from pipeline.thai.reference import MINISTRY_CODES, normalise_reference, snap_code
+
+
+def test_clean_references():
+    assert normalise_reference("มท ๐๘๐๓/ว ๑๒๓๔").value == "มท 0803/ว 1234"
+    assert normalise_reference("กห ๑๗๘๒.๒/๕๘๘๙").value == "กห 1782.2/5889"
+    assert normalise_reference("ศธ ๐๔๐๖/จ ๑๒").reasons == []
+
+
+def test_slips_are_mended_with_a_reason():
+    cases = {
+        "อก 6220เว 5552": ("อก 6220/ว 5552", "slash read as 'เ'"),
+        "ดศ 1907/9 7846": ("ดศ 1907/ว 7846", "letter 'ว' read as '9'"),
+        "กษ ๙๐๙๕.ต/๘๖๓๗": ("กษ 9095.3/8637", "letters in the number"),
+        "กห ๘๘๘๖/ว ๘๓๑ฒ": ("กห 8886/ว 8317", "letters in the number"),
+        "กห ๘๘๘๖/ว ๘๓๑๗ซุ": ("กห 8886/ว 8317", "dropped 'ซุ'"),
+        "ตซ ๐๔๐๖/๑๒": ("ตช 0406/12", "ministry code read as 'ตซ'"),
+    }
+    for text, (value, reason) in cases.items():
+        ref = normalise_reference(text)
+        assert ref.value == value, text
+        assert any(reason in r for r in ref.reasons), (text, ref.reasons)
+
+
+def test_doubtful_references_say_so():
+    ref = normalise_reference("กห ๐๖๔๔.๒/ฒสตอ๑")  # อ stands for ๔ and ๖ alike
+    assert ref.value == "กห 0644.2/ฒสตอ1" and ref.reasons
+    assert "unknown ministry code 'AT'" in normalise_reference("AT ๑๗๖/ว").reasons[0]
+    assert snap_code("ศร") is None  # ศธ and นร are both one letter away
+
+
+@given(
+    code=st.sampled_from(sorted(MINISTRY_CODES)),
+    office=st.integers(0, 9999),
+    unit=st.one_of(st.none(), st.integers(1, 9)),
+    letter=st.sampled_from(["", "/", "/ว", "/ว ", "/จ "]),
+    run=st.integers(1, 99999),
+)
+def test_a_clean_reference_passes_unchanged(code, office, unit, letter, run):
+    value = (
+        f"{code} {office:04d}{'' if unit is None else f'.{unit}'}{letter}{run if letter else ''}"
+    )
+    for text in (value, to_thai_digits(value)):
+        ref = normalise_reference(text)
+        assert (ref.value, ref.reasons) == (value, []), text
