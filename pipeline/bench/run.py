@@ -33,13 +33,27 @@ from pipeline.options import Options
 from pipeline.synth import generate
 
 
+def _generator_version() -> str:
+    """A hash of the generator's source: a changed generator makes a new corpus."""
+    import hashlib
+
+    import pipeline.synth as synth
+
+    h = hashlib.sha256()
+    for f in sorted(Path(synth.__file__).parent.glob("*.py")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def ensure_corpus(out: Path, count: int, seed: int) -> Path:
     corpus = out / f"corpus-s{seed}-n{count}"
     marker = corpus / "complete"
-    if not marker.exists():
+    version = _generator_version()
+    if not marker.exists() or marker.read_text() != version:
         shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(out / "pages", ignore_errors=True)  # decoded from the old corpus
         generate(corpus, count, seed)
-        marker.write_text("ok")
+        marker.write_text(version)
     return corpus
 
 

@@ -65,7 +65,7 @@ def compose_memo(
     gap = st.px * 0.3
     # ส่วนราชการ ... โทร.
     agency_line = [("ส่วนราชการ", bold), (mc.agency, reg), ("โทร.", reg), (mc.phone_text, reg)]
-    b = cv.typed_line(MARGIN_LEFT, y, agency_line, gap)
+    b = cv.typed_line(MARGIN_LEFT, y, agency_line, gap, right)
     cv.dots(MARGIN_LEFT + bold.getlength("ส่วนราชการ") + 8, right, y + 6)
     agency_box = b
     y += st.leading
@@ -259,6 +259,10 @@ def compose_newsletter(
     width = right - MARGIN_LEFT
     reg, bold = st.face.font(st.px), st.face.font(st.px, bold=True)
     title_font = st.face.font(pt_to_px(rng.choice([24, 26, 28])), bold=True)
+    if title_font.getlength(nc.title) > width:  # a long title is set smaller to fit the page
+        title_font = title_font.font_variant(
+            size=int(title_font.size * width / title_font.getlength(nc.title))
+        )
     y = MARGIN_TOP + pt_to_px(28)
     cv = pages[0]
     tb = cv.text(MARGIN_LEFT, y, nc.title, title_font)

@@ -73,9 +73,20 @@ class Canvas:
         return bbox
 
     def typed_line(
-        self, x: float, baseline: float, parts: list[tuple[str, ImageFont.FreeTypeFont]], gap: float
+        self,
+        x: float,
+        baseline: float,
+        parts: list[tuple[str, ImageFont.FreeTypeFont]],
+        gap: float,
+        right: float | None = None,
     ) -> tuple[int, int, int, int]:
-        """One visual line made of runs in different fonts (bold label, regular value)."""
+        """One visual line made of runs in different fonts (bold label, regular value). A line
+        that would run past ``right`` is set smaller to fit, as a typist would."""
+        if right is not None:
+            width = sum(f.getlength(t) for t, f in parts) + gap * (len(parts) - 1)
+            if x + width > right:
+                k = (right - x) / width
+                parts = [(t, f.font_variant(size=max(8, int(f.size * k)))) for t, f in parts]
         boxes = []
         texts = []
         for text, font in parts:
