@@ -126,6 +126,9 @@ def test_signer_name_lines():
     assert signer_name("นางสาวรัตนา พึ่งบุญ)") == "นางสาวรัตนา พึ่งบุญ"
     assert signer_name("ผู้อำนวยการกองแผนงาน") is None
     assert signer_name("ตามที่ (ก) และ (ข)") is None
+    # specks and leader residue after the parenthesis, but not a handwritten date
+    assert signer_name("(นางสาวพรทิพย์ จันทร์หอม)       '") == "นางสาวพรทิพย์ จันทร์หอม"
+    assert signer_name("(สมชาย ใจดี) 16/11/62") is None
 
 
 def test_department_names_snap_to_the_list_despite_a_misread_letter():

@@ -268,7 +268,8 @@ _NAME_LINE = re.compile(r"^[^\u0e01-\u0e4e(]{0,3}\((?P<name>[^()]{3,})\)?[^\u0e0
 def signer_name(text: str) -> str | None:
     """The name inside a signature block's ``(นายสมชาย ใจดี)`` line, tolerant of a lost or
     misread parenthesis; None when the line is not such a line."""
-    t = text.strip()
+    # what follows the closing parenthesis without a Thai letter is residue (a leader, specks)
+    t = re.sub(r"(?<=\))[^\u0e01-\u0e4e0-9๐-๙]*$", "", text.strip())
     m = _NAME_LINE.match(t)
     if m:
         name = m.group("name").strip()
