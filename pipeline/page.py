@@ -14,6 +14,7 @@ import numpy as np
 
 from pipeline import geometry, handwriting, layout
 from pipeline.errors import LimitExceeded
+from pipeline.extract.documents import is_document_title
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
 from pipeline.ocr.digits import (
     LOOKALIKES,
@@ -76,7 +77,25 @@ def finish_lines(
         ln.text = repair_text(ln.text)
         if dictionary:
             ln.text = correct_words(ln.text)
+        if impossible_number(ln.text):
+            ln.confidence = round(min(ln.confidence, DOUBT_CONF), 4)
     return changed
+
+
+DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold
+# a digit with a vowel or tone mark on it (marks sit on consonants), or a letter the Thai model
+# puts for a digit still glued to a number: a number the digit re-reading could not mend
+_IMPOSSIBLE_NUMBER = re.compile(
+    "[๐-๙0-9][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+    f"|[๐-๙][./-]?[{''.join(sorted(LOOKALIKES))}](?![\u0e01-\u0e4e])"
+    f"|(?<![\u0e01-\u0e4e])[{''.join(sorted(LOOKALIKES))}][๐-๙]"
+    f"|[๐-๙][./][{''.join(sorted(LOOKALIKES))}]"
+)
+
+
+def impossible_number(text: str) -> bool:
+    """Whether ``text`` holds a number no typist wrote (``๘่อฒ่อ``, ``๒๕๖ฒ``)."""
+    return _IMPOSSIBLE_NUMBER.search(text) is not None
 
 
 def find_lines(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options) -> list[Line]:
@@ -557,6 +576,14 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     hand_regions: list[Region] = []
     kinds = handwriting.classify_lines(lines, layout.ocr_ink(lay), lay.x_height)
     for ln, (kind, prob) in zip(lines, kinds, strict=True):
+        if (
+            kind != "typed"
+            and ln.bbox[1] < 0.3 * lay.ocr_gray.shape[0]
+            and is_document_title(ln.text)
+        ):
+            # a document's title is printed, however big and bold (the classifier may take a
+            # large title set across the page for handwriting)
+            kind = "typed"
         if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)
             rk = RegionKind.HANDWRITTEN if kind == "handwritten" else RegionKind.STAMP
@@ -571,6 +598,9 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
                 )
             )
         elif ln.text.strip():
+            # a line the classifier is unsure is typed may be handwriting: that doubt is the
+            # line's too
+            ln.confidence = round(min(ln.confidence, prob), 4)
             typed.append(ln)
 
     digit_model = load_model()

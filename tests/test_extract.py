@@ -139,3 +139,12 @@ def test_department_names_snap_to_the_list_despite_a_misread_letter():
         "สำนักงานเลขานุการกรม กรมการค้าภายใน"
     )
     assert snap_department("กองคลัง กรมควบคุมโรค") == "กองคลัง กรมควบคุมโรค"
+
+
+def test_document_titles_are_recognised_but_not_from_a_word_of_them():
+    from pipeline.extract.documents import is_document_title
+
+    assert is_document_title("บนทกข้อความ")  # marks lost
+    assert is_document_title("จดหมายข่าวก้าวทันดิจิทัล ฉบับที่ ๒/๒๕๖๑")
+    assert not is_document_title("ความ")
+    assert not is_document_title("แจ้งทุกกลุ่มทราบ")

@@ -231,3 +231,13 @@ def test_body_band_is_where_consonants_stand():
     base = 2 * 67  # the text was drawn on this baseline
     assert abs(bottom - base) <= 3
     assert 20 <= bottom - top <= 45  # the body of a 67 px face, marks above left out
+
+
+def test_numbers_no_typist_wrote_are_doubtful():
+    from pipeline.page import impossible_number
+
+    assert impossible_number("ที่ พม ๖๘๗๕/ว๘่อฒ่อ")  # a tone mark on a digit
+    assert impossible_number("ปี ๒๕๖ฒ คน")  # ๗ left as ฒ
+    assert impossible_number("ที่ กห ๐๖๔๔.๒/ฒสตอ๑")
+    assert not impossible_number("ที่ มท ๐๘๐๓/ว ๑๒๓๔ วันที่ ๑ก.พ.๒๕๕๕")
+    assert not impossible_number("พัฒนา ๑ แห่ง")

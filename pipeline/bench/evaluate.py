@@ -44,7 +44,9 @@ def digit_counts(pred: str, truth: str) -> tuple[int, int]:
 
 def line_errors(pred_page: dict[str, Any], truth_page: dict[str, Any]) -> list[tuple[float, int]]:
     """(confidence, edit errors) of each predicted typed line, matched to the truth line its box
-    overlaps most (boxes in the 300 dpi frame); a line matching nothing counts all its chars."""
+    overlaps most (boxes in the 300 dpi frame), or to the truth lines it covers, left to right,
+    when it covers several (a reference and its date are one line to OCR, two to the
+    generator); a line matching nothing counts all its chars."""
     scale = 300.0 / float(pred_page.get("dpi") or 300)
     truth = [(tuple(t["bbox"]), t["text"]) for t in truth_page.get("lines", [])]
     out = []
@@ -54,10 +56,15 @@ def line_errors(pred_page: dict[str, Any], truth_page: dict[str, Any]) -> list[t
         for ln in r.get("lines", []):
             x0, y0, x1, y1 = (v * scale for v in ln["bbox"])
             best, best_ov = None, 0.0
+            inside = []  # truth lines the predicted line covers (ที่ ... and วันที่ ... in one)
             for (a0, b0, a1, b1), text in truth:
                 ov = max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
                 if ov > best_ov:
                     best, best_ov = text, ov
+                if ov > 0.5 * max(1.0, (a1 - a0) * (b1 - b0)):
+                    inside.append((a0, text))
+            if len(inside) > 1:
+                best = " ".join(text for _, text in sorted(inside))
             err = (
                 Levenshtein.distance(squash(ln["text"]), squash(best))
                 if best is not None

@@ -24,6 +24,15 @@ def _contains(text: str, word: str, threshold: float = 80) -> bool:
     return fuzz.partial_ratio(skeleton(word), skeleton(text)) >= threshold
 
 
+def is_document_title(text: str) -> bool:
+    """Whether ``text`` is a memo's or a newsletter's printed title line (at least as long as
+    most of the title: a short word such as ``ความ`` matches part of any title)."""
+    n = len(skeleton(text))
+    return (n >= 0.7 * len(skeleton(MEMO_TITLE)) and _contains(text, MEMO_TITLE)) or (
+        n >= 0.7 * len(skeleton(NEWSLETTER_TITLE)) and _contains(text, NEWSLETTER_TITLE, 85)
+    )
+
+
 def page_start(page: Page) -> str | None:
     """The type of document this page starts, or None for a continuation page."""
     top = _top_lines(page)
