@@ -127,6 +127,8 @@ def _read_region(
     lines = _ocr(engine, crop, dpi, options, psm)
     for ln in lines:
         ln.bbox = (ln.bbox[0] + ox, ln.bbox[1] + oy, ln.bbox[2] + ox, ln.bbox[3] + oy)
+        for w in ln.words:  # symbols too: the digit re-reading cuts glyphs at their boxes
+            w.bbox = (w.bbox[0] + ox, w.bbox[1] + oy, w.bbox[2] + ox, w.bbox[3] + oy)
     return lines
 
 
@@ -438,6 +440,54 @@ def _latin_number_reread(
             return
 
 
+STAMP_LABELS = ("เลขรับ", "วันที่", "เวลา")
+
+
+def stamp_values(stamp: Region) -> list[Region]:
+    """The handwritten values of a received stamp as handwritten regions inside it: what lies
+    right of each printed label (เลขรับ, วันที่, เวลา) on its row, up to the stamp's edge, a
+    little above and below the row (pens write bigger than the stamp's type)."""
+    from pipeline.extract.labels import find_label
+
+    out: list[Region] = []
+    sx0, sy0, sx1, sy1 = stamp.bbox
+    for ln in stamp.lines:
+        hits = (find_label(ln.text, lab) for lab in STAMP_LABELS)
+        hit = next((found for found in hits if found is not None), None)
+        if hit is None or not ln.text[hit[1] :].strip():
+            continue
+        x0, y0, x1, y1 = ln.bbox
+        pos = align_symbols(ln) if ln.words else None
+        ends = [ln.words[k].bbox[2] for k, idx in enumerate(pos or []) if idx and idx[-1] < hit[1]]
+        label_end = max(ends) if ends else x0 + (x1 - x0) * hit[1] // max(1, len(ln.text))
+        h = y1 - y0
+        box = (
+            min(sx1, label_end + max(2, h // 5)),
+            max(sy0, y0 - int(0.35 * h)),
+            max(label_end + 1, sx1 - 4),
+            min(sy1, y1 + int(0.25 * h)),
+        )
+        if box[2] - box[0] < h // 2 or box[3] <= box[1]:
+            continue
+        value = Line(
+            text=ln.text[hit[1] :].strip(),
+            bbox=box,
+            confidence=round(min(ln.confidence, HAND_CONF_CAP), 4),
+            raw_text=ln.raw_text,
+        )
+        out.append(
+            Region(
+                id="",
+                kind=RegionKind.HANDWRITTEN,
+                bbox=box,
+                lines=[value],
+                confidence=value.confidence,
+                kind_confidence=0.6,
+            )
+        )
+    return out
+
+
 def _blocks(lines: list[Line]) -> list[list[Line]]:
     """Consecutive OCR lines that sit close under each other form one block."""
     blocks: list[list[Line]] = []
@@ -643,7 +693,8 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             r.confidence = round(float(np.mean(confs)), 4) if confs else 0.0
         elif r.kind in (RegionKind.HANDWRITTEN, RegionKind.STAMP) and not r.lines:
             rl = _read_region(engine, gray, r.bbox, pimg.dpi, options)
-            finish_lines(rl, gray, digit_model, dictionary=r.kind == RegionKind.STAMP)
+            # the digit model knows typed digits only: handwritten values keep the OCR's reading
+            finish_lines(rl, gray, None, dictionary=r.kind == RegionKind.STAMP)
             for ln in rl:
                 if r.kind == RegionKind.HANDWRITTEN:
                     ln.confidence = round(min(ln.confidence * 0.6, HAND_CONF_CAP), 4)
@@ -651,6 +702,9 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             r.confidence = round(float(np.mean([ln.confidence for ln in rl])), 4) if rl else 0.0
         elif r.kind == RegionKind.SIGNATURE:
             r.confidence = r.kind_confidence
+
+    for r in [r for r in others if r.kind == RegionKind.STAMP]:
+        others.extend(stamp_values(r))
 
     # reading order: typed blocks as OCR ordered them; tables placed by their top edge
     ordered: list[Region] = []

@@ -241,3 +241,33 @@ def test_numbers_no_typist_wrote_are_doubtful():
     assert impossible_number("ที่ กห ๐๖๔๔.๒/ฒสตอ๑")
     assert not impossible_number("ที่ มท ๐๘๐๓/ว ๑๒๓๔ วันที่ ๑ก.พ.๒๕๕๕")
     assert not impossible_number("พัฒนา ๑ แห่ง")
+
+
+def test_stamp_values_are_handwritten_regions_right_of_the_labels():
+    from pipeline.model import Region, RegionKind
+    from pipeline.page import stamp_values
+
+    def line(text: str, y: int) -> Line:
+        words = [
+            Word(c, (1000 + 20 * i, y, 1018 + 20 * i, y + 30), 0.8)
+            for i, c in enumerate(text.replace(" ", ""))
+        ]
+        return Line(text, (1000, y, 1000 + 20 * len(words), y + 30), 0.8, words=words)
+
+    stamp = Region(
+        id="",
+        kind=RegionKind.STAMP,
+        bbox=(980, 40, 1500, 240),
+        lines=[
+            line("กองคลัง", 50),
+            line("เลขรับ 7876", 100),
+            line("วันที่ 16 พ.ย. 62", 150),
+            line("เวลา", 200),
+        ],
+    )
+    values = stamp_values(stamp)
+    assert [v.text for v in values] == ["7876", "16 พ.ย. 62"]  # the office and an empty row: none
+    number = values[0]
+    assert number.kind == RegionKind.HANDWRITTEN and number.confidence <= 0.5
+    assert number.bbox[0] >= 1000 + 20 * 6  # right of เลขรับ's six symbols
+    assert number.bbox[2] <= 1500 and number.bbox[1] >= 40  # inside the stamp
