@@ -115,7 +115,12 @@ def _line_cores(prof: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
     return sorted(cores)
 
 
-def _up_down_evidence(mask: np.ndarray) -> float:
+def _median_height(mask: np.ndarray) -> float:
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return float(np.median(stats[1:, 3])) if n > 1 else 6.0
+
+
+def _up_down_evidence(mask: np.ndarray, h_med: float | None = None) -> float:
     """Positive when marks sit above line cores (upright), negative when below (upside down).
 
     Each line's zones reach at most one core height away, and never past halfway to the
@@ -124,8 +129,8 @@ def _up_down_evidence(mask: np.ndarray) -> float:
     prof = mask.sum(axis=1).astype(np.float64)
     if prof.max() <= 0:
         return 0.0
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    h_med = float(np.median(stats[1:, 3])) if n > 1 else 6.0
+    if h_med is None:
+        h_med = _median_height(mask)
     cores = _line_cores(prof, max(2, int(h_med * 0.9)))
     above = below = 0.0
     for i, (c0, c1) in enumerate(cores):
@@ -165,8 +170,10 @@ def estimate(gray: np.ndarray, dpi: int, max_skew: float = 20.0) -> Geometry:
     h, w = upright_mask.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), -skew, 1.0)
     straight = cv2.warpAffine(upright_mask, m, (w, h), flags=cv2.INTER_NEAREST)
+    h_med = _median_height(straight)  # the same both ways up
     ev = (
-        _up_down_evidence(straight) - _up_down_evidence(np.ascontiguousarray(straight[::-1, ::-1]))
+        _up_down_evidence(straight, h_med)
+        - _up_down_evidence(np.ascontiguousarray(straight[::-1, ::-1]), h_med)
     ) / 2
     rotation = quarter if ev >= 0 else (quarter + 180) % 360
     rot_conf = float(min(1.0, abs(ev) / 0.15))

@@ -48,20 +48,50 @@ def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
     return cv2.bitwise_and(ink, otsu)
 
 
+SMALL = 4  # connected components that only need to be found, not measured, at 1/4 scale
+
+
+def _shrink(mask: np.ndarray) -> np.ndarray:
+    """A binary mask at 1/``SMALL`` scale: a cell is set when any pixel of it is."""
+    h, w = mask.shape
+    small = cv2.resize(mask, (max(1, w // SMALL), max(1, h // SMALL)), interpolation=cv2.INTER_AREA)
+    return (small > 0).astype(np.uint8) * 255
+
+
+def _grow_box(stat: np.ndarray, shape: tuple[int, ...]) -> BBox:
+    """A component's box found at 1/``SMALL`` scale, in full-scale pixels (never smaller than
+    the ink)."""
+    x, y, w, h = (int(v) for v in stat[:4])
+    return (
+        max(0, x * SMALL - 1),
+        max(0, y * SMALL - 1),
+        min(shape[1], (x + w) * SMALL + SMALL),
+        min(shape[0], (y + h) * SMALL + SMALL),
+    )
+
+
 def border_mask(gray: np.ndarray) -> np.ndarray:
-    """Dark areas joined to the image edge and large: scanner borders, the bed beyond the paper."""
-    _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
-    h, w = gray.shape
+    """Dark areas joined to the image edge and large: scanner borders, the bed beyond the paper.
+
+    Found at 1/4 scale (a border is large), then cut back to the dark pixels at full scale."""
+    t, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    small = _shrink(dark)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(small, connectivity=8)
+    h, w = small.shape
     x, y, bw, bh = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
-    touches = (x <= 2) | (y <= 2) | (x + bw >= w - 2) | (y + bh >= h - 2)
+    touches = (x <= 1) | (y <= 1) | (x + bw >= w - 1) | (y + bh >= h - 1)
     big = (bw > w * 0.2) | (bh > h * 0.2)
     drop = touches & big
     drop[0] = False
     out = np.zeros_like(gray)
     if drop.any():
-        out[drop[labels]] = 255
-        out = cv2.dilate(out, np.ones((7, 7), np.uint8))
+        near = cv2.resize(
+            drop[labels].astype(np.uint8) * 255,
+            (gray.shape[1], gray.shape[0]),
+            interpolation=cv2.INTER_NEAREST,
+        )
+        near = cv2.dilate(near, np.ones((2 * SMALL + 1, 2 * SMALL + 1), np.uint8))
+        out = cv2.dilate(cv2.bitwise_and(dark, near), np.ones((7, 7), np.uint8))
     return out
 
 
@@ -94,11 +124,12 @@ def find_frames(
     horiz: np.ndarray, vert: np.ndarray, dpi: int
 ) -> list[tuple[BBox, list[int], list[int]]]:
     """Ruled frames: (bbox, row line ys, column line xs)."""
-    grid = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
+    grid = cv2.dilate(_shrink(cv2.bitwise_or(horiz, vert)), np.ones((3, 3), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     out = []
     for i in range(1, n):
-        x, y, w, h, _ = stats[i]
+        x0, y0, x1, y1 = _grow_box(stats[i], horiz.shape)
+        x, y, w, h = x0, y0, x1 - x0, y1 - y0
         if w < dpi * 0.8 or h < dpi * 0.3:
             continue
         hsub = horiz[y : y + h, x : x + w]
@@ -118,11 +149,17 @@ def find_frames(
 
 def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pen ink (blue) and stamp ink (purple/red) among the ink pixels."""
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    coloured = (sat > 70) & (val > 40) & (ink > 0)
-    blue = coloured & (hue >= 95) & (hue <= 128)
-    stamp = coloured & ((hue < 12) | (hue > 128))
+    # only the ink pixels are converted (a few per cent of the page)
+    ys, xs = np.nonzero(ink)
+    hsv = cv2.cvtColor(np.ascontiguousarray(rgb[ys, xs][:, None, :]), cv2.COLOR_RGB2HSV)[:, 0]
+    hue, sat, val = hsv[:, 0], hsv[:, 1], hsv[:, 2]
+    coloured = (sat > 70) & (val > 40)
+    blue = np.zeros(ink.shape, bool)
+    stamp = np.zeros(ink.shape, bool)
+    sel = coloured & (hue >= 95) & (hue <= 128)
+    blue[ys[sel], xs[sel]] = True
+    sel = coloured & ((hue < 12) | (hue > 128))
+    stamp[ys[sel], xs[sel]] = True
     k = np.ones((3, 3), np.uint8)
     blue_m = cv2.dilate(blue.astype(np.uint8) * 255, k)
     stamp_m = cv2.dilate(stamp.astype(np.uint8) * 255, k)
@@ -130,15 +167,17 @@ def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def _groups(mask: np.ndarray, dpi: int, kx: float = 0.12, ky: float = 0.05) -> list[BBox]:
-    k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(dpi * kx)), max(3, int(dpi * ky))))
-    blobs = cv2.dilate(mask, k)
+    k = cv2.getStructuringElement(
+        cv2.MORPH_RECT, (max(3, int(dpi * kx / SMALL)), max(3, int(dpi * ky / SMALL)))
+    )
+    blobs = cv2.dilate(_shrink(mask), k)
     n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
     out = []
     for i in range(1, n):
-        x, y, w, h, _ = stats[i]
-        if w * h < (dpi * 0.04) ** 2:
+        box = _grow_box(stats[i], mask.shape)
+        if (box[2] - box[0]) * (box[3] - box[1]) < (dpi * 0.04) ** 2:
             continue
-        out.append((int(x), int(y), int(x + w), int(y + h)))
+        out.append(box)
     return out
 
 

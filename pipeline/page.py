@@ -167,15 +167,20 @@ def line_band(
     near = [core(o) for o in near_boxes]
     mine = core(ln.bbox)
 
-    for i in range(1, n):
-        cy0, ch = stats[i, 1], stats[i, 3]
-        if (cy0 <= 0 or cy0 + ch >= sh) and ch < sh * 0.8:
-            strip[labels == i] = 255
+    tops, heights = stats[:, 1], stats[:, 3]
+    # cut by the strip's edge (all at once: a python loop over every component is slow)
+    cut_off = ((tops <= 0) | (tops + heights >= sh)) & (heights < sh * 0.8)
+    cut_off[0] = False
+    if cut_off.any():
+        strip[cut_off[labels]] = 255
+    in_mine = (ya + tops < mine[1]) & (ya + tops + heights > mine[0])
+    for i in np.nonzero(~cut_off & ~in_mine)[0]:
+        if i == 0 or not near:
             continue
+        cy0, ch = int(tops[i]), int(heights[i])
         top_, bot_ = ya + cy0, ya + cy0 + ch
-        in_mine = top_ < mine[1] and bot_ > mine[0]
         hit = [(c, o) for c, o in zip(near, near_boxes, strict=True) if top_ < c[1] and bot_ > c[0]]
-        if in_mine or not hit:
+        if not hit:
             continue
         # a mark of this line touching a vowel of the next line (tight spacing): cut the join
         # at its narrowest row between the two cores and keep this line's part
