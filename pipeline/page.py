@@ -540,7 +540,7 @@ def _reads_badly(lines: list[Line]) -> bool:
 
 def verify_orientation(
     engine: OcrEngine,
-    rgb: np.ndarray,
+    gray0: np.ndarray,
     geo: geometry.Geometry,
     dpi: int,
     options: Options,
@@ -555,7 +555,7 @@ def verify_orientation(
         g = geometry.Geometry(
             (geo.rotation + turn) % 360, geo.skew, geo.rotation_confidence, geo.skew_confidence
         )
-        gray = geometry.to_gray(geometry.apply(rgb, g))
+        gray = geometry.apply(gray0, g)
         lines = find_lines(engine, gray, dpi, options)
         lines = sorted(lines, key=lambda ln: ln.bbox[2] - ln.bbox[0], reverse=True)[:4]
         reread_lines(engine, gray, lines, dpi, options, require_match=False)
@@ -574,16 +574,26 @@ def verify_orientation(
     )
 
 
+def _upright(
+    pimg: PageImage, gray0: np.ndarray, geo: geometry.Geometry
+) -> tuple[np.ndarray, np.ndarray]:
+    """(colour, grey) page turned upright and deskewed. Without colour only the grey page is
+    turned (a third of the work), and it stands in for the colour one, which the layout then
+    does not look at."""
+    if pimg.colour:
+        rgb = geometry.apply(pimg.image, geo)
+        return rgb, geometry.to_gray(rgb)
+    gray = geometry.apply(gray0, geo)
+    return gray, gray
+
+
 def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     t0 = time.process_time()
     deadline = Deadline(options.page_timeout)
     steps = []
     gray0 = geometry.to_gray(pimg.image)
-    geo = verify_orientation(
-        engine, pimg.image, geometry.estimate(gray0, pimg.dpi), pimg.dpi, options
-    )
-    rgb = geometry.apply(pimg.image, geo)
-    gray = geometry.to_gray(rgb)
+    geo = verify_orientation(engine, gray0, geometry.estimate(gray0, pimg.dpi), pimg.dpi, options)
+    rgb, gray = _upright(pimg, gray0, geo)
     if pimg.scan_dpi:
         steps.append({"step": "resample", "from_dpi": pimg.scan_dpi, "to_dpi": pimg.dpi})
     geo_step = {
@@ -604,11 +614,10 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     if "ocr-check" not in geo.method and _reads_badly(lines):
         # confident geometry can still be wrong (a page of mostly Latin text has no Thai marks
         # to sit above the line): a page that reads badly is read the other way up, once
-        checked = verify_orientation(engine, pimg.image, geo, pimg.dpi, options, force=True)
+        checked = verify_orientation(engine, gray0, geo, pimg.dpi, options, force=True)
         if checked.rotation != geo.rotation:
             geo = checked
-            rgb = geometry.apply(pimg.image, geo)
-            gray = geometry.to_gray(rgb)
+            rgb, gray = _upright(pimg, gray0, geo)
             lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
             lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
         geo_step.update(
