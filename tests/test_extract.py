@@ -72,6 +72,8 @@ def test_splitting_memo_and_newsletter():
 def test_phone_digits():
     assert phone_digits("๐-๒๕๕๐-๗๓๓๕") == "025507335"
     assert phone_digits("๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒") == "021234567"
+    assert phone_digits(", 0;9613-3513") == "096133513"  # specks before the number
+    assert phone_digits("0-2123-4567, 0-2123-4568") == "021234567"  # the first of two
 
 
 def test_misread_labels_in_the_header():
@@ -139,6 +141,10 @@ def test_department_names_snap_to_the_list_despite_a_misread_letter():
         "สำนักงานเลขานุการกรม กรมการค้าภายใน"
     )
     assert snap_department("กองคลัง กรมควบคุมโรค") == "กองคลัง กรมควบคุมโรค"
+    # units are known too, and each name of the line is mended on its own
+    assert snap_department("สำนักงานเลขานูการกรม กรุ่มการค้าภายไน") == (
+        "สำนักงานเลขานุการกรม กรมการค้าภายใน"
+    )
 
 
 def test_document_titles_are_recognised_but_not_from_a_word_of_them():

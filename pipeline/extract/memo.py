@@ -46,8 +46,9 @@ def _field(
 def phone_digits(text: str) -> str | None:
     """``โทร. ๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒`` → ``021234567`` (the first number, without extension)."""
     t = to_arabic_digits(text)
-    t = re.split(r"ต่อ|ext|,|/|หรือ", t)[0]
-    digits = re.sub(r"\D", "", t)
+    # the first part that holds digits: specks before the number (``, 0;9613``) are not a part
+    parts = [p for p in re.split(r"ต่อ|ext|,|/|หรือ", t) if re.search(r"\d", p)]
+    digits = re.sub(r"\D", "", parts[0]) if parts else ""
     return digits or None
 
 
@@ -74,27 +75,40 @@ def _departments() -> dict[str, str]:
 
 
 def snap_department(agency: str) -> str:
-    """``กองคลัง กรมควบคูมโรค`` → ``กองคลัง กรมควบคุมโรค``: a department name whose letters
-    match a known department but whose marks do not takes the known spelling."""
-    known = _departments()
-    tokens = agency.split(" ")
-    for i in range(len(tokens)):
-        for j in range(len(tokens), i, -1):
-            chunk = "".join(tokens[i:j])
-            name = known.get(word_skeleton(chunk))
-            if name is not None and chunk != name.replace(" ", ""):
-                return " ".join(tokens[:i] + [name] + tokens[j:])
-    # a letter misread too (กรมฏารจัดหางาน, ภายไน): one listed name nearly the same, no rival
+    """``กองคลัง กรมควบคูมโรค`` → ``กองคลัง กรมควบคุมโรค``: a unit or department name whose
+    letters match a known one but whose marks do not takes the known spelling; so does one with
+    a letter misread too (``กรมฏารจัดหางาน``, ``ภายไน``) when exactly one known name is that
+    close. Each name of the line is snapped on its own."""
     from rapidfuzz import fuzz, process
 
+    known = _departments()
     names = [n for n in known.values() if len(n) >= 8]
-    for i, tok in enumerate(tokens):
-        if len(tok) < 8 or tok in names:
-            continue
-        near = process.extract(tok, names, scorer=fuzz.ratio, score_cutoff=90, limit=2)
-        if len(near) == 1 or (len(near) == 2 and near[0][1] - near[1][1] >= 5):
-            return " ".join(tokens[:i] + [near[0][0]] + tokens[i + 1 :])
-    return agency
+    skeletons = [word_skeleton(n) for n in names]
+    tokens = agency.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):  # the longest run of tokens that is a known name
+            name = known.get(word_skeleton("".join(tokens[i:j])))
+            if name is not None:
+                out.append(name)
+                i = j
+                break
+        else:
+            tok = tokens[i]
+            near = (
+                process.extract(
+                    word_skeleton(tok), skeletons, scorer=fuzz.ratio, score_cutoff=90, limit=2
+                )
+                if len(tok) >= 8
+                else []
+            )
+            if len(near) == 1 or (len(near) == 2 and near[0][1] - near[1][1] >= 5):
+                out.append(names[near[0][2]])
+            else:
+                out.append(tok)
+            i += 1
+    return " ".join(out)
 
 
 def split_agency_phone(rest: str) -> tuple[str, str | None]:
