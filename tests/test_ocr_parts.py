@@ -271,3 +271,20 @@ def test_stamp_values_are_handwritten_regions_right_of_the_labels():
     assert number.kind == RegionKind.HANDWRITTEN and number.confidence <= 0.5
     assert number.bbox[0] >= 1000 + 20 * 6  # right of เลขรับ's six symbols
     assert number.bbox[2] <= 1500 and number.bbox[1] >= 40  # inside the stamp
+
+
+def test_a_wide_digit_stays_whole_and_touching_digits_are_cut(model):
+    from pipeline.ocr.digits import _split_wide
+
+    def glyph(ink: np.ndarray) -> tuple[int, int, np.ndarray]:
+        cols = np.nonzero(ink.any(axis=0))[0]
+        return int(cols.min()), int(cols.max()) + 1, ink
+
+    for face in ("loma", "waree", "laksaman"):
+        wide = _render("๕", face) < 128
+        assert len(_split_wide([glyph(wide)], model)) == 1, face
+    two = _render("๒     ") < 128  # room on the right for the second
+    cols = np.nonzero(two.any(axis=0))[0]
+    w = int(cols.max() - cols.min()) + 1
+    pair = two | np.roll(two, w - 1, axis=1)  # two ๒ touching
+    assert len(_split_wide([glyph(pair)], model)) == 2

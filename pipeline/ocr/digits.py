@@ -246,32 +246,67 @@ def _glued_to_digits(text: str, i: int) -> bool:
     return left_ok and right_ok
 
 
-def _split_wide(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
-    """Cut components as wide as two or more digits (touching glyphs) at their thinnest columns."""
+def _sure(model: DenseNet | None, mask: np.ndarray) -> float:
+    """How sure the digit model is of one glyph (0 when it cannot say)."""
+    f = glyph_features(mask) if model is not None else None
+    if f is None or model is None:
+        return 0.0
+    return float(model.probabilities(f[None, :])[0].max())
+
+
+def _cut(m: np.ndarray, x0: int, x1: int, k: int) -> list[tuple[int, int, np.ndarray]]:
+    """``m`` (ink between x0 and x1) cut into ``k`` pieces at its thinnest columns."""
+    cols = m[:, x0:x1].sum(axis=0).astype(np.float64)
+    cuts = [x0]
+    step = (x1 - x0) / k
+    for j in range(1, k):
+        c = int(x0 + j * step)
+        lo, hi = max(x0 + 1, c - int(step * 0.3)), min(x1 - 1, c + int(step * 0.3))
+        cuts.append(lo + int(np.argmin(cols[lo - x0 : hi - x0 + 1])) if hi > lo else c)
+    cuts.append(x1)
+    parts = []
+    for a, b in zip(cuts[:-1], cuts[1:], strict=False):
+        part = np.zeros_like(m)
+        part[:, a:b] = m[:, a:b]
+        if part.any():
+            parts.append((a, b, part))
+    return parts
+
+
+def _split_wide(
+    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None = None
+) -> list[tuple[int, int, np.ndarray]]:
+    """Cut components as wide as two or more digits (touching glyphs) at their thinnest columns.
+
+    How many digits a wide component holds is guessed from its width; with the digit model,
+    that guess, one fewer or none is kept, whichever pieces the model reads with most
+    certainty (๔ and ๕ are wide in some faces and stay whole)."""
     heights = []
     for _, _, m in glyphs:
         ys = np.nonzero(m.any(axis=1))[0]
         heights.append(ys.max() - ys.min() + 1)
     h = float(np.median(heights))
     out = []
-    for (x0, x1, m), _gh in zip(glyphs, heights, strict=True):
-        k = int(round((x1 - x0) / (0.95 * h)))
-        if k < 2:
+    for x0, x1, m in glyphs:
+        guess = int(round((x1 - x0) / (0.95 * h)))
+        if guess < 2:
             out.append((x0, x1, m))
             continue
-        cols = m[:, x0:x1].sum(axis=0).astype(np.float64)
-        cuts = [x0]
-        step = (x1 - x0) / k
-        for j in range(1, k):
-            c = int(x0 + j * step)
-            lo, hi = max(x0 + 1, c - int(step * 0.3)), min(x1 - 1, c + int(step * 0.3))
-            cuts.append(lo + int(np.argmin(cols[lo - x0 : hi - x0 + 1])) if hi > lo else c)
-        cuts.append(x1)
-        for a, b in zip(cuts[:-1], cuts[1:], strict=False):
-            part = np.zeros_like(m)
-            part[:, a:b] = m[:, a:b]
-            if part.any():
-                out.append((a, b, part))
+        if model is None:
+            out.extend(_cut(m, x0, x1, guess))
+            continue
+        best: tuple[float, int, list[tuple[int, int, np.ndarray]]] | None = None
+        # the model has no "not a digit" answer and reads half glyphs confidently too: only
+        # the width's guess, one fewer, and the whole glyph are put to it
+        for k in sorted({1, guess - 1, guess}):
+            parts = [(x0, x1, m)] if k == 1 else _cut(m, x0, x1, k)
+            score = min(_sure(model, p[2]) for p in parts)
+            # the width's guess wins ties: certainty must be clearly better to overrule it
+            score += 0.05 if k == guess else 0.0
+            if best is None or score > best[0]:
+                best = (score, k, parts)
+        assert best is not None
+        out.extend(best[2])
     return out
 
 
@@ -373,7 +408,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         glyphs = _extend_run(candidates, (rx0 - x0 - widen, rx1 - x0 + widen), sym_h)
         if not glyphs:
             continue
-        glyphs = _drop_strays(_split_wide(glyphs))
+        glyphs = _drop_strays(_split_wide(glyphs, model))
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
