@@ -91,7 +91,8 @@ def normalise_reference(text: str) -> Reference:
         if letter == "9":
             reasons.append("letter 'ว' read as '9'")
             letter = "ว"
-        gap = " " if letter and re.search(rf"[{letter}9]\s", flat) else ""
+        after = m.end("letter")
+        gap = " " if letter and after < len(flat) and flat[after] == " " else ""
         value += f"/{letter}{gap}{_digits(m.group('run'))}"
         numbers = office + m.group("run")
     else:
