@@ -79,10 +79,28 @@ def finish_lines(
             ln.text = correct_words(ln.text)
         if impossible_number(ln.text):
             ln.confidence = round(min(ln.confidence, DOUBT_CONF), 4)
+        elif dictionary and reads_doubtfully(ln.text):
+            ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
     return changed
 
 
 DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold
+UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold too
+LOW_PLAUSIBILITY = 0.7  # share of the Thai in dictionary words below which a line is doubtful
+_SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}(?![A-Za-z])")
+_LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
+
+
+def reads_doubtfully(text: str) -> bool:
+    """Typed Thai that is likely misread: too little of it in dictionary words (a line of ten
+    Thai letters or more), or a short Latin token in a Thai line with no English word in it
+    (the English model taking Thai letters: ``UM`` for บาท, ``rion`` for a number)."""
+    share, thai = plausibility(text)
+    if thai >= 10 and share < LOW_PLAUSIBILITY:
+        return True
+    return bool(thai and _SHORT_LATIN_TOKEN.search(text) and not _LONG_LATIN_WORD.search(text))
+
+
 # a digit with a vowel or tone mark on it (marks sit on consonants), or a letter the Thai model
 # puts for a digit still glued to a number: a number the digit re-reading could not mend
 _IMPOSSIBLE_NUMBER = re.compile(

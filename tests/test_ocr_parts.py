@@ -288,3 +288,12 @@ def test_a_wide_digit_stays_whole_and_touching_digits_are_cut(model):
     w = int(cols.max() - cols.min()) + 1
     pair = two | np.roll(two, w - 1, axis=1)  # two ๒ touching
     assert len(_split_wide([glyph(pair)], model)) == 2
+
+
+def test_lines_that_read_doubtfully():
+    from pipeline.page import reads_doubtfully
+
+    assert not reads_doubtfully("ทั้งนี้ สามารถสอบถามรายละเอียดเพิ่มเติมได้ที่")
+    assert reads_doubtfully("ได้รับงบประมาณจำนวน ๖๘๗,๐๐๐ UM สำหรับปีงบประมาณ")  # บาท taken
+    assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
+    assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
