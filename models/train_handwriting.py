@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import geometry, layout, nn  # noqa: E402
-from pipeline.handwriting import FEATURES, line_features, page_context  # noqa: E402
+from pipeline.handwriting import FEATURES, line_features, page_context, page_tone  # noqa: E402
 from pipeline.ingest import inspect, load_page  # noqa: E402
 from pipeline.ocr.engine import TesseractEngine  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -56,6 +56,7 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
     s = 300.0 / p.dpi
     med_h, left, med_w = page_context(lines)
     ink = layout.ocr_ink(lay)
+    tone = page_tone(lay.clean_gray, ink)
     out = []
     for ln in lines:
         x0, y0, x1, y1 = (int(round(v * s)) for v in ln.bbox)
@@ -75,7 +76,9 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
             label = 2
         else:
             continue
-        f = line_features(ln, ink, med_h, lay.x_height, left, ink.shape[1], med_w)
+        f = line_features(
+            ln, ink, med_h, lay.x_height, left, ink.shape[1], med_w, lay.clean_gray, tone
+        )
         out.append((f.tolist(), label, tp["conditions"]["mode"], scan.name))
     return out
 
@@ -147,7 +150,7 @@ def main() -> int:
         }
     print("held-out (non-typed vs typed lines):", json.dumps(report))
     final, mean, std = fit(x, y)
-    nn.save(args.out, final, mean, std, f"handwriting-1 seed {args.seed} n{args.count}")
+    nn.save(args.out, final, mean, std, f"handwriting-2 seed {args.seed} n{args.count}")
     (args.out.with_suffix(".scores.json")).write_text(
         json.dumps(
             {

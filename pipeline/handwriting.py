@@ -34,6 +34,7 @@ FEATURES = (
     "slant",
     "space_fraction",
     "width_ratio",
+    "ink_tone",
 )
 
 
@@ -50,6 +51,8 @@ def line_features(
     left_margin: float,
     page_width: float,
     median_width: float,
+    gray: np.ndarray | None = None,
+    page_tone: float = 0.0,
 ) -> np.ndarray:
     x0, y0, x1, y1 = line.bbox
     h = max(1, y1 - y0)
@@ -101,9 +104,29 @@ def line_features(
             slant,
             text.count(" ") / max(1, len(text)),
             w / max(1.0, median_width),
+            _tone(gray, crop, x0, y0, x1, y1, page_tone),
         ],
         dtype=np.float32,
     )
+
+
+def page_tone(gray: np.ndarray | None, ink: np.ndarray) -> float:
+    """The grey level of the page's ink (median, on a sample): toner is the darkest ink."""
+    if gray is None:
+        return 0.0
+    vals = gray[ink > 0][::7]
+    return float(np.median(vals)) if len(vals) else 0.0
+
+
+def _tone(
+    gray: np.ndarray | None, crop: np.ndarray, x0: int, y0: int, x1: int, y1: int, tone: float
+) -> float:
+    """How much lighter the line's ink is than the page's (blue pen is a lighter grey than
+    toner on a grey scan): (line median + 16) / (page median + 16); 1 without a grey page."""
+    if gray is None or not crop.any():
+        return 1.0
+    vals = gray[max(0, y0) : y1, max(0, x0) : x1][crop > 0]
+    return float((np.median(vals) + 16.0) / (tone + 16.0))
 
 
 def _fallback_score(f: np.ndarray) -> float:
@@ -126,13 +149,20 @@ def page_context(lines: list[Line]) -> tuple[float, float, float]:
 CLASSES = ("typed", "handwritten", "stamp")
 
 
-def classify_lines(lines: list[Line], ink: np.ndarray, x_height: float) -> list[tuple[str, float]]:
-    """(kind, probability of that kind) for each line: typed, handwritten or stamp."""
+def classify_lines(
+    lines: list[Line], ink: np.ndarray, x_height: float, gray: np.ndarray | None = None
+) -> list[tuple[str, float]]:
+    """(kind, probability of that kind) for each line: typed, handwritten or stamp. ``gray``
+    (the page's grey levels) lets the lighter grey of pen ink count."""
     if not lines:
         return []
     med_h, left, med_w = page_context(lines)
+    tone = page_tone(gray, ink)
     feats = np.stack(
-        [line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w) for ln in lines]
+        [
+            line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w, gray, tone)
+            for ln in lines
+        ]
     )
     model = load_model()
     if model is None:

@@ -656,7 +656,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     # lines OCR read that look like handwriting (pen ink that colour could not tell apart)
     typed: list[Line] = []
     hand_regions: list[Region] = []
-    kinds = handwriting.classify_lines(lines, layout.ocr_ink(lay), lay.x_height)
+    kinds = handwriting.classify_lines(lines, layout.ocr_ink(lay), lay.x_height, lay.clean_gray)
     for ln, (kind, prob) in zip(lines, kinds, strict=True):
         if (
             kind != "typed"
