@@ -18,6 +18,7 @@ from pipeline.extract.documents import is_document_title
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
 from pipeline.ocr.digits import (
     LOOKALIKES,
+    THAI,
     DigitModel,
     align_symbols,
     fix_digits,
@@ -405,10 +406,9 @@ def _thai_reread(
 
 
 _SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 _NUMBER_RUN = re.compile(
-    f"[{THAI_DIGITS}{''.join(sorted(LOOKALIKES))}][{THAI_DIGITS}{''.join(sorted(LOOKALIKES))},./-]*"
+    f"[{THAI}{''.join(sorted(LOOKALIKES))}][{THAI}{''.join(sorted(LOOKALIKES))},./-]*"
 )
 
 
@@ -449,9 +449,7 @@ def _latin_number_reread(
         if core is None:
             continue
         number = core.group(0).rstrip(",./-")
-        if sum(c in THAI_DIGITS for c in number) < max(1, len(number) // 2) or len(
-            number
-        ) * 2 < len(read):
+        if sum(c in THAI for c in number) < max(1, len(number) // 2) or len(number) * 2 < len(read):
             continue
         words = cand.words[core.start() : core.start() + len(number)]
         for w in words:
