@@ -33,6 +33,10 @@ def test_samples_are_digitised_and_typed(sample_results, sample_scans, tmp_path)
     assert s["document_type_accuracy"] == 1.0
     assert s["rotation_accuracy"] == 1.0
     assert s["skew_error_max"] < 0.3
+    # the confusion of region kinds: typed lines are found as typed, figures as figures
+    kinds = s["region_confusion"]
+    assert kinds["typed"].get("typed", 0) > 0.8 * sum(kinds["typed"].values())
+    assert kinds["figure"].get("figure", 0) >= 1
     # raw Tesseract on the very same decoded pages, in this run
     pages = decode_pages(corpus, tmp_path / "raw")
     texts, _, _ = raw_tesseract(pages, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import statistics
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,36 @@ def line_errors(pred_page: dict[str, Any], truth_page: dict[str, Any]) -> list[t
     return out
 
 
+REGION_KINDS = ("typed", "handwritten", "signature", "stamp", "table", "figure")
+
+
+def region_confusion(
+    pred_page: dict[str, Any], truth_page: dict[str, Any]
+) -> list[tuple[str, str]]:
+    """(true kind, predicted kind) for each typed line and each item of the truth: the kind of
+    the predicted region that covers most of it (an inner region, such as a stamp's value,
+    wins over the region around it when it covers as much), or ``none`` when no region covers
+    a third of it."""
+    scale = 300.0 / float(pred_page.get("dpi") or 300)
+    regions = [
+        (r["kind"], tuple(v * scale for v in r["bbox"])) for r in pred_page.get("regions", [])
+    ]
+    truth = [("typed", t["bbox"]) for t in truth_page.get("lines", [])]
+    truth += [(i["kind"], i["bbox"]) for i in truth_page.get("items", [])]
+    out = []
+    for kind, (a0, b0, a1, b1) in truth:
+        area = max(1.0, (a1 - a0) * (b1 - b0))
+        best, best_cov = "none", 1.0 / 3.0
+        for rk, (x0, y0, x1, y1) in regions:
+            cov = max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
+            cov /= area
+            small = (x1 - x0) * (y1 - y0) < area * 4
+            if cov > best_cov or (cov >= best_cov - 0.05 and cov > 1.0 / 3.0 and small):
+                best, best_cov = rk, max(cov, best_cov)
+        out.append((kind, best))
+    return out
+
+
 def page_typed_text(page: dict[str, Any]) -> str:
     parts = []
     for r in page.get("regions", []):
@@ -131,6 +161,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
     seconds: list[float] = []
     digits = {"all": [0, 0], "300dpi-16pt": [0, 0]}
     conf_lines: list[tuple[float, int]] = []
+    confusion: Counter[tuple[str, str]] = Counter()
     for tf in files:
         truth = json.loads(tf.read_text(encoding="utf-8"))
         name = truth["file"]
@@ -174,6 +205,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             if pp is None:
                 continue
             conf_lines.extend(line_errors(pp, tp))
+            confusion.update(region_confusion(pp, tp))
             rot_ok += int(pp["rotation"] == tp["rotation"])
             if pp["rotation"] == tp["rotation"]:
                 skew_err.append(abs(float(pp["skew"]) - float(tp["skew"])))
@@ -249,6 +281,11 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             else None,
             "signer_name_accuracy": round(names[0] / names[1], 4) if names[1] else None,
             "handwriting": {k: _f1(*v) for k, v in sorted(hw.items())},
+            "region_confusion": {
+                t: {p: n for (tt, p), n in sorted(confusion.items()) if tt == t}
+                for t in REGION_KINDS
+                if any(tt == t for tt, _ in confusion)
+            },
             "seconds_per_page_median": round(statistics.median(seconds), 3) if seconds else None,
             "date_errors": [d for d in date_confusion if _norm(d["pred"]) != _norm(d["truth"])][
                 :20
@@ -317,6 +354,13 @@ def format_scores(s: dict[str, Any]) -> str:
         "handwriting F1 by condition: "
         + ", ".join(f"{k} {v['f1']:.2f}" for k, v in s["handwriting"].items() if k != "all")
     )
+    confusion = s.get("region_confusion") or {}
+    if confusion:
+        cols = [*REGION_KINDS, "none"]
+        lines.append("region kinds (rows: truth; columns: the predicted region covering it most):")
+        lines.append(" " * 13 + "".join(f"{c[:11]:>12}" for c in cols))
+        for t, row in confusion.items():
+            lines.append(f"  {t:<11}" + "".join(f"{row.get(c, 0):>12}" for c in cols))
     return "\n".join(lines)
 
 
