@@ -39,6 +39,10 @@ def _scale_box(b: BBox, s: float) -> BBox:
     return (int(b[0] / s), int(b[1] / s), int(np.ceil(b[2] / s)), int(np.ceil(b[3] / s)))
 
 
+def _shift_box(b: BBox, dx: int, dy: int) -> BBox:
+    return (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)
+
+
 def _for_ocr(gray: np.ndarray, dpi: int, options: Options) -> tuple[np.ndarray, float]:
     """The image at a resolution Tesseract reads well (low-dpi scans upsampled), and the scale."""
     s = options.ocr_dpi / dpi if dpi < options.ocr_dpi else 1.0
@@ -104,11 +108,12 @@ def reads_doubtfully(text: str) -> bool:
 
 # a digit with a vowel or tone mark on it (marks sit on consonants), or a letter the Thai model
 # puts for a digit still glued to a number: a number the digit re-reading could not mend
+_LOOK = "".join(sorted(LOOKALIKES))  # the lookalike letters, for character classes
 _IMPOSSIBLE_NUMBER = re.compile(
     "[๐-๙0-9][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-    f"|[๐-๙][./-]?[{''.join(sorted(LOOKALIKES))}](?![\u0e01-\u0e4e])"
-    f"|(?<![\u0e01-\u0e4e])[{''.join(sorted(LOOKALIKES))}][๐-๙]"
-    f"|[๐-๙][./][{''.join(sorted(LOOKALIKES))}]"
+    f"|[๐-๙][./-]?[{_LOOK}](?![\u0e01-\u0e4e])"
+    f"|(?<![\u0e01-\u0e4e])[{_LOOK}][๐-๙]"
+    f"|[๐-๙][./][{_LOOK}]"
 )
 
 
@@ -145,9 +150,9 @@ def _read_region(
         return []
     lines = _ocr(engine, crop, dpi, options, psm)
     for ln in lines:
-        ln.bbox = (ln.bbox[0] + ox, ln.bbox[1] + oy, ln.bbox[2] + ox, ln.bbox[3] + oy)
+        ln.bbox = _shift_box(ln.bbox, ox, oy)
         for w in ln.words:  # symbols too: the digit re-reading cuts glyphs at their boxes
-            w.bbox = (w.bbox[0] + ox, w.bbox[1] + oy, w.bbox[2] + ox, w.bbox[3] + oy)
+            w.bbox = _shift_box(w.bbox, ox, oy)
     return lines
 
 
@@ -347,15 +352,15 @@ def reread_lines(
         if text and (not require_match or fuzz.ratio(skeleton(text), skeleton(ln.text)) >= 80):
             for a in again:
                 for w in a.words:
-                    w.bbox = (w.bbox[0] + sx, w.bbox[1] + sy, w.bbox[2] + sx, w.bbox[3] + sy)
+                    w.bbox = _shift_box(w.bbox, sx, sy)
             # symbols are only kept where they align with one line of text (digit re-reading)
             ln.words = again[0].words if len(again) == 1 else []
             ln.text = text
             ln.raw_text = " ".join(a.raw_text for a in again).strip()
             ln.confidence = round(float(np.mean([a.confidence for a in again])), 4)
-            if "tha" in options.languages.split("+") and _english_intrusions(text):
-                _thai_reread(engine, strip, dpi, options, ln, sx, sy)
             if "tha" in options.languages.split("+"):
+                if _english_intrusions(text):
+                    _thai_reread(engine, strip, dpi, options, ln, sx, sy)
                 _latin_number_reread(engine, strip, dpi, options, ln, sx, sy)
 
 
@@ -400,16 +405,14 @@ def _thai_reread(
     if share_after * n_after + 1e-6 < share_before * n_before:
         return
     for w in cand.words:
-        w.bbox = (w.bbox[0] + sx, w.bbox[1] + sy, w.bbox[2] + sx, w.bbox[3] + sy)
+        w.bbox = _shift_box(w.bbox, sx, sy)
     ln.text, ln.raw_text, ln.words = cand.text, cand.raw_text, cand.words
     ln.confidence = round(min(ln.confidence, cand.confidence), 4)
 
 
 _SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
-_NUMBER_RUN = re.compile(
-    f"[{THAI}{''.join(sorted(LOOKALIKES))}][{THAI}{''.join(sorted(LOOKALIKES))},./-]*"
-)
+_NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{_LOOK},./-]*")
 
 
 def _latin_number_reread(
@@ -453,7 +456,7 @@ def _latin_number_reread(
             continue
         words = cand.words[core.start() : core.start() + len(number)]
         for w in words:
-            w.bbox = (w.bbox[0] + sx + x0, w.bbox[1] + sy, w.bbox[2] + sx + x0, w.bbox[3] + sy)
+            w.bbox = _shift_box(w.bbox, sx + x0, sy)
         ln.text = ln.text[: m.start()] + number + ln.text[m.end() :]
         ln.words = ln.words[: ks[0]] + words + ln.words[ks[-1] + 1 :]
         pos = align_symbols(ln)

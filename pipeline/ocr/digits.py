@@ -281,11 +281,7 @@ def _split_wide(
     How many digits a wide component holds is guessed from its width; with the digit model,
     that guess, one fewer or none is kept, whichever pieces the model reads with most
     certainty (๔ and ๕ are wide in some faces and stay whole)."""
-    heights = []
-    for _, _, m in glyphs:
-        ys = np.nonzero(m.any(axis=1))[0]
-        heights.append(ys.max() - ys.min() + 1)
-    h = float(np.median(heights))
+    h = float(np.median(_heights(glyphs)))
     out = []
     for x0, x1, m in glyphs:
         guess = int(round((x1 - x0) / (0.95 * h)))
@@ -295,7 +291,7 @@ def _split_wide(
         if model is None:
             out.extend(_cut(m, x0, x1, guess))
             continue
-        best: tuple[float, int, list[tuple[int, int, np.ndarray]]] | None = None
+        best: tuple[float, list[tuple[int, int, np.ndarray]]] | None = None
         # the model has no "not a digit" answer and reads half glyphs confidently too: only
         # the width's guess, one fewer, and the whole glyph are put to it
         for k in sorted({1, guess - 1, guess}):
@@ -304,9 +300,9 @@ def _split_wide(
             # the width's guess wins ties: certainty must be clearly better to overrule it
             score += 0.05 if k == guess else 0.0
             if best is None or score > best[0]:
-                best = (score, k, parts)
+                best = (score, parts)
         assert best is not None
-        out.extend(best[2])
+        out.extend(best[1])
     return out
 
 
@@ -390,9 +386,9 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         bottoms = y0 + stats[:, 1] + stats[:, 3]
         tops = y0 + stats[:, 1]
-        for i in range(1, n):
-            if bottoms[i] < base - 0.3 * sym_h or tops[i] > base - 0.3 * sym_h:
-                ink[labels == i] = 0
+        foreign = (bottoms < base - 0.3 * sym_h) | (tops > base - 0.3 * sym_h)
+        foreign[0] = False
+        ink[foreign[labels]] = 0
         widen = int(0.35 * sym_h)
         run = set(sym_idx)
         others = [
