@@ -217,6 +217,62 @@ def _leader_dots(stats: np.ndarray, xh: float) -> np.ndarray:
     return out
 
 
+def _stroke_kernels(base: int) -> list[np.ndarray]:
+    """Line-shaped kernels of ``base`` px, level and tilted up to ±70°: an opening with them
+    keeps only long straight-ish strokes (a typed Thai character has none that long)."""
+    out = []
+    for deg in range(-70, 71, 5):
+        # a slanted straight stroke is never typed, even a short one
+        length = base if abs(deg) < 30 else max(3, int(base * 0.7))
+        run = max(1, int(round(length * np.cos(np.radians(deg)))))
+        rise = int(round(length * np.sin(np.radians(abs(deg)))))
+        k = np.zeros((rise + 1, run), np.uint8)
+        y0, y1 = (rise, 0) if deg > 0 else (0, rise)
+        cv2.line(k, (0, y0), (run - 1, y1), 1, 1)
+        out.append(k)
+    return out
+
+
+def _typed_under_scribble(
+    labels: np.ndarray, stats: np.ndarray, typed: np.ndarray, i: int, xh: float
+) -> np.ndarray | None:
+    """The pixels of scribble component ``i`` (in its box's frame) that are typed characters:
+    those inside the band of a typed text line it crosses, less long near-horizontal strokes
+    (a typed Thai character is never much wider than the x-height). None when it crosses no
+    typed line."""
+    sx, sy, sw, sh = (int(v) for v in stats[i, :4])
+    x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    near = (
+        typed
+        & (h > xh * 0.5)
+        & (h < xh * 2.5)
+        & (w < xh * 3)
+        & (x + w > sx - xh * 4)
+        & (x < sx + sw + xh * 4)
+        & (y + h > sy)
+        & (y < sy + sh)
+    )
+    if near.sum() < 3:
+        return None
+    rows = np.zeros(sh, np.int32)
+    for j in np.nonzero(near)[0]:
+        rows[max(0, y[j] - sy) : max(0, min(sh, y[j] + h[j] - sy))] += 1
+    band = rows >= 2
+    if not band.any():
+        return None
+    # the band reaches a little above and below for marks and descenders
+    pad = max(1, int(xh * 0.35))
+    band = cv2.dilate(band.astype(np.uint8)[:, None], np.ones((2 * pad + 1, 1), np.uint8))[:, 0] > 0
+    own = (labels[sy : sy + sh, sx : sx + sw] == i).astype(np.uint8)
+    own[~band] = 0
+    long = np.zeros_like(own)
+    for kernel in _stroke_kernels(max(3, int(xh * 1.6))):
+        long |= cv2.morphologyEx(own, cv2.MORPH_OPEN, kernel)
+    long = cv2.dilate(long, np.ones((3, 3), np.uint8))
+    keep = (own > 0) & (long == 0)
+    return keep if keep.any() else None
+
+
 def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout:
     border = border_mask(gray)
     ink = cv2.bitwise_and(binarise(gray, dpi), cv2.bitwise_not(border))
@@ -265,8 +321,20 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             )
         )
     drop = figure | leaders | scribble
-    clear[drop[labels]] = 255
+    gone = drop[labels].astype(np.uint8)
+    restored = np.zeros_like(gone)
+    for i in np.nonzero(scribble)[0]:
+        # typed characters the signature's strokes touch are part of its component: give
+        # them back to OCR (the typed line stays readable, the signature stays a signature)
+        keep = _typed_under_scribble(labels, stats, ~drop, int(i), xh)
+        if keep is not None:
+            x0, y0 = int(x[i]), int(y[i])
+            restored[y0 : y0 + keep.shape[0], x0 : x0 + keep.shape[1]][keep] = 1
     del labels  # a 32-bit label per pixel: the largest array here, free it before the next ones
+    # the grey fringe of removed ink goes too (OCR would read it as a faint stroke)
+    gone = cv2.dilate(gone & (1 - restored), np.ones((3, 3), np.uint8)) & (1 - restored)
+    clear[gone > 0] = 255
+    del gone, restored
     for i in np.nonzero(scribble)[0]:
         regions.append(
             Region(
@@ -281,7 +349,8 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     if colour:
         blue, stamp_ink = _colour_masks(rgb, ink)
         hand_mask = blue
-        clear |= blue | stamp_ink
+        # with the grey fringe of the strokes, which is not saturated enough to count as colour
+        clear |= cv2.dilate(blue | stamp_ink, np.ones((3, 3), np.uint8))
         for b in _groups(blue, dpi):
             regions.append(Region(id="", kind=RegionKind.HANDWRITTEN, bbox=b, kind_confidence=0.9))
         for b in _groups(stamp_ink, dpi, kx=0.3, ky=0.2):

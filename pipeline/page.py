@@ -15,6 +15,7 @@ import numpy as np
 from pipeline import geometry, handwriting, layout
 from pipeline.errors import LimitExceeded
 from pipeline.extract.documents import is_document_title
+from pipeline.extract.memo import signer_name
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
 from pipeline.ocr.digits import (
     LOOKALIKES,
@@ -26,6 +27,7 @@ from pipeline.ocr.digits import (
 )
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
+from pipeline.thai.names import TITLES
 from pipeline.thai.repair import repair_text
 from pipeline.thai.words import correct_words, plausibility
 
@@ -253,12 +255,38 @@ def merge_row_fragments(lines: list[Line]) -> list[Line]:
             mx0, my0, mx1, my1 = m.bbox
             v = min(y1, my1) - max(y0, my0)
             gap = max(mx0, x0) - min(mx1, x1)
-            if v >= 0.6 * min(y1 - y0, my1 - my0) and gap < 4 * med:
+            # side by side, not stacked: fragments of one line barely overlap across
+            stacked = gap < -0.3 * min(x1 - x0, mx1 - mx0)
+            if v >= 0.6 * min(y1 - y0, my1 - my0) and gap < 4 * med and not stacked:
                 m.bbox = (min(x0, mx0), min(y0, my0), max(x1, mx1), max(y1, my1))
                 break
         else:
             out.append(Line(text=ln.text, bbox=ln.bbox, confidence=ln.confidence))
-    return out
+    return _unstack(out)
+
+
+def _unstack(lines: list[Line]) -> list[Line]:
+    """A line box that reaches down through most of the next line (layout analysis confused by
+    stray strokes) ends where that line's letters begin. A sliver (a row of marks, a speck
+    row) is no next line: it never cuts the line it lies in."""
+    if not lines:
+        return lines
+    med = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines]))
+    for a in lines:
+        for b in lines:
+            ax0, ay0, ax1, ay1 = a.bbox
+            bx0, by0, bx1, by1 = b.bbox
+            across = min(ax1, bx1) - max(ax0, bx0)
+            if (
+                b is a
+                or by1 - by0 < 0.5 * med
+                or by0 <= ay0
+                or across < 0.5 * min(ax1 - ax0, bx1 - bx0)
+                or ay1 < by0 + 0.5 * (by1 - by0)
+            ):
+                continue
+            a.bbox = (ax0, ay0, ax1, int(by0 + 0.25 * (by1 - by0)))
+    return lines
 
 
 def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: float) -> list[Line]:
@@ -272,15 +300,16 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
         return lines
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
     med = heights[len(heights) // 2]
+    tol = max(2, med // 10)  # the engine's boxes of a line and of its mark row differ by a pixel
     keep = []
     for ln in lines:
         x0, y0, x1, y1 = ln.bbox
         inside = any(
             o is not ln
-            and o.bbox[0] <= x0
-            and o.bbox[1] <= y0
-            and o.bbox[2] >= x1
-            and o.bbox[3] >= y1
+            and o.bbox[0] <= x0 + tol
+            and o.bbox[1] <= y0 + tol
+            and o.bbox[2] >= x1 - tol
+            and o.bbox[3] >= y1 - tol
             for o in lines
         )
         if inside and (y1 - y0) < 0.5 * med:
@@ -297,7 +326,7 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
         if below and components is not None and len(components):
             mine = _median_component_height(components, ln.bbox)
             theirs = _median_component_height(components, below[0].bbox)
-            if mine and theirs and mine < 0.6 * theirs:
+            if mine and theirs and (mine < 0.6 * theirs or mine < 0.6 * x_height):
                 continue
         keep.append(ln)
     return keep
@@ -544,6 +573,12 @@ def read_page_lines(
     return [ln for ln in lines if ln.text.strip()]
 
 
+def _titled_signer(text: str) -> bool:
+    """A signature block's name line with a title: ``(นายสมชาย ใจดี)``."""
+    name = signer_name(text)
+    return bool(name) and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", text)
+
+
 def _reads_badly(lines: list[Line]) -> bool:
     """Most of the page's text read with low confidence: the mark of a page upside down."""
     read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
@@ -667,6 +702,10 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # a document's title is printed, however big and bold (the classifier may take a
             # large title set across the page for handwriting)
             kind = "typed"
+        elif kind != "typed" and prob < 0.75 and _titled_signer(ln.text):
+            # ``(นางสาว… …)`` under a signature is the typed name line; strokes of the
+            # signature crossing it make the classifier unsure, and its doubt stays with the line
+            kind, prob = "typed", 1.0 - prob
         if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)
             rk = RegionKind.HANDWRITTEN if kind == "handwritten" else RegionKind.STAMP

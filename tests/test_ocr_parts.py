@@ -102,6 +102,20 @@ def _symbols(text: str) -> Line:
     return Line(text, (0, 0, 10 * len(chars), 20), 0.9, words=words)
 
 
+def test_a_mark_row_a_pixel_wider_than_its_line_is_dropped_and_cuts_nothing():
+    from pipeline.page import merge_row_fragments
+
+    # boxes the engine gave on a 200 dpi page: the mark row of a line sticks out by one pixel
+    boxes = [(434, 504, 1493, 570), (236, 556, 1435, 570), (236, 555, 1434, 621)]
+    boxes += [(236, 608, 1314, 666), (435, 671, 1449, 729)]
+    lines = [Line("x", b, 0.9) for b in boxes]
+    kept = merge_row_fragments(drop_mark_rows(lines, None, 20.0))
+    assert [ln.bbox for ln in kept] == [boxes[0], boxes[2], boxes[3], boxes[4]]
+    # a sliver inside a line never cuts that line, even if it was not dropped
+    body, sliver = Line("x", boxes[2], 0.9), Line("x", boxes[1], 0.9)
+    assert merge_row_fragments([body, sliver, Line("x", boxes[3], 0.9)])[0].bbox == boxes[2]
+
+
 def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     from pipeline.ocr.digits import _runs
 

@@ -315,7 +315,10 @@ def extract_signatures(doc: Document, pages: list[Page]) -> None:
             above = [
                 r
                 for r in sig_regions
-                if 0 <= ln.bbox[1] - r.bbox[3] < h * 3
+                # the signature sits above the name, often with strokes down across it
+                if ln.bbox[1] - r.bbox[3] < h * 3
+                and r.bbox[1] < ln.bbox[1]
+                and r.bbox[3] < ln.bbox[3] + h
                 and r.bbox[2] > ln.bbox[0] - h * 2
                 and r.bbox[0] < ln.bbox[2] + h * 2
             ]

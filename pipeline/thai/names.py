@@ -6,8 +6,8 @@ sara ai (ไ ใ); a name is never changed by swapping one letter for another.
 A signature block's name is ``title given-name family-name``. The title is restored when its
 first letter was lost (``ายปรีชา`` → ``นายปรีชา``). A given or family name that is not in the
 lists is replaced by the one listed name nearest to it — one edit away for short names, two for
-names of six letters or more, counting only lost marks — and only when no other listed name is
-as near; a name that has no such neighbour stays as read (many real names are in no list).
+names of six letters or more, where the two differ only in marks (lost, added by a stray
+stroke, or one read for another) — and only when no other listed name is as near; a name that has no such neighbour stays as read (many real names are in no list).
 
 >>> correct_name("นางสาวเกรียง กร ศรีสุข")
 'นางสาวเกรียงไกร ศรีสุข'
@@ -25,7 +25,6 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.thai.words import only_lost
 
 TITLES = ("นางสาว", "นาย", "นาง")
 _FRAGILE = set(
@@ -42,12 +41,17 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
     return given, frozenset(thai_family_names())
 
 
+def _bare(word: str) -> str:
+    return "".join(c for c in word if c not in _FRAGILE)
+
+
 def _nearest(word: str, names: frozenset[str]) -> str:
     if word in names or len(word) < 3:
         return word
     limit = 1 if len(word) < 6 else 2
     near = process.extract(word, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=10)
-    found = [(n, int(d)) for n, d, _ in near if only_lost(word, n, _FRAGILE)]
+    bare = _bare(word)
+    found = [(n, int(d)) for n, d, _ in near if _bare(n) == bare]
     if not found:
         return word
     best = min(d for _, d in found)
@@ -55,15 +59,34 @@ def _nearest(word: str, names: frozenset[str]) -> str:
     return winners[0] if len(winners) == 1 else word
 
 
+def _misread_title(text: str) -> tuple[str, str]:
+    """(title, text) with a title the OCR got one letter wrong put right, ignoring marks
+    (``ต้ายปรีชา`` → ``นายปรีชา``, ``นาสาวสมศรี`` → ``นางสาวสมศรี``); ("", text) when none."""
+    for title in TITLES:  # longest first
+        for n in (len(title), len(title) - 1, len(title) + 1):
+            head, rest = text[:n], text[n:]
+            if (
+                rest[:1] >= "\u0e01"
+                and rest[:1] <= "\u0e2e"
+                and Levenshtein.distance(_bare(head), title) <= 1
+                and _bare(head)[-1:] == title[-1]
+            ):
+                return title, title + rest
+    return "", text
+
+
 def correct_name(name: str) -> str:
     """A signer's name with its title, given name and family name mended where unambiguous."""
     text = re.sub(r"\s+", " ", name).strip()
+    text = re.sub(r"[^\u0e01-\u0e4e ]", "", text).strip()  # a name is Thai letters only
     title = next((t for t in TITLES if text.startswith(t)), "")
     if not title:
         for lost, full in _LOST_FIRST.items():
             if text.startswith(lost):
                 title, text = full, full + text[len(lost) :]
                 break
+    if not title:
+        title, text = _misread_title(text)
     rest = text[len(title) :].strip()
     parts = rest.split(" ")
     given_names, family_names = _lists()
@@ -74,6 +97,6 @@ def correct_name(name: str) -> str:
     if not parts or not parts[0]:
         return text
     parts[0] = _nearest(parts[0], given_names)
-    if len(parts) == 2:
-        parts[1] = _nearest(parts[1], family_names)
+    if len(parts) >= 2:
+        parts[-1] = _nearest(parts[-1], family_names)
     return title + " ".join(parts)

@@ -1,0 +1,49 @@
+"""Signer names mended against pythainlp's name lists, only where the OCR's slip is clear."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.thai.names import TITLES, _lists, correct_name
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        ("นายสมชาย ใจดี", "นายสมชาย ใจดี"),  # right already
+        ("นางสาวเกรียง กร ศรีสุข", "นางสาวเกรียงไกร ศรีสุข"),  # lost sara ai read as a space
+        ("ายปรีชา บุญมา", "นายปรีชา บุญมา"),  # the title's first letter lost
+        ("ต้ายปรีชา บุญมา", "นายปรีชา บุญมา"),  # the title's first letter struck by a signature
+        ("ห้ายปรีชา บุญมา", "นายปรีชา บุญมา"),
+        ("นาสาวสมศรี ใจดี", "นางสาวสมศรี ใจดี"),  # a letter of the title lost
+        ("นา“สาวสมศรี ใจดี", "นางสาวสมศรี ใจดี"),  # a speck read as punctuation
+        ("นางสาวณ์ฐวุฒิ ประเสริฐศักดิ์", "นางสาวณัฐวุฒิ ประเสริฐศักดิ์"),  # one mark for another
+        ("นางบุญเลิศ เรื่องศรี", "นางบุญเลิศ เรืองศรี"),  # a stray stroke read as a tone mark
+    ],
+)
+def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
+    assert correct_name(read) == want
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "สมชาย ใจดี",  # no title: none is invented
+        "นาวาอากาศเอกสมชาย ใจดี",  # a rank, not a misread title
+        "นายวิชัย อินทรวงศ์",
+        "นายสมชาย ใจดา",  # a letter swapped is never "corrected"
+    ],
+)
+def test_names_left_alone(read: str) -> None:
+    assert correct_name(read) == read
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_listed_names_never_change(data: st.DataObject) -> None:
+    given_names, family_names = _lists()
+    title = data.draw(st.sampled_from(TITLES))
+    first = data.draw(st.sampled_from(sorted(given_names)))
+    last = data.draw(st.sampled_from(sorted(family_names)))
+    name = f"{title}{first} {last}"
+    assert correct_name(name) == name
