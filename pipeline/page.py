@@ -576,7 +576,7 @@ def read_page_lines(
 def _titled_signer(text: str) -> bool:
     """A signature block's name line with a title: ``(นายสมชาย ใจดี)``."""
     name = signer_name(text)
-    return bool(name) and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", text)
+    return name is not None and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", text)
 
 
 def _reads_badly(lines: list[Line]) -> bool:
