@@ -144,6 +144,19 @@ def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
     assert runs("พัฒนา ๑ แห่ง") == ["๑"]  # ฒ in a word, with its vowels
     assert runs("๑ สวน") == ["๑"]  # a word after a space
     assert runs("๑สวน") == ["๑"]  # a word that goes on after the letter
+    # a tone mark the engine put on a lookalike inside a number goes with the run
+    assert runs("คค ฒ่อ๙๗/๑๗๖๔") == ["ฒ่อ๙๗", "๑๗๖๔"]
+    assert runs("พม ๖๘๗๕/ว๘๖ญ่อ") == ["๖๘๗๕", "๘๖ญ่อ"]
+    assert runs("๕ส่วน") == ["๕"]  # ... never the mark of a word (ส่วน)
+    assert runs("ส่อ ๑") == ["๑"]
+    # signs the English model puts for digits, touching a number
+    assert runs("จำนวน ๓๔@,๐๐๐ บาท") == ["๓๔@", "๐๐๐"]
+    assert runs("เลขที่ ๑๙/๑๗๐« ลงวันที่") == ["๑๙", "๑๗๐«"]
+    assert runs("อีเมล a@b") == []  # an address, not a number
+    assert runs("กห ๐๖๔๔.๒/ฒตอ๑") == ["๐๖๔๔", "๒", "ฒตอ๑"]  # ต for ๔ (and ๙, ๓)
+    assert runs("วันที่ ๑๑ต.ค.๒๕๖๘") == ["๑๑", "๒๕๖๘"]  # ... never a month's abbreviation
+    assert runs("ภายใน ๑๒ส.ค. นี้") == ["๑๒"]
+    assert runs("โทร. ๐๒๑๒๓๔๕๖๗ต่อ๑๒") == ["๐๒๑๒๓๔๕๖๗", "๑๒"]  # the extension's word
 
 
 def _run_line(gray, text, read_as, cover):

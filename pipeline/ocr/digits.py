@@ -123,9 +123,26 @@ def align_symbols(line: Line) -> list[list[int]] | None:
     return sym_pos
 
 
-# letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ, ๘ → ส, ๔ ๖ → อ, ๙ → ด)
-LOOKALIKES = set("ฒซญสอดณ")
+# letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ, ๘ → ส, ๔ ๖ → อ,
+# ๙ → ด ต, ๔ → ต)
+LOOKALIKES = set("ฒซญสอดณต")
+# ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
+SIGN_LOOKALIKES = set("«»@")
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
+_TONE_MARKS = set("่้๊๋")
+_NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
+
+
+def _mark_in_number(text: str, i: int) -> bool:
+    """A tone mark the engine put on a lookalike letter inside a number (``ฒ่อ๙๗`` for
+    ``๗๖๙๗``): number-like characters on both sides of it."""
+    return (
+        0 < i < len(text) - 1
+        and text[i] in _TONE_MARKS
+        and text[i - 1] in _NUMBERISH
+        and text[i + 1] in _NUMBERISH
+        and text[i - 1 : i + 2] != "ต่อ"  # a phone's extension (๔๕๖๗ต่อ๑๒) is a word
+    )
 
 
 def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
@@ -150,11 +167,22 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         # ... or a letter the engine puts for a digit, joined to a digit run (no space) on one
         # side with no vowel or mark of a word on either (๒๕๖ฒ, ฒ๒๘,๐๐๐)
         glued = len(w.text) == 1 and w.text in LOOKALIKES and idx and _glued_to_digits(text, idx[0])
+        # a sign no Thai number holds, touching a digit (``๓๔@,๐๐๐``, ``๑๗๐«``)
+        sign = (
+            len(w.text) == 1
+            and w.text in SIGN_LOOKALIKES
+            and idx
+            and any(0 <= j < len(text) and text[j] in DIGITS for j in (idx[0] - 1, idx[0] + 1))
+        )
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
-            and ((after_digit and digit_at(k + 1)) or ends_number or glued)
+            and ((after_digit and digit_at(k + 1)) or ends_number or glued or sign)
         )
+        # a tone mark on a lookalike inside a number belongs to the run (its ink is not a
+        # digit's: the glyphs are cut from the body band, the mark above it is left out)
+        in_run_mark = cur is not None and bool(idx) and all(_mark_in_number(text, j) for j in idx)
+        lookalike = lookalike or in_run_mark
         is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
         if is_digit and cur is not None and joined:
@@ -229,15 +257,21 @@ def _glued_to_digits(text: str, i: int) -> bool:
     another lookalike and then a digit) touches it, and no vowel or mark clings to it."""
 
     def reaches_digit(j: int, step: int) -> bool:
-        while 0 <= j < len(text) and text[j] in LOOKALIKES:
+        while 0 <= j < len(text) and (text[j] in LOOKALIKES or _mark_in_number(text, j)):
             j += step
         return 0 <= j < len(text) and text[j] in DIGITS
 
     def free(j: int) -> bool:
-        return not (0 <= j < len(text)) or text[j] not in _THAI_VOWELS_MARKS
+        return (
+            not (0 <= j < len(text))
+            or text[j] not in _THAI_VOWELS_MARKS
+            or _mark_in_number(text, j)
+        )
 
     if not (free(i - 1) and free(i + 1)) or (i >= 1 and text[i - 1] in "เแโใไ"):
         return False
+    if text[i + 1 : i + 2] == "." and "ก" <= text[i + 2 : i + 3] <= "ฮ":
+        return False  # an abbreviation after a day (๑๒ส.ค., ๓ต.ค.), not a digit
     if not (reaches_digit(i - 1, -1) or reaches_digit(i + 1, 1)):
         return False
     # the other side must not be a Thai letter that continues a word
@@ -355,6 +389,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
     weakest = 1.0
     H, W = gray.shape
     band = body_band(gray, line.bbox)
+    claimed: list[tuple[int, int]] = []  # glyphs (page x ranges) a run already read
     for positions, sym_idx in reversed(runs):  # right to left: earlier positions stay valid
         boxes = [line.words[k].bbox for k in sym_idx]
         rx0, rx1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
@@ -402,6 +437,10 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         ]
         candidates = _components(ink, (0, x1 - x0), others)
         glyphs = _extend_run(candidates, (rx0 - x0 - widen, rx1 - x0 + widen), sym_h)
+        # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
+        glyphs = [
+            g for g in glyphs if not any(a <= x0 + (g[0] + g[1]) / 2 <= b for a, b in claimed)
+        ]
         if not glyphs:
             continue
         glyphs = _drop_strays(_split_wide(glyphs, model))
@@ -413,7 +452,9 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
             continue
         p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
         old = "".join(chars[i] for i in positions)
-        thai_seen = sum(c in THAI for c in old) * 2 >= len(old)
+        # the script of the digits the engine read (lookalike letters and their marks are the
+        # Thai model's: a run of them alone is Thai)
+        thai_seen = sum(c in THAI for c in old) >= sum(c in ARABIC for c in old)
         sub, alphabet = (p[:, :10], THAI) if thai_seen else (p[:, 10:], ARABIC)
         conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
         weakest = min(weakest, float(conf.min()))
@@ -435,6 +476,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
                 for new, was, c in zip(picks, old, conf, strict=True)
             ]
         new = "".join(picks)
+        claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
         if new != old:
             changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
                 len(new) - len(old)
