@@ -19,6 +19,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นา“สาวสมศรี ใจดี", "นางสาวสมศรี ใจดี"),  # a speck read as punctuation
         ("นางสาวณ์ฐวุฒิ ประเสริฐศักดิ์", "นางสาวณัฐวุฒิ ประเสริฐศักดิ์"),  # one mark for another
         ("นางบุญเลิศ เรื่องศรี", "นางบุญเลิศ เรืองศรี"),  # a stray stroke read as a tone mark
+        ("นางสำวิสุรชัย ทองคำ", "นางสาวสุรชัย ทองคำ"),  # นางสาว with its สาว struck
+        ("นางบุ เลิศ เรืองศรี", "นางบุญเลิศ เรืองศรี"),  # a letter lost where OCR saw a gap
     ],
 )
 def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
@@ -32,6 +34,7 @@ def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
         "นาวาอากาศเอกสมชาย ใจดี",  # a rank, not a misread title
         "นายวิชัย อินทรวงศ์",
         "นายสมชาย ใจดา",  # a letter swapped is never "corrected"
+        "นางสาวิตรี ใจดี",  # Mrs Sawitri: นาง and a listed name, not a misread นางสาว
     ],
 )
 def test_names_left_alone(read: str) -> None:

@@ -15,6 +15,8 @@ stroke, or one read for another) — and only when no other listed name is as ne
 'นายปรีชา บุญมา'
 >>> correct_name("นายสมชาย ใจดี")
 'นายสมชาย ใจดี'
+>>> correct_name("นางสำวิสุรชัย ทองคำ")
+'นางสาวสุรชัย ทองคำ'
 """
 
 from __future__ import annotations
@@ -58,6 +60,22 @@ def _nearest(word: str, names: frozenset[str]) -> str:
     return winners[0] if len(winners) == 1 else word
 
 
+def _lost_at_gap(head: str, tail: str, names: frozenset[str]) -> str:
+    """The one listed name that is ``head`` + one letter + ``tail``: a letter the OCR lost
+    where it saw a gap (``บุ เลิศ`` → ``บุญเลิศ``); ``head + tail`` when none or several."""
+    if len(head) + len(tail) < 4:
+        return head + tail
+    found = [
+        n
+        for n in names
+        if len(n) == len(head) + len(tail) + 1
+        and n.startswith(head)
+        and n.endswith(tail)
+        and "\u0e01" <= n[len(head)] <= "\u0e2e"
+    ]
+    return found[0] if len(found) == 1 else head + tail
+
+
 def _misread_title(text: str) -> tuple[str, str]:
     """(title, text) with a title the OCR got one letter wrong put right, ignoring marks
     (``ต้ายปรีชา`` → ``นายปรีชา``, ``นาสาวสมศรี`` → ``นางสาวสมศรี``); ("", text) when none."""
@@ -86,11 +104,24 @@ def correct_name(name: str) -> str:
                 break
     if not title:
         title, text = _misread_title(text)
+    given_names, family_names = _lists()
+    if title == "นาง" and not text.startswith("นางสาว"):
+        # นางสาว with its สาว misread (a stroke of the signature: นางสำวิสุรชัย) looks like นาง
+        # and a given name in no list; taken so only when the name then is a listed one
+        longer, fixed = _misread_title(text)
+        first = fixed[len(longer) :].split(" ")[0]
+        if (
+            longer == "นางสาว"
+            and text[3:].split(" ")[0] not in given_names
+            and _nearest(first, given_names) in given_names
+        ):
+            title, text = longer, fixed
     rest = text[len(title) :].strip()
     parts = rest.split(" ")
-    given_names, family_names = _lists()
     if len(parts) > 2:  # a lost vowel read as a space inside the given name: เกรียง กร
         joined = _nearest(parts[0] + parts[1], given_names)
+        if joined not in given_names:
+            joined = _lost_at_gap(parts[0], parts[1], given_names)
         if joined in given_names:
             parts = [joined, *parts[2:]]
     if not parts or not parts[0]:
