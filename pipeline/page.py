@@ -194,11 +194,15 @@ def line_band(
     mine = core(ln.bbox)
 
     tops, heights = stats[:, 1], stats[:, 3]
-    # cut by the strip's edge (all at once: a python loop over every component is slow)
+    # cut by the strip's edge (all at once: a python loop over every component is slow), with
+    # the grey fringe around it, which the threshold leaves out (a hollow ghost of the glyph
+    # reads as letters)
     cut_off = ((tops <= 0) | (tops + heights >= sh)) & (heights < sh * 0.8)
     cut_off[0] = False
     if cut_off.any():
-        strip[cut_off[labels]] = 255
+        gone = cut_off[labels]
+        fringe = cv2.dilate(gone.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        strip[gone | (fringe & (labels == 0))] = 255
     in_mine = (ya + tops < mine[1]) & (ya + tops + heights > mine[0])
     for i in np.nonzero(~cut_off & ~in_mine)[0]:
         if i == 0 or not near:
@@ -603,6 +607,42 @@ def read_page_lines(
     return [ln for ln in lines if ln.text.strip()]
 
 
+def snap_memo_title(lines: list[Line], page_height: int) -> list[Line]:
+    """The memo's printed title, set large and bold, is what the engine reads worst on the page
+    (marks split off into a row of their own, big strokes read as two letters); a line near the
+    top that is that title but for a few letters (``บนทกขอควงวา``) becomes the title, the reading
+    kept in ``raw_text``. A line over the top of the title's box, within its width, is the row
+    of the title's marks the engine split off: it goes."""
+    from rapidfuzz import fuzz
+
+    from pipeline.extract.documents import MEMO_TITLE
+    from pipeline.extract.labels import skeleton
+
+    want = skeleton(MEMO_TITLE)
+
+    def is_title(text: str) -> bool:
+        # the whole line, give or take three letters: never a line that goes on after it
+        sk = skeleton(re.sub(r"[^\u0e01-\u0e4e]", "", text))
+        return abs(len(sk) - len(want)) <= 3 and fuzz.ratio(sk, want) >= 75
+
+    title = next((ln for ln in lines if ln.bbox[1] < 0.3 * page_height and is_title(ln.text)), None)
+    if title is None:
+        return lines
+    title.text = MEMO_TITLE
+    tx0, ty0, tx1, ty1 = title.bbox
+    th = ty1 - ty0
+    return [
+        ln
+        for ln in lines
+        if ln is title
+        or not (
+            ln.bbox[1] < ty0 < ln.bbox[3] < ty0 + 0.6 * th
+            and ln.bbox[0] >= tx0 - th
+            and ln.bbox[2] <= tx1 + th
+        )
+    ]
+
+
 def _titled_signer(text: str) -> bool:
     """A signature block's name line with a title: ``(นายสมชาย ใจดี)``."""
     name = signer_name(text)
@@ -757,6 +797,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
+    typed = snap_memo_title(typed, lay.ocr_gray.shape[0])
     finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None, dictionary=False)
     steps.append(
         {

@@ -324,3 +324,22 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("ได้รับงบประมาณจำนวน ๖๘๗,๐๐๐ UM สำหรับปีงบประมาณ")  # บาท taken
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
     assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
+
+
+def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
+    from pipeline.page import snap_memo_title
+
+    top = Line("๑7 «8 Y", (893, 201, 1559, 277), 0.96)  # the title's marks, split off
+    title = Line("บนทกขอควงวา.:", (864, 249, 1559, 324), 0.98)
+    header = Line("ส่วนราชการ กองคลัง", (300, 400, 1500, 460), 0.9)
+    kept = snap_memo_title([top, title, header], 3500)
+    assert [ln.text for ln in kept] == ["บันทึกข้อความ", "ส่วนราชการ กองคลัง"]
+
+    def snapped(text: str, y: int = 250) -> str:
+        return snap_memo_title([Line(text, (800, y, 1600, y + 70), 0.9)], 3500)[0].text
+
+    assert snapped("บันทึกข้อคว้า") == "บันทึกข้อความ"  # ม read as ้า
+    assert snapped("บนทกข้อความ") == "บันทึกข้อความ"  # marks lost
+    assert snapped("บันทึกข้อความ เรื่อง") == "บันทึกข้อความ เรื่อง"  # a line that goes on
+    assert snapped("ความ") == "ความ"
+    assert snapped("บนทกข้อความ", y=2000) == "บนทกข้อความ"  # not at the top of the page
