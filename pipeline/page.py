@@ -473,6 +473,8 @@ def _thai_reread(
 
 
 _SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
+_THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
+_CODE_READ = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*" * 2)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{_LOOK},./-]*")
 
@@ -491,7 +493,9 @@ def _latin_number_reread(
         return
     for m in reversed(list(_SHORT_LATIN.finditer(ln.text))):
         tok = m.group(0)
-        if len(tok) > 1 and tok.isupper():
+        # two capitals before a Thai number stand where a ministry code does (สธ read as AS)
+        code_slot = len(tok) == 2 and _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
+        if len(tok) > 1 and tok.isupper() and not code_slot:
             continue
         ks = [k for k, idx in enumerate(pos) if idx and m.start() <= idx[0] < m.end()]
         if not ks or any(pos[k][-1] >= m.end() for k in ks):
@@ -508,6 +512,17 @@ def _latin_number_reread(
         cand = again[0]
         read = cand.text.replace(" ", "")
         if "".join(w.text for w in cand.words) != read or any(len(w.text) != 1 for w in cand.words):
+            continue
+        if code_slot and _CODE_READ.fullmatch(read):
+            # a ministry code: its two letters, without marks a speck added
+            letters = [w for w in cand.words if "\u0e01" <= w.text <= "\u0e2e"]
+            for w in letters:
+                w.bbox = _shift_box(w.bbox, sx + x0, sy)
+            ln.text = ln.text[: m.start()] + "".join(w.text for w in letters) + ln.text[m.end() :]
+            ln.words = ln.words[: ks[0]] + letters + ln.words[ks[-1] + 1 :]
+            pos = align_symbols(ln)
+            if pos is None:
+                return
             continue
         # the number, without what the crop caught of the neighbours (a letter, a stroke)
         core = max(_NUMBER_RUN.finditer(read), key=lambda r: len(r.group(0)), default=None)

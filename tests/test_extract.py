@@ -154,3 +154,12 @@ def test_document_titles_are_recognised_but_not_from_a_word_of_them():
     assert is_document_title("จดหมายข่าวก้าวทันดิจิทัล ฉบับที่ ๒/๒๕๖๑")
     assert not is_document_title("ความ")
     assert not is_document_title("แจ้งทุกกลุ่มทราบ")
+
+
+def test_the_reference_label_glued_to_the_ministry_code():
+    from pipeline.extract.memo import _reference_rest
+
+    assert _reference_rest("ทีคค ๖๑๖๘๒๖๕๕ วันที่ ๒๕ กันยายน ๒๕๖๘") == ("คค ๖๑๖๘๒๖๕๕ วันที่ ๒๕ กันยายน ๒๕๖๘")
+    assert _reference_rest("ที่ทส ๐๒๐๑/๓๓") == "ทส ๐๒๐๑/๓๓"
+    # a code that starts with ท (ทส) is no label
+    assert _reference_rest("ทส ๐๒๐๑/๓๓ วันที่ ๑ มกราคม ๒๕๖๗") == "ทส ๐๒๐๑/๓๓ วันที่ ๑ มกราคม ๒๕๖๗"

@@ -132,3 +132,22 @@ def test_leading_two_read_as_zero_is_repaired_and_said():
     r = parse_date("๒๒ กุมภาพันธ์ ๐๕๖๒")
     assert r.value == "2019-02-22" and r.reason == "year 0562 read as 2562"
     assert parse_date("๖ ธ.ค. ๐๔๖๕").value is None  # no B.E. year it could have been
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "junk"),
+    [
+        ("๑๕ มิถุนายน wa. ๒๕๕๗", "2014-06-15", "wa."),  # พ.ศ. taken by the English model
+        ("23 พ.ค. .2558", "2015-05-23", "."),  # a speck read as a stop
+    ],
+)
+def test_signs_between_month_and_year_are_skipped_with_a_doubt(
+    text: str, value: str, junk: str
+) -> None:
+    got = parse_date(text)
+    assert got.value == value
+    assert got.reason is not None and repr(junk) in got.reason
+
+
+def test_a_two_digit_number_after_signs_is_no_year() -> None:
+    assert parse_date("15 มิ.ย. (12 คน)").value is None

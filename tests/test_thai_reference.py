@@ -50,3 +50,12 @@ def test_a_clean_reference_passes_unchanged(code, office, unit, letter, run):
     for text in (value, to_thai_digits(value)):
         ref = normalise_reference(text)
         assert (ref.value, ref.reasons) == (value, []), text
+
+
+def test_a_mark_on_the_ministry_code_is_dropped_with_a_reason():
+    ref = normalise_reference("ศธ์ ๐๕๑๒/ว ๑๒")
+    assert ref.value == "ศธ 0512/ว 12"
+    assert ref.reasons == ["marks dropped from the ministry code 'ศธ์'"]
+    # ถ is one letter from both วธ and วท: the code stays as read, and says it is unknown
+    ref = normalise_reference("วถิ ๘๕๗๖๑๑๓๑")
+    assert ref.value == "วถ 85761131" and "unknown ministry code 'วถ'" in ref.reasons

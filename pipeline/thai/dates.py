@@ -82,7 +82,10 @@ _MONTH_RE = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _) in enumerate(_MONTH_ALTS
 _DIGIT = r"[0-9]"
 _WRITTEN_RE = re.compile(
     rf"(?P<day>{_DIGIT}{{1,2}})\s*(?:{_MONTH_RE})\s*"
-    rf"(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{2,4}})(?!{_DIGIT})"
+    rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{2,4}})"
+    # ... or a four-digit year after a few signs that are no Thai and no digit: the era the
+    # English model took (``wa.`` for พ.ศ.), a speck read as a stop
+    rf"|(?P<junk>[^0-9\u0e01-\u0e4e]{{1,5}}?)\s*(?P<year4>{_DIGIT}{{4}}))(?!{_DIGIT})"
 )
 _NUMERIC_RE = re.compile(
     rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?P<sep>[/\-.])\s*(?P<month>{_DIGIT}{{1,2}})"
@@ -161,9 +164,14 @@ def parse_date(text: str) -> DateResult:
     numeric = _NUMERIC_RE.search(prepared)
     if written and (not numeric or written.start() <= numeric.start()):
         month = _written_month(written)
-        return _build(
-            int(written["day"]), month, written["year"], written["era"], written.group(0).strip()
-        )
+        span = written.group(0).strip()
+        if written["year4"]:
+            got = _build(int(written["day"]), month, written["year4"], None, span)
+            doubt = f"'{written['junk'].strip()}' between month and year ignored"
+            return DateResult(
+                got.value, "; ".join(filter(None, [got.reason, doubt])), span, got.era
+            )
+        return _build(int(written["day"]), month, written["year"], written["era"], span)
     if numeric:
         month = int(numeric["month"])
         if not 1 <= month <= 12:

@@ -29,8 +29,9 @@ MINISTRY_CODES = frozenset(
 # for ๔ and ๖ alike and is left for a person)
 _DIGIT_FOR_LETTER = {"ฒ": "7", "ซ": "7", "ญ": "7", "ส": "8", "ต": "3", "ด": "9"}
 _NUM = "[0-9ฒซญสตด]"
+_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 _REF = re.compile(
-    rf"^(?P<code>[\u0e01-\u0e2e]{{2}}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
+    rf"^(?P<code>[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
     rf"(?:(?P<sep>/|เ(?=[วจ]))(?P<letter>[วจ](?=\s?{_NUM})|9(?=\s{_NUM})|)\s?(?P<run>{_NUM}+))?$"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
@@ -75,6 +76,10 @@ def normalise_reference(text: str) -> Reference:
         return Reference(flat, doubts)
     reasons: list[str] = []
     code = m.group("code")
+    bare = re.sub(_MARK, "", code)
+    if bare != code:  # a code is two bare letters: a mark on one is a stray stroke or speck
+        reasons.append(f"marks dropped from the ministry code {code!r}")
+        code = bare
     if code not in MINISTRY_CODES:
         snapped = snap_code(code)
         if snapped is not None:
