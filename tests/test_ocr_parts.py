@@ -343,3 +343,30 @@ def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
     assert snapped("บันทึกข้อความ เรื่อง") == "บันทึกข้อความ เรื่อง"  # a line that goes on
     assert snapped("ความ") == "ความ"
     assert snapped("บนทกข้อความ", y=2000) == "บนทกข้อความ"  # not at the top of the page
+
+
+def test_a_digit_broken_at_a_thin_stroke_is_joined_and_neighbours_are_not(model):
+    from pipeline.ocr.digits import _heights, _join_broken
+
+    def glyph(ch: str, x: int) -> tuple[int, int, np.ndarray]:
+        img = Image.new("L", (400, 120), 255)
+        ImageDraw.Draw(img).text((x, 20), ch, font=typed_face("norasi").font(70), fill=0)
+        ink = np.asarray(img) < 128
+        cols = np.nonzero(ink.any(axis=0))[0]
+        return int(cols.min()), int(cols.max()) + 1, ink
+
+    x0, x1, two = glyph("๒", 40)
+    # a thin face at low resolution: the stroke breaks, loop and tail fall apart
+    cut = x0 + int(0.55 * (x1 - x0))
+    left, right = two.copy(), two.copy()
+    left[:, cut:] = False
+    right[:, : cut + 2] = False
+    pieces = [(x0, cut, left), (cut + 2, x1, right)]
+    assert min(_heights(pieces)) < max(_heights(pieces))
+    five = glyph("๕", 200)
+    joined = _join_broken([*pieces, five], model)
+    assert len(joined) == 2 and joined[0][0] == x0 and joined[0][1] == x1
+    f = glyph_features(joined[0][2])
+    assert THAI[int(model.probabilities(f[None, :])[0][:10].argmax())] == "๒"
+    # two whole digits side by side stay two
+    assert len(_join_broken([glyph("๑", 40), glyph("๑", 90)], model)) == 2

@@ -340,6 +340,31 @@ def _split_wide(
     return out
 
 
+def _join_broken(
+    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None
+) -> list[tuple[int, int, np.ndarray]]:
+    """Join the pieces of a glyph broken at a thin stroke (a thin face at low resolution: ๒
+    falls apart into its loop and its tail, read as ๖ and ๑): two neighbours, one of them short,
+    whose union is no wider than a digit, when the model reads the union surely and better than
+    the weaker piece."""
+    if model is None or len(glyphs) < 2:
+        return glyphs
+    h = float(np.median(_heights(glyphs)))
+    out = [glyphs[0]]
+    for g in glyphs[1:]:
+        a, b = out[-1], g
+        ha, hb = _heights([a])[0], _heights([b])[0]
+        x0, x1 = min(a[0], b[0]), max(a[1], b[1])
+        if min(ha, hb) < 0.8 * h and x1 - x0 <= 0.95 * h and b[0] - a[1] <= 0.1 * h:
+            union = a[2] | b[2]
+            sure = _sure(model, union)
+            if sure >= 0.9 and sure > min(_sure(model, a[2]), _sure(model, b[2])):
+                out[-1] = (x0, x1, union)
+                continue
+        out.append(g)
+    return out
+
+
 def _heights(glyphs: list[tuple[int, int, np.ndarray]]) -> list[int]:
     out = []
     for _, _, m in glyphs:
@@ -443,7 +468,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         ]
         if not glyphs:
             continue
-        glyphs = _drop_strays(_split_wide(glyphs, model))
+        glyphs = _drop_strays(_split_wide(_join_broken(glyphs, model), model))
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
