@@ -82,3 +82,29 @@ def test_tone_restoration_leaves_right_text_and_codes_alone():
         "นางสาวปิยะนุช มีสุข",
     ):
         assert correct_words(text) == text
+
+
+def test_spaces_the_engine_put_inside_words_go():
+    from pipeline.thai.words import join_split_words
+
+    assert join_split_words("จึง เรียนมาเพื่ อโปรดพิจารณา") == "จึง เรียนมาเพื่อโปรดพิจารณา"
+    assert join_split_words("ได้แนบรายละเอี ยดโค รงการ") == "ได้แนบรายละเอียดโครงการ"
+    # spaces between words, names and numbers stay
+    for text in ("นายศิริพร ทองคำ", "จำนวน ๒๙๔ คน ณ ห้องประชุม", "สำนักงาน เลขานุการกรม"):
+        assert join_split_words(text) == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(KNOWN), min_size=2, max_size=5))
+def test_a_space_between_words_is_never_removed(parts):
+    from pipeline.thai.words import join_split_words
+
+    spaced = " ".join(parts)
+    assert join_split_words(spaced) == spaced
+
+
+def test_a_misread_beside_a_real_space_keeps_the_space():
+    from pipeline.thai.words import join_split_words
+
+    text = "สำนักงานเลขานุการกรม กรุมการค้าภายไน"
+    assert join_split_words(text) == text

@@ -26,6 +26,9 @@ import math
 import re
 from functools import lru_cache
 
+from pipeline.thai.names import _lists
+from pipeline.thai.reference import MINISTRY_CODES
+
 _MARKS = set(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
 )
@@ -59,12 +62,11 @@ def _unique(window: str) -> str | None:
 
 
 def _correct_run(run: str) -> str:
-    from pythainlp.tokenize import word_tokenize
 
     words, _ = _dictionary()
     if run in words:
         return run
-    tokens = word_tokenize(run, engine="newmm", keep_whitespace=False)
+    tokens = list(_tokens(run))
     i = 0
     out: list[str] = []
     while i < len(tokens):
@@ -167,9 +169,8 @@ def restore_tone_marks(run: str) -> str:
     tight lines (วันที → วันที่, ทังนี → ทั้งนี้), where the dictionary and word frequencies leave
     one clear reading: windows of up to three words first, single words only when the word as
     read is very rare beside the mended one."""
-    from pythainlp.tokenize import word_tokenize
 
-    tokens = word_tokenize(run, engine="newmm", keep_whitespace=False)
+    tokens = list(_tokens(run))
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -188,25 +189,117 @@ def restore_tone_marks(run: str) -> str:
 
 
 def correct_words(text: str) -> str:
-    """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous."""
+    """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous, after
+    joining words the engine split with a space."""
+    text = join_split_words(text)
     return _RUN.sub(lambda m: restore_tone_marks(_correct_run(m.group(0))), text)
+
+
+_SPLIT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+
+
+@lru_cache(maxsize=1)
+def _word_set() -> frozenset[str]:
+    """Dictionary words and names: ministry codes are no words inside a run of text (รง of
+    โค รงการ)."""
+    return _known_words() - MINISTRY_CODES
+
+
+@lru_cache(maxsize=8192)
+def _tokens(run: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(run, engine="newmm", keep_whitespace=False))
+
+
+def _unknown_letters(run: str) -> tuple[int, tuple[str, ...]]:
+    """Letters of ``run`` in no dictionary word or name, and its tokens."""
+    known = _word_set()
+    toks = _tokens(run)
+    return sum(len(t) for t in toks if t not in known), toks
+
+
+def join_split_words(text: str) -> str:
+    """A space the engine put inside a word goes (``รายละเอียดโค รงการ`` → ``…โครงการ``,
+    ``เพื่ อ`` → ``เพื่อ``): where the pieces on either side of it are no words and, joined, are
+    words. A space between two words stays.
+
+    >>> join_split_words("รายละเอียดโค รงการและกำหนดการ")
+    'รายละเอียดโครงการและกำหนดการ'
+    >>> join_split_words("หัวหน้า กลุ่มงาน")
+    'หัวหน้า กลุ่มงาน'
+    """
+    out = text
+    for _ in range(4):  # a join can make the next one plain (รายละเอี ยดโค รงการ)
+        before = out
+        for m in reversed(list(_SPLIT.finditer(out))):
+            right = _RUN.match(out, m.end())
+            if right is None:
+                continue
+            # the two words on either side of the space, as the tokeniser cuts each side
+            _, ltoks = _unknown_letters(_RUN.findall(out[: m.start()])[-1])
+            _, rtoks = _unknown_letters(right.group(0))
+            left, head = "".join(ltoks[-2:]), "".join(rtoks[:2])
+            unknown = _unknown_letters(left)[0] + _unknown_letters(head)[0]
+            joined, jtoks = _unknown_letters(left + head)
+            # joined, they are all words, and fewer of them: not a misread next to a real space
+            # cut into short dictionary words (กรม กรุมการ → กร มก รุม การ)
+            if unknown and joined == 0 and len(jtoks) < len(ltoks[-2:]) + len(rtoks[:2]):
+                out = out[: m.start()] + out[m.end() :]
+        if out == before:
+            break
+    return out
 
 
 def plausibility(text: str) -> tuple[float, int]:
     """How much of the Thai in ``text`` is made of dictionary words: (share of Thai letters in
     words of three letters or more that the dictionary knows, Thai letters counted). Text read
     from a page upside down or sideways is letter salad and scores low."""
-    from pythainlp.tokenize import word_tokenize
 
     words, _ = _dictionary()
     good = total = 0
     for run in _RUN.findall(text):
-        for tok in word_tokenize(run, engine="newmm", keep_whitespace=False):
+        for tok in _tokens(run):
             n = len(skeleton(tok))
             total += n
             if n >= 3 and tok in words:
                 good += n
     return (good / total if total else 0.0), total
+
+
+_SINGLE_WORDS = frozenset("ณฯๆ")  # one-letter words
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The dictionary, personal names (signer lines) and ministry codes (references)."""
+    given, family = _lists()
+    return _dictionary()[0] | given | family | MINISTRY_CODES | _SINGLE_WORDS
+
+
+def unknown_words(text: str) -> list[str]:
+    """The Thai of ``text`` that no dictionary word, name or ministry code accounts for, as
+    pythainlp's tokeniser leaves it (``จ้านวน`` → ``นวน``; ``เรียนมาเพื่ อ`` → ``ื่``, ``อ``).
+    A letter standing alone before a stop or after a stop or slash is an abbreviation's or a
+    reference's (``พ.ศ.``, ``ส. ค.``, ``/ว``) and is no unknown word."""
+    known = _known_words()
+    out = []
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        before = text[max(0, m.start() - 2) : m.start()]
+        after = text[m.end() : m.end() + 1]
+        toks = _tokens(run)
+        for tok in toks:
+            if tok in known:
+                continue
+            if (
+                len(toks) == 1
+                and len(tok) == 1
+                and (after == "." or before[-1:] in "./" or before == ". ")
+            ):
+                continue
+            out.append(tok)
+    return out
 
 
 def warm_up() -> None:
