@@ -57,6 +57,7 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
     med_h, left, med_w = page_context(lines)
     ink = layout.ocr_ink(lay)
     tone = page_tone(lay.clean_gray, ink)
+    lefts = np.array([ln.bbox[0] for ln in lines], np.float64)
     out = []
     for ln in lines:
         x0, y0, x1, y1 = (int(round(v * s)) for v in ln.bbox)
@@ -77,7 +78,7 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
         else:
             continue
         f = line_features(
-            ln, ink, med_h, lay.x_height, left, ink.shape[1], med_w, lay.clean_gray, tone
+            ln, ink, med_h, lay.x_height, left, ink.shape[1], med_w, lay.clean_gray, tone, lefts
         )
         out.append((f.tolist(), label, tp["conditions"]["mode"], scan.name))
     return out
@@ -150,7 +151,7 @@ def main() -> int:
         }
     print("held-out (non-typed vs typed lines):", json.dumps(report))
     final, mean, std = fit(x, y)
-    nn.save(args.out, final, mean, std, f"handwriting-2 seed {args.seed} n{args.count}")
+    nn.save(args.out, final, mean, std, f"handwriting-3 seed {args.seed} n{args.count}")
     (args.out.with_suffix(".scores.json")).write_text(
         json.dumps(
             {

@@ -35,6 +35,7 @@ FEATURES = (
     "space_fraction",
     "width_ratio",
     "ink_tone",
+    "left_aligned",
 )
 
 
@@ -53,7 +54,9 @@ def line_features(
     median_width: float,
     gray: np.ndarray | None = None,
     page_tone: float = 0.0,
+    lefts: np.ndarray | None = None,
 ) -> np.ndarray:
+    """The line's features (``FEATURES``); ``lefts`` are the left edges of the page's lines."""
     x0, y0, x1, y1 = line.bbox
     h = max(1, y1 - y0)
     w = max(1, x1 - x0)
@@ -105,9 +108,20 @@ def line_features(
             text.count(" ") / max(1, len(text)),
             w / max(1.0, median_width),
             _tone(gray, crop, x0, y0, x1, y1, page_tone),
+            _aligned(x0, lefts, x_height),
         ],
         dtype=np.float32,
     )
+
+
+def _aligned(x0: int, lefts: np.ndarray | None, x_height: float) -> float:
+    """The share of the page's other lines whose left edge is where this one's is (within half
+    an x-height): typed lines start at the margin or the paragraph indent, headings too; pen
+    notes are written where there is room."""
+    if lefts is None or len(lefts) < 2:
+        return 0.0
+    near = int((np.abs(lefts - x0) <= 0.5 * max(1.0, x_height)).sum()) - 1
+    return near / (len(lefts) - 1)
 
 
 def page_tone(gray: np.ndarray | None, ink: np.ndarray) -> float:
@@ -158,9 +172,10 @@ def classify_lines(
         return []
     med_h, left, med_w = page_context(lines)
     tone = page_tone(gray, ink)
+    lefts = np.array([ln.bbox[0] for ln in lines], np.float64)
     feats = np.stack(
         [
-            line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w, gray, tone)
+            line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w, gray, tone, lefts)
             for ln in lines
         ]
     )

@@ -298,6 +298,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
 
     frames = find_frames(horiz, vert, dpi)
+    stamp_frames: list[BBox] = []
     for bbox, rows, cols in frames:
         x0, y0, x1, y1 = bbox
         if len(rows) >= 3:
@@ -309,10 +310,28 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             regions.append(Region(id="", kind=RegionKind.TABLE, bbox=bbox, cells=cells))
         elif (x1 - x0) < gray.shape[1] * 0.5 and (y1 - y0) < gray.shape[0] * 0.2:
             regions.append(Region(id="", kind=RegionKind.STAMP, bbox=bbox))
-            clear[y0:y1, x0:x1] = 255
+            stamp_frames.append(bbox)
 
     # component-level decisions
     x, y, w, h, area = (stats[:, i] for i in range(5))
+    for x0, y0, x1, y1 in stamp_frames:
+        # what is inside a stamp's frame is the stamp's (read apart), except the page's typed
+        # text it was stamped over: components reaching well outside the frame, or cut by its
+        # line (the rule is gone, the glyph's part inside stands against it); the stamp's own
+        # labels and values stand clear of its frame
+        sub = labels[y0:y1, x0:x1]
+        ids = np.unique(sub)
+        ids = ids[ids > 0]
+        m = 0.3 * xh
+        beyond = ids[
+            (x[ids] < x0 - m)
+            | (y[ids] < y0 - m)
+            | (x[ids] + w[ids] > x1 + m)
+            | (y[ids] + h[ids] > y1 + m)
+        ]
+        against = cv2.dilate(rules[y0:y1, x0:x1], np.ones((5, 5), np.uint8)) > 0
+        cut = np.unique(sub[against & (sub > 0)])
+        clear[y0:y1, x0:x1][~np.isin(sub, np.concatenate([beyond, cut]))] = 255
     fill = area / np.maximum(1, w * h)
     figure = (h > xh * 2.5) & (w > xh * 2.5) & (fill > 0.18) & (area > (xh * 1.5) ** 2)
     leaders = _leader_dots(stats, xh)

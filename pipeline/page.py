@@ -93,6 +93,9 @@ def finish_lines(
 
 DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold
 SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its letters
+# a signer's name line with its title, ``(นาง… …)``, is typed unless the classifier is surer than
+# this that it is not (it stands centred under the signature, where no other line starts)
+TITLED_SIGNER_DOUBT = 0.9
 UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold too
 LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
@@ -636,7 +639,19 @@ def read_page_lines(
     )
     lines = tighten_to_letters(lines, lay.components, lay.x_height)
     reread_lines(engine, lay.ocr_gray, lines, dpi, options, require_match=False, deadline=deadline)
-    return [ln for ln in lines if ln.text.strip()]
+    # a line the engine found but reads nothing in is kept when it holds letters' ink: it is
+    # handwriting the engine cannot read, and must not be lost
+    return [ln for ln in lines if ln.text.strip() or _holds_letters(lay, ln.bbox)]
+
+
+def _holds_letters(lay: layout.Layout, box: BBox) -> bool:
+    """Whether ``box`` holds three or more components of at least half a letter's height."""
+    c = lay.components
+    if c is None or not len(c):
+        return False
+    cx, cy = c[:, 0] + c[:, 2] / 2, c[:, 1] + c[:, 3] / 2
+    inside = (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
+    return int((inside & (c[:, 3] >= 0.5 * lay.x_height)).sum()) >= 3
 
 
 def snap_memo_title(lines: list[Line], page_height: int) -> list[Line]:
@@ -798,6 +813,18 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     hand_regions: list[Region] = []
     kinds = handwriting.classify_lines(lines, layout.ocr_ink(lay), lay.x_height, lay.clean_gray)
     for ln, (kind, prob) in zip(lines, kinds, strict=True):
+        if not ln.text.strip():
+            # ink the engine read nothing in: handwriting, read again below as a region of the
+            # page as scanned (the OCR image has lost what colour told apart)
+            hand_regions.append(
+                Region(
+                    id="",
+                    kind=RegionKind.STAMP if kind == "stamp" else RegionKind.HANDWRITTEN,
+                    bbox=ln.bbox,
+                    kind_confidence=round(min(prob, 0.5), 3),
+                )
+            )
+            continue
         if (
             kind != "typed"
             and ln.bbox[1] < 0.3 * lay.ocr_gray.shape[0]
@@ -806,7 +833,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # a document's title is printed, however big and bold (the classifier may take a
             # large title set across the page for handwriting)
             kind = "typed"
-        elif kind != "typed" and prob < 0.75 and _titled_signer(ln.text):
+        elif kind != "typed" and prob < TITLED_SIGNER_DOUBT and _titled_signer(ln.text):
             # ``(นางสาว… …)`` under a signature is the typed name line; strokes of the
             # signature crossing it make the classifier unsure, and its doubt stays with the line
             kind, prob = "typed", 1.0 - prob

@@ -1,0 +1,49 @@
+"""Layout: what OCR sees of stamps and rules."""
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from pipeline import layout
+from pipeline.synth.fonts import typed_face
+
+
+def _page() -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    img = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi
+    return img, ImageDraw.Draw(img)
+
+
+def test_a_stamp_over_typed_text_keeps_the_text_and_hides_its_own():
+    font = typed_face("laksaman").font(67)
+    text_only, d = _page()
+    d.text((300, 400), "ส่วนราชการ กองคลัง โทร. 0 2146 9944", font=font, fill=0)
+    img, d = _page()
+    d.text((300, 400), "ส่วนราชการ กองคลัง โทร. 0 2146 9944", font=font, fill=0)
+    # a received stamp, its frame's bottom line across the phone number's digits
+    d.rectangle((1100, 150, 1900, 440), outline=0, width=4)
+    d.text((1150, 200), "เลขรับ 9306", font=font, fill=0)
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert any(r.kind.value == "stamp" for r in lay.regions)
+    typed = np.asarray(text_only) < 128
+    frame_rows = np.zeros_like(typed)
+    frame_rows[432:450] = True  # the frame's line and the rows cleared with it
+    kept = lay.ocr_gray < 200
+    # the typed line's ink, inside the frame too, reaches OCR
+    assert kept[typed & ~frame_rows].mean() > 0.97
+    # the stamp's own text does not
+    assert not kept[190:300, 1140:1880].any()
+
+
+def test_a_ruled_line_leaves_no_ghost():
+    img, d = _page()
+    # a deskewed rule: a line whose edges step by a pixel every so often, leaving runs along
+    # them shorter than any rule (the dashes of the ghost), and its grey fringe
+    d.line((200, 500, 2200, 500), fill=0, width=3)
+    for x in range(200, 2200, 120):
+        d.line((x, 498, x + 60, 498), fill=40, width=1)
+        d.line((x + 60, 502, x + 120, 502), fill=40, width=1)
+        d.line((x, 497, x + 60, 497), fill=170, width=1)
+        d.line((x + 60, 503, x + 120, 503), fill=170, width=1)
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert (lay.ocr_gray[490:512, 200:2200] == 255).all()
