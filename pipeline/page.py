@@ -110,8 +110,8 @@ def reads_doubtfully(text: str) -> bool:
       in nearly every case;
     - in a Thai line with no English word, a short Latin token that is no acronym or
       capitalised word (lower case, one letter, mixed case, letters before a stop): the English
-      model taking Thai letters (``aw`` for a number, ``WA.`` for พ.ศ.); ``KPI`` and ``Big`` are
-      left alone;
+      model taking Thai letters (``aw`` for a number, ``WA.`` for พ.ศ., ``UM`` for บาท);
+      ``KPI``, ``AI`` and ``Big`` are left alone;
     - letter salad: under half of the Thai in dictionary words.
     """
     share, thai = plausibility(text)
@@ -125,7 +125,13 @@ def reads_doubtfully(text: str) -> bool:
         tok, dot = m.groups()
         if len(tok) == 1 or dot or tok.islower() or not (tok.isupper() or tok.istitle()):
             return True
+        if len(tok) == 2 and tok.isupper() and tok not in COMMON_ACRONYMS:
+            return True  # two capitals are mostly Thai the English model took (UM for บาท)
     return False
+
+
+# two-letter acronyms of Thai government papers, which are no misreading
+COMMON_ACRONYMS = frozenset("AI IT HR PR ID QR UN TV PC OK".split())
 
 
 # a digit with a vowel or tone mark on it (marks sit on consonants), or a letter the Thai model

@@ -324,6 +324,11 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("ได้รับงบประมาณจำนวน ๖๘๗,๐๐๐ UM สำหรับปีงบประมาณ")  # บาท taken
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
     assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
+    # acronyms and English words in Thai lines are English; misread Thai is doubted
+    assert not reads_doubtfully("หน่วยงานได้นำระบบ KPI มาใช้ในการปฏิบัติงาน")
+    assert not reads_doubtfully("ขอเชิญชวนบุคลากรร่วมกิจกรรม Big Data และ AI")
+    assert reads_doubtfully("ในวันที่ aw ธันวาคม")  # ๑๙ taken by the English model
+    assert reads_doubtfully("ให้ดำเนินการพัฒนาระบบงานสารบรรณลอิเล็กทรอนิ")  # a misread word
 
 
 def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
