@@ -96,3 +96,24 @@ def test_spaces_the_engine_put_inside_words_go():
 def test_a_misread_beside_a_real_space_keeps_the_space():
     text = "สำนักงานเลขานุการกรม กรุมการค้าภายไน"
     assert join_split_words(text) == text
+
+
+def test_lower_vowels_the_engine_added_or_swapped_are_mended():
+    from pipeline.thai.words import drop_stray_lower_vowels
+
+    assert drop_stray_lower_vowels("ได้รับงบุประมาณ") == "ได้รับงบประมาณ"  # added
+    assert drop_stray_lower_vowels("การประชูม") == "การประชุม"  # ู read for ุ
+    assert drop_stray_lower_vowels("สุ่วนราชการ") == "ส่วนราชการ"
+    for text in ("กลุ่มงาน", "ทุกท่าน", "ผู้อำนวยการ", "ประชุม"):  # right already
+        assert drop_stray_lower_vowels(text) == text
+
+
+def test_the_written_demonstrative_is_restored_not_the_spoken_one():
+    # นี้ lost its mark: official papers write นี้, the spoken นี่ is discounted
+    assert correct_words("พร้อมนีแล้ว") == "พร้อมนี้แล้ว"
+    assert correct_words("แนบท้ายบันทึกนี") == "แนบท้ายบันทึกนี้"
+    assert correct_words("นี่คือ") == "นี่คือ"  # a right reading stays
+    for code in ("มท", "พน", "ศธ"):  # short readings that are codes stay
+        assert correct_words(code) == code
+    for abbreviation in ("ก.ย.", "พ.ย.", "ค.ศ.", "วันที่ ๒ ต.ค. ๒๕๖๗"):  # its letters stay bare
+        assert correct_words(abbreviation) == abbreviation
