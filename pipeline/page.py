@@ -14,7 +14,7 @@ import numpy as np
 
 from pipeline import geometry, handwriting, layout
 from pipeline.errors import LimitExceeded
-from pipeline.extract.documents import is_document_title
+from pipeline.extract.documents import MEMO_TITLE, is_document_title
 from pipeline.extract.memo import signer_name
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
 from pipeline.ocr.digits import (
@@ -96,6 +96,8 @@ SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its
 # a signer's name line with its title, ``(นาง… …)``, is typed unless the classifier is surer than
 # this that it is not (it stands centred under the signature, where no other line starts)
 TITLED_SIGNER_DOUBT = 0.9
+
+
 UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold too
 LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
@@ -668,7 +670,6 @@ def snap_memo_title(lines: list[Line], page_height: int) -> list[Line]:
     of the title's marks the engine split off: it goes."""
     from rapidfuzz import fuzz
 
-    from pipeline.extract.documents import MEMO_TITLE
     from pipeline.extract.labels import skeleton
 
     want = skeleton(MEMO_TITLE)
@@ -684,18 +685,20 @@ def snap_memo_title(lines: list[Line], page_height: int) -> list[Line]:
     title.text = MEMO_TITLE
     # what the line holds is known now: the doubts of the misreading it replaced are gone
     title.confidence = max(title.confidence, SNAPPED_TITLE_CONF)
-    tx0, ty0, tx1, ty1 = title.bbox
+    return [ln for ln in lines if ln is title or not _over_title(ln.bbox, title.bbox)]
+
+
+def _over_title(box: BBox, title: BBox) -> bool:
+    """Whether ``box`` is the row of the title's marks the engine split off: over the top of the
+    title's box, within its width."""
+    tx0, ty0, tx1, ty1 = title
     th = ty1 - ty0
-    return [
-        ln
-        for ln in lines
-        if ln is title
-        or not (
-            ln.bbox[1] < ty0 < ln.bbox[3] < ty0 + 0.6 * th
-            and ln.bbox[0] >= tx0 - th
-            and ln.bbox[2] <= tx1 + th
-        )
-    ]
+    return (
+        box[1] < ty0
+        and ty0 - 0.3 * th <= box[3] < ty0 + 0.6 * th
+        and box[0] >= tx0 - th
+        and box[2] <= tx1 + th
+    )
 
 
 def _titled_signer(text: str) -> bool:
@@ -865,6 +868,10 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
     typed = snap_memo_title(typed, lay.ocr_gray.shape[0])
+    title = next((ln for ln in typed if ln.text == MEMO_TITLE), None)
+    if title is not None:
+        # the title's split-off row of marks may have been taken for a pen line
+        hand_regions = [r for r in hand_regions if not _over_title(r.bbox, title.bbox)]
     finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None, dictionary=False)
     steps.append(
         {

@@ -163,3 +163,10 @@ def test_the_reference_label_glued_to_the_ministry_code():
     assert _reference_rest("ที่ทส ๐๒๐๑/๓๓") == "ทส ๐๒๐๑/๓๓"
     # a code that starts with ท (ทส) is no label
     assert _reference_rest("ทส ๐๒๐๑/๓๓ วันที่ ๑ มกราคม ๒๕๖๗") == "ทส ๐๒๐๑/๓๓ วันที่ ๑ มกราคม ๒๕๖๗"
+
+
+def test_a_lone_digit_after_the_running_number_is_leader_residue():
+    from pipeline.extract.memo import split_reference_date
+
+    assert split_reference_date("วธ 50451155 1  . วันที่ 2 มิถุนายน 2559")[0] == "วธ 50451155"
+    assert split_reference_date("กห 0644.2/ว 7 วันที่ 1 มกราคม 2567")[0] == "กห 0644.2/ว 7"

@@ -375,3 +375,12 @@ def test_a_digit_broken_at_a_thin_stroke_is_joined_and_neighbours_are_not(model)
     assert THAI[int(model.probabilities(f[None, :])[0][:10].argmax())] == "๒"
     # two whole digits side by side stay two
     assert len(_join_broken([glyph("๑", 40), glyph("๑", 90)], model)) == 2
+
+
+def test_the_titles_split_off_marks_are_no_pen_line():
+    from pipeline.page import _over_title
+
+    title = (534, 166, 1088, 216)
+    assert _over_title((594, 134, 842, 162), title)  # just above it, within its width
+    assert not _over_title((1165, 81, 1520, 166), title)  # the stamp's value, beside it
+    assert not _over_title((594, 300, 842, 340), title)  # the line below

@@ -156,6 +156,8 @@ def split_reference_date(rest: str) -> tuple[str, str | None]:
     tokens = strip_leaders(ref).split(" ")
     while len(tokens) > 1 and not any(c.isdigit() for c in to_arabic_digits(tokens[-1])):
         tokens.pop()  # a reference ends with its running number: drop misread label residue
+    if len(tokens) > 2 and len(tokens[-1]) == 1 and to_arabic_digits(tokens[-2])[-1:].isdigit():
+        tokens.pop()  # a lone digit after a whole number is a dot of the leader (not ว ๗)
     # ... and with a digit: a comma, stop or colon after it is specks or the leader's residue
     ref = " ".join(tokens).rstrip(" ,.;:'\"|")
     return ref, (strip_leaders(date_text) if date_text is not None else None)
