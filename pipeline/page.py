@@ -86,7 +86,7 @@ def finish_lines(
             ln.text = correct_words(ln.text)
         if impossible_number(ln.text):
             ln.confidence = round(min(ln.confidence, DOUBT_CONF), 4)
-        elif dictionary and reads_doubtfully(ln.text):
+        elif dictionary and (reads_doubtfully(ln.text) or _unsure_symbol(ln)):
             ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
     return changed
 
@@ -102,6 +102,15 @@ UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold to
 LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
 _LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
+
+
+UNSURE_SYMBOL = 0.9  # a typed line with a character the engine is less sure of than this
+
+
+def _unsure_symbol(ln: Line) -> bool:
+    """The engine was unsure of one of the line's characters (its mean confidence hides one
+    doubtful letter among fifty sure ones)."""
+    return bool(ln.words) and min(w.confidence for w in ln.words) < UNSURE_SYMBOL
 
 
 def reads_doubtfully(text: str) -> bool:

@@ -384,3 +384,18 @@ def test_the_titles_split_off_marks_are_no_pen_line():
     assert _over_title((594, 134, 842, 162), title)  # just above it, within its width
     assert not _over_title((1165, 81, 1520, 166), title)  # the stamp's value, beside it
     assert not _over_title((594, 300, 842, 340), title)  # the line below
+
+
+def test_one_unsure_character_makes_a_typed_line_doubtful():
+    from pipeline.page import UNSURE_CONF, finish_lines
+
+    gray = np.full((60, 400), 255, np.uint8)
+    words = [Word(c, (10 * i, 0, 10 * i + 8, 20), 0.99) for i, c in enumerate("ทดสอบระบบ")]
+    sure = Line("ทดสอบระบบ", (0, 0, 90, 20), 0.99, words=words)
+    finish_lines([sure], gray, None)
+    assert sure.confidence == 0.99
+    words = [Word(w.text, w.bbox, w.confidence) for w in words]
+    words[3].confidence = 0.6
+    doubtful = Line("ทดสอบระบบ", (0, 0, 90, 20), 0.95, words=words)
+    finish_lines([doubtful], gray, None)
+    assert doubtful.confidence <= UNSURE_CONF
