@@ -583,8 +583,8 @@ STAMP_LABELS = ("เลขรับ", "วันที่", "เวลา")
 
 def stamp_values(stamp: Region) -> list[Region]:
     """The handwritten values of a received stamp as handwritten regions inside it: what lies
-    right of each printed label (เลขรับ, วันที่, เวลา) on its row, up to the stamp's edge, a
-    little above and below the row (pens write bigger than the stamp's type)."""
+    right of each printed label (เลขรับ, วันที่, เวลา) on its row, up to the stamp's edge, and
+    more than half a row above and below it (pens write bigger and looser than the stamp's type)."""
     from pipeline.extract.labels import find_label
 
     out: list[Region] = []
@@ -601,9 +601,9 @@ def stamp_values(stamp: Region) -> list[Region]:
         h = y1 - y0
         box = (
             min(sx1, label_end + max(2, h // 5)),
-            max(sy0, y0 - int(0.35 * h)),
+            max(sy0, y0 - int(0.6 * h)),
             max(label_end + 1, sx1 - 4),
-            min(sy1, y1 + int(0.25 * h)),
+            min(sy1, y1 + int(0.45 * h)),
         )
         if box[2] - box[0] < h // 2 or box[3] <= box[1]:
             continue
