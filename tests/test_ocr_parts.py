@@ -399,3 +399,34 @@ def test_one_unsure_character_makes_a_typed_line_doubtful():
     doubtful = Line("ทดสอบระบบ", (0, 0, 90, 20), 0.95, words=words)
     finish_lines([doubtful], gray, None)
     assert doubtful.confidence <= UNSURE_CONF
+
+
+def test_the_two_arcs_of_a_broken_zero_are_joined_but_eleven_stays(model):
+    import cv2
+
+    from pipeline.ocr.digits import ARABIC, _join_broken
+
+    def ink(text: str) -> np.ndarray:
+        img = Image.new("L", (400, 120), 255)
+        ImageDraw.Draw(img).text((40, 20), text, font=typed_face("sarabun").font(60), fill=0)
+        return np.asarray(img) < 128
+
+    def pieces(mask: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+        n, labels = cv2.connectedComponents(mask.astype(np.uint8))
+        out = []
+        for i in range(1, n):
+            cols = np.nonzero((labels == i).any(axis=0))[0]
+            out.append((int(cols.min()), int(cols.max()) + 1, labels == i))
+        return sorted(out, key=lambda g: g[0])
+
+    zero = ink("0")
+    cols = np.nonzero(zero.any(axis=0))[0]
+    mid = (cols.min() + cols.max()) // 2
+    zero[:, mid] = False  # the arcs part at the top and the bottom
+    arcs = pieces(zero)
+    assert len(arcs) == 2
+    joined = _join_broken(arcs, model)
+    assert len(joined) == 1
+    f = glyph_features(joined[0][2])
+    assert ARABIC[int(model.probabilities(f[None, :])[0][10:].argmax())] == "0"
+    assert len(_join_broken(pieces(ink("11")), model)) == 2

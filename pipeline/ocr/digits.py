@@ -344,9 +344,9 @@ def _join_broken(
     glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None
 ) -> list[tuple[int, int, np.ndarray]]:
     """Join the pieces of a glyph broken at a thin stroke (a thin face at low resolution: ๒
-    falls apart into its loop and its tail, read as ๖ and ๑): two neighbours, one of them short,
-    whose union is no wider than a digit, when the model reads the union surely and better than
-    the weaker piece."""
+    falls apart into its loop and its tail, read as ๖ and ๑; a 0 into two arcs, read as 11): two
+    neighbours nearly touching, one of them short or both narrow, whose union is no wider than a
+    digit, when the model reads the union surely and better than the weaker piece."""
     if model is None or len(glyphs) < 2:
         return glyphs
     h = float(np.median(_heights(glyphs)))
@@ -355,7 +355,9 @@ def _join_broken(
         a, b = out[-1], g
         ha, hb = _heights([a])[0], _heights([b])[0]
         x0, x1 = min(a[0], b[0]), max(a[1], b[1])
-        if min(ha, hb) < 0.8 * h and x1 - x0 <= 0.95 * h and b[0] - a[1] <= 0.1 * h:
+        # one piece short (๒'s tail), or both narrow (the two arcs of a 0), nearly touching
+        broken = min(ha, hb) < 0.8 * h or max(a[1] - a[0], b[1] - b[0]) < 0.45 * h
+        if broken and x1 - x0 <= 0.95 * h and b[0] - a[1] <= 0.1 * h:
             union = a[2] | b[2]
             sure = _sure(model, union)
             if sure >= 0.9 and sure > min(_sure(model, a[2]), _sure(model, b[2])):
