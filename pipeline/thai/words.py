@@ -62,7 +62,6 @@ def _unique(window: str) -> str | None:
 
 
 def _correct_run(run: str) -> str:
-
     words, _ = _dictionary()
     if run in words:
         return run
@@ -181,7 +180,6 @@ def restore_tone_marks(run: str) -> str:
     tight lines (วันที → วันที่, ทังนี → ทั้งนี้), where the dictionary and word frequencies leave
     one clear reading: windows of up to three words first, single words only when the word as
     read is very rare beside the mended one."""
-
     tokens = list(_tokens(run))
     out: list[str] = []
     i = 0
@@ -244,7 +242,6 @@ def drop_stray_lower_vowels(run: str) -> str:
         if len(scored) > 1 and scored[0][0] - scored[1][0] < math.log(_LOWER_FIX_ODDS):
             return run  # two mends about as likely: leave it as read
         run = scored[0][1]
-    return run
     return run
 
 
