@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import geometry, layout, nn  # noqa: E402
-from pipeline.handwriting import FEATURES, line_features, page_context, page_tone  # noqa: E402
+from pipeline.handwriting import FEATURES, feature_matrix  # noqa: E402
 from pipeline.ingest import inspect, load_page  # noqa: E402
 from pipeline.ocr.engine import TesseractEngine  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -54,12 +54,11 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
     lines = read_page_lines(TesseractEngine(), lay, p.dpi, opts)
     mask = np.asarray(Image.open(truth_dir / f"{scan.name}.p{n}.mask.png"))
     s = 300.0 / p.dpi
-    med_h, left, med_w = page_context(lines)
-    ink = layout.ocr_ink(lay)
-    tone = page_tone(lay.clean_gray, ink)
-    lefts = np.array([ln.bbox[0] for ln in lines], np.float64)
+    if not lines:
+        return []
+    feats = feature_matrix(lines, layout.ocr_ink(lay), lay.x_height, lay.clean_gray)
     out = []
-    for ln in lines:
+    for ln, f in zip(lines, feats, strict=True):
         x0, y0, x1, y1 = (int(round(v * s)) for v in ln.bbox)
         sub = mask[max(0, y0) : y1, max(0, x0) : x1]
         counts = {
@@ -77,9 +76,6 @@ def page_samples(args: tuple[Path, Path, int]) -> list[tuple[list[float], int, s
             label = 2
         else:
             continue
-        f = line_features(
-            ln, ink, med_h, lay.x_height, left, ink.shape[1], med_w, lay.clean_gray, tone, lefts
-        )
         out.append((f.tolist(), label, tp["conditions"]["mode"], scan.name))
     return out
 

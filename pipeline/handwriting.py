@@ -163,6 +163,22 @@ def page_context(lines: list[Line]) -> tuple[float, float, float]:
 CLASSES = ("typed", "handwritten", "stamp")
 
 
+def feature_matrix(
+    lines: list[Line], ink: np.ndarray, x_height: float, gray: np.ndarray | None = None
+) -> np.ndarray:
+    """The features (``FEATURES``) of each of a page's lines, one row a line (the classifier's
+    input, and its training script's)."""
+    med_h, left, med_w = page_context(lines)
+    tone = page_tone(gray, ink)
+    lefts = np.array([ln.bbox[0] for ln in lines], np.float64)
+    return np.stack(
+        [
+            line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w, gray, tone, lefts)
+            for ln in lines
+        ]
+    )
+
+
 def classify_lines(
     lines: list[Line], ink: np.ndarray, x_height: float, gray: np.ndarray | None = None
 ) -> list[tuple[str, float]]:
@@ -170,15 +186,7 @@ def classify_lines(
     (the page's grey levels) lets the lighter grey of pen ink count."""
     if not lines:
         return []
-    med_h, left, med_w = page_context(lines)
-    tone = page_tone(gray, ink)
-    lefts = np.array([ln.bbox[0] for ln in lines], np.float64)
-    feats = np.stack(
-        [
-            line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w, gray, tone, lefts)
-            for ln in lines
-        ]
-    )
+    feats = feature_matrix(lines, ink, x_height, gray)
     model = load_model()
     if model is None:
         out = []

@@ -28,6 +28,7 @@ from pipeline.ocr.digits import (
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
 from pipeline.thai.names import TITLES
+from pipeline.thai.reference import MINISTRY_CODE
 from pipeline.thai.repair import repair_text
 from pipeline.thai.words import correct_words, plausibility, unknown_words
 
@@ -92,19 +93,17 @@ def finish_lines(
 
 
 DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold
+UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold too
+UNSURE_SYMBOL = 0.9  # a typed line with a character the engine is less sure of than this
+LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
 SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its letters
 # a signer's name line with its title, ``(นาง… …)``, is typed unless the classifier is surer than
 # this that it is not (it stands centred under the signature, where no other line starts)
 TITLED_SIGNER_DOUBT = 0.9
-
-
-UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold too
-LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
 _LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
-
-
-UNSURE_SYMBOL = 0.9  # a typed line with a character the engine is less sure of than this
+# two-letter acronyms of Thai government papers, which are no misreading
+COMMON_ACRONYMS = frozenset("AI IT HR PR ID QR UN TV PC OK".split())
 
 
 def _unsure_symbol(ln: Line) -> bool:
@@ -139,10 +138,6 @@ def reads_doubtfully(text: str) -> bool:
         if len(tok) == 2 and tok.isupper() and tok not in COMMON_ACRONYMS:
             return True  # two capitals are mostly Thai the English model took (UM for บาท)
     return False
-
-
-# two-letter acronyms of Thai government papers, which are no misreading
-COMMON_ACRONYMS = frozenset("AI IT HR PR ID QR UN TV PC OK".split())
 
 
 # a digit with a vowel or tone mark on it (marks sit on consonants), or a letter the Thai model
@@ -272,10 +267,15 @@ def line_band(
     return strip, xa, ya
 
 
-def _median_component_height(components: np.ndarray, box: BBox) -> float:
+def _centred_in(components: np.ndarray, box: BBox) -> np.ndarray:
+    """Which components (rows of x, y, w, h, area) have their centre in ``box``."""
     cx = components[:, 0] + components[:, 2] / 2
     cy = components[:, 1] + components[:, 3] / 2
-    sel = (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
+    return (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
+
+
+def _median_component_height(components: np.ndarray, box: BBox) -> float:
+    sel = _centred_in(components, box)
     return float(np.median(components[sel, 3])) if sel.any() else 0.0
 
 
@@ -383,12 +383,11 @@ def tighten_to_letters(
     if components is None or not len(components):
         return lines
     c = components
-    cx, cy = c[:, 0] + c[:, 2] / 2, c[:, 1] + c[:, 3] / 2
     tall = c[:, 3] >= 0.5 * x_height
     pad = int(round(x_height))
     for ln in lines:
         x0, y0, x1, y1 = ln.bbox
-        sel = tall & (cx >= x0) & (cx <= x1) & (cy >= y0) & (cy <= y1)
+        sel = tall & _centred_in(c, ln.bbox)
         if not sel.any():
             continue
         nx0 = max(x0, int(c[sel, 0].min()) - pad)
@@ -511,7 +510,7 @@ def _thai_reread(
 
 _SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
-_CODE_READ = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*" * 2)
+_CODE_READ = re.compile(MINISTRY_CODE)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{_LOOK},./-]*")
 
@@ -666,17 +665,15 @@ def _holds_letters(lay: layout.Layout, box: BBox) -> bool:
     c = lay.components
     if c is None or not len(c):
         return False
-    cx, cy = c[:, 0] + c[:, 2] / 2, c[:, 1] + c[:, 3] / 2
-    inside = (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
-    return int((inside & (c[:, 3] >= 0.5 * lay.x_height)).sum()) >= 3
+    return int((_centred_in(c, box) & (c[:, 3] >= 0.5 * lay.x_height)).sum()) >= 3
 
 
-def snap_memo_title(lines: list[Line], page_height: int) -> list[Line]:
+def snap_memo_title(lines: list[Line], page_height: int) -> tuple[list[Line], Line | None]:
     """The memo's printed title, set large and bold, is what the engine reads worst on the page
     (marks split off into a row of their own, big strokes read as two letters); a line near the
     top that is that title but for a few letters (``บนทกขอควงวา``) becomes the title, the reading
     kept in ``raw_text``. A line over the top of the title's box, within its width, is the row
-    of the title's marks the engine split off: it goes."""
+    of the title's marks the engine split off: it goes. Returns the lines and the title."""
     from rapidfuzz import fuzz
 
     from pipeline.extract.labels import skeleton
@@ -690,11 +687,11 @@ def snap_memo_title(lines: list[Line], page_height: int) -> list[Line]:
 
     title = next((ln for ln in lines if ln.bbox[1] < 0.3 * page_height and is_title(ln.text)), None)
     if title is None:
-        return lines
+        return lines, None
     title.text = MEMO_TITLE
     # what the line holds is known now: the doubts of the misreading it replaced are gone
     title.confidence = max(title.confidence, SNAPPED_TITLE_CONF)
-    return [ln for ln in lines if ln is title or not _over_title(ln.bbox, title.bbox)]
+    return [ln for ln in lines if ln is title or not _over_title(ln.bbox, title.bbox)], title
 
 
 def _over_title(box: BBox, title: BBox) -> bool:
@@ -876,8 +873,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
-    typed = snap_memo_title(typed, lay.ocr_gray.shape[0])
-    title = next((ln for ln in typed if ln.text == MEMO_TITLE), None)
+    typed, title = snap_memo_title(typed, lay.ocr_gray.shape[0])
     if title is not None:
         # the title's split-off row of marks may have been taken for a pen line
         hand_regions = [r for r in hand_regions if not _over_title(r.bbox, title.bbox)]

@@ -337,11 +337,12 @@ def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
     top = Line("๑7 «8 Y", (893, 201, 1559, 277), 0.96)  # the title's marks, split off
     title = Line("บนทกขอควงวา.:", (864, 249, 1559, 324), 0.98)
     header = Line("ส่วนราชการ กองคลัง", (300, 400, 1500, 460), 0.9)
-    kept = snap_memo_title([top, title, header], 3500)
+    kept, found = snap_memo_title([top, title, header], 3500)
     assert [ln.text for ln in kept] == ["บันทึกข้อความ", "ส่วนราชการ กองคลัง"]
+    assert found is title
 
     def snapped(text: str, y: int = 250) -> str:
-        return snap_memo_title([Line(text, (800, y, 1600, y + 70), 0.9)], 3500)[0].text
+        return snap_memo_title([Line(text, (800, y, 1600, y + 70), 0.9)], 3500)[0][0].text
 
     assert snapped("บันทึกข้อคว้า") == "บันทึกข้อความ"  # ม read as ้า
     assert snapped("บนทกข้อความ") == "บันทึกข้อความ"  # marks lost

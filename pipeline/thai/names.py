@@ -7,7 +7,8 @@ A signature block's name is ``title given-name family-name``. The title is resto
 first letter was lost (``ายปรีชา`` → ``นายปรีชา``). A given or family name that is not in the
 lists is replaced by the one listed name nearest to it — one edit away for short names, two for
 names of six letters or more, where the two differ only in marks (lost, added by a stray
-stroke, or one read for another) — and only when no other listed name is as near; a name that has no such neighbour stays as read (many real names are in no list).
+stroke, or one read for another) — and only when no other listed name is as near; a name that
+has no such neighbour stays as read (many real names are in no list).
 
 >>> correct_name("นางสาวเกรียง กร ศรีสุข")
 'นางสาวเกรียงไกร ศรีสุข'

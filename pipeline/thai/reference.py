@@ -30,8 +30,10 @@ MINISTRY_CODES = frozenset(
 _DIGIT_FOR_LETTER = {"ฒ": "7", "ซ": "7", "ญ": "7", "ส": "8", "ต": "3", "ด": "9"}
 _NUM = "[0-9ฒซญสตด]"
 _MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+# a ministry code as read: two letters, a stray mark on either (dropped when normalised)
+MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
-    rf"^(?P<code>[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
+    rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
     rf"(?:(?P<sep>/|เ(?=[วจ]))(?P<letter>[วจ](?=\s?{_NUM})|9(?=\s{_NUM})|)\s?(?P<run>{_NUM}+))?$"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit

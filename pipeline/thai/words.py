@@ -305,7 +305,6 @@ def plausibility(text: str) -> tuple[float, int]:
     """How much of the Thai in ``text`` is made of dictionary words: (share of Thai letters in
     words of three letters or more that the dictionary knows, Thai letters counted). Text read
     from a page upside down or sideways is letter salad and scores low."""
-
     words, _ = _dictionary()
     good = total = 0
     for run in _RUN.findall(text):
@@ -357,3 +356,5 @@ def warm_up() -> None:
     before its memory cap, instead of inside its first page)."""
     restore_tone_marks(_correct_run("ทดสอบ"))
     plausibility("ทดสอบ")
+    unknown_words("ทดสอบ")  # the dictionary with names and codes
+    _unknown_letters("ทดสอบ")  # ... and without codes
