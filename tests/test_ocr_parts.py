@@ -431,3 +431,36 @@ def test_the_two_arcs_of_a_broken_zero_are_joined_but_eleven_stays(model):
     f = glyph_features(joined[0][2])
     assert ARABIC[int(model.probabilities(f[None, :])[0][10:].argmax())] == "0"
     assert len(_join_broken(pieces(ink("11")), model)) == 2
+
+
+@pytest.mark.parametrize("face", ["laksaman", "sarabun", "loma", "norasi", "garuda"])
+def test_no_digit_is_taken_for_a_dash(face):
+    from pipeline.ocr.digits import _clear_dashes
+
+    for bold in (False, True):
+        for px in (40, 67, 90):
+            font = typed_face(face).font(px, bold)
+            sym_h = int(font.getbbox("๐", anchor="ls")[3] - font.getbbox("๐", anchor="ls")[1])
+            for ch in THAI + ARABIC:
+                im = Image.new("L", (3 * px, 3 * px), 255)
+                ImageDraw.Draw(im).text((px, 2 * px), ch, font=font, fill=0, anchor="ls")
+                ink = np.asarray(im) < 128
+                cleared = ink.copy()
+                _clear_dashes(cleared, 2 * px, sym_h)
+                assert (cleared == ink).all(), (face, bold, px, ch)
+
+
+def test_a_dash_touching_a_digit_is_cleared_and_the_digit_read(model):
+    text = "ปี ๐-๗๑๕๕"
+    gray = _render(text).copy()
+    font = typed_face("laksaman").font(67)
+    dash_x = 30 + int(font.getlength("ปี ๐"))
+    seven_x = 30 + int(font.getlength("ปี ๐-"))
+    dash = gray[:, dash_x : seven_x + 4] < 128
+    rows = np.nonzero(dash.any(axis=1))[0]
+    gray[rows.min() : rows.max() + 1, dash_x : seven_x + 4] = 0  # the dash runs into the ๗
+    line = _run_line(gray, text, "๐-ซ๑๕๕", 6)
+    a, y0, b, y1 = line.words[3].bbox  # the engine's dash box strays onto the ๗
+    line.words[3].bbox = (a + (b - a) // 2, y0, b + (b - a) // 2, y1)
+    fix_digits(line, gray, model)
+    assert line.text == text

@@ -24,6 +24,7 @@ CLASSES = THAI + ARABIC
 SIZE = 20
 DIGITS = set(CLASSES)
 SEPARATORS = set("/.-–:,; ()")
+SMALL_SIGNS = set(".-–:,;")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
 
@@ -199,7 +200,8 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
 def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, int] | None:
     """The rows (top, bottom) of a text line's body, where its consonants and digits stand:
     the longest stretch of rows with at least 40 % of the densest row's ink (marks above and
-    below are sparser)."""
+    below are sparser), across dips of a row or two (a line of digits thins between the top
+    strokes of its glyphs and their bodies: cut there, the band lost the glyphs' tops)."""
     x0, y0, x1, y1 = bbox
     h = y1 - y0
     ya, yb = max(0, y0 - h // 4), min(gray.shape[0], y1 + h // 4)
@@ -210,7 +212,17 @@ def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, i
     prof = ink.sum(axis=1)
     if prof.max() <= 0:
         return None
-    dense = np.concatenate([prof >= 0.4 * prof.max(), [False]])
+    dense = prof >= 0.4 * prof.max()
+    dip = max(1, h // 15)
+    for i in np.nonzero(~dense)[0]:
+        lo, hi = i, i
+        while lo > 0 and not dense[lo - 1]:
+            lo -= 1
+        while hi + 1 < len(dense) and not dense[hi + 1]:
+            hi += 1
+        if hi - lo + 1 <= dip and lo > 0 and hi + 1 < len(dense):
+            dense[lo : hi + 1] = True
+    dense = np.concatenate([dense, [False]])
     best, start = (0, 0), -1
     for i, v in enumerate(dense):
         if v and start < 0:
@@ -367,6 +379,33 @@ def _join_broken(
     return out
 
 
+def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> None:
+    """Clear hyphens and dashes from a digit crop (in place): a dash touching a digit
+    (``๐-๗``) made one component of both, which was then taken for the dash, or read whole.
+
+    A dash is a run of columns, at least a third of a digit long, each holding one thin
+    stroke in the middle of the digits' height; no digit has such a stretch (their
+    horizontal strokes run along the top or the baseline, or are crossed by others)."""
+    h, w = ink.shape
+    if h == 0 or w == 0:
+        return
+    has = ink.any(axis=0)
+    first = np.argmax(ink, axis=0)
+    last = h - 1 - np.argmax(ink[::-1], axis=0)
+    count = ink.sum(axis=0)
+    bar = (
+        has
+        & (last - first + 1 == count)
+        & (count <= 0.35 * sym_h)
+        & (first >= base - 0.75 * sym_h)
+        & (last <= base - 0.2 * sym_h)
+    )
+    edges = np.diff(np.concatenate([[0], bar.astype(np.int8), [0]]))
+    for a, b in zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True):
+        if b - a >= sym_h / 3:
+            ink[:, a:b] = 0
+
+
 def _heights(glyphs: list[tuple[int, int, np.ndarray]]) -> list[int]:
     out = []
     for _, _, m in glyphs:
@@ -451,13 +490,17 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         foreign = (bottoms < base - 0.3 * sym_h) | (tops > base - 0.3 * sym_h)
         foreign[0] = False
         ink[foreign[labels]] = 0
+        _clear_dashes(ink, base - y0, sym_h)
         widen = int(0.35 * sym_h)
         run = set(sym_idx)
         others = [
             (w.bbox[0] - x0, w.bbox[2] - x0)
             for k, w in enumerate(line.words)
-            # a box wider than any one symbol is the engine's mistake, not a claim on the ink
+            # a box wider than any one symbol is the engine's mistake, not a claim on the ink;
+            # nor is a dash's or a stop's (their ink is too small to pass for a digit, and
+            # their boxes stray onto the digit beside them)
             if k not in run
+            and w.text not in SMALL_SIGNS
             and w.bbox[2] > x0
             and w.bbox[0] < x1
             and w.bbox[2] - w.bbox[0] <= 1.5 * sym_h
