@@ -18,6 +18,7 @@ from pipeline.extract.documents import MEMO_TITLE, is_document_title
 from pipeline.extract.memo import signer_name
 from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
 from pipeline.ocr.digits import (
+    ARABIC,
     LOOKALIKES,
     THAI,
     DigitModel,
@@ -447,7 +448,13 @@ def reread_lines(
             continue
         text = " ".join(a.text for a in again).strip()
         # the same letters, give or take marks: a re-read that changed the words is not trusted
-        if text and (not require_match or fuzz.ratio(skeleton(text), skeleton(ln.text)) >= 80):
+        # (where the English model took a number or a word of the first reading, its Thai is
+        # compared: ``วันละ bo’ UM`` against ``วันละ ๒๐๕ บาท``)
+        same = fuzz.ratio(skeleton(text), skeleton(ln.text)) >= 80 or (
+            _english_intrusions(ln.text) > _english_intrusions(text)
+            and fuzz.ratio(_thai_skeleton(text), _thai_skeleton(ln.text)) >= 80
+        )
+        if text and (not require_match or same):
             for a in again:
                 for w in a.words:
                     w.bbox = _shift_box(w.bbox, sx, sy)
@@ -465,6 +472,14 @@ def reread_lines(
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
 _LATIN_WORD = re.compile("[A-Za-z]{4,}")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+_THAI_LETTER_OR_VOWEL = re.compile("[\u0e01-\u0e4e]")
+
+
+def _thai_skeleton(text: str) -> str:
+    """The Thai consonants and vowels of ``text``, nothing else."""
+    from pipeline.extract.labels import skeleton
+
+    return skeleton("".join(_THAI_LETTER_OR_VOWEL.findall(text)))
 
 
 def _english_intrusions(text: str) -> int:
@@ -512,7 +527,8 @@ _SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
-_NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{_LOOK},./-]*")
+# (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)
+_NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
 
 
 def _latin_number_reread(
@@ -532,6 +548,8 @@ def _latin_number_reread(
         # two capitals before a Thai number stand where a ministry code does (สธ read as AS)
         code_slot = len(tok) == 2 and _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
         if len(tok) > 1 and tok.isupper() and not code_slot:
+            continue
+        if len(tok) >= 4 and tok.istitle():  # a capitalised word: Open, Cyber
             continue
         ks = [k for k, idx in enumerate(pos) if idx and m.start() <= idx[0] < m.end()]
         if not ks or any(pos[k][-1] >= m.end() for k in ks):
@@ -565,7 +583,13 @@ def _latin_number_reread(
         if core is None:
             continue
         number = core.group(0).rstrip(",./-")
-        if sum(c in THAI for c in number) < max(1, len(number) // 2) or len(number) * 2 < len(read):
+        arabic = sum(c in ARABIC for c in number)
+        if (
+            sum(c in THAI for c in number) < max(1, len(number) // 2)
+            or len(number) * 2 < len(read)
+            or arabic > 1
+            or (arabic and sum(c in THAI for c in number) < 2)
+        ):
             continue
         words = cand.words[core.start() : core.start() + len(number)]
         for w in words:

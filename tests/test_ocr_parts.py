@@ -234,6 +234,19 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     engine = _ThaiOnlyReads("๑๐")
     _latin_number_reread(engine, strip, 300, Options(), acronym, 0, 0)
     assert acronym.text == "ระบบ AI ใหม่" and engine.calls == []
+    word = _symbols("ระบบ Cyber Security")  # nor are capitalised words
+    engine = _ThaiOnlyReads("๕๑")
+    _latin_number_reread(engine, strip, 300, Options(), word, 0, 0)
+    assert word.text == "ระบบ Cyber Security" and engine.calls == []
+
+    # one Arabic digit among Thai ones is the Thai model's misreading too (the digit model
+    # reads the glyphs again); two are not a Thai number
+    room = _symbols("ห้องประชุม oD ชั้น ๒")
+    _latin_number_reread(_ThaiOnlyReads("๑9๑"), strip, 300, Options(), room, 0, 0)
+    assert room.text == "ห้องประชุม ๑9๑ ชั้น ๒"
+    room = _symbols("ห้องประชุม oD ชั้น ๒")
+    _latin_number_reread(_ThaiOnlyReads("๑91"), strip, 300, Options(), room, 0, 0)
+    assert room.text == "ห้องประชุม oD ชั้น ๒"
 
 
 def test_fix_digits_survives_sloppy_boxes(model):
@@ -464,3 +477,39 @@ def test_a_dash_touching_a_digit_is_cleared_and_the_digit_read(model):
     line.words[3].bbox = (a + (b - a) // 2, y0, b + (b - a) // 2, y1)
     fix_digits(line, gray, model)
     assert line.text == text
+
+
+class _Reads:
+    """An engine stub that reads every crop as ``text``, one symbol per character."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def version(self) -> str:
+        return "stub"
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        h, w = gray.shape
+        chars = [c for c in self.text if c != " "]
+        step = max(1, w // len(chars))
+        words = [Word(c, (i * step, 0, (i + 1) * step, h), 0.9) for i, c in enumerate(chars)]
+        return [Line(self.text, (0, 0, w, h), 0.85, words=words)]
+
+    def find_lines(self, gray, dpi):
+        return []
+
+
+def test_a_reread_that_gives_back_what_the_english_model_took_is_kept():
+    from pipeline.options import Options
+    from pipeline.page import reread_lines
+
+    gray = np.full((200, 1200), 255, np.uint8)
+    gray[80:120, 100:1100] = 0
+    # the first reading lost a number to the English model; the line read again has it
+    line = Line("อัตราค่าเบียเลียงวันละ bo’ UM", (100, 80, 1100, 120), 0.8)
+    reread_lines(_Reads("อัตราค่าเบี้ยเลี้ยงวันละ ๒๐๕ บาท"), gray, [line], 300, Options())
+    assert line.text == "อัตราค่าเบี้ยเลี้ยงวันละ ๒๐๕ บาท"
+    # a reading with other words is still not trusted
+    line = Line("อัตราค่าเบียเลียงวันละ bo’ UM", (100, 80, 1100, 120), 0.8)
+    reread_lines(_Reads("รายงานผลทุกไตรมาส ๒๐๕ บาท"), gray, [line], 300, Options())
+    assert line.text == "อัตราค่าเบียเลียงวันละ bo’ UM"
