@@ -164,13 +164,19 @@ CLASSES = ("typed", "handwritten", "stamp")
 
 
 def feature_matrix(
-    lines: list[Line], ink: np.ndarray, x_height: float, gray: np.ndarray | None = None
+    lines: list[Line],
+    ink: np.ndarray,
+    x_height: float,
+    gray: np.ndarray | None = None,
+    context: list[Line] | None = None,
 ) -> np.ndarray:
     """The features (``FEATURES``) of each of a page's lines, one row a line (the classifier's
-    input, and its training script's)."""
-    med_h, left, med_w = page_context(lines)
+    input, and its training script's); ``context`` (default: ``lines``) are the page's lines
+    that set the median height, width and margins."""
+    context = lines if context is None else context
+    med_h, left, med_w = page_context(context)
     tone = page_tone(gray, ink)
-    lefts = np.array([ln.bbox[0] for ln in lines], np.float64)
+    lefts = np.array([ln.bbox[0] for ln in context], np.float64)
     return np.stack(
         [
             line_features(ln, ink, med_h, x_height, left, ink.shape[1], med_w, gray, tone, lefts)
@@ -180,13 +186,18 @@ def feature_matrix(
 
 
 def classify_lines(
-    lines: list[Line], ink: np.ndarray, x_height: float, gray: np.ndarray | None = None
+    lines: list[Line],
+    ink: np.ndarray,
+    x_height: float,
+    gray: np.ndarray | None = None,
+    context: list[Line] | None = None,
 ) -> list[tuple[str, float]]:
     """(kind, probability of that kind) for each line: typed, handwritten or stamp. ``gray``
-    (the page's grey levels) lets the lighter grey of pen ink count."""
+    (the page's grey levels) lets the lighter grey of pen ink count; ``context`` as for
+    ``feature_matrix``."""
     if not lines:
         return []
-    feats = feature_matrix(lines, ink, x_height, gray)
+    feats = feature_matrix(lines, ink, x_height, gray, context)
     model = load_model()
     if model is None:
         out = []

@@ -97,6 +97,7 @@ DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review th
 UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold too
 UNSURE_SYMBOL = 0.9  # a typed line with a character the engine is less sure of than this
 LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
+WIDE_GAP = 3.0  # line heights of blank between symbols at which a line may be two
 SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its letters
 # a signer's name line with its title, ``(นาง… …)``, is typed unless the classifier is surer than
 # this that it is not (it stands centred under the signature, where no other line starts)
@@ -684,6 +685,71 @@ def read_page_lines(
     return [ln for ln in lines if ln.text.strip() or _holds_letters(lay, ln.bbox)]
 
 
+def split_at_wide_gaps(line: Line, gap: float) -> list[Line]:
+    """The pieces of ``line`` between gaps of more than ``gap`` pixels between its symbols,
+    each with its symbols, its text and their mean confidence (``[line]`` when there is no such
+    gap, or the symbols do not spell the text)."""
+    pos = align_symbols(line)
+    if pos is None or len(line.words) < 2:
+        return [line]
+    order = sorted(range(len(line.words)), key=lambda k: line.words[k].bbox[0])
+    groups: list[list[int]] = [[order[0]]]
+    right = line.words[order[0]].bbox[2]
+    for k in order[1:]:
+        b = line.words[k].bbox
+        if b[0] - right > gap:
+            groups.append([])
+        groups[-1].append(k)
+        right = max(right, b[2])
+    if len(groups) < 2:
+        return [line]
+    pieces = []
+    for g in groups:
+        idx = sorted(i for k in g for i in pos[k])
+        if not idx:
+            return [line]
+        words = [line.words[k] for k in sorted(g)]
+        pieces.append(
+            Line(
+                text=line.text[idx[0] : idx[-1] + 1],
+                bbox=bbox_union([w.bbox for w in words]),
+                confidence=round(float(np.mean([w.confidence for w in words])), 4),
+                words=words,
+                raw_text=line.text[idx[0] : idx[-1] + 1],
+            )
+        )
+    return pieces
+
+
+def _split_mixed_lines(
+    lines: list[Line], kinds: list[tuple[str, float]], lay: layout.Layout, ink: np.ndarray
+) -> tuple[list[Line], list[tuple[str, float]]]:
+    """A line taken for handwriting that the engine ran on from typed text across a wide blank
+    to a pen note on the same row (``๗๗๕๒-๔๕๐๕ … เร่งด่วน``) is split there, when its pieces
+    are of different kinds: the classifier saw one line of both, and the typed number was lost
+    to the note."""
+    if not lines:
+        return lines, kinds
+    med = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines]))
+    out_lines: list[Line] = []
+    out_kinds: list[tuple[str, float]] = []
+    for ln, kind in zip(lines, kinds, strict=True):
+        # only a line taken for handwriting is looked at again: the half of a typed line
+        # (the date of ``ที่ … วันที่ …``) does not look like a typed line to the classifier
+        pieces = split_at_wide_gaps(ln, WIDE_GAP * med) if kind[0] != "typed" else [ln]
+        if len(pieces) > 1:
+            piece_kinds = handwriting.classify_lines(
+                pieces, ink, lay.x_height, lay.clean_gray, context=lines
+            )
+            if len({k for k, _ in piece_kinds}) > 1:
+                out_lines.extend(pieces)
+                out_kinds.extend(piece_kinds)
+                continue
+        out_lines.append(ln)
+        out_kinds.append(kind)
+    return out_lines, out_kinds
+
+
 def _holds_letters(lay: layout.Layout, box: BBox) -> bool:
     """Whether ``box`` holds three or more components of at least half a letter's height."""
     c = lay.components
@@ -850,7 +916,9 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     # lines OCR read that look like handwriting (pen ink that colour could not tell apart)
     typed: list[Line] = []
     hand_regions: list[Region] = []
-    kinds = handwriting.classify_lines(lines, layout.ocr_ink(lay), lay.x_height, lay.clean_gray)
+    ink = layout.ocr_ink(lay)
+    kinds = handwriting.classify_lines(lines, ink, lay.x_height, lay.clean_gray)
+    lines, kinds = _split_mixed_lines(lines, kinds, lay, ink)
     for ln, (kind, prob) in zip(lines, kinds, strict=True):
         if not ln.text.strip():
             # ink the engine read nothing in: handwriting, read again below as a region of the

@@ -513,3 +513,19 @@ def test_a_reread_that_gives_back_what_the_english_model_took_is_kept():
     line = Line("อัตราค่าเบียเลียงวันละ bo’ UM", (100, 80, 1100, 120), 0.8)
     reread_lines(_Reads("รายงานผลทุกไตรมาส ๒๐๕ บาท"), gray, [line], 300, Options())
     assert line.text == "อัตราค่าเบียเลียงวันละ bo’ UM"
+
+
+def test_a_line_is_split_at_a_wide_blank_into_its_pieces():
+    from pipeline.page import split_at_wide_gaps
+
+    words = [Word(c, (20 * i, 0, 20 * i + 18, 40), 0.9) for i, c in enumerate("๗๗๕๒")]
+    words += [Word(c, (1000 + 20 * i, 0, 1018 + 20 * i, 50), 0.5) for i, c in enumerate("เร่ง")]
+    line = Line("๗๗๕๒     เร่ง", (0, 0, 1078, 50), 0.7, words=words)
+    typed, note = split_at_wide_gaps(line, 3 * 40)
+    assert (typed.text, typed.bbox, typed.confidence) == ("๗๗๕๒", (0, 0, 78, 40), 0.9)
+    assert (note.text, note.bbox, note.confidence) == ("เร่ง", (1000, 0, 1078, 50), 0.5)
+    assert [w.text for w in note.words] == list("เร่ง")
+    # no blank wider than the gap: the line stays whole
+    assert split_at_wide_gaps(line, 2000) == [line]
+    unaligned = Line("ที่ นร", (0, 0, 100, 40), 0.9, words=[Word("x", (0, 0, 9, 9), 0.9)] * 2)
+    assert split_at_wide_gaps(unaligned, 10) == [unaligned]
