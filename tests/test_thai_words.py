@@ -117,3 +117,18 @@ def test_the_written_demonstrative_is_restored_not_the_spoken_one():
         assert correct_words(code) == code
     for abbreviation in ("ก.ย.", "พ.ย.", "ค.ศ.", "วันที่ ๒ ต.ค. ๒๕๖๗"):  # its letters stay bare
         assert correct_words(abbreviation) == abbreviation
+
+
+def test_a_word_cut_into_rare_words_by_a_misread_mark_is_mended():
+    # a lost lower vowel, and ำ read as ้ + า: every piece is a (rare) dictionary word
+    assert correct_words("ขอรับการสนับสนนงบประมาณ") == "ขอรับการสนับสนุนงบประมาณ"
+    assert correct_words("เรียน ผู้อ้านวยการสำนักบริหารกลาง") == "เรียน ผู้อำนวยการสำนักบริหารกลาง"
+    assert correct_words("มีผู้เข้าร่วมจ้านวน ๕ คน") == "มีผู้เข้าร่วมจำนวน ๕ คน"
+    # words with ้ + า of their own, and phrases of common words, stay
+    for right in ("ข้าราชการ", "ท้าทายความสามารถ", "การค้าขาย", "น้ำท่วม", "ไม่มีการประชุม"):
+        assert correct_words(right) == right
+
+
+def test_a_name_the_tokeniser_cuts_into_words_is_left_as_read():
+    assert correct_words("(นางศิริพร เรืองศรี)") == "(นางศิริพร เรืองศรี)"
+    assert correct_words("เรือง การจัดทำคำของบประมาณ") == "เรื่อง การจัดทำคำของบประมาณ"

@@ -157,6 +157,8 @@ def _tone_fix(tokens: list[str]) -> str | None:
         return None  # short words, ministry codes (พน, มท) and the letters of abbreviations
         # (ก.ย.) are too ambiguous; a short reading that is no word (นี of นี้) is left to the
         # frequencies below
+    if len(tokens) > 1 and window in _known_words():
+        return None  # a name the tokeniser cut into words (เรืองศรี)
     cands = [c for c in index.get(_untoned(window), ()) if c != window]
     cands = [c for c in cands if only_lost(window, c, _TOP)]
     if not cands:
@@ -175,19 +177,52 @@ def _tone_fix(tokens: list[str]) -> str | None:
     return cands[0]
 
 
+_RARE = 100  # a word the Thai National Corpus counts fewer times than this is rare
+_MAX_MARK_EDITS = 2  # a misread mark: one lost, added or changed (ำ read as ้ + า: two)
+
+
+def _misread_fix(tokens: list[str]) -> str | None:
+    """The one word that ``tokens`` (two or more, at least one of them rare) spell but for a
+    misread mark, when it is far likelier than the tokens as read: the tokeniser cuts a word
+    with a lost or misread mark into rare dictionary words (สนับสนน → สนับ สนน, ผู้อ้านวยการ →
+    ผู้ อ้า นวย การ), so no unknown word marks it."""
+    from rapidfuzz.distance import Levenshtein
+
+    _, freq = _tone_index()
+    window = "".join(tokens)
+    if len(tokens) < 2 or len(skeleton(window)) < 5:
+        return None
+    if min(freq.get(t, 0) for t in tokens) >= _RARE or window in _known_words():
+        return None  # common words all (a phrase, not a misreading), or a name
+    cands = [c for c in _dictionary()[1].get(skeleton(window), ()) if c != window]
+    cands = [c for c in cands if Levenshtein.distance(c, window) <= _MAX_MARK_EDITS]
+    if not cands:
+        return None
+    cands.sort(key=lambda c: -freq.get(c, 0))
+    best = freq.get(cands[0], 0)
+    if best == 0 or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
+        return None
+    if _logp(cands[0]) - sum(_logp(t) for t in tokens) < math.log(_MARK_LOSS_ODDS):
+        return None
+    return cands[0]
+
+
 def restore_tone_marks(run: str) -> str:
     """Put back the top row of marks (่ ้ ๊ ๋ ็ ์) the engine loses over upper vowels and in
     tight lines (วันที → วันที่, ทังนี → ทั้งนี้), where the dictionary and word frequencies leave
     one clear reading: windows of up to three words first, single words only when the word as
-    read is very rare beside the mended one."""
+    read is very rare beside the mended one. A word cut into rare words by one misread mark
+    (สนับสนน, ผู้อ้านวยการ) is mended in windows of up to four words."""
     tokens = list(_tokens(run))
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             if i + size > len(tokens):
                 continue
-            fixed = _tone_fix(tokens[i : i + size])
+            window = tokens[i : i + size]
+            fixed = _tone_fix(window) if size <= 3 else None
+            fixed = fixed if fixed is not None else _misread_fix(window)
             if fixed is not None:
                 out.append(fixed)
                 i += size
@@ -202,9 +237,16 @@ def correct_words(text: str) -> str:
     """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous, after
     joining words the engine split with a space."""
     text = join_split_words(text)
-    return _RUN.sub(
-        lambda m: restore_tone_marks(_correct_run(drop_stray_lower_vowels(m.group(0)))), text
-    )
+    given, family = _lists()
+
+    def mend(run: str) -> str:
+        if (run in given or run in family) and len(_tokens(run)) > 1:
+            # a name as read that the tokeniser cuts into words (เรืองศรี, not เรื่อง and
+            # ศรี); a name that is one word (เรือง) is mended as words are (the label เรื่อง)
+            return run
+        return restore_tone_marks(_correct_run(drop_stray_lower_vowels(run)))
+
+    return _RUN.sub(lambda m: mend(m.group(0)), text)
 
 
 _LOWER_VOWELS = {"\u0e38": "\u0e39", "\u0e39": "\u0e38"}  # ุ ู, each the other's misreading
