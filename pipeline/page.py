@@ -31,7 +31,7 @@ from pipeline.options import Options
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE
 from pipeline.thai.repair import repair_text
-from pipeline.thai.words import correct_words, plausibility, unknown_words
+from pipeline.thai.words import correct_words, only_lost, plausibility, unknown_words
 
 HAND_CONF_CAP = 0.5
 BAD_PAGE_CONFIDENCE = 0.55  # a page read this badly is checked the other way up
@@ -474,6 +474,7 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?
 _LATIN_WORD = re.compile("[A-Za-z]{4,}")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _THAI_LETTER_OR_VOWEL = re.compile("[\u0e01-\u0e4e]")
+_THAI_LETTERS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
 
 
 def _thai_skeleton(text: str) -> str:
@@ -510,7 +511,13 @@ def _thai_reread(
     cand = again[0]
     before_thai = "".join(_THAI_LETTER.findall(ln.text))
     after_thai = "".join(_THAI_LETTER.findall(cand.text))
-    if len(after_thai) <= len(before_thai) or fuzz.partial_ratio(before_thai, after_thai) < 85:
+    # the Thai reading holds the Thai of the first (as a whole, or, for a short line, every
+    # letter of it in order) and more
+    kept = fuzz.partial_ratio(before_thai, after_thai) >= 85 or (
+        2 * len(before_thai) >= len(after_thai)
+        and only_lost(before_thai, after_thai, _THAI_LETTERS)
+    )
+    if len(after_thai) <= len(before_thai) or not kept:
         return
     # Thai letters in dictionary words: the Thai reading must not lose any (it adds the
     # short words the English model had taken, such as ที่)

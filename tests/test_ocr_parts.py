@@ -529,3 +529,18 @@ def test_a_line_is_split_at_a_wide_blank_into_its_pieces():
     assert split_at_wide_gaps(line, 2000) == [line]
     unaligned = Line("ที่ นร", (0, 0, 100, 40), 0.9, words=[Word("x", (0, 0, 9, 9), 0.9)] * 2)
     assert split_at_wide_gaps(unaligned, 10) == [unaligned]
+
+
+def test_a_short_line_the_english_model_took_is_read_again_in_thai():
+    from pipeline.options import Options
+    from pipeline.page import _thai_reread
+
+    strip = np.full((40, 600), 255, np.uint8)
+    # every Thai letter of the first reading is in the Thai one, which adds what English took
+    line = _symbols("fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553")
+    _thai_reread(_Reads("ที่ ดศ 1907/ว 7846 วันที่ 14 ส. ค. 2553"), strip, 300, Options(), line, 0, 0)
+    assert line.text == "ที่ ดศ 1907/ว 7846 วันที่ 14 ส. ค. 2553"
+    # a Thai reading that changed the letters of the first is not taken
+    line = _symbols("fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553")
+    _thai_reread(_Reads("ที่ มท 1907/ว 7846 วันที่ 14 ส. ค. 2553"), strip, 300, Options(), line, 0, 0)
+    assert line.text == "fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553"

@@ -1,7 +1,8 @@
 """Mending personal names the OCR misread, against pythainlp's lists of Thai given names and
 family names (about 12,000 and 10,000 names; independent of this project's test data).
-Only what the engine is known to lose is put back: marks above and below the letters, and
-sara ai (ไ ใ); a name is never changed by swapping one letter for another.
+Only what the engine is known to lose is put back: marks above and below the letters, sara ai
+(ไ ใ), and the tall tail of ป ฝ ฟ (read as บ ผ พ); a name is never changed by swapping one
+letter for another otherwise.
 
 A signature block's name is ``title given-name family-name``. The title is restored when its
 first letter was lost (``ายปรีชา`` → ``นายปรีชา``). A given or family name that is not in the
@@ -18,6 +19,8 @@ has no such neighbour stays as read (many real names are in no list).
 'นายสมชาย ใจดี'
 >>> correct_name("นางสำวิสุรชัย ทองคำ")
 'นางสาวสุรชัย ทองคำ'
+>>> correct_name("นายบัยะนุช อินทรวงศ์")
+'นายปิยะนุช อินทรวงศ์'
 """
 
 from __future__ import annotations
@@ -43,8 +46,13 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
     return given, frozenset(thai_family_names())
 
 
+# letters whose tall tail the engine loses (ป ฝ ฟ read as บ ผ พ): a name may be mended across
+# them as across marks
+_TAILLESS = str.maketrans("ปฝฟ", "บผพ")
+
+
 def _bare(word: str) -> str:
-    return "".join(c for c in word if c not in _FRAGILE)
+    return "".join(c for c in word if c not in _FRAGILE).translate(_TAILLESS)
 
 
 def _nearest(word: str, names: frozenset[str]) -> str:
