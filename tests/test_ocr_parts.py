@@ -1,5 +1,6 @@
 """Digit recogniser and line-band extraction on rendered glyphs (no Tesseract)."""
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -328,6 +329,11 @@ def test_a_wide_digit_stays_whole_and_touching_digits_are_cut(model):
     w = int(cols.max() - cols.min()) + 1
     pair = two | np.roll(two, w - 1, axis=1)  # two ๒ touching
     assert len(_split_wide([glyph(pair)], model)) == 2
+    # Loma's ๕ among shorter digits: wide for its tall tail, not for two digits
+    ink = (_render("๑๕๓๐", "loma") < 128).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    row = [glyph(labels == i) for i in sorted(range(1, n), key=lambda i: stats[i, 0])]
+    assert len(row) == 4 and len(_split_wide(row)) == len(_split_wide(row, model)) == 4
 
 
 def test_lines_that_read_doubtfully():

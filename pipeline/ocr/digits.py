@@ -27,6 +27,7 @@ SEPARATORS = set("/.-–:,; ()")
 SMALL_SIGNS = set(".-–:,;")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
+SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least this
 
 
 def glyph_features(ink: np.ndarray) -> np.ndarray | None:
@@ -327,10 +328,12 @@ def _split_wide(
     How many digits a wide component holds is guessed from its width; with the digit model,
     that guess, one fewer or none is kept, whichever pieces the model reads with most
     certainty (๔ and ๕ are wide in some faces and stay whole)."""
-    h = float(np.median(_heights(glyphs)))
+    hs = _heights(glyphs)
+    h = float(np.median(hs))
     out = []
-    for x0, x1, m in glyphs:
-        guess = int(round((x1 - x0) / (0.95 * h)))
+    for (x0, x1, m), own in zip(glyphs, hs, strict=True):
+        # a glyph with a tall tail (Loma's ๕) is wide for its tail: its own height counts
+        guess = int(round((x1 - x0) / (0.95 * max(h, 0.8 * own))))
         if guess < 2:
             out.append((x0, x1, m))
             continue
@@ -540,10 +543,14 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         picks = [alphabet[i] for i in sub.argmax(axis=1)]
         if len(picks) == len(old):
             # Debian's Thai model does emit ๐ ๑ ๒ ๓ ๕ (and Arabic digits): its reading of
-            # those stands unless the glyph classifier is sure
+            # those stands unless the glyph classifier is sure, within the script and overall
+            # (a broken thin glyph it cannot place: Arabic 6 read as 0, with ๖ close behind)
+            overall = p.max(axis=1)
             picks = [
-                new if new == was or was not in ENGINE_READS or c >= OVERRIDE_PROB else was
-                for new, was, c in zip(picks, old, conf, strict=True)
+                new
+                if new == was or was not in ENGINE_READS or (c >= OVERRIDE_PROB and o >= SURE_GLYPH)
+                else was
+                for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
         new = "".join(picks)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
