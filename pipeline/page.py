@@ -28,6 +28,7 @@ from pipeline.ocr.digits import (
 )
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
+from pipeline.thai.dates import FULL_MONTHS, abbreviation
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE
 from pipeline.thai.repair import repair_text
@@ -531,7 +532,48 @@ def _thai_reread(
     ln.confidence = round(min(ln.confidence, cand.confidence), 4)
 
 
-_SHORT_LATIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,5}(?![A-Za-z0-9-])")
+_LATIN_RUN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,8}(?![A-Za-z0-9-])")
+# words a number follows (a count, an amount, a date, a phone, a room) or that follow one
+_BEFORE_NUMBER = (
+    "จำนวน",
+    "จํานวน",
+    "ประมาณ",
+    "วันที่",
+    "ฉบับที่",
+    "โทร.",
+    "ห้องประชุม",
+    "ชั้น",
+    "พ.ศ.",
+    "วันละ",
+    "เลขรับ",
+    "เวลา",
+    *FULL_MONTHS,
+    *(abbreviation(m) for m in range(1, 13)),
+)
+_AFTER_NUMBER = ("บาท", "คน", "วัน", "ราย", "อัตรา", "ครั้ง", "เดือน", "ชั่วโมง", "นาที", "น.")
+_GLUED_BEFORE = re.compile(f"(?:[{THAI}]|[{THAI}][./-]|/[\\u0e01-\\u0e2e]\\s?)$")
+_SPACED_BEFORE = re.compile(f"[{THAI}]\\s$")
+_IN_PHONE = re.compile(f"โทร\\.?[\\s{THAI}-]*$")
+
+
+def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """Whether ``text[start:end]`` stands where a number does: glued to a Thai digit, after a
+    reference's letter after its slash, inside a phone number; or (unless ``strict``: for a
+    capitalised word, which may be English after a year, ``๒๕๖๕ Open Data``) after a digit
+    and a space, after a word a number follows, or before a unit."""
+    before, after = text[:start], text[end:]
+    if _GLUED_BEFORE.search(before) or (after and after[0] in THAI) or _IN_PHONE.search(before):
+        return True
+    if strict:
+        return False
+    head, tail = before.rstrip(), after.lstrip()
+    return (
+        _SPACED_BEFORE.search(before) is not None
+        or head.endswith(_BEFORE_NUMBER)
+        or tail.startswith(_AFTER_NUMBER)
+    )
+
+
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
@@ -551,13 +593,16 @@ def _latin_number_reread(
     pos = align_symbols(ln)
     if pos is None:
         return
-    for m in reversed(list(_SHORT_LATIN.finditer(ln.text))):
+    for m in reversed(list(_LATIN_RUN.finditer(ln.text))):
         tok = m.group(0)
         # two capitals before a Thai number stand where a ministry code does (สธ read as AS)
         code_slot = len(tok) == 2 and _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
         if len(tok) > 1 and tok.isupper() and not code_slot:
             continue
-        if len(tok) >= 4 and tok.istitle():  # a capitalised word: Open, Cyber
+        # a capitalised word (Open, Cyber) or a long one is English, unless it stands where
+        # a number does: glued to digits, or after a word that takes one (``มีนาคม ladder``)
+        slot = number_slot(ln.text, m.start(), m.end(), strict=not tok.islower())
+        if ((len(tok) >= 4 and not tok.islower()) or len(tok) > 5) and not slot:
             continue
         ks = [k for k, idx in enumerate(pos) if idx and m.start() <= idx[0] < m.end()]
         if not ks or any(pos[k][-1] >= m.end() for k in ks):

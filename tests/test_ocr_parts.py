@@ -550,3 +550,22 @@ def test_a_short_line_the_english_model_took_is_read_again_in_thai():
     line = _symbols("fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553")
     _thai_reread(_Reads("ที่ มท 1907/ว 7846 วันที่ 14 ส. ค. 2553"), strip, 300, Options(), line, 0, 0)
     assert line.text == "fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553"
+
+
+def test_a_latin_word_where_a_number_stands_is_read_again():
+    from pipeline.page import number_slot
+
+    def slot(text: str, tok: str) -> bool:
+        i = text.index(tok)
+        return number_slot(text, i, i + len(tok), strict=not tok.islower())
+
+    # glued to digits, after a reference's letter, inside a phone, after a month name
+    assert slot("เลขที่ ๐๖๕๐๘Delco เกร็ด", "Delco")
+    assert slot("ที่ อว ๓๐๐๕.๕/จ Code", "Code")
+    assert slot("โทร. ๐ ๒๑๕๐๕ Delco", "Delco")
+    assert slot("วันที่ ๑๓ มีนาคม ladder", "ladder")
+    assert slot("ประมาณ lagow ระเบียบ", "lagow")
+    # English terms stay, even after a year
+    assert not slot("ระบบ Open Data", "Open")
+    assert not slot("ในปี ๒๕๖๕ Open Data", "Open")
+    assert not slot("หลักสูตร Cyber Security", "Cyber")
