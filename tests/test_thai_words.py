@@ -124,8 +124,24 @@ def test_a_word_cut_into_rare_words_by_a_misread_mark_is_mended():
     assert correct_words("ขอรับการสนับสนนงบประมาณ") == "ขอรับการสนับสนุนงบประมาณ"
     assert correct_words("เรียน ผู้อ้านวยการสำนักบริหารกลาง") == "เรียน ผู้อำนวยการสำนักบริหารกลาง"
     assert correct_words("มีผู้เข้าร่วมจ้านวน ๕ คน") == "มีผู้เข้าร่วมจำนวน ๕ คน"
-    # words with ้ + า of their own, and phrases of common words, stay
-    for right in ("ข้าราชการ", "ท้าทายความสามารถ", "การค้าขาย", "น้ำท่วม", "ไม่มีการประชุม"):
+    # a lower vowel added or lost: the pieces are rare words, the word a common one
+    assert correct_words("พัฒนาระบุบบริหาร") == "พัฒนาระบบบริหาร"
+    assert correct_words("ร่วมกิจกรุรม") == "ร่วมกิจกรรม"
+    assert correct_words("ส่งข้อมลให้") == "ส่งข้อมูลให้"
+    assert correct_words("ความเห็นชอบจากผับริหาร") == "ความเห็นชอบจากผู้บริหาร"
+    # words with ้ + า of their own, phrases of common words, and names and phrases whose
+    # nearest word is a rare one stay
+    for right in (
+        "ข้าราชการ",
+        "ท้าทายความสามารถ",
+        "การค้าขาย",
+        "น้ำท่วม",
+        "ไม่มีการประชุม",
+        "วัดหลักสี่ราษฎร์สโมสร",
+        "แอบถ่ายเดี่ยว",
+        "หนูขนทอง",
+        "เครื่องอ่านบาร์โค้ด",
+    ):
         assert correct_words(right) == right
 
 

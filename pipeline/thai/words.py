@@ -177,20 +177,22 @@ def _tone_fix(tokens: list[str]) -> str | None:
     return cands[0]
 
 
-_RARE = 100  # a word the Thai National Corpus counts fewer times than this is rare
+_RARE = 1000  # a word the Thai National Corpus counts fewer times than this is rare
+_COMMON = 1000  # ... and one it counts this many times or more is common
 _MAX_MARK_EDITS = 2  # a misread mark: one lost, added or changed (ำ read as ้ + า: two)
 
 
 def _misread_fix(tokens: list[str]) -> str | None:
-    """The one word that ``tokens`` (two or more, at least one of them rare) spell but for a
-    misread mark, when it is far likelier than the tokens as read: the tokeniser cuts a word
-    with a lost or misread mark into rare dictionary words (สนับสนน → สนับ สนน, ผู้อ้านวยการ →
-    ผู้ อ้า นวย การ), so no unknown word marks it."""
+    """The one common word that ``tokens`` (two or more, at least one of them rare) spell but
+    for a misread mark, when it is far likelier than the tokens as read: the tokeniser cuts a
+    word with a lost, added or misread mark into rare dictionary words (สนับสนน → สนับ สนน,
+    ผู้อ้านวยการ → ผู้ อ้า นวย การ, ระบุบ → ระ บุบ), so no unknown word marks it. Rare words
+    (names, loanwords) are never put for a reading."""
     from rapidfuzz.distance import Levenshtein
 
     _, freq = _tone_index()
     window = "".join(tokens)
-    if len(tokens) < 2 or len(skeleton(window)) < 5:
+    if len(tokens) < 2 or len(skeleton(window)) < 4:
         return None
     if min(freq.get(t, 0) for t in tokens) >= _RARE or window in _known_words():
         return None  # common words all (a phrase, not a misreading), or a name
@@ -200,8 +202,8 @@ def _misread_fix(tokens: list[str]) -> str | None:
         return None
     cands.sort(key=lambda c: -freq.get(c, 0))
     best = freq.get(cands[0], 0)
-    if best == 0 or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
-        return None
+    if best < _COMMON or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
+        return None  # only a common word is put for a misreading (not a rare one or a name)
     if _logp(cands[0]) - sum(_logp(t) for t in tokens) < math.log(_MARK_LOSS_ODDS):
         return None
     return cands[0]
