@@ -235,10 +235,47 @@ def restore_tone_marks(run: str) -> str:
     return "".join(out)
 
 
+# the phone label before a number, its leading vowel or its last letter misread (เทร., ไทร.,
+# โทรุ.): no other word of the papers looks like it there
+_PHONE_LABEL = re.compile(
+    "(?<![\u0e01-\u0e4e])[เแโใไ]ท[รธ][\u0e38\u0e39]?\\s?\\.(?=\\s*[0-9\u0e50-\u0e59])"
+)
+
+
+def mend_phone_label(text: str) -> str:
+    """``เทร. ๐ ๒๑๕๐ ๕๐๕๒`` → ``โทร. ๐ ๒๑๕๐ ๕๐๕๒``: the label ``โทร.`` misread before a number.
+
+    >>> mend_phone_label("กรมอนามัย เทร. ๐ ๒๑๕๐ ๕๐๕๒")
+    'กรมอนามัย โทร. ๐ ๒๑๕๐ ๕๐๕๒'
+    >>> mend_phone_label("เทร. ของ")
+    'เทร. ของ'
+    """
+    return _PHONE_LABEL.sub("โทร.", text)
+
+
+# a comma after Thai before Thai, or after a number before a word: a speck the engine read
+# (Thai papers separate with spaces; a number's thousands are followed by digits)
+_STRAY_COMMA = re.compile(
+    "(?<=[\u0e01-\u0e4e]), *(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e59])"
+    "|(?<=[0-9\u0e50-\u0e59]), *(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+
+
+def drop_stray_commas(text: str) -> str:
+    """Commas the engine made of specks between Thai words go, leaving a space.
+
+    >>> drop_stray_commas("ในวันที่, ๑๘ กันยายน จำนวน ๓๘, คน")
+    'ในวันที่ ๑๘ กันยายน จำนวน ๓๘ คน'
+    >>> drop_stray_commas("งบประมาณ ๒๗๓,๐๐๐ บาท Open Data, KPI")
+    'งบประมาณ ๒๗๓,๐๐๐ บาท Open Data, KPI'
+    """
+    return _STRAY_COMMA.sub(" ", text) if "," in text else text
+
+
 def correct_words(text: str) -> str:
     """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous, after
-    joining words the engine split with a space."""
-    text = join_split_words(text)
+    joining words the engine split with a space; the phone label is put right."""
+    text = mend_phone_label(join_split_words(drop_stray_commas(text)))
     given, family = _lists()
 
     def mend(run: str) -> str:
