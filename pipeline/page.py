@@ -105,6 +105,28 @@ SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its
 TITLED_SIGNER_DOUBT = 0.9
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
 _LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
+_THAI_DIGIT = re.compile("[๐-๙]")
+_STRAY_SIGNS = re.compile(
+    r"[!\[\]{}|©«»~^_\\<>;@]"  # signs Thai papers do not use
+    r"|(?:^|\s)/"  # a slash that follows no number or letter (a reference's follows digits)
+    r"|^\W*[.,]\W*\s"  # a stop or comma before the first word
+    r"|^\S\s{2,}"  # a lone sign before a wide blank
+    r"|(?:พ\.\s?ศ\.|ปีงบประมาณ)\s*(?:[๐-๙0-9]{3}|[๐-๙0-9]{5,})(?![๐-๙0-9])"  # a year not
+    # of four digits
+    r"|[เแโใไ][๐-๙0-9]"  # a leading vowel before a digit
+)
+_THAI_NEXT = re.compile(r"[\s,.]*[\u0e01-\u0e4e]")
+
+
+def _beside_thai(text: str, start: int, end: int) -> bool:
+    """Whether the nearest sign before or after ``text[start:end]`` (spaces skipped) is Thai."""
+    before, after = text[:start].rstrip(), text[end:].lstrip(" ,.")
+    return bool(
+        (before and "\u0e01" <= before[-1] <= "\u0e5b")
+        or (after and "\u0e01" <= after[0] <= "\u0e5b")
+    )
+
+
 # two-letter acronyms of Thai government papers, which are no misreading
 COMMON_ACRONYMS = frozenset("AI IT HR PR ID QR UN TV PC OK".split())
 
@@ -125,14 +147,38 @@ def reads_doubtfully(text: str) -> bool:
       capitalised word (lower case, one letter, mixed case, letters before a stop): the English
       model taking Thai letters (``aw`` for a number, ``WA.`` for พ.ศ., ``UM`` for บาท);
       ``KPI``, ``AI`` and ``Big`` are left alone;
-    - letter salad: under half of the Thai in dictionary words.
+    - letter salad: under half of the Thai in dictionary words;
+    - signs no typist puts in Thai text (``!``, ``[``, ``|``, ``©``), a slash that follows no
+      number, a stray sign before a line's first word (``., ขอเชิญ``), a year of five digits.
     """
     share, thai = plausibility(text)
     if thai >= 10 and share < LOW_PLAUSIBILITY:
         return True
     if thai and unknown_words(text):
         return True
-    if not thai or _LONG_LATIN_WORD.search(text):
+    numbers = _THAI_DIGIT.search(text) is not None
+    if (thai or numbers) and _STRAY_SIGNS.search(text):
+        return True
+    squashed = text.replace(" ", "")
+    if 0 < len(squashed) <= 2 and not squashed.isdigit():
+        return True  # a line of a letter or two: a stray mark read as text
+    if thai or numbers:
+        for m in _SHORT_LATIN_TOKEN.finditer(text):
+            tok, dot = m.groups()
+            if len(tok) == 1 and dot:
+                return True  # one letter and a stop: a Thai abbreviation's (ส.ค. → a. ค.)
+            if not thai:
+                return True  # a word among Thai numbers, no Thai words: ``Caw ๒๐๒๖``
+            if not tok.isupper() and not tok.istitle() and _beside_thai(text, m.start(), m.end()):
+                return True  # ``กรกฎาคม yn, ๒๕๕๔``, even in a line with English words
+            if (
+                tok.isupper()
+                and len(tok) <= 3
+                and number_slot(text, m.start(), m.end())
+                and _THAI_NEXT.match(text, m.end())
+            ):
+                return True  # capitals where a unit stands: ``๖๙๙,๐๐๐ LIM สำหรับ``
+    if not (thai or numbers) or _LONG_LATIN_WORD.search(text):
         return False
     for m in _SHORT_LATIN_TOKEN.finditer(text):
         tok, dot = m.groups()

@@ -350,6 +350,39 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("ให้ดำเนินการพัฒนาระบบงานสารบรรณลอิเล็กทรอนิ")  # a misread word
 
 
+def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
+    from pipeline.page import reads_doubtfully
+
+    for misread in (
+        "เชิญชวนบุคลากร 0เต! Government",  # a sign Thai papers do not use
+        "หน่วยงานได้นำระบบ /ป มาใช้",  # a slash after no number
+        "., ขอเชิญชวนบุคลากรทุกท่าน",  # a stop before the first word
+        "1  ระเบียบฉบับใหม่มีผลใช้บังคับ",  # a lone sign before a wide blank
+        "ปีงบประมาณ ๕๕๕๖๒ ระเบียบฉบับใหม่",  # a year of five digits
+        "ปีงบประมาณ ๒๕๖คู่ ขอเชิญชวน",  # ... or three
+        "ไ๗๓ ๐๐๐ บาท",  # a leading vowel before a digit
+        "WA. ๒๕๖๖",  # Latin among Thai numbers
+        "Caw ๒๐๒๖",
+        "Workshop ในวันที่ ๑๑ A. a. ๒๕๖๘",  # one letter and a stop, English words or not
+        "วันที่ ๒๔ กรกฎาคม yn, ๒๕๕๔ หน่วยงานได้นำระบบ e-Saraban มา",
+        "งบประมาณจำนวน ๖๙๙,๐๐๐ LIM สำหรับ",  # capitals where the unit stands
+        "e-Document ในวันที่ ฆ ธันวาคม ๒๕๖๑",  # a letter alone where a number stands
+        "A",  # a line of one letter
+    ):
+        assert reads_doubtfully(misread), misread
+    for right in (
+        "ที่ มท ๐๘๐๓/ว ๑๒๓๔",
+        "๑. ขอเชิญประชุมคณะทำงาน",
+        "ระบบ Internet of Things และ Open Data",
+        "ในปี ๒๕๖๕ Open Data",
+        "ร้อยละ ๘๐ ตามตัวชี้วัด KPI ของกรม",
+        "ณ ห้องประชุม ๑ ชั้น ๒",
+        'ผู้บริหารกล่าวว่า "การเปลี่ยนแปลงต้องเริ่มจากตัวเราเอง"',
+        "- ๒ -",
+    ):
+        assert not reads_doubtfully(right), right
+
+
 def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
     from pipeline.page import snap_memo_title
 

@@ -420,8 +420,8 @@ def unknown_words(text: str) -> list[str]:
         after = text[m.end() : m.end() + 1]
         toks = _tokens(run)
         for tok in toks:
-            if tok in known:
-                continue
+            if tok in known and (len(tok) > 1 or tok in _SINGLE_WORDS):
+                continue  # (the dictionary lists letters as words: ฆ, ฒ alone are misreadings)
             if (
                 len(toks) == 1
                 and len(tok) == 1
