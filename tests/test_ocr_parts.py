@@ -602,3 +602,16 @@ def test_a_latin_word_where_a_number_stands_is_read_again():
     assert not slot("ระบบ Open Data", "Open")
     assert not slot("ในปี ๒๕๖๕ Open Data", "Open")
     assert not slot("หลักสูตร Cyber Security", "Cyber")
+
+
+def test_the_body_band_bridges_a_thin_row():
+    from pipeline.ocr.digits import body_band
+
+    # a line of digits thins for a row between their top strokes and their bodies (the tops
+    # were cut off, and Sarabun's ๕ read as ๔); marks above stay out of the band
+    gray = np.full((60, 200), 255, np.uint8)
+    gray[4:8, 20:30] = 0  # a mark
+    gray[12:22, 10:190] = 0  # the top strokes
+    gray[22, 10:60] = 0  # the thin row
+    gray[23:42, 10:190] = 0  # the bodies
+    assert body_band(gray, (0, 10, 200, 42)) == (12, 42)

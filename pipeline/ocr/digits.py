@@ -215,14 +215,10 @@ def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, i
         return None
     dense = prof >= 0.4 * prof.max()
     dip = max(1, h // 15)
-    for i in np.nonzero(~dense)[0]:
-        lo, hi = i, i
-        while lo > 0 and not dense[lo - 1]:
-            lo -= 1
-        while hi + 1 < len(dense) and not dense[hi + 1]:
-            hi += 1
-        if hi - lo + 1 <= dip and lo > 0 and hi + 1 < len(dense):
-            dense[lo : hi + 1] = True
+    edges = np.diff(np.concatenate([[1], dense.astype(np.int8), [1]]))
+    for a, b in zip(np.nonzero(edges == -1)[0], np.nonzero(edges == 1)[0], strict=True):
+        if 0 < a and b < len(dense) and b - a <= dip:  # a dip between dense rows
+            dense[a:b] = True
     dense = np.concatenate([dense, [False]])
     best, start = (0, 0), -1
     for i, v in enumerate(dense):
