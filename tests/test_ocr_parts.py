@@ -615,3 +615,23 @@ def test_the_body_band_bridges_a_thin_row():
     gray[22, 10:60] = 0  # the thin row
     gray[23:42, 10:190] = 0  # the bodies
     assert body_band(gray, (0, 10, 200, 42)) == (12, 42)
+
+
+def test_a_digit_under_the_sloppy_box_of_the_slash_beside_it_is_read(model):
+    gray = _render("ปี ๒๕๖๗   ").copy()
+    font = typed_face("laksaman").font(67)
+    x = 30 + int(font.getlength("ปี "))
+    words = [Word("ป", (30, 60, 60, 140), 0.9), Word("ี", (40, 40, 60, 80), 0.9)]
+    for ch in "๒๕๖":
+        w = int(font.getlength(ch))
+        words.append(Word(ch, (x, 95, x + w, 140), 0.9))
+        x += w
+    seven = int(font.getlength("๗"))
+    s0 = x + seven + 6  # a thin slash a few pixels right of the ๗
+    for k in range(45):
+        gray[140 - k, s0 + k // 4 : s0 + k // 4 + 3] = 0
+    # the engine missed the ๗, and its box of the slash reaches over the ๗'s right part
+    words.append(Word("/", (x + seven // 2, 95, s0 + 14, 140), 0.9))
+    line = Line("ปี ๒๕๖/", (30, 60, s0 + 14, 140), 0.95, words=words)
+    fix_digits(line, gray, model)
+    assert line.text == "ปี ๒๕๖๗/"
