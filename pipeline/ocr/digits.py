@@ -70,7 +70,7 @@ def _components(
     if span is not None:
         centre = stats[:, 0] + stats[:, 2] / 2
         inside = (centre >= span[0]) & (centre <= span[1])
-        x0, x1 = stats[:, 0], stats[:, 0] + stats[:, 2]
+        left, right = stats[:, 0], stats[:, 0] + stats[:, 2]
         for a, b in exclude:
             theirs = np.nonzero((centre >= a) & (centre <= b))[0]
             theirs = theirs[theirs > 0]
@@ -78,8 +78,8 @@ def _components(
                 continue
             # the neighbour's glyph is the one its box holds most wholly; a digit its sloppy
             # box also reaches over (Loma's ๗ under the box of the slash of ``๕๕๒๗/``) is not
-            held = (np.minimum(x1[theirs], b) - np.maximum(x0[theirs], a)) / np.maximum(
-                1, x1[theirs] - x0[theirs]
+            held = (np.minimum(right[theirs], b) - np.maximum(left[theirs], a)) / np.maximum(
+                1, right[theirs] - left[theirs]
             )
             inside[theirs[(held >= held.max() - 1e-6) | (held >= 0.9)]] = False
     cand = [i for i in range(1, n) if inside[i]]
