@@ -130,6 +130,11 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("มท ๐๘๐๓/ว๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
     assert runs("โทร. ๐ ๙๑๓๔ ๘๘๔อ") == ["๐", "๙๑๓๔", "๘๘๔อ"]  # a line ending in a number
     assert runs("จำนวน ๒๓ อัตรา") == ["๒๓"]
+    # a letter alone where a date's day stands, before the month; not the word ณ
+    assert runs("วันที่ อ กรกฎาคม พ.ศ. ๒๕๕๑") == ["อ", "๒๕๕๑"]
+    assert runs("ในวันที่ ฆ ธ.ค. ๒๕๖๑") == ["ฆ", "๒๕๖๑"]
+    assert runs("ณ ธันวาคม ๒๕๖๑") == ["๒๕๖๑"]
+    assert runs("ก กรม") == []  # no month after it
 
 
 def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():

@@ -8,6 +8,7 @@ Inference is numpy only: two dense layers with ReLU and a softmax.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import numpy as np
 from pipeline import nn
 from pipeline.model import Line
 from pipeline.nn import DenseNet, models_dir
+from pipeline.thai.dates import FULL_MONTHS, abbreviation
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC = "0123456789"
@@ -138,6 +140,14 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 # letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ, ๘ → ส, ๔ ๖ → อ,
 # ๙ → ด ต, ๔ → ต)
 LOOKALIKES = set("ฒซญสอดณต")
+_MONTH_NEXT = re.compile(
+    " (?:"
+    + "|".join(
+        [*FULL_MONTHS]
+        + [re.escape(abbreviation(m, space=sp)) for m in range(1, 13) for sp in (False, True)]
+    )
+    + ")"
+)
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
 SIGN_LOOKALIKES = set("«»@")
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
@@ -186,10 +196,20 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
             and idx
             and any(0 <= j < len(text) and text[j] in DIGITS for j in (idx[0] - 1, idx[0] + 1))
         )
+        # ... or a letter standing alone where a date's day stands, before its month
+        # (``อ กรกฎาคม``, ``ฆ ธันวาคม``)
+        day = (
+            len(w.text) == 1
+            and "\u0e01" <= w.text <= "\u0e2e"
+            and w.text != "ณ"  # the one-letter word (ณ วันที่)
+            and bool(idx)
+            and (idx[0] == 0 or text[idx[0] - 1] == " ")
+            and _MONTH_NEXT.match(text, idx[0] + 1) is not None
+        )
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
-            and ((after_digit and digit_at(k + 1)) or ends_number or glued or sign)
+            and ((after_digit and digit_at(k + 1)) or ends_number or glued or sign or day)
         )
         # a tone mark on a lookalike inside a number belongs to the run (its ink is not a
         # digit's: the glyphs are cut from the body band, the mark above it is left out)

@@ -54,9 +54,25 @@ def _digits(part: str) -> str:
     return "".join(_DIGIT_FOR_LETTER.get(c, c) for c in part)
 
 
+# letters the engine reads one for the other (a loop, a tail or a notch apart)
+_CONFUSABLE = frozenset(
+    frozenset(p) for p in ("ธร", "ธถ", "ถภ", "ทห", "ดค", "บป", "ผฝ", "พฟ", "ขช", "ซช")
+)
+
+
 def snap_code(code: str) -> str | None:
-    """The one known ministry code a letter away from ``code``, if there is exactly one."""
+    """The one known ministry code a letter away from ``code``, if there is exactly one; of
+    several, the one whose letter the engine is known to misread as the one read (``วถ``:
+    ``วธ`` rather than ``วท``)."""
+    if len(code) != 2:
+        return None
     near = [c for c in MINISTRY_CODES if sum(a != b for a, b in zip(c, code, strict=True)) == 1]
+    if len(near) > 1:
+        near = [
+            c
+            for c in near
+            if any(frozenset((a, b)) in _CONFUSABLE for a, b in zip(c, code, strict=True) if a != b)
+        ]
     return near[0] if len(near) == 1 else None
 
 
