@@ -6,8 +6,8 @@ letter for another otherwise.
 
 A signature block's name is ``title given-name family-name``. The title is restored when its
 first letter was lost (``ายปรีชา`` → ``นายปรีชา``). A given or family name that is not in the
-lists is replaced by the one listed name nearest to it — one edit away for short names, two for
-names of six letters or more, where the two differ only in marks (lost, added by a stray
+lists is replaced by the one listed name nearest to it — one edit away for names of three
+letters, two for longer ones, where the two differ only in marks (lost, added by a stray
 stroke, or one read for another) — and only when no other listed name is as near; a name that
 has no such neighbour stays as read (many real names are in no list).
 
@@ -21,6 +21,8 @@ has no such neighbour stays as read (many real names are in no list).
 'นางสาวสุรชัย ทองคำ'
 >>> correct_name("นายบัยะนุช อินทรวงศ์")
 'นายปิยะนุช อินทรวงศ์'
+>>> correct_name("นางศรพร เรืองศรี")
+'นางศิริพร เรืองศรี'
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 TITLES = ("นางสาว", "นาย", "นาง")
@@ -55,13 +56,23 @@ def _bare(word: str) -> str:
     return "".join(c for c in word if c not in _FRAGILE).translate(_TAILLESS)
 
 
+@lru_cache(maxsize=4)
+def _by_bare(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for n in names:
+        index.setdefault(_bare(n), []).append(n)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _nearest(word: str, names: frozenset[str]) -> str:
     if word in names or len(word) < 3:
         return word
-    limit = 1 if len(word) < 6 else 2
-    near = process.extract(word, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=10)
-    bare = _bare(word)
-    found = [(n, int(d)) for n, d, _ in near if _bare(n) == bare]
+    limit = 1 if len(word) < 4 else 2
+    found = [
+        (n, d)
+        for n in _by_bare(names).get(_bare(word), ())
+        if (d := Levenshtein.distance(word, n)) <= limit
+    ]
     if not found:
         return word
     best = min(d for _, d in found)
