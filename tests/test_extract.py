@@ -81,6 +81,11 @@ def test_misread_labels_in_the_header():
 
     assert split_agency_phone("กองคลัง กรมป่าไม้ เทร. ๐ ๑๓๓ ๒๕๔๖") == ("กองคลัง กรมป่าไม้", "๐ ๑๓๓ ๒๕๔๖")
     assert split_agency_phone("กองการเจ้าหน้าที่ Lng. 05 474 4655") == ("กองการเจ้าหน้าที่", "05 474 4655")
+    # the label's vowel misread, before a number the engine could not read: the agency is
+    # still the agency
+    assert split_agency_phone("สำนักบริหารกลาง กรมการปกครอง เทร. U-6UU/-2564")[0] == (
+        "สำนักบริหารกลาง กรมการปกครอง"
+    )
     assert split_agency_phone("กองแผนงาน") == ("กองแผนงาน", None)
     assert split_reference_date("นร 7386/9361 Jun 9 ต.ค. 2564") == ("นร 7386/9361", "9 ต.ค. 2564")
     assert split_agency_phone("กองคลัง กรมควบคุมโรค เทร. ๐ ๒๕๙๐ ๑๒๓๔!") == (

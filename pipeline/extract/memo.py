@@ -60,6 +60,7 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
 
 
 _PHONE_LABEL = re.compile(r"\s\S{2,4}\.\s*(?=[0-9๐-๙])")
+_LABEL_MISREAD = re.compile("\\s[เแโใไ]ท[รธ][\u0e38\u0e39]?\\s?\\.")
 _PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
 # ``ที่`` and the space after it, or ``ที่`` glued to the ministry code (``ทีคค ๖๑๖๘``)
 _REF_LABEL = re.compile(
@@ -120,8 +121,9 @@ def split_agency_phone(rest: str) -> tuple[str, str | None]:
     parts = _split_at(rest, "โทร")
     if parts:
         return strip_leaders(parts[0]), strip_leaders(parts[1].lstrip(". "))
-    m = _PHONE_LABEL.search(rest)
-    if m:  # a misread label (เทร., Lng.): a short dotted word with digits after it
+    m = _PHONE_LABEL.search(rest) or _LABEL_MISREAD.search(rest)
+    if m:  # a misread label (เทร., Lng.): a short dotted word with digits after it, or the
+        # label with its vowel misread before a number the engine could not read
         return strip_leaders(rest[: m.start()]), strip_leaders(rest[m.end() :])
     m = _PHONE_TAIL.search(rest)
     if not m:
