@@ -177,6 +177,8 @@ def _tone_fix(tokens: list[str]) -> str | None:
     return cands[0]
 
 
+# the set phrases of official papers, by their letters without marks
+_OFFICIAL_PHRASES = {skeleton(w): w for w in ("วันที่", "ทั้งนี้", "ดังนี้", "ในการนี้", "ครั้งนี้", "บันทึกนี้")}
 _RARE = 1000  # a word the Thai National Corpus counts fewer times than this is rare
 _COMMON = 1000  # ... and one it counts this many times or more is common
 _MAX_MARK_EDITS = 2  # a misread mark: one lost, added or changed (ำ read as ้ + า: two)
@@ -192,8 +194,12 @@ def _misread_fix(tokens: list[str]) -> str | None:
 
     _, freq = _tone_index()
     window = "".join(tokens)
+    official = _OFFICIAL_PHRASES.get(skeleton(window))
+    if official is not None and official != window:
+        # the set phrases of every memo are never anything else (วันทิ, ทั้งนี่)
+        return official if Levenshtein.distance(official, window) <= _MAX_MARK_EDITS else None
     if len(tokens) < 2 or len(skeleton(window)) < 4:
-        return None
+        return None  # short readings match too many words and names
     if min(freq.get(t, 0) for t in tokens) >= _RARE or window in _known_words():
         return None  # common words all (a phrase, not a misreading), or a name
     cands = [c for c in _dictionary()[1].get(skeleton(window), ()) if c != window]
