@@ -149,7 +149,7 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ระหว่างวันทิ ๘ มกราคม") == "ระหว่างวันที่ ๘ มกราคม"
     assert correct_words("ทั้งนี่ ได้แนบ") == "ทั้งนี้ ได้แนบ"
     assert correct_words("ดังนี่") == "ดังนี้"
-    assert correct_words("วันทา") == "วันทา"  # three edits away: not the phrase
+    assert correct_words("วันทา") == "วันทา"  # other letters: not the phrase
 
 
 def test_a_name_the_tokeniser_cuts_into_words_is_left_as_read():
