@@ -45,16 +45,29 @@ def _generator_version() -> str:
     return h.hexdigest()[:16]
 
 
-def ensure_corpus(out: Path, count: int, seed: int) -> Path:
+def ensure_corpus(out: Path, count: int, seed: int, decoded: bool = True) -> Path:
+    """The generated corpus of ``count`` files from ``seed`` under ``out`` (made again when the
+    generator changed); ``decoded``: it is the corpus whose pages ``decode_pages`` holds."""
     corpus = out / f"corpus-s{seed}-n{count}"
     marker = corpus / "complete"
     version = _generator_version()
     if not marker.exists() or marker.read_text() != version:
         shutil.rmtree(corpus, ignore_errors=True)
-        shutil.rmtree(out / "pages", ignore_errors=True)  # decoded from the old corpus
+        if decoded:
+            shutil.rmtree(out / "pages", ignore_errors=True)  # decoded from the old corpus
         generate(corpus, count, seed)
         marker.write_text(version)
     return corpus
+
+
+def corpus_counts(corpus: Path) -> tuple[int, int]:
+    """(pages, memos) of a generated corpus, from its truth."""
+    pages = memos = 0
+    for tf in (corpus / "truth").glob("*.truth.json"):
+        t = json.loads(tf.read_text(encoding="utf-8"))
+        pages += len(t["pages"])
+        memos += sum(1 for d in t.get("documents", []) if d.get("type") == "memo")
+    return pages, memos
 
 
 def decode_pages(corpus: Path, out: Path) -> list[tuple[str, int, Path]]:
@@ -204,6 +217,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--report-docs", type=int, default=1000, help="documents for the report section (0: skip)"
     )
+    ap.add_argument(
+        "--wide",
+        type=int,
+        default=140,
+        help="files (seed + 1) for the accuracy-only section over 100+ memos (0: skip)",
+    )
     args = ap.parse_args(argv)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     args.out.mkdir(parents=True, exist_ok=True)
@@ -281,6 +300,21 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.bench.report_bench import format_figures, report_figures
 
         print(format_figures(report_figures(pred, args.out / "report", args.report_docs)))
+    wide_scores = None
+    if args.wide:
+        # accuracy alone (no baselines, no timing) over enough memos and pages for per-field,
+        # per-ink-mode and per-face figures: a second corpus, from the next seed
+        wide = ensure_corpus(args.out, args.wide, args.seed + 1, decoded=False)
+        wide_pred = args.out / "pred-wide"
+        shutil.rmtree(wide_pred, ignore_errors=True)
+        import_paths([wide / "scans"], wide_pred, Options(), jobs=args.jobs, progress=False)
+        wide_scores = evaluate(wide, wide_pred)
+        w_pages, w_memos = corpus_counts(wide)
+        print(
+            f"\naccuracy over a wider corpus: {args.wide} files, {w_pages} pages, {w_memos} memos, "
+            f"seed {args.seed + 1} (saraban only)\n"
+        )
+        print(format_scores(wide_scores))
     result = {
         "files": args.count,
         "pages": n_pages,
@@ -288,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": args.seed,
         "saraban": {**scores, "pages_per_min": pipe_ppm, "wall": pipe_wall},
         "raw": {**raw, "pages_per_min": raw_ppm, "wall": raw_wall},
+        "wide": wide_scores,
     }
     (args.out / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
