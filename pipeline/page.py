@@ -615,6 +615,7 @@ def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
     head, tail = before.rstrip(), after.lstrip()
     return (
         _SPACED_BEFORE.search(before) is not None
+        or (after[:2] in (". ", ".") and (not head or before.endswith(" ")))  # ``la. เจ้า`` (๒.)
         or head.endswith(_BEFORE_NUMBER)
         or tail.startswith(_AFTER_NUMBER)
     )

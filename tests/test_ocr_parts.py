@@ -135,6 +135,11 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("ในวันที่ ฆ ธ.ค. ๒๕๖๑") == ["ฆ", "๒๕๖๑"]
     assert runs("ณ ธันวาคม ๒๕๖๑") == ["๒๕๖๑"]
     assert runs("ก กรม") == []  # no month after it
+    assert runs("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
+    assert runs("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit
+    assert runs("ที่ อว ๙๓๖๙.ฒ/ว ๖๔๑๐") == ["๙๓๖๙", "ฒ", "๖๔๑๐"]  # a reference's unit
+    assert runs("ความรู้ @. เจ้าหน้าที่") == ["@"]  # a list item's number
+    assert runs("ส่ง email@host") == []
 
 
 def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
@@ -603,6 +608,7 @@ def test_a_latin_word_where_a_number_stands_is_read_again():
     assert slot("โทร. ๐ ๒๑๕๐๕ Delco", "Delco")
     assert slot("วันที่ ๑๓ มีนาคม ladder", "ladder")
     assert slot("ประมาณ lagow ระเบียบ", "lagow")
+    assert slot("เป็นต้นไป la. เจ้าหน้าที่", "la")  # a list item's number
     # English terms stay, even after a year
     assert not slot("ระบบ Open Data", "Open")
     assert not slot("ในปี ๒๕๖๕ Open Data", "Open")

@@ -140,6 +140,8 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 # letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ, ๘ → ส, ๔ ๖ → อ,
 # ๙ → ด ต, ๔ → ต)
 LOOKALIKES = set("ฒซญสอดณต")
+_COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
+_LEADING_VOWELS = set("เแโใไ")
 _MONTH_NEXT = re.compile(
     " (?:"
     + "|".join(
@@ -149,7 +151,7 @@ _MONTH_NEXT = re.compile(
     + ")"
 )
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
-SIGN_LOOKALIKES = set("«»@")
+SIGN_LOOKALIKES = set("«»@©")
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _TONE_MARKS = set("่้๊๋")
 _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
@@ -189,27 +191,58 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         # ... or a letter the engine puts for a digit, joined to a digit run (no space) on one
         # side with no vowel or mark of a word on either (๒๕๖ฒ, ฒ๒๘,๐๐๐)
         glued = len(w.text) == 1 and w.text in LOOKALIKES and idx and _glued_to_digits(text, idx[0])
-        # a sign no Thai number holds, touching a digit (``๓๔@,๐๐๐``, ``๑๗๐«``)
+        # a sign no Thai number holds, touching a digit (``๓๔@,๐๐๐``, ``๑๗๐«``), or numbering a
+        # list item (``@. เจ้าหน้าที่`` for ``๑.``)
         sign = (
             len(w.text) == 1
             and w.text in SIGN_LOOKALIKES
-            and idx
-            and any(0 <= j < len(text) and text[j] in DIGITS for j in (idx[0] - 1, idx[0] + 1))
+            and bool(idx)
+            and (
+                any(0 <= j < len(text) and text[j] in DIGITS for j in (idx[0] - 1, idx[0] + 1))
+                or (
+                    text[idx[0] + 1 : idx[0] + 2] == "."
+                    and (idx[0] == 0 or text[idx[0] - 1] in " ,")
+                )
+            )
         )
         # ... or a letter standing alone where a date's day stands, before its month
-        # (``อ กรกฎาคม``, ``ฆ ธันวาคม``)
-        day = (
+        # (``อ กรกฎาคม``, ``ฆ ธันวาคม``), or where a count stands (``จำนวน ฒ คน``)
+        alone = (
             len(w.text) == 1
             and "\u0e01" <= w.text <= "\u0e2e"
             and w.text != "ณ"  # the one-letter word (ณ วันที่)
             and bool(idx)
             and (idx[0] == 0 or text[idx[0] - 1] == " ")
-            and _MONTH_NEXT.match(text, idx[0] + 1) is not None
+        )
+        day = alone and (
+            _MONTH_NEXT.match(text, idx[0] + 1) is not None
+            or (
+                _COUNT_BEFORE.search(text, 0, idx[0]) is not None
+                and text[idx[0] + 1 : idx[0] + 2] == " "
+            )
+        )
+        # ... or a leading vowel before a digit, which no Thai word has (``ไ๗๓ ๐๐๐`` for ๒๗๓)
+        leading = len(w.text) == 1 and w.text in _LEADING_VOWELS and digit_at(k + 1)
+        # ... or a letter closing the unit number of a reference, before its slash (``๙๓๖๙.ฒ/``)
+        unit = (
+            k >= 2
+            and syms[k - 1].text == "."
+            and digit_at(k - 2)
+            and k + 1 < len(syms)
+            and syms[k + 1].text == "/"
         )
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
-            and ((after_digit and digit_at(k + 1)) or ends_number or glued or sign or day)
+            and (
+                (after_digit and digit_at(k + 1))
+                or ends_number
+                or glued
+                or sign
+                or day
+                or leading
+                or (unit and w.text in LOOKALIKES)
+            )
         )
         # a tone mark on a lookalike inside a number belongs to the run (its ink is not a
         # digit's: the glyphs are cut from the body band, the mark above it is left out)
