@@ -646,3 +646,16 @@ def test_a_digit_under_the_sloppy_box_of_the_slash_beside_it_is_read(model):
     line = Line("ปี ๒๕๖/", (30, 60, s0 + 14, 140), 0.95, words=words)
     fix_digits(line, gray, model)
     assert line.text == "ปี ๒๕๖๗/"
+
+
+@pytest.mark.parametrize("face", ["laksaman", "sarabun", "loma", "norasi", "garuda", "waree"])
+def test_a_slash_is_told_from_every_digit(face):
+    from pipeline.ocr.digits import is_slash
+
+    for bold in (False, True):
+        for px in (40, 67, 90):
+            font = typed_face(face).font(px, bold)
+            for ch in THAI + ARABIC + "/":
+                im = Image.new("L", (3 * px, 3 * px), 255)
+                ImageDraw.Draw(im).text((px, 2 * px), ch, font=font, fill=0, anchor="ls")
+                assert is_slash(np.asarray(im) < 128) == (ch == "/"), (face, bold, px, ch)

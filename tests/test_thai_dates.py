@@ -151,3 +151,8 @@ def test_signs_between_month_and_year_are_skipped_with_a_doubt(
 
 def test_a_two_digit_number_after_signs_is_no_year() -> None:
     assert parse_date("15 มิ.ย. (12 คน)").value is None
+
+
+def test_an_abbreviations_stop_read_as_a_lower_vowel():
+    assert parse_date("12 ก.ุย. 2551").value == "2008-09-12"
+    assert parse_date("๒๔ กุย. ๒๕๕๖").value == "2013-09-24"

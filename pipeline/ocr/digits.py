@@ -476,8 +476,30 @@ def _heights(glyphs: list[tuple[int, int, np.ndarray]]) -> list[int]:
     return out
 
 
+def is_slash(mask: np.ndarray) -> bool:
+    """Whether a glyph is a slash: one thin stroke in every row, leaning right. No digit is (a
+    Thai digit's rows cross loops; Arabic 1 stands upright; 7 has its bar)."""
+    ys, xs = np.nonzero(mask)
+    if len(ys) < 4:
+        return False
+    y0, y1 = int(ys.min()), int(ys.max())
+    h = y1 - y0 + 1
+    top, bottom = ys <= y0 + h / 4, ys >= y1 - h / 4
+    lean = (xs[top].mean() - xs[bottom].mean()) / h
+    rows = mask[y0 : y1 + 1].astype(np.int8)
+    edges = np.diff(np.pad(rows, ((0, 0), (1, 1))), axis=1)
+    starts = [np.nonzero(e == 1)[0] for e in edges]
+    ends = [np.nonzero(e == -1)[0] for e in edges]
+    single = np.mean([len(a) <= 1 for a in starts])
+    longest = max(
+        (int((b - a).max()) for a, b in zip(starts, ends, strict=True) if len(a)), default=0
+    )
+    return bool(lean >= 0.15 and single >= 0.85 and longest < 0.35 * h)
+
+
 def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
-    """Drop what is not digit-sized: specks, commas and periods, ruled lines."""
+    """Drop what is not digit-sized (specks, commas and periods, ruled lines) and slashes (a
+    slash beside a number, ``๕๘๔๙.๙/``, its box not claiming it, read as a digit)."""
     if not glyphs:
         return glyphs
     hs = _heights(glyphs)
@@ -485,7 +507,7 @@ def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, i
     return [
         g
         for g, h in zip(glyphs, hs, strict=True)
-        if 0.5 * med <= h <= 3 * med and (g[1] - g[0]) >= 0.2 * med
+        if 0.5 * med <= h <= 3 * med and (g[1] - g[0]) >= 0.2 * med and not is_slash(g[2])
     ]
 
 

@@ -56,6 +56,9 @@ ABBR_MONTHS = (
 DAY_NAMES = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
 
 _SEP = r"[\s.]*"
+# ... and between an abbreviation's letters, where the engine reads the stop below the line as
+# a lower vowel (``ก.ุย.``, ``กุย.`` for ``ก.ย.``)
+_ABBR_SEP = r"[\s.\u0e38\u0e39]*"
 TWO_DIGIT_FUTURE_YEARS = 5  # a two-digit year may lie at most this far in the future
 
 
@@ -71,7 +74,7 @@ def _month_alternatives() -> list[tuple[str, int]]:
     for i, name in enumerate(FULL_MONTHS, start=1):
         alts.append((r"\s?".join(re.escape(c) for c in name), i))
     for i, (a, b) in enumerate(ABBR_MONTHS, start=1):
-        alts.append((re.escape(a) + _SEP + re.escape(b) + r"\.?", i))
+        alts.append((re.escape(a) + _ABBR_SEP + re.escape(b) + r"\.?", i))
     # longest patterns first so that full names win over abbreviations
     alts.sort(key=lambda t: -len(t[0]))
     return alts
