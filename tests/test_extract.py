@@ -175,3 +175,15 @@ def test_a_lone_digit_after_the_running_number_is_leader_residue():
 
     assert split_reference_date("วธ 50451155 1  . วันที่ 2 มิถุนายน 2559")[0] == "วธ 50451155"
     assert split_reference_date("กห 0644.2/ว 7 วันที่ 1 มกราคม 2567")[0] == "กห 0644.2/ว 7"
+
+
+def test_an_agency_loses_the_residue_of_its_phone_label_and_glued_stops():
+    from pipeline.extract.memo import snap_department
+
+    assert snap_department("สำนักบริหารกลาง กรมการปกครอง ใ") == "สำนักบริหารกลาง กรมการปกครอง"
+    assert snap_department("กองยุทธศาสตร์และแผนงาน กรมอนามัย เผว") == ("กองยุทธศาสตร์และแผนงาน กรมอนามัย")
+    assert snap_department("กลุ่มงานประชาสัมพันธ์.กรมสรรพากร") == "กลุ่มงานประชาสัมพันธ์ กรมสรรพากร"
+    assert snap_department("สำนักงานปลัดกระทรวง .ฏรมทางหลวง") == "สำนักงานปลัดกระทรวง กรมทางหลวง"
+    # abbreviations keep their stops
+    assert snap_department("สำนักงาน ก.พ.") == "สำนักงาน ก.พ."
+    assert snap_department("สำนักงาน ป.ป.ช.") == "สำนักงาน ป.ป.ช."

@@ -69,6 +69,13 @@ _REF_LABEL = re.compile(
 BODY_OPENERS = ("ตามที่", "ด้วย", "อ้างถึง", "เนื่องด้วย", "เนื่องจาก", "ตามหนังสือ", "ตามบันทึก")
 
 
+# (between or before whole words only: ``ก.พ.`` and ``ป.ป.ช.`` keep their stops)
+_GLUED_SIGN = re.compile(
+    "(?<=[\\u0e01-\\u0e4e]{3})[.,;:](?=[\\u0e01-\\u0e4e]{3})"
+    "|(?:^|(?<= ))[.,;:]+(?=[\\u0e01-\\u0e4e]{3})"
+)
+
+
 @lru_cache(maxsize=1)
 def _departments() -> dict[str, str]:
     text = (Path(__file__).resolve().parent.parent / "data" / "departments.txt").read_text(
@@ -85,10 +92,18 @@ def snap_department(agency: str) -> str:
     close. Each name of the line is snapped on its own."""
     from rapidfuzz import fuzz, process
 
+    from pipeline.thai.words import unknown_words
+
     known = _departments()
     names = [n for n in known.values() if len(n) >= 8]
     skeletons = [word_skeleton(n) for n in names]
-    tokens = agency.split(" ")
+    # a stop or speck glued between names, or before one, is a misread space
+    tokens = [t for t in _GLUED_SIGN.sub(" ", agency).split(" ") if t]
+    # what is left of a misread phone label at the end: a few letters that are no word
+    while len(tokens) > 1 and (
+        len(tokens[-1]) == 1 or (len(tokens[-1]) <= 3 and unknown_words(tokens[-1]))
+    ):
+        tokens.pop()
     out: list[str] = []
     i = 0
     while i < len(tokens):
