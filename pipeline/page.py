@@ -115,6 +115,21 @@ _STRAY_SIGNS = re.compile(
     # of four digits
     r"|[เแโใไ][๐-๙0-9]"  # a leading vowel before a digit
 )
+_FIGURE_DATE = re.compile(r"(?<![0-9๐-๙/])[0-9๐-๙]{1,2}/[0-9๐-๙]{1,2}/[0-9๐-๙]{2,4}(?![0-9๐-๙/])")
+# the words of routing notes; a line of nothing else is a note
+ROUTING_WORDS = frozenset(
+    "ทราบ มอบ อนุมัติ ดำเนินการ โปรดทราบ เห็นควร แจ้ง แจ้งเวียน เรียน ผอ. เพื่อ โปรด "
+    "พิจารณา กลุ่ม งาน ด่วน เร่งด่วน ทุก ตาม เสนอ".split()
+)
+
+
+def _routing_words_only(text: str) -> bool:
+    from pipeline.thai.words import tokens
+
+    words = [t for t in tokens(text) if t.strip()]
+    return 0 < len(words) <= 6 and all(w in ROUTING_WORDS for w in words)
+
+
 _THAI_NEXT = re.compile(r"[\s,.]*[\u0e01-\u0e4e]")
 
 
@@ -149,7 +164,9 @@ def reads_doubtfully(text: str) -> bool:
       ``KPI``, ``AI`` and ``Big`` are left alone;
     - letter salad: under half of the Thai in dictionary words;
     - signs no typist puts in Thai text (``!``, ``[``, ``|``, ``©``), a slash that follows no
-      number, a stray sign before a line's first word (``., ขอเชิญ``), a year of five digits.
+      number, a stray sign before a line's first word (``., ขอเชิญ``), a year of five digits;
+    - what a pen writes, taken for type: a date in figures with slashes (``25/4/53``; typed
+      dates are written in words), a short line of routing words only (``ทราบ มอบ กลุ่มงาน``).
     """
     share, thai = plausibility(text)
     if thai >= 10 and share < LOW_PLAUSIBILITY:
@@ -159,6 +176,8 @@ def reads_doubtfully(text: str) -> bool:
     numbers = _THAI_DIGIT.search(text) is not None
     if (thai or numbers) and _STRAY_SIGNS.search(text):
         return True
+    if _FIGURE_DATE.search(text) or _routing_words_only(text):
+        return True  # the pen's style: a note or a date written in figures, taken for type
     squashed = text.replace(" ", "")
     if 0 < len(squashed) <= 2 and not squashed.isdigit():
         return True  # a line of a letter or two: a stray mark read as text
@@ -193,7 +212,7 @@ def reads_doubtfully(text: str) -> bool:
 # puts for a digit still glued to a number: a number the digit re-reading could not mend
 _LOOK = "".join(sorted(LOOKALIKES))  # the lookalike letters, for character classes
 _IMPOSSIBLE_NUMBER = re.compile(
-    "[๐-๙0-9][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+    "[๐-๙0-9][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0e46]"
     f"|[๐-๙][./-]?[{_LOOK}](?![\u0e01-\u0e4e])"
     f"|(?<![\u0e01-\u0e4e])[{_LOOK}][๐-๙]"
     f"|[๐-๙][./][{_LOOK}]"

@@ -378,6 +378,9 @@ def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
         "งบประมาณจำนวน ๖๙๙,๐๐๐ LIM สำหรับ",  # capitals where the unit stands
         "e-Document ในวันที่ ฆ ธันวาคม ๒๕๖๑",  # a letter alone where a number stands
         "A",  # a line of one letter
+        "(สมชาย ใจดิ) 25/4/53",  # a date in figures with slashes: a pen's
+        "ทราบ มอบ กลุ่มงาน ดำเนินการ",  # routing words only: a note
+        "เห็นควรอนุมัติ",
     ):
         assert reads_doubtfully(misread), misread
     for right in (
@@ -389,8 +392,13 @@ def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
         "ณ ห้องประชุม ๑ ชั้น ๒",
         'ผู้บริหารกล่าวว่า "การเปลี่ยนแปลงต้องเริ่มจากตัวเราเอง"',
         "- ๒ -",
+        "จึงเรียนมาเพื่อโปรดทราบ",
+        "จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติ",
     ):
         assert not reads_doubtfully(right), right
+    from pipeline.page import impossible_number
+
+    assert impossible_number("ที่ กห ๑๕๘๙๓๕๓ๆ")  # a repetition mark after a digit
 
 
 def test_the_memo_title_is_snapped_and_its_split_off_marks_go():

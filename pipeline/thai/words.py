@@ -342,6 +342,11 @@ def _word_set() -> frozenset[str]:
     return _known_words() - MINISTRY_CODES
 
 
+def tokens(text: str) -> tuple[str, ...]:
+    """``text`` cut into words (pythainlp's newmm; cached)."""
+    return _tokens(text)
+
+
 @lru_cache(maxsize=8192)
 def _tokens(run: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
