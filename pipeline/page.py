@@ -1062,6 +1062,10 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # ``(นางสาว… …)`` under a signature is the typed name line; strokes of the
             # signature crossing it make the classifier unsure, and its doubt stays with the line
             kind, prob = "typed", 1.0 - prob
+        elif kind == "typed" and (_FIGURE_DATE.search(ln.text) or _routing_words_only(ln.text)):
+            # what a pen writes, in a hand regular enough to pass for type: a date in figures
+            # with slashes (typed dates are in words), a line of routing words only
+            kind, prob = "handwritten", 0.5
         if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)
             rk = RegionKind.HANDWRITTEN if kind == "handwritten" else RegionKind.STAMP
