@@ -105,6 +105,7 @@ SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its
 TITLED_SIGNER_DOUBT = 0.9
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
 _LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
+_LOWER_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{5,}(?![A-Za-z0-9-])")
 _THAI_DIGIT = re.compile("[๐-๙]")
 _STRAY_SIGNS = re.compile(
     r"[!\[\]{}|©«»~^_\\<>;@]"  # signs Thai papers do not use
@@ -197,6 +198,10 @@ def reads_doubtfully(text: str) -> bool:
                 and _THAI_NEXT.match(text, m.end())
             ):
                 return True  # capitals where a unit stands: ``๖๙๙,๐๐๐ LIM สำหรับ``
+    if thai or numbers:
+        for m in _LOWER_LATIN_WORD.finditer(text):
+            if _beside_thai(text, m.start(), m.end()):
+                return True  # a lower-case word amid Thai (``๐ ๑๘๗๖ petals``): a misreading
     if not (thai or numbers) or _LONG_LATIN_WORD.search(text):
         return False
     for m in _SHORT_LATIN_TOKEN.finditer(text):

@@ -381,6 +381,7 @@ def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
         "(สมชาย ใจดิ) 25/4/53",  # a date in figures with slashes: a pen's
         "ทราบ มอบ กลุ่มงาน ดำเนินการ",  # routing words only: a note
         "เห็นควรอนุมัติ",
+        "กองแผนงาน กรมทางหลวง โทร. ๐ ๑๘๗๖ petals",  # a lower-case word amid Thai
     ):
         assert reads_doubtfully(misread), misread
     for right in (
