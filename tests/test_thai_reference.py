@@ -70,3 +70,11 @@ def test_a_code_near_two_known_ones_is_taken_by_the_letter_the_engine_misreads()
     ref = normalise_reference("วถิ ๘๕๗๖๑๑๓๑")
     assert ref.value == "วธ 85761131"
     assert "ministry code read as 'วถ', taken as 'วธ'" in ref.reasons
+
+
+def test_a_slash_read_as_a_bracket_and_the_letter_read_as_a_sign():
+    assert normalise_reference("ดศ 2848.6[ว 5606").value == "ดศ 2848.6/ว 5606"
+    assert normalise_reference("กต ๔๙๙๖.๗/) ๕๑๐").value == "กต 4996.7/ว 510"
+    ref = normalise_reference("วธ 1753/2 8374")
+    assert ref.value == "วธ 1753/ว 8374" and ref.reasons == ["letter 'ว' read as '2'"]
+    assert normalise_reference("มท 1234/2345").value == "มท 1234/2345"  # no letter

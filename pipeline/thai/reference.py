@@ -7,8 +7,8 @@ stock Thai model does to them, and what is mended here:
 
 - the digits it cannot emit come out as letters (``ฒ`` for ๗, ``ส`` for ๘, ``ต`` for ๓,
   ``ด`` for ๙): inside the numbers, such a letter is the digit;
-- the slash before the letter is read as ``เ`` (``๖๒๒๐เว``) and the ``ว`` after a slash as ``9``
-  (``๑๙๐๗/9 ๗๘๔๖``);
+- the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``) and the ``ว`` after a
+  slash as ``9``, ``2`` or ``)`` (``๑๙๐๗/9 ๗๘๔๖``);
 - a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
   known code is that close;
 - letters stuck to the end of the running number (``๘๓๑๗ซุ``) are residue of the dotted leader.
@@ -34,7 +34,8 @@ _MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
-    rf"(?:(?P<sep>/|เ(?=[วจ]))(?P<letter>[วจ](?=\s?{_NUM})|9(?=\s{_NUM})|)\s?(?P<run>{_NUM}+))?$"
+    rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ]))(?P<letter>[วจ](?=\s?{_NUM})|[92)](?=\s{_NUM})|)"
+    rf"\s?(?P<run>{_NUM}+))?$"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
@@ -108,11 +109,11 @@ def normalise_reference(text: str) -> Reference:
     office = m.group("office")
     value = f"{code} {_digits(office)}"
     if m.group("sep") is not None:
-        if m.group("sep") == "เ":
-            reasons.append("slash read as 'เ'")
+        if m.group("sep") != "/":
+            reasons.append(f"slash read as {m.group('sep')!r}")
         letter = m.group("letter")
-        if letter == "9":
-            reasons.append("letter 'ว' read as '9'")
+        if letter in ("9", "2", ")"):
+            reasons.append(f"letter 'ว' read as {letter!r}")
             letter = "ว"
         after = m.end("letter")
         gap = " " if letter and after < len(flat) and flat[after] == " " else ""
