@@ -50,3 +50,10 @@ def test_listed_names_never_change(data: st.DataObject) -> None:
     last = data.draw(st.sampled_from(sorted(family_names)))
     name = f"{title}{first} {last}"
     assert correct_name(name) == name
+
+
+def test_a_title_with_marks_a_stroke_added_is_found():
+    from pipeline.thai.names import correct_name
+
+    assert correct_name("นาจิส๊าวอรุณี รักไทย") == "นางสาวอรุณี รักไทย"
+    assert correct_name("นายสมชาย ใจดี") == "นายสมชาย ใจดี"

@@ -100,7 +100,8 @@ def _misread_title(text: str) -> tuple[str, str]:
     """(title, text) with a title the OCR got one letter wrong put right, ignoring marks
     (``ต้ายปรีชา`` → ``นายปรีชา``, ``นาสาวสมศรี`` → ``นางสาวสมศรี``); ("", text) when none."""
     for title in TITLES:  # longest first
-        for n in (len(title), len(title) - 1, len(title) + 1):
+        # one letter more or fewer, and up to two marks a stroke added (นาจิส๊าว)
+        for n in (len(title), len(title) - 1, len(title) + 1, len(title) + 2, len(title) + 3):
             head, rest = text[:n], text[n:]
             if (
                 rest[:1] >= "\u0e01"
