@@ -252,12 +252,18 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
 
     # one Arabic digit among Thai ones is the Thai model's misreading too (the digit model
     # reads the glyphs again); two are not a Thai number
-    room = _symbols("ห้องประชุม oD ชั้น ๒")
-    _latin_number_reread(_ThaiOnlyReads("๑9๑"), strip, 300, Options(), room, 0, 0)
-    assert room.text == "ห้องประชุม ๑9๑ ชั้น ๒"
-    room = _symbols("ห้องประชุม oD ชั้น ๒")
-    _latin_number_reread(_ThaiOnlyReads("๑91"), strip, 300, Options(), room, 0, 0)
-    assert room.text == "ห้องประชุม oD ชั้น ๒"
+    room = "ห้องประชุม oD ชั้น ๒"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("๑9๑"), room) == "ห้องประชุม ๑9๑ ชั้น ๒"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("๑91"), room) == room
+
+
+def _reread_text(reread, engine, text: str) -> str:
+    """``text`` (one symbol per character) after ``reread`` with ``engine``."""
+    from pipeline.options import Options
+
+    line = _symbols(text)
+    reread(engine, np.full((40, 600), 255, np.uint8), 300, Options(), line, 0, 0)
+    return line.text
 
 
 def test_fix_digits_survives_sloppy_boxes(model):
@@ -590,18 +596,15 @@ def test_a_line_is_split_at_a_wide_blank_into_its_pieces():
 
 
 def test_a_short_line_the_english_model_took_is_read_again_in_thai():
-    from pipeline.options import Options
     from pipeline.page import _thai_reread
 
-    strip = np.full((40, 600), 255, np.uint8)
+    read = "fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553"
     # every Thai letter of the first reading is in the Thai one, which adds what English took
-    line = _symbols("fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553")
-    _thai_reread(_Reads("ที่ ดศ 1907/ว 7846 วันที่ 14 ส. ค. 2553"), strip, 300, Options(), line, 0, 0)
-    assert line.text == "ที่ ดศ 1907/ว 7846 วันที่ 14 ส. ค. 2553"
+    thai = "ที่ ดศ 1907/ว 7846 วันที่ 14 ส. ค. 2553"
+    assert _reread_text(_thai_reread, _Reads(thai), read) == thai
     # a Thai reading that changed the letters of the first is not taken
-    line = _symbols("fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553")
-    _thai_reread(_Reads("ที่ มท 1907/ว 7846 วันที่ 14 ส. ค. 2553"), strip, 300, Options(), line, 0, 0)
-    assert line.text == "fi ดศ 1907/9 7846 วันที่ 14 a. ค. 2553"
+    other = "ที่ มท 1907/ว 7846 วันที่ 14 ส. ค. 2553"
+    assert _reread_text(_thai_reread, _Reads(other), read) == read
 
 
 def test_a_latin_word_where_a_number_stands_is_read_again():
