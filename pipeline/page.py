@@ -106,9 +106,11 @@ TITLED_SIGNER_DOUBT = 0.9
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
 _LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
 _LOWER_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{5,}(?![A-Za-z0-9-])")
+_LATIN_ANY = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{2,}(?![A-Za-z0-9-])")
+_LATIN_NEXT = re.compile(r"[\s,.:;'\"]*[A-Za-z]")
 _THAI_DIGIT = re.compile("[๐-๙]")
 _STRAY_SIGNS = re.compile(
-    r"[!\[\]{}|©«»~^_\\<>;@]"  # signs Thai papers do not use
+    r"[!\[\]{}|©«»~^_\\<>;@$]"  # signs Thai papers do not use
     r"|(?:^|\s)/"  # a slash that follows no number or letter (a reference's follows digits)
     r"|^\W*[.,]\W*\s"  # a stop or comma before the first word
     r"|^\S\s{2,}"  # a lone sign before a wide blank
@@ -202,6 +204,11 @@ def reads_doubtfully(text: str) -> bool:
         for m in _LOWER_LATIN_WORD.finditer(text):
             if _beside_thai(text, m.start(), m.end()):
                 return True  # a lower-case word amid Thai (``๐ ๑๘๗๖ petals``): a misreading
+        for m in _LATIN_ANY.finditer(text):
+            # a word standing alone where a number stands (``มกราคม Webs ถึง``, ``๗๕๘ UN``);
+            # an English term runs on into the next word (``๒๕๖๕ Open Data``)
+            if number_slot(text, m.start(), m.end()) and not _LATIN_NEXT.match(text, m.end()):
+                return True
     if not (thai or numbers) or _LONG_LATIN_WORD.search(text):
         return False
     for m in _SHORT_LATIN_TOKEN.finditer(text):

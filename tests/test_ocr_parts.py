@@ -388,14 +388,18 @@ def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
         "ทราบ มอบ กลุ่มงาน ดำเนินการ",  # routing words only: a note
         "เห็นควรอนุมัติ",
         "กองแผนงาน กรมทางหลวง โทร. ๐ ๑๘๗๖ petals",  # a lower-case word amid Thai
+        "ระหว่างวันที่ ๒๓ มกราคม Webs ถึงวันที่",  # a word alone where a number stands
+        "งบประมาณประจำปี จำนวน ๗๕๘ UN",
+        "ณ ห้องประชุม $28",
     ):
         assert reads_doubtfully(misread), misread
     for right in (
         "ที่ มท ๐๘๐๓/ว ๑๒๓๔",
         "๑. ขอเชิญประชุมคณะทำงาน",
         "ระบบ Internet of Things และ Open Data",
-        "ในปี ๒๕๖๕ Open Data",
+        "ในปี ๒๕๖๕ Open Data",  # an English term runs on into the next word
         "ร้อยละ ๘๐ ตามตัวชี้วัด KPI ของกรม",
+        "ใน พ.ศ. ๒๕๖๕ ระบบ Cloud",
         "ณ ห้องประชุม ๑ ชั้น ๒",
         'ผู้บริหารกล่าวว่า "การเปลี่ยนแปลงต้องเริ่มจากตัวเราเอง"',
         "- ๒ -",
