@@ -32,7 +32,7 @@ from pipeline.thai.dates import FULL_MONTHS, abbreviation
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE
 from pipeline.thai.repair import repair_text
-from pipeline.thai.words import correct_words, only_lost, plausibility, unknown_words
+from pipeline.thai.words import correct_words, only_lost, plausibility, tokens, unknown_words
 
 HAND_CONF_CAP = 0.5
 BAD_PAGE_CONFIDENCE = 0.55  # a page read this badly is checked the other way up
@@ -126,9 +126,11 @@ ROUTING_WORDS = frozenset(
 )
 
 
-def _routing_words_only(text: str) -> bool:
-    from pipeline.thai.words import tokens
-
+def pen_style(text: str) -> bool:
+    """What a pen writes, whatever the hand: a date in figures with slashes (typed dates are
+    written in words), or a short line of routing words only (``ทราบ มอบ กลุ่มงาน``)."""
+    if _FIGURE_DATE.search(text):
+        return True
     words = [t for t in tokens(text) if t.strip()]
     return 0 < len(words) <= 6 and all(w in ROUTING_WORDS for w in words)
 
@@ -179,8 +181,8 @@ def reads_doubtfully(text: str) -> bool:
     numbers = _THAI_DIGIT.search(text) is not None
     if (thai or numbers) and _STRAY_SIGNS.search(text):
         return True
-    if _FIGURE_DATE.search(text) or _routing_words_only(text):
-        return True  # the pen's style: a note or a date written in figures, taken for type
+    if pen_style(text):
+        return True
     squashed = text.replace(" ", "")
     if 0 < len(squashed) <= 2 and not squashed.isdigit():
         return True  # a line of a letter or two: a stray mark read as text
@@ -200,7 +202,6 @@ def reads_doubtfully(text: str) -> bool:
                 and _THAI_NEXT.match(text, m.end())
             ):
                 return True  # capitals where a unit stands: ``๖๙๙,๐๐๐ LIM สำหรับ``
-    if thai or numbers:
         for m in _LOWER_LATIN_WORD.finditer(text):
             if _beside_thai(text, m.start(), m.end()):
                 return True  # a lower-case word amid Thai (``๐ ๑๘๗๖ petals``): a misreading
@@ -1074,9 +1075,8 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # ``(นางสาว… …)`` under a signature is the typed name line; strokes of the
             # signature crossing it make the classifier unsure, and its doubt stays with the line
             kind, prob = "typed", 1.0 - prob
-        elif kind == "typed" and (_FIGURE_DATE.search(ln.text) or _routing_words_only(ln.text)):
-            # what a pen writes, in a hand regular enough to pass for type: a date in figures
-            # with slashes (typed dates are in words), a line of routing words only
+        elif kind == "typed" and pen_style(ln.text):
+            # what a pen writes, in a hand regular enough to pass for type
             kind, prob = "handwritten", 0.5
         if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)

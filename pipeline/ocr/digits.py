@@ -278,20 +278,20 @@ def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, i
         return None
     dense = prof >= 0.4 * prof.max()
     dip = max(1, h // 15)
-    edges = np.diff(np.concatenate([[1], dense.astype(np.int8), [1]]))
-    for a, b in zip(np.nonzero(edges == -1)[0], np.nonzero(edges == 1)[0], strict=True):
+    for a, b in _true_runs(~dense):
         if 0 < a and b < len(dense) and b - a <= dip:  # a dip between dense rows
             dense[a:b] = True
-    dense = np.concatenate([dense, [False]])
-    best, start = (0, 0), -1
-    for i, v in enumerate(dense):
-        if v and start < 0:
-            start = i
-        elif not v and start >= 0:
-            if i - start > best[1] - best[0]:
-                best = (start, i)
-            start = -1
-    return (ya + best[0], ya + best[1]) if best[1] > best[0] else None
+    best = max(_true_runs(dense), key=lambda r: r[1] - r[0], default=None)
+    return (ya + best[0], ya + best[1]) if best is not None else None
+
+
+def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """The (start, end) of each run of True in a 1-d boolean array, in order."""
+    edges = np.diff(np.concatenate([[0], flags.astype(np.int8), [0]]))
+    return [
+        (int(a), int(b))
+        for a, b in zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True)
+    ]
 
 
 def _extend_run(
@@ -462,8 +462,7 @@ def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> None:
         & (first >= base - 0.75 * sym_h)
         & (last <= base - 0.2 * sym_h)
     )
-    edges = np.diff(np.concatenate([[0], bar.astype(np.int8), [0]]))
-    for a, b in zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True):
+    for a, b in _true_runs(bar):
         if b - a >= sym_h / 3:
             ink[:, a:b] = 0
 

@@ -26,6 +26,8 @@ import math
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.thai.names import _lists
 from pipeline.thai.reference import MINISTRY_CODES
 
@@ -190,8 +192,6 @@ def _misread_fix(tokens: list[str]) -> str | None:
     word with a lost, added or misread mark into rare dictionary words (สนับสนน → สนับ สนน,
     ผู้อ้านวยการ → ผู้ อ้า นวย การ, ระบุบ → ระ บุบ), so no unknown word marks it. Rare words
     (names, loanwords) are never put for a reading."""
-    from rapidfuzz.distance import Levenshtein
-
     _, freq = _tone_index()
     window = "".join(tokens)
     official = _OFFICIAL_PHRASES.get(skeleton(window))
@@ -241,11 +241,10 @@ def restore_tone_marks(run: str) -> str:
     return "".join(out)
 
 
-# the phone label before a number, its leading vowel or its last letter misread (เทร., ไทร.,
-# โทรุ.): no other word of the papers looks like it there
-_PHONE_LABEL = re.compile(
-    "(?<![\u0e01-\u0e4e])[เแโใไ]ท[รธ][\u0e38\u0e39]?\\s?\\.(?=\\s*[0-9\u0e50-\u0e59])"
-)
+# the phone label ``โทร.`` with its leading vowel or its last letter misread (เทร., ไทร., โทรุ.)
+PHONE_LABEL_MISREAD = "[เแโใไ]ท[รธ][\u0e38\u0e39]?\\s?\\."
+# ... before a number: no other word of the papers looks like it there
+_PHONE_LABEL = re.compile(f"(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}(?=\\s*[0-9\u0e50-\u0e59])")
 
 
 def mend_phone_label(text: str) -> str:
