@@ -655,6 +655,7 @@ def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
 
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
+_REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)
 _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
@@ -674,8 +675,10 @@ def _latin_number_reread(
         return
     for m in reversed(list(_LATIN_RUN.finditer(ln.text))):
         tok = m.group(0)
-        # two capitals before a Thai number stand where a ministry code does (สธ read as AS)
-        code_slot = len(tok) == 2 and _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
+        # two capitals before a Thai number stand where a ministry code does (สธ read as AS),
+        # and so does any short Latin word opening a line before one (``ที่ กก`` read as finn)
+        before_number = _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
+        code_slot = before_number and (len(tok) == 2 or (len(tok) <= 6 and m.start() == 0))
         if len(tok) > 1 and tok.isupper() and not code_slot:
             continue
         # a capitalised word (Open, Cyber) or a long one is English, unless it stands where
@@ -699,17 +702,25 @@ def _latin_number_reread(
         read = cand.text.replace(" ", "")
         if "".join(w.text for w in cand.words) != read or any(len(w.text) != 1 for w in cand.words):
             continue
-        if code_slot and _CODE_READ.fullmatch(read):
-            # a ministry code: its two letters, without marks a speck added
-            letters = [w for w in cand.words if "\u0e01" <= w.text <= "\u0e2e"]
-            for w in letters:
+        opening = _REF_LABEL.match(read) if m.start() == 0 else None
+        n_label = len(opening.group(0)) if opening else 0
+        if code_slot and _CODE_READ.fullmatch(read[n_label:]):
+            # a ministry code (after ที่ when the line opens with it): its two letters, without
+            # marks a speck added
+            label = cand.words[:n_label]
+            letters = [w for w in cand.words[n_label:] if "\u0e01" <= w.text <= "\u0e2e"]
+            for w in label + letters:
                 w.bbox = _shift_box(w.bbox, sx + x0, sy)
-            ln.text = ln.text[: m.start()] + "".join(w.text for w in letters) + ln.text[m.end() :]
-            ln.words = ln.words[: ks[0]] + letters + ln.words[ks[-1] + 1 :]
+            said = "".join(w.text for w in label) + " " * bool(label)
+            said += "".join(w.text for w in letters)
+            ln.text = ln.text[: m.start()] + said + ln.text[m.end() :]
+            ln.words = ln.words[: ks[0]] + label + letters + ln.words[ks[-1] + 1 :]
             pos = align_symbols(ln)
             if pos is None:
                 return
             continue
+        if len(tok) > 1 and tok.isupper():
+            continue  # an acronym after all
         # the number, without what the crop caught of the neighbours (a letter, a stroke)
         core = max(_NUMBER_RUN.finditer(read), key=lambda r: len(r.group(0)), default=None)
         if core is None:

@@ -134,6 +134,10 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("วันที่ อ กรกฎาคม พ.ศ. ๒๕๕๑") == ["อ", "๒๕๕๑"]
     assert runs("ในวันที่ ฆ ธ.ค. ๒๕๖๑") == ["ฆ", "๒๕๖๑"]
     assert runs("ณ ธันวาคม ๒๕๖๑") == ["๒๕๖๑"]
+    # ... the month with a mark the engine lost, and ๆ (the engine's ๗) for the day
+    assert runs("วันที่ ฒ ตลาคม ๒๕๕๕") == ["ฒ", "๒๕๕๕"]
+    assert runs("วันที่ ๆ พ. ค. ๒๕๕๓") == ["ๆ", "๒๕๕๓"]
+    assert runs("ดี ๆ ตามที่") == []
     assert runs("ก กรม") == []  # no month after it
     assert runs("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
     assert runs("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit
@@ -255,6 +259,13 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     room = "ห้องประชุม oD ชั้น ๒"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("๑9๑"), room) == "ห้องประชุม ๑9๑ ชั้น ๒"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("๑91"), room) == room
+
+    # a Latin word opening a line before a Thai number is where ที่ and a ministry code stand
+    head = "finn ๔๐๖๐/๙๔๔๙ วันที่ ๒"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ที่กก"), head).startswith("ที่ กก ๔")
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ทีกต"), head).startswith("ที กต ๔")
+    acronym = "KPI ๓ ตัว"  # an acronym whose Thai reading is no code stays
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("๓๐"), acronym) == acronym
 
 
 def _reread_text(reread, engine, text: str) -> str:

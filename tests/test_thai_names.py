@@ -21,6 +21,11 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางบุญเลิศ เรื่องศรี", "นางบุญเลิศ เรืองศรี"),  # a stray stroke read as a tone mark
         ("นางสำวิสุรชัย ทองคำ", "นางสาวสุรชัย ทองคำ"),  # นางสาว with its สาว struck
         ("นางบุ เลิศ เรืองศรี", "นางบุญเลิศ เรืองศรี"),  # a letter lost where OCR saw a gap
+        ("นายวชัย ใจดี", "นายวิชัย ใจดี"),  # วิชัย and วีชัย as near: the far commoner one
+        ("นางอรุณิ ใจดี", "นางอรุณี ใจดี"),  # one mark for another is nearer than one lost
+        # family names in no list mended into dictionary words: one, or two
+        ("นางศิริพร อนทรวงศ์", "นางศิริพร อินทรวงศ์"),
+        ("นางอนุชา ทรพย์สมบูรณ์", "นางอนุชา ทรัพย์สมบูรณ์"),
     ],
 )
 def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
@@ -35,6 +40,9 @@ def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
         "นายวิชัย อินทรวงศ์",
         "นายสมชาย ใจดา",  # a letter swapped is never "corrected"
         "นางสาวิตรี ใจดี",  # Mrs Sawitri: นาง and a listed name, not a misread นางสาว
+        "นายธนพล คงมั่น",  # a family name in no list that is two words as read
+        "นายธนพล ตั้งจิตรเจริญ",  # ... or three
+        "นางสาวมาลย์ ใจดี",  # a word (garland) as read
     ],
 )
 def test_names_left_alone(read: str) -> None:

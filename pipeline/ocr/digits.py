@@ -142,11 +142,20 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 LOOKALIKES = set("ฒซญสอดณต")
 _COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
 _LEADING_VOWELS = set("เแโใไ")
+_ANY_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+
+
+def _marks_loose(name: str) -> str:
+    """A pattern for ``name`` with its marks lost, added or read one for another (``ตลาคม``)."""
+    return _ANY_MARKS.join(re.escape(c) for c in name if not re.fullmatch(_ANY_MARKS, c))
+
+
 _MONTH_NEXT = re.compile(
     " (?:"
     + "|".join(
-        [*FULL_MONTHS]
-        + [re.escape(abbreviation(m, space=sp)) for m in range(1, 13) for sp in (False, True)]
+        _marks_loose(m)
+        for m in [*FULL_MONTHS]
+        + [abbreviation(m, space=sp) for m in range(1, 13) for sp in (False, True)]
     )
     + ")"
 )
@@ -209,7 +218,7 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         # (``อ กรกฎาคม``, ``ฆ ธันวาคม``), or where a count stands (``จำนวน ฒ คน``)
         alone = (
             len(w.text) == 1
-            and "\u0e01" <= w.text <= "\u0e2e"
+            and ("\u0e01" <= w.text <= "\u0e2e" or w.text == "ๆ")
             and w.text != "ณ"  # the one-letter word (ณ วันที่)
             and bool(idx)
             and (idx[0] == 0 or text[idx[0] - 1] == " ")
