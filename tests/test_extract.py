@@ -1,5 +1,5 @@
 from pipeline.extract.documents import build_documents
-from pipeline.extract.memo import phone_digits
+from pipeline.extract.memo import check_phone, phone_digits
 from pipeline.model import Line, Page, Region, RegionKind
 from pipeline.options import Options
 
@@ -74,6 +74,18 @@ def test_phone_digits():
     assert phone_digits("๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒") == "021234567"
     assert phone_digits(", 0;9613-3513") == "096133513"  # specks before the number
     assert phone_digits("0-2123-4567, 0-2123-4568") == "021234567"  # the first of two
+
+
+def test_a_phone_number_starts_with_zero():
+    assert check_phone("021234567") == ("021234567", None)
+    assert check_phone("0812345678") == ("0812345678", None)
+    assert check_phone("133811266") == (
+        "033811266",
+        "first digit read as 1: a Thai number starts with 0",
+    )
+    assert check_phone("533811266")[1] == "a Thai number starts with 0"
+    assert check_phone("19033")[1] == "phone number has an unusual length"
+    assert check_phone(None)[1] == "phone number has an unusual length"
 
 
 def test_misread_labels_in_the_header():

@@ -172,6 +172,8 @@ def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
     assert runs("วันที่ ๑๑ต.ค.๒๕๖๘") == ["๑๑", "๒๕๖๘"]  # ... never a month's abbreviation
     assert runs("ภายใน ๑๒ส.ค. นี้") == ["๑๒"]
     assert runs("โทร. ๐๒๑๒๓๔๕๖๗ต่อ๑๒") == ["๐๒๑๒๓๔๕๖๗", "๑๒"]  # the extension's word
+    assert runs("ศธ๒๘๐๗/วณ๔๑๒") == ["๒๘๐๗", "ณ๔๑๒"]  # after a reference's letter
+    assert runs("ศธ๒๘๐๗/ว ๔๑๒") == ["๒๘๐๗", "๔๑๒"]
 
 
 def _run_line(gray, text, read_as, cover):

@@ -53,6 +53,18 @@ def phone_digits(text: str) -> str | None:
     return digits or None
 
 
+def check_phone(value: str | None) -> tuple[str | None, str | None]:
+    """(number, reason to doubt it): a Thai number has 9 or 10 digits and starts with 0 (a
+    first ๐ the engine read as ๑ is put back, and said)."""
+    if value is None or not 9 <= len(value) <= 10:
+        return value, "phone number has an unusual length"
+    if value[0] == "1":
+        return "0" + value[1:], "first digit read as 1: a Thai number starts with 0"
+    if value[0] != "0":
+        return value, "a Thai number starts with 0"
+    return value, None
+
+
 def _split_at(text: str, label: str) -> tuple[str, str] | None:
     hit = find_label(text, label)
     if hit is None:
@@ -227,15 +239,9 @@ def extract_header(doc: Document, page: Page) -> None:
                 agency_text, snap_department(normalise_value(agency_text)), ln, page.number
             )
             if phone_text is not None:
-                value = phone_digits(phone_text)
-                ok = value is not None and 9 <= len(value) <= 10
+                value, reason = check_phone(phone_digits(phone_text))
                 f["phone"] = _field(
-                    phone_text,
-                    value,
-                    ln,
-                    page.number,
-                    None if ok else "phone number has an unusual length",
-                    1.0 if ok else 0.5,
+                    phone_text, value, ln, page.number, reason, 1.0 if reason is None else 0.5
                 )
             continue
         before_subject = f["subject"] is None

@@ -356,7 +356,13 @@ def _glued_to_digits(text: str, i: int) -> bool:
     if not (reaches_digit(i - 1, -1) or reaches_digit(i + 1, 1)):
         return False
     # the other side must not be a Thai letter that continues a word
-    left_ok = i == 0 or not ("ก" <= text[i - 1] <= "ฮ") or text[i - 1] in LOOKALIKES
+    # (a reference's letter after its slash is no word: ``/วณ๔๑๒`` is ``/ว๗๔๑๒``)
+    left_ok = (
+        i == 0
+        or not ("ก" <= text[i - 1] <= "ฮ")
+        or text[i - 1] in LOOKALIKES
+        or text[max(0, i - 2) : i] in ("/ว", "/จ")
+    )
     right_ok = i + 1 >= len(text) or not ("ก" <= text[i + 1] <= "ฮ") or text[i + 1] in LOOKALIKES
     return left_ok and right_ok
 
@@ -494,6 +500,8 @@ def is_slash(mask: np.ndarray) -> bool:
     h = y1 - y0 + 1
     top, bottom = ys <= y0 + h / 4, ys >= y1 - h / 4
     lean = (xs[top].mean() - xs[bottom].mean()) / h
+    if lean < 0.15:
+        return False  # upright: no slash (and the row scan below is the costly part)
     rows = mask[y0 : y1 + 1].astype(np.int8)
     edges = np.diff(np.pad(rows, ((0, 0), (1, 1))), axis=1)
     starts = [np.nonzero(e == 1)[0] for e in edges]
