@@ -86,7 +86,7 @@ def finish_lines(
             changed += fix_digits(ln, gray, digit_model)
         ln.text = repair_text(ln.text)
         if dictionary:
-            ln.text = correct_words(ln.text)
+            ln.text = mend_acronyms(correct_words(ln.text))
         if impossible_number(ln.text):
             ln.confidence = round(min(ln.confidence, DOUBT_CONF), 4)
         elif dictionary and (reads_doubtfully(ln.text) or _unsure_symbol(ln)):
@@ -572,9 +572,33 @@ def _english_intrusions(text: str) -> int:
     n = 0
     for m in _LATIN_TOKEN.finditer(text):
         tok, dot = m.group(1), m.group(2)
-        if dot or len(tok) == 1 or not tok.isupper():
+        if dot or len(tok) == 1 or not _acronym(tok):
             n += 1
     return n
+
+
+def _acronym(tok: str) -> bool:
+    """Capitals, the engine's l perhaps standing for an I (``Al`` for AI, ``KPl``; not All)."""
+    caps = sum(c.isupper() for c in tok)
+    return (
+        len(tok) >= 2
+        and tok[0].isupper()
+        and tok.replace("l", "I").isupper()
+        and tok.count("l") <= caps
+    )
+
+
+_ACRONYM_WITH_L = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Zl]*l[A-Zl]*(?![A-Za-z0-9])")
+
+
+def mend_acronyms(text: str) -> str:
+    """In a Thai line, an acronym with the engine's l for I put right (``กิจกรรม Al`` →
+    ``กิจกรรม AI``): Thai documents cite acronyms, not words in capitals and l."""
+    if not _THAI_LETTER.search(text):
+        return text
+    return _ACRONYM_WITH_L.sub(
+        lambda m: m.group(0).replace("l", "I") if _acronym(m.group(0)) else m.group(0), text
+    )
 
 
 def _thai_reread(
@@ -655,6 +679,7 @@ def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
 
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
+_NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a space, then m
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)
@@ -679,7 +704,9 @@ def _latin_number_reread(
         # and so does any short Latin word opening a line before one (``ที่ กก`` read as finn)
         before_number = _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
         code_slot = before_number and (len(tok) == 2 or (len(tok) <= 6 and m.start() == 0))
-        if len(tok) > 1 and tok.isupper() and not code_slot:
+        # ... and a short one after a Thai number where its unit stands (บาท read as UM)
+        unit_slot = len(tok) <= 4 and _NUMBER_BEFORE.search(ln.text, 0, m.start()) is not None
+        if len(tok) > 1 and tok.isupper() and not (code_slot or unit_slot):
             continue
         # a capitalised word (Open, Cyber) or a long one is English, unless it stands where
         # a number does: glued to digits, or after a word that takes one (``มีนาคม ladder``)
@@ -715,6 +742,15 @@ def _latin_number_reread(
             said += "".join(w.text for w in letters)
             ln.text = ln.text[: m.start()] + said + ln.text[m.end() :]
             ln.words = ln.words[: ks[0]] + label + letters + ln.words[ks[-1] + 1 :]
+            pos = align_symbols(ln)
+            if pos is None:
+                return
+            continue
+        if unit_slot and read in _AFTER_NUMBER:
+            for w in cand.words:
+                w.bbox = _shift_box(w.bbox, sx + x0, sy)
+            ln.text = ln.text[: m.start()] + read + ln.text[m.end() :]
+            ln.words = ln.words[: ks[0]] + cand.words + ln.words[ks[-1] + 1 :]
             pos = align_symbols(ln)
             if pos is None:
                 return

@@ -269,6 +269,23 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     acronym = "KPI ๓ ตัว"  # an acronym whose Thai reading is no code stays
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("๓๐"), acronym) == acronym
 
+    # a short Latin word where a number's unit stands is read again, kept when it is a unit
+    amount = "จำนวน ๖๖๕,๐๐๐ UM"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("บาท"), amount) == "จำนวน ๖๖๕,๐๐๐ บาท"
+    cited = "ตัวชี้วัด ๓ KPI"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ฝา"), cited) == cited
+
+
+def test_an_acronym_with_the_engines_l_for_i_is_mended_in_thai_lines():
+    from pipeline.page import _english_intrusions, mend_acronyms
+
+    assert mend_acronyms("ร่วมกิจกรรม Al ในวันที่") == "ร่วมกิจกรรม AI ในวันที่"
+    assert mend_acronyms("ระบบ KPl ใหม่") == "ระบบ KPI ใหม่"
+    assert mend_acronyms("กิจกรรม All ใน") == "กิจกรรม All ใน"  # a word
+    assert mend_acronyms("Al Gore") == "Al Gore"  # no Thai: not ours to mend
+    # ... and it is no English intrusion to read again in Thai (which reads AI as /ป)
+    assert _english_intrusions("ร่วมกิจกรรม Al ในวันที่") == 0
+
 
 def _reread_text(reread, engine, text: str) -> str:
     """``text`` (one symbol per character) after ``reread`` with ``engine``."""
