@@ -32,7 +32,14 @@ from pipeline.thai.dates import FULL_MONTHS, abbreviation
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE
 from pipeline.thai.repair import repair_text
-from pipeline.thai.words import correct_words, only_lost, plausibility, tokens, unknown_words
+from pipeline.thai.words import (
+    common_words,
+    correct_words,
+    only_lost,
+    plausibility,
+    tokens,
+    unknown_words,
+)
 
 HAND_CONF_CAP = 0.5
 BAD_PAGE_CONFIDENCE = 0.55  # a page read this badly is checked the other way up
@@ -689,10 +696,12 @@ _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
 def _latin_number_reread(
     engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
 ) -> None:
-    """Thai numbers the English model took (``๑๖`` → ``od``, ``๒๐๗`` → ``woe``): each short
-    Latin token of a Thai line is read again on its own with the Thai model; when that reading
-    is a number (Thai digits, and the letters the model puts for the digits it cannot emit), it
-    replaces the token, symbols and all, for the digit re-reading. Acronyms (KPI) are left."""
+    """Thai the English model took: each Latin token of a Thai line is read again on its own
+    with the Thai model, and that reading replaces it, symbols and all (for the digit
+    re-reading), when it is a ministry code where one stands (``AS`` → สธ), a unit after a
+    number (``UM`` → บาท), common Thai words (``WAU`` → ทั้งนี้, ``NIU`` → ผ่าน), or, for a
+    short token that is no acronym (KPI), a number (``๑๖`` → ``od``, ``๒๐๗`` → ``woe``: Thai
+    digits, and the letters the model puts for the digits it cannot emit)."""
     if not _THAI_LETTER.search(ln.text):
         return
     pos = align_symbols(ln)
@@ -706,13 +715,14 @@ def _latin_number_reread(
         code_slot = before_number and (len(tok) == 2 or (len(tok) <= 6 and m.start() == 0))
         # ... and a short one after a Thai number where its unit stands (บาท read as UM)
         unit_slot = len(tok) <= 4 and _NUMBER_BEFORE.search(ln.text, 0, m.start()) is not None
-        if len(tok) > 1 and tok.isupper() and not (code_slot or unit_slot):
-            continue
         # a capitalised word (Open, Cyber) or a long one is English, unless it stands where
         # a number does: glued to digits, or after a word that takes one (``มีนาคม ladder``)
         slot = number_slot(ln.text, m.start(), m.end(), strict=not tok.islower())
-        if ((len(tok) >= 4 and not tok.islower()) or len(tok) > 5) and not slot:
-            continue
+        number_like = not (len(tok) > 1 and tok.isupper()) and not (
+            ((len(tok) >= 4 and not tok.islower()) or len(tok) > 5) and not slot
+        )
+        # any Latin word of a Thai line may be Thai words the English model took (ทั้งนี้ read
+        # as WAU, ผ่าน as NIU): its Thai reading is kept when that is common words
         ks = [k for k, idx in enumerate(pos) if idx and m.start() <= idx[0] < m.end()]
         if not ks or any(pos[k][-1] >= m.end() for k in ks):
             continue
@@ -755,8 +765,17 @@ def _latin_number_reread(
             if pos is None:
                 return
             continue
-        if len(tok) > 1 and tok.isupper():
-            continue  # an acronym after all
+        if len(tok) > 1 and common_words(correct_words(read)):  # (marks mended later)
+            for w in cand.words:
+                w.bbox = _shift_box(w.bbox, sx + x0, sy)
+            ln.text = ln.text[: m.start()] + read + ln.text[m.end() :]
+            ln.words = ln.words[: ks[0]] + cand.words + ln.words[ks[-1] + 1 :]
+            pos = align_symbols(ln)
+            if pos is None:
+                return
+            continue
+        if not number_like:
+            continue  # an acronym or an English word after all
         # the number, without what the crop caught of the neighbours (a letter, a stroke)
         core = max(_NUMBER_RUN.finditer(read), key=lambda r: len(r.group(0)), default=None)
         if core is None:

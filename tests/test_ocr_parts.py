@@ -247,14 +247,12 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     word = _symbols("ระบบ Open Data")  # English words whose Thai reading is not a number
     _latin_number_reread(_ThaiOnlyReads("อบศ"), strip, 300, Options(), word, 0, 0)
     assert word.text == "ระบบ Open Data"
-    acronym = _symbols("ระบบ AI ใหม่")  # acronyms are not even read again
-    engine = _ThaiOnlyReads("๑๐")
-    _latin_number_reread(engine, strip, 300, Options(), acronym, 0, 0)
-    assert acronym.text == "ระบบ AI ใหม่" and engine.calls == []
+    acronym = _symbols("ระบบ AI ใหม่")  # acronyms are never taken for numbers
+    _latin_number_reread(_ThaiOnlyReads("๑๐"), strip, 300, Options(), acronym, 0, 0)
+    assert acronym.text == "ระบบ AI ใหม่"
     word = _symbols("ระบบ Cyber Security")  # nor are capitalised words
-    engine = _ThaiOnlyReads("๕๑")
-    _latin_number_reread(engine, strip, 300, Options(), word, 0, 0)
-    assert word.text == "ระบบ Cyber Security" and engine.calls == []
+    _latin_number_reread(_ThaiOnlyReads("๕๑"), strip, 300, Options(), word, 0, 0)
+    assert word.text == "ระบบ Cyber Security"
 
     # one Arabic digit among Thai ones is the Thai model's misreading too (the digit model
     # reads the glyphs again); two are not a Thai number
@@ -274,6 +272,13 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("บาท"), amount) == "จำนวน ๖๖๕,๐๐๐ บาท"
     cited = "ตัวชี้วัด ๓ KPI"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ฝา"), cited) == cited
+
+    # any Latin word of a Thai line whose Thai reading is common words was Thai
+    took = "เรียน เลขานุการกรม NIU รองอธิบดี"
+    want = "เรียน เลขานุการกรม ผ่าน รองอธิบดี"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ผ่าน"), took) == want
+    term = "ร่วมกิจกรรม Workshop ในวันที่"  # an English term reads as salad in Thai: kept
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("พอหญ้าอด"), term) == term
 
 
 def test_an_acronym_with_the_engines_l_for_i_is_mended_in_thai_lines():

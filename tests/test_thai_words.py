@@ -106,6 +106,20 @@ def test_lower_vowels_the_engine_added_or_swapped_are_mended():
     assert drop_stray_lower_vowels("สุ่วนราชการ") == "ส่วนราชการ"
     for text in ("กลุ่มงาน", "ทุกท่าน", "ผู้อำนวยการ", "ประชุม"):  # right already
         assert drop_stray_lower_vowels(text) == text
+    # a stray vowel that leaves known words, but rare pieces (กร มุ ทางหลวง), goes too
+    assert drop_stray_lower_vowels("กรมุทางหลวง") == "กรมทางหลวง"
+    assert drop_stray_lower_vowels("ใช้ในการุปฏิบัติงาน") == "ใช้ในการปฏิบัติงาน"
+    for text in ("กรุงเทพมหานคร", "คุณภาพ", "ประชุมคณะทำงาน", "กรมบัญชีกลาง"):
+        assert drop_stray_lower_vowels(text) == text
+
+
+def test_common_words_are_told_from_salad_and_short_pieces():
+    from pipeline.thai.words import common_words
+
+    for text in ("ทั้งนี้", "ผ่าน", "จากทุก", "เพื่อพัฒนา"):
+        assert common_words(text)
+    for text in ("บเค", "เจง", "/ป", "ไปิลไล", "กก"):  # short pieces, signs, salad, a code
+        assert not common_words(text)
 
 
 def test_the_written_demonstrative_is_restored_not_the_spoken_one():

@@ -295,6 +295,7 @@ def correct_words(text: str) -> str:
 
 _LOWER_VOWELS = {"\u0e38": "\u0e39", "\u0e39": "\u0e38"}  # ุ ู, each the other's misreading
 _LOWER_FIX_ODDS = 20  # the mended run must be this much likelier than any other mend
+_RARE_PIECES_ODDS = 1_000  # ... and than the reading, when that is known words already
 
 
 def drop_stray_lower_vowels(run: str) -> str:
@@ -309,19 +310,30 @@ def drop_stray_lower_vowels(run: str) -> str:
     'การประชุม'
     >>> drop_stray_lower_vowels("กลุ่มงาน")
     'กลุ่มงาน'
+    >>> drop_stray_lower_vowels("การุเปลี่ยนแปลง")
+    'การเปลี่ยนแปลง'
     """
     for _ in range(3):  # a run may hold more than one
-        if not any(c in _LOWER_VOWELS for c in run) or not _unknown_letters(run)[0]:
+        if not any(c in _LOWER_VOWELS for c in run):
             return run
-        n_tokens = len(_tokens(run))
+        unknown_before, toks_before = _unknown_letters(run)
+        n_tokens = len(toks_before)
+        # a run of known words that only the stray vowel cut into rare pieces (การุเปลี่ยน:
+        # กา รุ เปลี่ยน) is mended too, when the mend is far likelier and has fewer words
+        floor = None if unknown_before else sum(_logp(t) for t in toks_before)
         scored = []
         for i, c in enumerate(run):
             if c not in _LOWER_VOWELS:
                 continue
             for cand in (run[:i] + run[i + 1 :], run[:i] + _LOWER_VOWELS[c] + run[i + 1 :]):
                 unknown, toks = _unknown_letters(cand)
-                if unknown == 0 and len(toks) <= n_tokens:
-                    scored.append((sum(_logp(t) for t in toks), cand))
+                if unknown or len(toks) > n_tokens:
+                    continue
+                logp = sum(_logp(t) for t in toks)
+                if floor is None or (
+                    len(toks) < n_tokens and logp - floor >= math.log(_RARE_PIECES_ODDS)
+                ):
+                    scored.append((logp, cand))
         if not scored:
             return run
         scored.sort(reverse=True)
@@ -415,6 +427,19 @@ def _known_words() -> frozenset[str]:
     """The dictionary, personal names (signer lines) and ministry codes (references)."""
     given, family = _lists()
     return _dictionary()[0] | given | family | MINISTRY_CODES | _SINGLE_WORDS
+
+
+_COMMON_WORDS = re.compile("[\u0e01-\u0e4e]{3,}")
+
+
+def common_words(text: str) -> bool:
+    """Whether ``text`` is Thai letters only, that are words of three letters or
+    more the Thai National Corpus counts at least ``_COMMON`` times each (ทั้งนี้, จากทุก; not
+    salad, not the rare or short words a misreading makes: บ เค)."""
+    if not _COMMON_WORDS.fullmatch(text):
+        return False
+    _, freq = _tone_index()
+    return all(len(t) >= 3 and freq.get(t, 0) >= _COMMON for t in _tokens(text))
 
 
 def unknown_words(text: str) -> list[str]:
