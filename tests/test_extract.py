@@ -199,3 +199,25 @@ def test_an_agency_loses_the_residue_of_its_phone_label_and_glued_stops():
     # abbreviations keep their stops
     assert snap_department("สำนักงาน ก.พ.") == "สำนักงาน ก.พ."
     assert snap_department("สำนักงาน ป.ป.ช.") == "สำนักงาน ป.ป.ช."
+
+
+def test_a_name_line_a_signature_crossed_is_the_signer_but_doubtful():
+    head = [
+        _ln("บันทึกข้อความ", 200, x=900, w=700),
+        _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
+        _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
+        _ln("จึงเรียนมาเพื่อโปรดพิจารณา", 1700, x=650, w=900),
+        _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
+    ]
+
+    def hand(text, y, x=1200):
+        ln = Line(text, (x, y, x + 650, y + 70), 0.5)
+        return Region(id=f"h{y}", kind=RegionKind.HANDWRITTEN, bbox=ln.bbox, lines=[ln])
+
+    # the typed name, read through the signature's strokes, came out as a handwritten line
+    crossed = hand("(นาง๓าิวเกรียงไกร ใจดี)", 1900)
+    note = hand("(กาญจนา ทรัพย์สมบูรณ์)", 2600, x=500)  # a routing note's signer: no title
+    [doc] = build_documents([_page(head, extra=[crossed, note])], Options())
+    [s] = doc.signatures
+    assert s["name"] == "นางสาวเกรียงไกร ใจดี" and s["position"] == "ผู้อำนวยการกองแผนงาน"
+    assert s["confidence"] <= 0.5 and any(it.path == "signatures[0]" for it in doc.review)

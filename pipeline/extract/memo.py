@@ -14,6 +14,7 @@ from pipeline.model import (
     Field,
     Line,
     Page,
+    Region,
     RegionKind,
     ReviewItem,
     bbox_inside,
@@ -324,45 +325,80 @@ def signer_name(text: str) -> str | None:
 
 
 def extract_signatures(doc: Document, pages: list[Page]) -> None:
+    found = 0
     for page in pages:
         sig_regions = [r for r in page.regions if r.kind == RegionKind.SIGNATURE]
         lines = page.typed_lines()
         for i, ln in enumerate(lines):
-            name_text = signer_name(ln.text)
-            if name_text is None or ln.bbox[1] < page.height * 0.25:
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            found += _add_signer(doc, page, ln, following, sig_regions, crossed=False)
+    if found:
+        return
+    # no typed name line in the memo: a signature drawn across it can make the whole line look
+    # handwritten; a line in parentheses that holds a title and a name is taken, doubtfully
+    for page in pages:
+        sig_regions = [r for r in page.regions if r.kind == RegionKind.SIGNATURE]
+        lines = page.typed_lines()
+        for r in page.regions:
+            if r.kind != RegionKind.HANDWRITTEN:
                 continue
-            as_read = normalise_value(name_text)
-            name = correct_name(as_read)
-            position = ""
-            boxes = [ln.bbox]
-            if i + 1 < len(lines):
-                nxt = lines[i + 1]
-                if 0 <= nxt.bbox[1] - ln.bbox[3] < (ln.bbox[3] - ln.bbox[1]) * 1.2:
-                    position = normalise_value(nxt.text)
-                    boxes.append(nxt.bbox)
-            h = ln.bbox[3] - ln.bbox[1]
-            above = [
-                r
-                for r in sig_regions
-                # the signature sits above the name, often with strokes down across it
-                if ln.bbox[1] - r.bbox[3] < h * 3
-                and r.bbox[1] < ln.bbox[1]
-                and r.bbox[3] < ln.bbox[3] + h
-                and r.bbox[2] > ln.bbox[0] - h * 2
-                and r.bbox[0] < ln.bbox[2] + h * 2
-            ]
-            boxes.extend(r.bbox for r in above)
-            doc.signatures.append(
-                {
-                    "name": name,
-                    "name_as_read": as_read,
-                    "position": position,
-                    "confidence": ln.confidence,
-                    "page": page.number,
-                    "bbox": list(bbox_union(boxes)),
-                    "signed": bool(above),
-                }
-            )
+            for ln in r.lines:
+                half = (ln.bbox[3] - ln.bbox[1]) // 2
+                below = [t for t in lines if t.bbox[1] >= ln.bbox[3] - half]
+                following = min(below, key=lambda t: t.bbox[1], default=None)
+                _add_signer(doc, page, ln, following, sig_regions, crossed=True)
+
+
+CROSSED_NAME_CONF = 0.5  # a name line read through a signature: always to review
+
+
+def _add_signer(
+    doc: Document,
+    page: Page,
+    ln: Line,
+    following: Line | None,
+    sig_regions: list[Region],
+    crossed: bool,
+) -> int:
+    """Record the signer whose ``(name)`` line ``ln`` is, with the position on the line after
+    it; 1 when it is such a line, else 0. A ``crossed`` line (read as handwriting) counts only
+    when its name has a title."""
+    name_text = signer_name(ln.text)
+    if name_text is None or ln.bbox[1] < page.height * 0.25:
+        return 0
+    as_read = normalise_value(name_text)
+    name = correct_name(as_read)
+    if crossed and not (name.startswith(TITLES) and len(name.split()) >= 2):
+        return 0
+    position = ""
+    boxes = [ln.bbox]
+    h = ln.bbox[3] - ln.bbox[1]
+    if following is not None and 0 <= following.bbox[1] - ln.bbox[3] < h * 1.2:
+        position = normalise_value(following.text)
+        boxes.append(following.bbox)
+    above = [
+        r
+        for r in sig_regions
+        # the signature sits above the name, often with strokes down across it
+        if ln.bbox[1] - r.bbox[3] < h * 3
+        and r.bbox[1] < ln.bbox[1]
+        and r.bbox[3] < ln.bbox[3] + h
+        and r.bbox[2] > ln.bbox[0] - h * 2
+        and r.bbox[0] < ln.bbox[2] + h * 2
+    ]
+    boxes.extend(r.bbox for r in above)
+    doc.signatures.append(
+        {
+            "name": name,
+            "name_as_read": as_read,
+            "position": position,
+            "confidence": min(ln.confidence, CROSSED_NAME_CONF) if crossed else ln.confidence,
+            "page": page.number,
+            "bbox": list(bbox_union(boxes)),
+            "signed": bool(above) or crossed,
+        }
+    )
+    return 1
 
 
 def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Options) -> None:
@@ -447,6 +483,10 @@ def consistency(doc: Document, threshold: float) -> None:
         doc.review.append(
             ReviewItem(path, s["confidence"], "; ".join(reasons) or "handwritten stamp values")
         )
+    for i, sig in enumerate(doc.signatures):
+        if sig["confidence"] < threshold:
+            reason = "signer's name line doubtful (a signature across it, or a low reading)"
+            doc.review.append(ReviewItem(f"signatures[{i}]", sig["confidence"], reason))
     for i, a in enumerate(doc.annotations):
         doc.review.append(
             ReviewItem(f"annotations[{i}]", a["confidence"], f"handwritten {a['kind']}")

@@ -189,8 +189,8 @@ def _misread_title(text: str) -> tuple[str, str]:
         for n in (len(title), len(title) - 1, len(title) + 1, len(title) + 2, len(title) + 3):
             head, rest = text[:n], text[n:]
             if (
-                rest[:1] >= "\u0e01"
-                and rest[:1] <= "\u0e2e"
+                # the name opens with a letter or a leading vowel (เกรียงไกร)
+                (("\u0e01" <= rest[:1] <= "\u0e2e") or rest[:1] in ("เ", "แ", "โ", "ใ", "ไ"))
                 and Levenshtein.distance(_bare(head), title) <= 1
                 and _bare(head)[-1:] == title[-1]
             ):
