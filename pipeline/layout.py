@@ -147,13 +147,19 @@ def find_frames(
     return out
 
 
+MIN_CHROMA = 40  # pen and stamp inks: 80 and more; black toner and ink: under 25
+
+
 def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pen ink (blue) and stamp ink (purple/red) among the ink pixels."""
     # only the ink pixels are converted (a few per cent of the page)
     ys, xs = np.nonzero(ink)
     hsv = cv2.cvtColor(np.ascontiguousarray(rgb[ys, xs][:, None, :]), cv2.COLOR_RGB2HSV)[:, 0]
     hue, sat, val = hsv[:, 0], hsv[:, 1], hsv[:, 2]
-    coloured = (sat > 70) & (val > 40)
+    # saturated, and with real colour in it: the darkest pixels of black ink (a faint blue or
+    # purple cast) are "saturated" too, though their channels differ by a few levels only
+    chroma = sat.astype(np.int32) * val.astype(np.int32) // 255  # max - min of R, G, B
+    coloured = (sat > 70) & (val > 40) & (chroma >= MIN_CHROMA)
     blue = np.zeros(ink.shape, bool)
     stamp = np.zeros(ink.shape, bool)
     sel = coloured & (hue >= 95) & (hue <= 128)

@@ -47,3 +47,34 @@ def test_a_ruled_line_leaves_no_ghost():
     gray = np.asarray(img)
     lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
     assert (lay.ocr_gray[490:512, 200:2200] == 255).all()
+
+
+def test_colour_ink_is_told_by_real_colour_not_by_a_cast_on_black():
+    from pipeline.layout import _colour_masks
+
+    inks = {
+        "blue pen": (30, 55, 165),
+        "purple stamp": (120, 45, 150),
+        "red stamp": (190, 35, 45),
+        "black pen, purple cast": (42, 26, 46),
+        "black pen, blue cast": (28, 30, 48),
+        "toner": (50, 54, 44),
+    }
+    rgb = np.full((20, 20 * len(inks), 3), 255, np.uint8)
+    ink = np.zeros(rgb.shape[:2], np.uint8)
+    for i, colour in enumerate(inks.values()):
+        rgb[5:15, 20 * i + 5 : 20 * i + 15] = colour
+        ink[5:15, 20 * i + 5 : 20 * i + 15] = 255
+    blue, stamp = _colour_masks(rgb, ink)
+    found = {
+        name: ("pen" if blue[10, 20 * i + 10] else "stamp" if stamp[10, 20 * i + 10] else "")
+        for i, name in enumerate(inks)
+    }
+    assert found == {
+        "blue pen": "pen",
+        "purple stamp": "stamp",
+        "red stamp": "stamp",
+        "black pen, purple cast": "",
+        "black pen, blue cast": "",
+        "toner": "",
+    }
