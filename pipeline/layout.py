@@ -147,7 +147,7 @@ def find_frames(
     return out
 
 
-MIN_CHROMA = 40  # pen and stamp inks: 80 and more; black toner and ink: under 25
+MIN_STAMP_CHROMA = 40  # purple and red stamp inks: 80 and more; tinted black ink: about 20
 
 
 def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -156,15 +156,17 @@ def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndar
     ys, xs = np.nonzero(ink)
     hsv = cv2.cvtColor(np.ascontiguousarray(rgb[ys, xs][:, None, :]), cv2.COLOR_RGB2HSV)[:, 0]
     hue, sat, val = hsv[:, 0], hsv[:, 1], hsv[:, 2]
-    # saturated, and with real colour in it: the darkest pixels of black ink (a faint blue or
-    # purple cast) are "saturated" too, though their channels differ by a few levels only
-    chroma = sat.astype(np.int32) * val.astype(np.int32) // 255  # max - min of R, G, B
-    coloured = (sat > 70) & (val > 40) & (chroma >= MIN_CHROMA)
+    coloured = (sat > 70) & (val > 40)
     blue = np.zeros(ink.shape, bool)
     stamp = np.zeros(ink.shape, bool)
     sel = coloured & (hue >= 95) & (hue <= 128)
     blue[ys[sel], xs[sel]] = True
-    sel = coloured & ((hue < 12) | (hue > 128))
+    # stamp ink has real colour in it; the darkest pixels of a black pen with a faint purple
+    # cast are "saturated" too, though their channels differ by a few levels only (a pen's
+    # blue may be as faint: a real ballpoint's dark strokes differ by 20 levels, and a pen is
+    # what they are either way)
+    chroma = sat.astype(np.int32) * val.astype(np.int32) // 255  # max - min of R, G, B
+    sel = coloured & ((hue < 12) | (hue > 128)) & (chroma >= MIN_STAMP_CHROMA)
     stamp[ys[sel], xs[sel]] = True
     k = np.ones((3, 3), np.uint8)
     blue_m = cv2.dilate(blue.astype(np.uint8) * 255, k)

@@ -641,7 +641,10 @@ def _thai_reread(
     ln.confidence = round(min(ln.confidence, cand.confidence), 4)
 
 
-_LATIN_RUN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,8}(?![A-Za-z0-9-])")
+# Latin words, and a letter with a digit (``ที่ สธ`` → ``fl a5``: the code's place only)
+_LATIN_RUN = re.compile(
+    r"(?<![A-Za-z0-9-])(?:[A-Za-z]{1,8}|(?P<mixed>[A-Za-z][0-9]|[0-9][A-Za-z]))(?![A-Za-z0-9-])"
+)
 # words a number follows (a count, an amount, a date, a phone, a room) or that follow one
 _BEFORE_NUMBER = (
     "จำนวน",
@@ -688,6 +691,8 @@ _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
 _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a space, then m
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
+_REF_OPENING = re.compile("\\s*(?:ที[่้]?\\s*)?")  # ... alone before the code's place
+_ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)
 _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
@@ -713,6 +718,14 @@ def _latin_number_reread(
         # and so does any short Latin word opening a line before one (``ที่ กก`` read as finn)
         before_number = _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
         code_slot = before_number and (len(tok) == 2 or (len(tok) <= 6 and m.start() == 0))
+        # ... and, before any number, where a reference line opens (``ที a5 3878/ว 9009``)
+        code_slot = code_slot or (
+            len(tok) <= 3
+            and _ANY_NUMBER_NEXT.match(ln.text, m.end()) is not None
+            and _REF_OPENING.fullmatch(ln.text[: m.start()]) is not None
+        )
+        if m.group("mixed") and not code_slot:
+            continue
         # ... and a short one after a Thai number where its unit stands (บาท read as UM)
         unit_slot = len(tok) <= 4 and _NUMBER_BEFORE.search(ln.text, 0, m.start()) is not None
         # a capitalised word (Open, Cyber) or a long one is English, unless it stands where

@@ -264,6 +264,11 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     head = "finn ๔๐๖๐/๙๔๔๙ วันที่ ๒"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ที่กก"), head).startswith("ที่ กก ๔")
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ทีกต"), head).startswith("ที กต ๔")
+    # the issue's own example: ที่ สธ read as fl a5, before Thai or Arabic digits
+    mixed = "ที่ a5 3878/ว 9009"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("สธ"), mixed) == "ที่ สธ 3878/ว 9009"
+    dust = "ค่าฝุ่น PM 2.5 เกินมาตรฐาน"  # two capitals before an Arabic number elsewhere: English
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("พท"), dust) == dust
     acronym = "KPI ๓ ตัว"  # an acronym whose Thai reading is no code stays
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("๓๐"), acronym) == acronym
 
