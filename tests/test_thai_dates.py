@@ -156,3 +156,10 @@ def test_a_two_digit_number_after_signs_is_no_year() -> None:
 def test_an_abbreviations_stop_read_as_a_lower_vowel():
     assert parse_date("12 ก.ุย. 2551").value == "2008-09-12"
     assert parse_date("๒๔ กุย. ๒๕๕๖").value == "2013-09-24"
+    assert parse_date("๑๙ ต. คู๒๕๖๕").value == "2022-10-19"  # ... the last stop too
+
+
+def test_a_stray_letter_clinging_to_a_full_month_name_is_skipped_and_said():
+    got = parse_date("๕ อธันวาคม ๒๕๖๒")
+    assert got.value == "2019-12-05" and got.reason == "'อ' before the month ignored"
+    assert parse_date("๕ ธันวาคม ๒๕๖๒").reason is None

@@ -74,7 +74,7 @@ def _month_alternatives() -> list[tuple[str, int]]:
     for i, name in enumerate(FULL_MONTHS, start=1):
         alts.append((r"\s?".join(re.escape(c) for c in name), i))
     for i, (a, b) in enumerate(ABBR_MONTHS, start=1):
-        alts.append((re.escape(a) + _ABBR_SEP + re.escape(b) + r"\.?", i))
+        alts.append((re.escape(a) + _ABBR_SEP + re.escape(b) + r"[.\u0e38\u0e39]?", i))
     # longest patterns first so that full names win over abbreviations
     alts.sort(key=lambda t: -len(t[0]))
     return alts
@@ -83,8 +83,10 @@ def _month_alternatives() -> list[tuple[str, int]]:
 _MONTH_ALTS = _month_alternatives()
 _MONTH_RE = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _) in enumerate(_MONTH_ALTS))
 _DIGIT = r"[0-9]"
+_FULL_MONTH = "|".join(FULL_MONTHS)
 _WRITTEN_RE = re.compile(
-    rf"(?P<day>{_DIGIT}{{1,2}})\s*(?:{_MONTH_RE})\s*"
+    # (a speck read as a letter may cling to a full month name: ``๕ อธันวาคม``)
+    rf"(?P<day>{_DIGIT}{{1,2}})\s*(?P<stray>[\u0e01-\u0e2e](?={_FULL_MONTH}))?(?:{_MONTH_RE})\s*"
     rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{2,4}})"
     # ... or a four-digit year after a few signs that are no Thai and no digit: the era the
     # English model took (``wa.`` for พ.ศ.), a speck read as a stop
@@ -168,13 +170,17 @@ def parse_date(text: str) -> DateResult:
     if written and (not numeric or written.start() <= numeric.start()):
         month = _written_month(written)
         span = written.group(0).strip()
+        doubts = []
+        if written["stray"]:
+            doubts.append(f"'{written['stray']}' before the month ignored")
         if written["year4"]:
             got = _build(int(written["day"]), month, written["year4"], None, span)
-            doubt = f"'{written['junk'].strip()}' between month and year ignored"
-            return DateResult(
-                got.value, "; ".join(filter(None, [got.reason, doubt])), span, got.era
-            )
-        return _build(int(written["day"]), month, written["year"], written["era"], span)
+            doubts.append(f"'{written['junk'].strip()}' between month and year ignored")
+        else:
+            got = _build(int(written["day"]), month, written["year"], written["era"], span)
+        if not doubts:
+            return got
+        return DateResult(got.value, "; ".join(filter(None, [got.reason, *doubts])), span, got.era)
     if numeric:
         month = int(numeric["month"])
         if not 1 <= month <= 12:
