@@ -78,3 +78,11 @@ def test_a_slash_read_as_a_bracket_and_the_letter_read_as_a_sign():
     ref = normalise_reference("วธ 1753/2 8374")
     assert ref.value == "วธ 1753/ว 8374" and ref.reasons == ["letter 'ว' read as '2'"]
     assert normalise_reference("มท 1234/2345").value == "มท 1234/2345"  # no letter
+
+
+def test_a_stop_between_the_letter_and_its_number_is_a_speck():
+    got = normalise_reference("อว 4310.5/จ.2145")
+    assert got.value == "อว 4310.5/จ 2145" and got.reasons
+    assert normalise_reference("อว 4310.5/จ 2145").reasons == []
+    lost = normalise_reference("สร ๙๑๑๑) ๓๙๙๔")  # one sign for the slash and its letter
+    assert lost.value == "สธ 9111/ว 3994" and "slash lost" in lost.reasons

@@ -34,8 +34,8 @@ _MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
-    rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ]))(?P<letter>[วจ](?=\s?{_NUM})|[92)](?=\s{_NUM})|)"
-    rf"\s?(?P<run>{_NUM}+))?$"
+    rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))(?P<letter>[วจ](?=\.?\s?{_NUM})|[92)](?=\s{_NUM})|)"
+    rf"(?P<stop>(?<=[วจ])\.)?\s?(?P<run>{_NUM}+))?$"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
@@ -109,7 +109,9 @@ def normalise_reference(text: str) -> Reference:
     office = m.group("office")
     value = f"{code} {_digits(office)}"
     if m.group("sep") is not None:
-        if m.group("sep") != "/":
+        if m.group("sep") == "":  # ``๙๑๑๑) ๓๙๙๔``: one sign for the slash and its letter
+            reasons.append("slash lost")
+        elif m.group("sep") != "/":
             reasons.append(f"slash read as {m.group('sep')!r}")
         letter = m.group("letter")
         if letter in ("9", "2", ")"):
@@ -117,6 +119,9 @@ def normalise_reference(text: str) -> Reference:
             letter = "ว"
         after = m.end("letter")
         gap = " " if letter and after < len(flat) and flat[after] == " " else ""
+        if m.group("stop"):  # a speck between the letter and the number (จ.2145)
+            reasons.append(f"stop after the letter {letter!r} taken for a space")
+            gap = " "
         value += f"/{letter}{gap}{_digits(m.group('run'))}"
         numbers = office + m.group("run")
     else:
