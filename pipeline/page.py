@@ -16,7 +16,16 @@ from pipeline import geometry, handwriting, layout
 from pipeline.errors import LimitExceeded
 from pipeline.extract.documents import MEMO_TITLE, is_document_title
 from pipeline.extract.memo import signer_name
-from pipeline.model import BBox, Line, Page, PageImage, Region, RegionKind, bbox_union
+from pipeline.model import (
+    BBox,
+    Line,
+    Page,
+    PageImage,
+    Region,
+    RegionKind,
+    Word,
+    bbox_union,
+)
 from pipeline.ocr.digits import (
     ARABIC,
     LOOKALIKES,
@@ -759,57 +768,45 @@ def _latin_number_reread(
             # marks a speck added
             label = cand.words[:n_label]
             letters = [w for w in cand.words[n_label:] if "\u0e01" <= w.text <= "\u0e2e"]
-            for w in label + letters:
-                w.bbox = _shift_box(w.bbox, sx + x0, sy)
             said = "".join(w.text for w in label) + " " * bool(label)
-            said += "".join(w.text for w in letters)
-            ln.text = ln.text[: m.start()] + said + ln.text[m.end() :]
-            ln.words = ln.words[: ks[0]] + label + letters + ln.words[ks[-1] + 1 :]
-            pos = align_symbols(ln)
-            if pos is None:
-                return
-            continue
-        if unit_slot and read in _AFTER_NUMBER:
-            for w in cand.words:
-                w.bbox = _shift_box(w.bbox, sx + x0, sy)
-            ln.text = ln.text[: m.start()] + read + ln.text[m.end() :]
-            ln.words = ln.words[: ks[0]] + cand.words + ln.words[ks[-1] + 1 :]
-            pos = align_symbols(ln)
-            if pos is None:
-                return
-            continue
-        if len(tok) > 1 and common_words(correct_words(read)):  # (marks mended later)
-            for w in cand.words:
-                w.bbox = _shift_box(w.bbox, sx + x0, sy)
-            ln.text = ln.text[: m.start()] + read + ln.text[m.end() :]
-            ln.words = ln.words[: ks[0]] + cand.words + ln.words[ks[-1] + 1 :]
-            pos = align_symbols(ln)
-            if pos is None:
-                return
-            continue
-        if not number_like:
-            continue  # an acronym or an English word after all
-        # the number, without what the crop caught of the neighbours (a letter, a stroke)
-        core = max(_NUMBER_RUN.finditer(read), key=lambda r: len(r.group(0)), default=None)
-        if core is None:
-            continue
-        number = core.group(0).rstrip(",./-")
-        arabic = sum(c in ARABIC for c in number)
-        if (
-            sum(c in THAI for c in number) < max(1, len(number) // 2)
-            or len(number) * 2 < len(read)
-            or arabic > 1
-            or (arabic and sum(c in THAI for c in number) < 2)
+            found: tuple[str, list[Word]] | None = (
+                said + "".join(w.text for w in letters),
+                label + letters,
+            )
+        elif (unit_slot and read in _AFTER_NUMBER) or (
+            len(tok) > 1 and common_words(correct_words(read))  # (marks mended later)
         ):
-            continue
-        words = cand.words[core.start() : core.start() + len(number)]
-        for w in words:
-            w.bbox = _shift_box(w.bbox, sx + x0, sy)
-        ln.text = ln.text[: m.start()] + number + ln.text[m.end() :]
-        ln.words = ln.words[: ks[0]] + words + ln.words[ks[-1] + 1 :]
-        pos = align_symbols(ln)
-        if pos is None:
-            return
+            found = (read, cand.words)
+        elif number_like:
+            found = _number_in(read, cand.words)
+        else:
+            found = None  # an acronym or an English word after all
+        if found is not None:
+            for w in found[1]:
+                w.bbox = _shift_box(w.bbox, sx + x0, sy)
+            ln.text = ln.text[: m.start()] + found[0] + ln.text[m.end() :]
+            ln.words = ln.words[: ks[0]] + found[1] + ln.words[ks[-1] + 1 :]
+            pos = align_symbols(ln)
+            if pos is None:
+                return
+
+
+def _number_in(read: str, symbols: list[Word]) -> tuple[str, list[Word]] | None:
+    """The Thai number in a crop's reading and its symbols, without what the crop caught of
+    the neighbours (a letter, a stroke); None when the reading is no Thai number."""
+    core = max(_NUMBER_RUN.finditer(read), key=lambda r: len(r.group(0)), default=None)
+    if core is None:
+        return None
+    number = core.group(0).rstrip(",./-")
+    arabic = sum(c in ARABIC for c in number)
+    if (
+        sum(c in THAI for c in number) < max(1, len(number) // 2)
+        or len(number) * 2 < len(read)
+        or arabic > 1
+        or (arabic and sum(c in THAI for c in number) < 2)
+    ):
+        return None
+    return number, symbols[core.start() : core.start() + len(number)]
 
 
 STAMP_LABELS = ("เลขรับ", "วันที่", "เวลา")
