@@ -38,6 +38,7 @@ from pipeline.ocr.digits import (
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
 from pipeline.thai.dates import FULL_MONTHS, abbreviation
+from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE
 from pipeline.thai.repair import repair_text
@@ -134,6 +135,30 @@ _STRAY_SIGNS = re.compile(
     # of four digits
     r"|[เแโใไ][๐-๙0-9]"  # a leading vowel before a digit
 )
+# a number after a month name where its year stands
+_YEAR_AFTER_MONTH = re.compile(
+    "(?:"
+    + "|".join([*FULL_MONTHS, *(re.escape(abbreviation(m)) for m in range(1, 13))])
+    + ")"
+    + r"\s*(?:พ\.\s?ศ\.\s*)?([๐-๙0-9]+)(?![๐-๙0-9])"
+)
+
+
+_CENTURIES = ("24", "25", "26", "19", "20")
+
+
+def odd_year(text: str) -> bool:
+    """Whether a number after a month name is no year a paper gives: a year is two digits
+    (``ม.ค. ๖๓``) or four, a Buddhist Era year in the 2400s–2600s or a Christian Era one in the
+    1900s–2000s (``กรกฎาคม ๓๓๓๐๘`` is a misread ๒๕๖๕); one digit is a count (``มกราคม ๒
+    ครั้ง``)."""
+    for m in _YEAR_AFTER_MONTH.finditer(text):
+        year = to_arabic_digits(m.group(1))
+        if len(year) == 3 or len(year) > 4 or (len(year) == 4 and year[:2] not in _CENTURIES):
+            return True
+    return False
+
+
 _FIGURE_DATE = re.compile(r"(?<![0-9๐-๙/])[0-9๐-๙]{1,2}/[0-9๐-๙]{1,2}/[0-9๐-๙]{2,4}(?![0-9๐-๙/])")
 # the words of routing notes; a line of nothing else is a note
 ROUTING_WORDS = frozenset(
@@ -197,7 +222,7 @@ def reads_doubtfully(text: str) -> bool:
     numbers = _THAI_DIGIT.search(text) is not None
     if (thai or numbers) and _STRAY_SIGNS.search(text):
         return True
-    if pen_style(text):
+    if pen_style(text) or odd_year(text):
         return True
     squashed = text.replace(" ", "")
     if 0 < len(squashed) <= 2 and not squashed.isdigit():

@@ -404,6 +404,11 @@ def test_lines_that_read_doubtfully():
     assert not reads_doubtfully("ขอเชิญชวนบุคลากรร่วมกิจกรรม Big Data และ AI")
     assert reads_doubtfully("ในวันที่ aw ธันวาคม")  # ๑๙ taken by the English model
     assert reads_doubtfully("ให้ดำเนินการพัฒนาระบบงานสารบรรณลอิเล็กทรอนิ")  # a misread word
+    # a number after a month that no paper gives for a year; a count stays
+    assert reads_doubtfully("กรกฎาคม ๓๓๓๐๘ เจ้าหน้าที่ได้เข้ารับการอบรมหลักสูตร")
+    assert reads_doubtfully("วันที่ ๑๗ มกราคม ๓๓๓๐")
+    assert not reads_doubtfully("วันที่ ๑๗ มกราคม ๒๕๖๕ และ ๑ ม.ค. ๖๖")
+    assert not reads_doubtfully("ประชุมในเดือนมกราคม ๒ ครั้ง")
 
 
 def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
