@@ -45,6 +45,7 @@ from pipeline.thai.repair import repair_text
 from pipeline.thai.words import (
     common_words,
     correct_words,
+    lost_mark_word,
     only_lost,
     plausibility,
     tokens,
@@ -203,7 +204,8 @@ def reads_doubtfully(text: str) -> bool:
 
     - Thai that no dictionary word, name or code accounts for (``จ้านวน``, ``เรียนมาเพื่ อ``):
       a misread letter or mark leaves such a piece; on the bench it marks a line with an error
-      in nearly every case;
+      in nearly every case; and a short rare word whose letters make a very common word with
+      other marks (``ผุ`` for ผู้): a mark lost leaves a real but unlikely word;
     - in a Thai line with no English word, a short Latin token that is no acronym or
       capitalised word (lower case, one letter, mixed case, letters before a stop): the English
       model taking Thai letters (``aw`` for a number, ``WA.`` for พ.ศ., ``UM`` for บาท);
@@ -217,7 +219,7 @@ def reads_doubtfully(text: str) -> bool:
     share, thai = plausibility(text)
     if thai >= 10 and share < LOW_PLAUSIBILITY:
         return True
-    if thai and unknown_words(text):
+    if thai and (unknown_words(text) or lost_mark_word(text)):
         return True
     numbers = _THAI_DIGIT.search(text) is not None
     if (thai or numbers) and _STRAY_SIGNS.search(text):

@@ -409,6 +409,12 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("วันที่ ๑๗ มกราคม ๓๓๓๐")
     assert not reads_doubtfully("วันที่ ๑๗ มกราคม ๒๕๖๕ และ ๑ ม.ค. ๖๖")
     assert not reads_doubtfully("ประชุมในเดือนมกราคม ๒ ครั้ง")
+    # a rare short word that is a very common one with a mark lost (ผุ for ผู้); codes, names
+    # and the letters of an abbreviation are no such words
+    assert reads_doubtfully("โปรดติดต่อเจ้าหน้าที่ผุรับผิดชอบ")
+    assert not reads_doubtfully("โปรดติดต่อเจ้าหน้าที่ผู้รับผิดชอบ")
+    assert not reads_doubtfully("ตามหนังสือที่ วธ ๘๒๑๐ ลงวันที่ ๑๔ พ.ย. ๒๕๖๖")
+    assert not reads_doubtfully("(นายสุภาพร เรืองศรี)")
 
 
 def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():

@@ -429,6 +429,36 @@ def _known_words() -> frozenset[str]:
     return _dictionary()[0] | given | family | MINISTRY_CODES | _SINGLE_WORDS
 
 
+_TITLE_PREFIX = re.compile("^(?:นางสาว|นาย|นาง)")
+
+
+def lost_mark_word(text: str) -> str | None:
+    """A short word of ``text`` that is rare where a very common word has the same letters
+    with more or other marks (``ผุ`` for ผู้, ``ชัน`` for ชั้น, ``นบ`` in ``บคลากร``): the
+    engine lost a mark, and the tokeniser found a real but unlikely word; None when there is
+    none. Ministry codes and listed names are no such words."""
+    given, family = _lists()
+    _, freq = _tone_index()
+    _, index = _dictionary()
+    for run in _RUN.findall(text):
+        if _TITLE_PREFIX.sub("", run) in given or run in family:
+            continue
+        for t in _tokens(run):
+            sk = skeleton(t)
+            f = freq.get(t, 0)
+            if len(t) < 2 or len(sk) > 3 or f >= _LOST_MARK_RARE or t in MINISTRY_CODES:
+                continue
+            best = max((freq.get(w, 0) for w in index.get(sk, ()) if w != t), default=0)
+            if best >= _LOST_MARK_COMMON and best >= _LOST_MARK_ODDS * max(f, 1):
+                return t
+    return None
+
+
+_LOST_MARK_RARE = 1000  # a word the corpus counts fewer times than this ...
+_LOST_MARK_COMMON = 5000  # ... beside one with its letters counted this often ...
+_LOST_MARK_ODDS = 50  # ... and this many times as often
+
+
 _COMMON_WORDS = re.compile("[\u0e01-\u0e4e]{3,}")
 
 
