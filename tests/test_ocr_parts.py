@@ -284,6 +284,12 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ผ่าน"), took) == want
     term = "ร่วมกิจกรรม Workshop ในวันที่"  # an English term reads as salad in Thai: kept
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("พอหญ้าอด"), term) == term
+    sure = _symbols(term)  # ... and one the engine was sure of is not even read again
+    for w in sure.words:
+        w.confidence = 0.996
+    engine = _ThaiOnlyReads("พอหญ้าอด")
+    _latin_number_reread(engine, np.full((40, 600), 255, np.uint8), 300, Options(), sure, 0, 0)
+    assert sure.text == term and engine.calls == []
 
 
 def test_an_acronym_with_the_engines_l_for_i_is_mended_in_thai_lines():
