@@ -37,7 +37,7 @@ from pipeline.ocr.digits import (
 )
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
-from pipeline.thai.dates import FULL_MONTHS, abbreviation
+from pipeline.thai.dates import MONTH_WORDS
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE
@@ -139,7 +139,7 @@ _STRAY_SIGNS = re.compile(
 # a number after a month name where its year stands
 _YEAR_AFTER_MONTH = re.compile(
     "(?:"
-    + "|".join([*FULL_MONTHS, *(re.escape(abbreviation(m)) for m in range(1, 13))])
+    + "|".join(re.escape(m) for m in MONTH_WORDS)
     + ")"
     + r"\s*(?:พ\.\s?ศ\.\s*)?([๐-๙0-9]+)(?![๐-๙0-9])"
 )
@@ -695,8 +695,7 @@ _BEFORE_NUMBER = (
     "วันละ",
     "เลขรับ",
     "เวลา",
-    *FULL_MONTHS,
-    *(abbreviation(m) for m in range(1, 13)),
+    *MONTH_WORDS,
 )
 _AFTER_NUMBER = ("บาท", "คน", "วัน", "ราย", "อัตรา", "ครั้ง", "เดือน", "ชั่วโมง", "นาที", "น.")
 _GLUED_BEFORE = re.compile(f"(?:[{THAI}]|[{THAI}][./-]|/[\\u0e01-\\u0e2e]\\s?)$")
@@ -727,7 +726,7 @@ _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
 _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a space, then m
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
-_REF_OPENING = re.compile("\\s*(?:ที[่้]?\\s*)?")  # ... alone before the code's place
+_REF_OPENING = re.compile(f"\\s*(?:{_REF_LABEL.pattern}\\s*)?")  # ... alone before the code
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)

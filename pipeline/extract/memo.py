@@ -26,7 +26,7 @@ from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import correct_name
 from pipeline.thai.reference import normalise_reference
 from pipeline.thai.repair import normalise_value
-from pipeline.thai.words import PHONE_LABEL_MISREAD
+from pipeline.thai.words import PHONE_LABEL_MISREAD, unknown_words
 from pipeline.thai.words import skeleton as word_skeleton
 
 HEADER_FRACTION = 0.5  # header labels are looked for in the top half of the first page
@@ -105,8 +105,6 @@ def snap_department(agency: str) -> str:
     a letter misread too (``กรมฏารจัดหางาน``, ``ภายไน``) when exactly one known name is that
     close. Each name of the line is snapped on its own."""
     from rapidfuzz import fuzz, process
-
-    from pipeline.thai.words import unknown_words
 
     known = _departments()
     names = [n for n in known.values() if len(n) >= 8]
@@ -325,10 +323,12 @@ def signer_name(text: str) -> str | None:
 
 
 def extract_signatures(doc: Document, pages: list[Page]) -> None:
+    laid_out = [
+        (page, [r for r in page.regions if r.kind == RegionKind.SIGNATURE], page.typed_lines())
+        for page in pages
+    ]
     found = 0
-    for page in pages:
-        sig_regions = [r for r in page.regions if r.kind == RegionKind.SIGNATURE]
-        lines = page.typed_lines()
+    for page, sig_regions, lines in laid_out:
         for i, ln in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
             found += _add_signer(doc, page, ln, following, sig_regions, crossed=False)
@@ -336,9 +336,7 @@ def extract_signatures(doc: Document, pages: list[Page]) -> None:
         return
     # no typed name line in the memo: a signature drawn across it can make the whole line look
     # handwritten; a line in parentheses that holds a title and a name is taken, doubtfully
-    for page in pages:
-        sig_regions = [r for r in page.regions if r.kind == RegionKind.SIGNATURE]
-        lines = page.typed_lines()
+    for page, sig_regions, lines in laid_out:
         for r in page.regions:
             if r.kind != RegionKind.HANDWRITTEN:
                 continue

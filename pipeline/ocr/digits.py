@@ -142,12 +142,12 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 LOOKALIKES = set("ฒซญสอดณต")
 _COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
 _LEADING_VOWELS = set("เแโใไ")
-_ANY_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def _marks_loose(name: str) -> str:
     """A pattern for ``name`` with its marks lost, added or read one for another (``ตลาคม``)."""
-    return _ANY_MARKS.join(re.escape(c) for c in name if not re.fullmatch(_ANY_MARKS, c))
+    return f"{_MARK.pattern}*".join(re.escape(c) for c in name if not _MARK.fullmatch(c))
 
 
 _MONTH_NEXT = re.compile(
@@ -510,7 +510,7 @@ def is_slash(mask: np.ndarray) -> bool:
     longest = max(
         (int((b - a).max()) for a, b in zip(starts, ends, strict=True) if len(a)), default=0
     )
-    return bool(lean >= 0.15 and single >= 0.85 and longest < 0.35 * h)
+    return bool(single >= 0.85 and longest < 0.35 * h)
 
 
 def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:

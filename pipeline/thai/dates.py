@@ -69,6 +69,10 @@ def abbreviation(month: int, dots: bool = True, space: bool = False) -> str:
     return f"{a}.{' ' if space else ''}{b}."
 
 
+# every month as written in full and as its dotted abbreviation
+MONTH_WORDS = (*FULL_MONTHS, *(abbreviation(m) for m in range(1, 13)))
+
+
 def _month_alternatives() -> list[tuple[str, int]]:
     alts: list[tuple[str, int]] = []
     for i, name in enumerate(FULL_MONTHS, start=1):

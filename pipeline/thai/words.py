@@ -430,6 +430,9 @@ def _known_words() -> frozenset[str]:
 
 
 _TITLE_PREFIX = re.compile("^(?:นางสาว|นาย|นาง)")
+_LOST_MARK_RARE = 1000  # a word the corpus counts fewer times than this ...
+_LOST_MARK_COMMON = 5000  # ... beside one with its letters counted this often ...
+_LOST_MARK_ODDS = 50  # ... and this many times as often
 
 
 def lost_mark_word(text: str) -> str | None:
@@ -452,11 +455,6 @@ def lost_mark_word(text: str) -> str | None:
             if best >= _LOST_MARK_COMMON and best >= _LOST_MARK_ODDS * max(f, 1):
                 return t
     return None
-
-
-_LOST_MARK_RARE = 1000  # a word the corpus counts fewer times than this ...
-_LOST_MARK_COMMON = 5000  # ... beside one with its letters counted this often ...
-_LOST_MARK_ODDS = 50  # ... and this many times as often
 
 
 _COMMON_WORDS = re.compile("[\u0e01-\u0e4e]{3,}")
