@@ -154,6 +154,8 @@ def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndar
     """Pen ink (blue) and stamp ink (purple/red) among the ink pixels."""
     # only the ink pixels are converted (a few per cent of the page)
     ys, xs = np.nonzero(ink)
+    if not len(ys):  # a blank page (the back of a sheet scanned in colour)
+        return np.zeros_like(ink), np.zeros_like(ink)
     hsv = cv2.cvtColor(np.ascontiguousarray(rgb[ys, xs][:, None, :]), cv2.COLOR_RGB2HSV)[:, 0]
     hue, sat, val = hsv[:, 0], hsv[:, 1], hsv[:, 2]
     coloured = (sat > 70) & (val > 40)

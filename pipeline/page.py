@@ -433,7 +433,8 @@ def merge_row_fragments(lines: list[Line]) -> list[Line]:
 def _unstack(lines: list[Line]) -> list[Line]:
     """A line box that reaches down through most of the next line (layout analysis confused by
     stray strokes) ends where that line's letters begin. A sliver (a row of marks, a speck
-    row) is no next line: it never cuts the line it lies in."""
+    row) is no next line: it never cuts the line it lies in; nor is a short box that lies
+    within the line's own rows (a pen stroke or a stamp's letters over its end)."""
     if not lines:
         return lines
     med = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines]))
@@ -448,6 +449,7 @@ def _unstack(lines: list[Line]) -> list[Line]:
                 or by0 <= ay0
                 or across < 0.5 * min(ax1 - ax0, bx1 - bx0)
                 or ay1 < by0 + 0.5 * (by1 - by0)
+                or (by1 <= ay1 and bx1 - bx0 < 0.5 * (ax1 - ax0))
             ):
                 continue
             a.bbox = (ax0, ay0, ax1, int(by0 + 0.25 * (by1 - by0)))

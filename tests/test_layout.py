@@ -78,3 +78,12 @@ def test_stamp_ink_is_told_by_real_colour_not_by_a_cast_on_black_pen():
         "black pen, blue cast": "pen",  # a pen either way
         "toner": "",
     }
+
+
+def test_a_blank_page_scanned_in_colour_has_no_regions():
+    """The back of a sheet: no ink at all, in colour, is an empty page, not a crash."""
+    rgb = np.full((3508, 2480, 3), 250, np.uint8)
+    gray = rgb[..., 0].copy()
+    lay = layout.analyse(rgb, gray, 300, True)
+    assert lay.regions == []
+    assert not lay.ink.any()

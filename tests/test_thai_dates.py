@@ -163,3 +163,23 @@ def test_a_stray_letter_clinging_to_a_full_month_name_is_skipped_and_said():
     got = parse_date("๕ อธันวาคม ๒๕๖๒")
     assert got.value == "2019-12-05" and got.reason == "'อ' before the month ignored"
     assert parse_date("๕ ธันวาคม ๒๕๖๒").reason is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "reason"),
+    [
+        ("41 พ.ย. 2555", "2012-11-04", "day 41 read as 4"),  # a stroke after the day
+        ("131 เมษายน 2563", "2020-04-13", "day 131 read as 13"),
+        ("๑๗ๆ พ.ค. ๒๕๕๓", "2010-05-17", "'ๆ' after the day ignored"),
+    ],
+)
+def test_a_day_no_month_has_is_mended_with_a_doubt(text: str, value: str, reason: str) -> None:
+    got = parse_date(text)
+    assert got.value == value and got.reason == reason
+
+
+def test_a_day_its_month_lacks_stays_an_error():
+    # 31 April is a day some months have: the paper may say so, and that is reported
+    assert parse_date("31 เม.ย. 2560").value is None
+    assert parse_date("30 ก.พ. 2563").value is None
+    assert parse_date("1234 ธันวาคม 2560").value is None  # four digits are no day

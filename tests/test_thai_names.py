@@ -23,6 +23,11 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางบุ เลิศ เรืองศรี", "นางบุญเลิศ เรืองศรี"),  # a letter lost where OCR saw a gap
         ("นายวชัย ใจดี", "นายวิชัย ใจดี"),  # วิชัย and วีชัย as near: the far commoner one
         ("นางอรุณิ ใจดี", "นางอรุณี ใจดี"),  # one mark for another is nearer than one lost
+        ("นางชยวฒนํ สุขเจริญ", "นางชัยวัฒน์ สุขเจริญ"),  # marks lost rather than a sara ai
+        # the title's last letter misread: the letter it looks like, else the name's sex
+        ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),
+        ("นาาวราภรณ์ พึ่งบุญ", "นางวราภรณ์ พึ่งบุญ"),
+        ("นาาประเสริฐ บุญมา", "นายประเสริฐ บุญมา"),
         # family names in no list mended into dictionary words: one, or two
         ("นางศิริพร อนทรวงศ์", "นางศิริพร อินทรวงศ์"),
         ("นางอนุชา ทรพย์สมบูรณ์", "นางอนุชา ทรัพย์สมบูรณ์"),
@@ -43,6 +48,8 @@ def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
         "นายธนพล คงมั่น",  # a family name in no list that is two words as read
         "นายธนพล ตั้งจิตรเจริญ",  # ... or three
         "นางสาวมาลย์ ใจดี",  # a word (garland) as read
+        "นาาสมศรี ใจดี",  # a name given to women and men: the title stays unknown
+        "นาตยา ใจดี",  # a listed name beginning with นา, no title
     ],
 )
 def test_names_left_alone(read: str) -> None:

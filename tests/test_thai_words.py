@@ -159,6 +159,15 @@ def test_a_word_cut_into_rare_words_by_a_misread_mark_is_mended():
         assert correct_words(right) == right
 
 
+def test_a_vowel_lost_between_common_words_is_put_back():
+    # ประชม is cut into ประ ชม, two common words; ประชุม is far likelier than the two
+    assert correct_words("ขอเชิญประชมคณะทำงาน") == "ขอเชิญประชุมคณะทำงาน"
+    assert correct_words("อตราค่าเบี้ยเลี้ยง") == "อัตราค่าเบี้ยเลี้ยง"
+    # common words that make a word with a vowel put in, but are likelier as read, stay
+    for right in ("ทางการ", "ไปมา", "ให้ดี", "ขอเชิญชม", "ประกาศผล", "ตามนโยบาย"):
+        assert correct_words(right) == right
+
+
 def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ระหว่างวันทิ ๘ มกราคม") == "ระหว่างวันที่ ๘ มกราคม"
     assert correct_words("ทั้งนี่ ได้แนบ") == "ทั้งนี้ ได้แนบ"

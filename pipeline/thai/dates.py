@@ -90,7 +90,9 @@ _DIGIT = r"[0-9]"
 _FULL_MONTH = "|".join(FULL_MONTHS)
 _WRITTEN_RE = re.compile(
     # (a speck read as a letter may cling to a full month name: ``๕ อธันวาคม``)
-    rf"(?P<day>{_DIGIT}{{1,2}})\s*(?P<stray>[\u0e01-\u0e2e](?={_FULL_MONTH}))?(?:{_MONTH_RE})\s*"
+    # (a stroke beside the day may read as one digit more, ``41`` or ``131``, or as ๆ)
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,3}})(?P<mai>\s?ๆ)?\s*"
+    rf"(?P<stray>[\u0e01-\u0e2e](?={_FULL_MONTH}))?(?:{_MONTH_RE})\s*"
     rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{2,4}})"
     # ... or a four-digit year after a few signs that are no Thai and no digit: the era the
     # English model took (``wa.`` for พ.ศ.), a speck read as a stop
@@ -166,6 +168,22 @@ def _written_month(match: re.Match[str]) -> int:
     raise AssertionError("a month group always matches")  # pragma: no cover
 
 
+def _day(day: str, month: int) -> str:
+    """The day as written, or, where no month has such a day (``41``, ``131``: a stroke beside
+    it read as a digit), the digits left when the last, else the first, is dropped, if that is
+    a day of ``month``. A day a month lacks but others have (31 เม.ย.) stays as written: the
+    paper may be wrong, and is reported so."""
+    if int(day) <= 31 and len(day) <= 2:
+        return day
+    for cand in (day[:-1], day[1:]):
+        if 1 <= int(cand) <= 31 and len(cand) <= 2 and int(cand) <= _LONGEST[month - 1]:
+            return cand
+    return day
+
+
+_LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def parse_date(text: str) -> DateResult:
     """Find and normalise the first date in ``text``."""
     prepared = _prepare(text)
@@ -177,11 +195,16 @@ def parse_date(text: str) -> DateResult:
         doubts = []
         if written["stray"]:
             doubts.append(f"'{written['stray']}' before the month ignored")
+        if written["mai"]:
+            doubts.append("'ๆ' after the day ignored")
+        day = _day(written["day"], month)
+        if day != written["day"]:
+            doubts.append(f"day {written['day']} read as {day}")
         if written["year4"]:
-            got = _build(int(written["day"]), month, written["year4"], None, span)
+            got = _build(int(day), month, written["year4"], None, span)
             doubts.append(f"'{written['junk'].strip()}' between month and year ignored")
         else:
-            got = _build(int(written["day"]), month, written["year"], written["era"], span)
+            got = _build(int(day), month, written["year"], written["era"], span)
         if not doubts:
             return got
         return DateResult(got.value, "; ".join(filter(None, [got.reason, *doubts])), span, got.era)

@@ -45,10 +45,17 @@ _LOST_FIRST = {"างสาว": "นางสาว", "าย": "นาย", "
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
-    from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
+    from pythainlp.corpus import thai_family_names
 
-    given = frozenset(thai_female_names()) | frozenset(thai_male_names())
-    return given, frozenset(thai_family_names())
+    women, men = _given_by_sex()
+    return women | men, frozenset(thai_family_names())
+
+
+@lru_cache(maxsize=1)
+def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
+    from pythainlp.corpus import thai_female_names, thai_male_names
+
+    return frozenset(thai_female_names()), frozenset(thai_male_names())
 
 
 # letters whose tall tail the engine loses (ป ฝ ฟ read as บ ผ พ): a name may be mended across
@@ -94,12 +101,22 @@ def _pick(found: list[tuple[str, float]]) -> str | None:
     if not found:
         return None
     best = min(c for _, c in found)
-    winners = sorted({n for n, c in found if c == best}, key=lambda n: -_frequency(n))
+    nearest = {n for n, c in found if c == best}
+    # a lost mark is likelier than a lost sara ai, which stands as tall as a letter
+    # (ชยวฒน์ is ชัยวัฒน์ rather than ไชยวัฒน์)
+    fewest = min(_tall_vowels(n) for n in nearest)
+    winners = sorted(
+        (n for n in nearest if _tall_vowels(n) == fewest), key=lambda n: -_frequency(n)
+    )
     if len(winners) == 1:
         return winners[0]
     if _frequency(winners[0]) >= 5 * max(1, _frequency(winners[1])):
         return winners[0]
     return None
+
+
+def _tall_vowels(name: str) -> int:
+    return sum(name.count(c) for c in "ไใ")
 
 
 def _frequency(word: str) -> int:
@@ -198,6 +215,26 @@ def _misread_title(text: str) -> tuple[str, str]:
     return "", text
 
 
+# a title's last letter read as one of these is that title's (จ looks like ง)
+_LAST_LOOKALIKE = {"จ": "นาง"}
+
+
+def _misread_last(text: str) -> tuple[str, str]:
+    """(title, text) for a name whose title has its last letter misread (``นาจวิชัย``,
+    ``นาาวราภรณ์``), taken so only when a listed given name follows; the title is the one
+    the misread letter looks like, else the one the given name's sex calls for (a name
+    given to both tells nothing); ("", text) otherwise."""
+    head, rest = text[:3], text[3:]
+    first = rest.split(" ")[0]
+    women, men = _given_by_sex()
+    if _bare(head)[:2] != "นา" or first not in women | men or text.split(" ")[0] in women | men:
+        return "", text
+    title = _LAST_LOOKALIKE.get(head[2:])
+    if title is None and (first in women) != (first in men):
+        title = "นาง" if first in women else "นาย"
+    return (title, title + rest) if title else ("", text)
+
+
 def correct_name(name: str) -> str:
     """A signer's name with its title, given name and family name mended where unambiguous."""
     text = re.sub(r"\s+", " ", name).strip()
@@ -210,6 +247,8 @@ def correct_name(name: str) -> str:
                 break
     if not title:
         title, text = _misread_title(text)
+    if not title:
+        title, text = _misread_last(text)
     given_names, family_names = _lists()
     if title == "นาง" and not text.startswith("นางสาว"):
         # นางสาว with its สาว misread (a stroke of the signature: นางสำวิสุรชัย) looks like นาง

@@ -215,6 +215,37 @@ def _misread_fix(tokens: list[str]) -> str | None:
     return cands[0]
 
 
+# vowels above and below the letters the engine loses in tight lines (ประชม for ประชุม, อตรา for
+# อัตรา); the tone marks are _TOP's
+_LOST_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47")
+_LOST_VOWEL_ODDS = 1_000
+
+
+def _lost_vowel_fix(tokens: list[str]) -> str | None:
+    """The one common word that ``tokens`` (two or three common words) spell but for lost
+    vowels above or below the letters, when it is far likelier than the tokens as read: the
+    tokeniser cuts ประชม into ประ ชม, two common words, which the other mends leave alone.
+    Measured on 5,000 Wikipedia titles and the generated corpora's true text: nothing
+    changed."""
+    _, freq = _tone_index()
+    window = "".join(tokens)
+    if len(tokens) < 2 or len(skeleton(window)) < 4 or window in _known_words():
+        return None
+    if min(freq.get(t, 0) for t in tokens) < _RARE:
+        return None  # a rare piece: _misread_fix's case
+    cands = [c for c in _dictionary()[1].get(skeleton(window), ()) if c != window]
+    cands = [c for c in cands if only_lost(window, c, _LOST_VOWELS)]
+    if not cands:
+        return None
+    cands.sort(key=lambda c: -freq.get(c, 0))
+    best = freq.get(cands[0], 0)
+    if best < _COMMON or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
+        return None
+    if _logp(cands[0]) - sum(_logp(t) for t in tokens) < math.log(_LOST_VOWEL_ODDS):
+        return None
+    return cands[0]
+
+
 def restore_tone_marks(run: str) -> str:
     """Put back the top row of marks (่ ้ ๊ ๋ ็ ์) the engine loses over upper vowels and in
     tight lines (วันที → วันที่, ทังนี → ทั้งนี้), where the dictionary and word frequencies leave
@@ -231,6 +262,8 @@ def restore_tone_marks(run: str) -> str:
             window = tokens[i : i + size]
             fixed = _tone_fix(window) if size <= 3 else None
             fixed = fixed if fixed is not None else _misread_fix(window)
+            if fixed is None and 2 <= size <= 3:
+                fixed = _lost_vowel_fix(window)
             if fixed is not None:
                 out.append(fixed)
                 i += size
