@@ -1246,6 +1246,8 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             for c in r.cells:
                 inner = (c.bbox[0] + inset, c.bbox[1] + inset, c.bbox[2] - inset, c.bbox[3] - inset)
                 cl = _read_region(engine, lay.clean_gray, inner, pimg.dpi, options, pad=0)
+                # the row of marks over a cell's line read apart (as salad: ``VA ๐ YAN``)
+                cl = drop_mark_rows(cl, lay.components, lay.x_height)
                 reread_lines(engine, lay.clean_gray, cl, pimg.dpi, options)
                 finish_lines(cl, lay.clean_gray, digit_model)
                 c.text = " ".join(ln.text for ln in cl)

@@ -171,6 +171,10 @@ def test_document_titles_are_recognised_but_not_from_a_word_of_them():
     assert is_document_title("จดหมายข่าวก้าวทันดิจิทัล ฉบับที่ ๒/๒๕๖๑")
     assert not is_document_title("ความ")
     assert not is_document_title("แจ้งทุกกลุ่มทราบ")
+    # other official papers open their title with their kind: an announcement, an order
+    assert is_document_title("ประกาศกรม เรื่อง การรับสมัครบุคคลเพื่อ")
+    assert is_document_title("คำสั่งกระทรวงมหาดไทย ที่ ๑๒๓/๒๕๖๗")
+    assert not is_document_title("ทราบ ประกาศให้ทุกกลุ่มทราบ")  # a pen note that mentions one
 
 
 def test_the_reference_label_glued_to_the_ministry_code():

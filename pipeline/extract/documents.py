@@ -24,12 +24,30 @@ def _contains(text: str, word: str, threshold: float = 80) -> bool:
     return fuzz.partial_ratio(skeleton(word), skeleton(text)) >= threshold
 
 
+# the titles of the other kinds of official paper the regulations on correspondence name
+# (orders, rules, announcements, statements, certificates, minutes) that open a printed title
+OFFICIAL_TITLES = (
+    "ประกาศ",
+    "คำสั่ง",
+    "ระเบียบ",
+    "ข้อบังคับ",
+    "แถลงการณ์",
+    "หนังสือรับรอง",
+    "รายงานการประชุม",
+)
+
+
 def is_document_title(text: str) -> bool:
-    """Whether ``text`` is a memo's or a newsletter's printed title line (at least as long as
-    most of the title: a short word such as ``ความ`` matches part of any title)."""
+    """Whether ``text`` is a document's printed title line: a memo's or a newsletter's (at
+    least as long as most of the title: a short word such as ``ความ`` matches part of any
+    title), or one that opens with the name of another kind of official paper
+    (``ประกาศกรม เรื่อง …``)."""
     n = len(skeleton(text))
-    return (n >= 0.7 * len(skeleton(MEMO_TITLE)) and _contains(text, MEMO_TITLE)) or (
-        n >= 0.7 * len(skeleton(NEWSLETTER_TITLE)) and _contains(text, NEWSLETTER_TITLE, 85)
+    stripped = text.strip()
+    return (
+        (n >= 0.7 * len(skeleton(MEMO_TITLE)) and _contains(text, MEMO_TITLE))
+        or (n >= 0.7 * len(skeleton(NEWSLETTER_TITLE)) and _contains(text, NEWSLETTER_TITLE, 85))
+        or any(stripped.startswith(t) for t in OFFICIAL_TITLES)
     )
 
 
