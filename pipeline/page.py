@@ -922,10 +922,70 @@ def read_page_lines(
         drop_mark_rows(find_lines(engine, lay.ocr_gray, dpi, options), lay.components, lay.x_height)
     )
     lines = tighten_to_letters(lines, lay.components, lay.x_height)
+    missed = missed_rows(lines, lay)
+    if missed:
+        lines = merge_row_fragments(_in_reading_order(lines, missed))
     reread_lines(engine, lay.ocr_gray, lines, dpi, options, require_match=False, deadline=deadline)
     # a line the engine found but reads nothing in is kept when it holds letters' ink: it is
     # handwriting the engine cannot read, and must not be lost
     return [ln for ln in lines if ln.text.strip() or _holds_letters(lay, ln.bbox)]
+
+
+MISSED_ROW_LETTERS = 4  # letters in a row the engine's layout analysis left out that make a line
+
+
+def missed_rows(lines: list[Line], lay: layout.Layout) -> list[Line]:
+    """Rows of letters that OCR sees but that no line holds: the engine's layout analysis now
+    and then leaves out a whole line (a memo's agency line beside the emblem). Letters are
+    components of half an x-height or more whose centre no line box holds and that OCR's
+    image has not cleared (tables, figures, stamps and colour ink are read elsewhere); those
+    within an x-height and a half of each other along a row are one line."""
+    c = lay.components
+    xh = lay.x_height
+    if c is None or not len(c) or xh <= 0:
+        return []
+    held = np.zeros(len(c), bool)
+    for box in [ln.bbox for ln in lines] + [r.bbox for r in lay.regions]:
+        held |= _centred_in(c, box)
+    cand = c[(~held) & (c[:, 3] >= 0.5 * xh) & (c[:, 3] <= 4 * xh) & (c[:, 2] <= 6 * xh)]
+
+    def seen(r: np.ndarray) -> bool:  # most of its ink left in OCR's image
+        x, y, bw, bh = (int(v) for v in r[:4])
+        ink = lay.ink[y : y + bh, x : x + bw] > 0
+        return bool((lay.ocr_gray[y : y + bh, x : x + bw][ink] < 255).mean() >= 0.5)
+
+    cand = np.array([r for r in cand if seen(r)])
+    if len(cand) < MISSED_ROW_LETTERS:
+        return []
+    q = layout.SMALL
+    h, w = lay.ocr_gray.shape
+    grid = np.zeros((h // q + 1, w // q + 1), np.uint8)
+    for x, y, bw, bh, _ in cand:
+        cy = (y + bh // 2) // q  # one row per letter: its middle, so marks do not bridge lines
+        grid[cy, x // q : (x + bw) // q + 1] = 1
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.5 * xh / q)), max(1, int(xh / q))))
+    n, labels, _, _ = cv2.connectedComponentsWithStats(cv2.dilate(grid, k), connectivity=8)
+    rows = labels[(cand[:, 1] + cand[:, 3] // 2) // q, cand[:, 0] // q]
+    out = []
+    for i in range(1, n):
+        mine = cand[rows == i]
+        if len(mine) < MISSED_ROW_LETTERS:
+            continue
+        x0, y0 = int(mine[:, 0].min()), int(mine[:, 1].min())
+        x1, y1 = int((mine[:, 0] + mine[:, 2]).max()), int((mine[:, 1] + mine[:, 3]).max())
+        if x1 - x0 >= 4 * xh:
+            out.append(Line(text="", bbox=(x0, y0, x1, y1), confidence=0.0))
+    return out
+
+
+def _in_reading_order(lines: list[Line], extra: list[Line]) -> list[Line]:
+    """``lines`` (in the engine's reading order) with each of ``extra`` put before the first
+    line that starts below it."""
+    out = list(lines)
+    for ln in sorted(extra, key=lambda e: e.bbox[1]):
+        at = next((i for i, o in enumerate(out) if o.bbox[1] > ln.bbox[1]), len(out))
+        out.insert(at, ln)
+    return out
 
 
 def split_at_wide_gaps(line: Line, gap: float) -> list[Line]:

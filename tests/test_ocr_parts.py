@@ -732,3 +732,25 @@ def test_a_slash_is_told_from_every_digit(face):
                 im = Image.new("L", (3 * px, 3 * px), 255)
                 ImageDraw.Draw(im).text((px, 2 * px), ch, font=font, fill=0, anchor="ls")
                 assert is_slash(np.asarray(im) < 128) == (ch == "/"), (face, bold, px, ch)
+
+
+def test_a_line_the_engines_layout_left_out_is_found_from_its_letters():
+    from pipeline import layout
+    from pipeline.page import missed_rows
+
+    img = Image.new("L", (2480, 1200), 255)
+    d = ImageDraw.Draw(img)
+    font = typed_face("laksaman").font(67)
+    d.text((300, 300), "ส่วนราชการ กองคลัง โทร. ๐ ๒๑๔๖ ๙๙๔๔", font=font, fill=0)
+    d.text((300, 420), "ที่ กค ๐๔๐๒/ว ๑๒๓ วันที่ ๕ มกราคม ๒๕๖๗", font=font, fill=0)
+    d.text((300, 600), ". . . . .", font=font, fill=0)  # dots are no letters
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    held = Line(text="", bbox=(290, 400, 1700, 500), confidence=0.0)
+    missed = missed_rows([held], lay)
+    assert len(missed) == 1
+    x0, y0, x1, y1 = missed[0].bbox
+    assert x0 < 320 and y0 < 330 and x1 > 1000 and 330 < y1 < 420  # the agency line alone
+    # every letter held by a line: nothing is missed
+    whole = Line(text="", bbox=(290, 280, 1700, 500), confidence=0.0)
+    assert missed_rows([whole], lay) == []
