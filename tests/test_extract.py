@@ -225,3 +225,22 @@ def test_a_name_line_a_signature_crossed_is_the_signer_but_doubtful():
     [s] = doc.signatures
     assert s["name"] == "นางสาวเกรียงไกร ใจดี" and s["position"] == "ผู้อำนวยการกองแผนงาน"
     assert s["confidence"] <= 0.5 and any(it.path == "signatures[0]" for it in doc.review)
+
+
+def test_the_recipient_label_misread_where_it_stands_but_never_the_closing_formula():
+    header = [
+        _ln("บันทึกข้อความ", 200, x=900, w=700),
+        _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
+        _ln("ที่ สธ ๑๐๑๔/จ ๒๒๒ วันที่ ๑๔ ธันวาคม ๒๕๖๕", 500),
+        _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
+    ]
+    body = [
+        _ln("ตามที่กองแผนงานได้รับมอบหมายให้ดำเนินการ", 900, x=650, w=1800),
+        _ln("ดำเนินการแล้ว จึงขอรายงานผล ผ่านระบบ", 980),  # at the margin, a post word in it
+        _ln("จึงเรียนมาเพื่อโปรดพิจารณา", 1100, x=650, w=900),
+    ]
+    misread = [_ln("เวียน อธิบดี ผ่าน รองอธิบดี", 700, w=900)]  # ร read as ว
+    [doc] = build_documents([_page(header + misread + body)], Options())
+    assert doc.fields["to"].value == "อธิบดี ผ่าน รองอธิบดี"
+    [doc] = build_documents([_page(header + body)], Options())  # the recipient's line lost
+    assert doc.fields["to"] is None

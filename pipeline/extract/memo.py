@@ -223,6 +223,31 @@ def _reference_rest(text: str) -> str | None:
     return text
 
 
+# words of the posts a memo is addressed to (อธิบดี, ผู้อำนวยการกอง, ปลัดกระทรวง …, and ผ่าน
+# before the next one up)
+_POST_WORDS = (
+    "อธิบดี",
+    "ผู้อำนวยการ",
+    "ปลัด",
+    "หัวหน้า",
+    "เลขา",
+    "ผู้ตรวจ",
+    "รัฐมนตรี",
+    "ผู้ว่า",
+    "นายก",
+    "ประธาน",
+    "ผู้บัญชาการ",
+    "อธิการบดี",
+    "คณบดี",
+    "ผ่าน",
+)
+
+
+def _names_a_post(text: str) -> bool:
+    sk = word_skeleton(text)
+    return any(word_skeleton(w) in sk for w in _POST_WORDS)
+
+
 def extract_header(doc: Document, page: Page) -> None:
     """Header fields in their printed order: agency/phone, reference/date, subject, recipients."""
     lines = [ln for ln in page.typed_lines() if ln.bbox[1] < page.height * HEADER_FRACTION]
@@ -230,6 +255,8 @@ def extract_header(doc: Document, page: Page) -> None:
         k: None for k in ("agency", "phone", "reference", "date", "subject", "to")
     }
     med_h = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines])) if lines else 1.0
+    subject_left = 0
+    past_to_slot = False
     for i, ln in enumerate(lines):
         text = ln.text
         if f["agency"] is None and (k := starts_with_label(text, "ส่วนราชการ")) is not None:
@@ -269,8 +296,19 @@ def extract_header(doc: Document, page: Page) -> None:
         if f["subject"] is None and (k := starts_with_label(text, "เรื่อง")) is not None:
             subj = strip_leaders(text[k:])
             f["subject"] = _field(subj, normalise_value(subj), ln, page.number)
+            subject_left = ln.bbox[0]
             continue
-        if f["to"] is None and (k := starts_with_label(text, "เรียน")) is not None:
+        # the first line at the margin after the subject is where the recipient stands: there
+        # its label may have a letter misread (เวียน) when a position follows; nowhere is it
+        # the closing formula (จึงเรียนมาเพื่อ…)
+        at_margin = f["subject"] is not None and abs(ln.bbox[0] - subject_left) < page.dpi / 5
+        to_slot = at_margin and not past_to_slot and _names_a_post(text)
+        past_to_slot = past_to_slot or at_margin
+        if (
+            f["to"] is None
+            and not text.lstrip().startswith("จึง")
+            and (k := starts_with_label(text, "เรียน", 70 if to_slot else 80)) is not None
+        ):
             parts_to = [strip_leaders(text[k:])]
             used = [ln]
             indent_limit = ln.bbox[0] + page.dpi * 2.0 / 2.54  # the body indents 2.5 cm
