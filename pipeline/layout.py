@@ -176,6 +176,18 @@ def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndar
     return blue_m & ink, stamp_m & ink
 
 
+CROSSING_GAP = 9  # pixels of a cleared stroke (pen, with its fringe) a letter is mended across
+
+
+def _crossings(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
+    """The pixels of coloured strokes (``pen``) that lie across black ink: where closing the
+    black ink over a stroke's width joins it up again."""
+    black = cv2.bitwise_and(ink, cv2.bitwise_not(pen))
+    k = np.ones((CROSSING_GAP, CROSSING_GAP), np.uint8)
+    closed = cv2.morphologyEx(black, cv2.MORPH_CLOSE, k)
+    return cv2.bitwise_and(cv2.bitwise_and(closed, pen), cv2.bitwise_not(black))
+
+
 def _groups(mask: np.ndarray, dpi: int, kx: float = 0.12, ky: float = 0.05) -> list[BBox]:
     k = cv2.getStructuringElement(
         cv2.MORPH_RECT, (max(3, int(dpi * kx / SMALL)), max(3, int(dpi * ky / SMALL)))
@@ -382,11 +394,14 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         )
 
     hand_mask = None
+    crossing = None
     if colour:
         blue, stamp_ink = _colour_masks(rgb, ink)
         hand_mask = blue
         # with the grey fringe of the strokes, which is not saturated enough to count as colour
-        clear |= cv2.dilate(blue | stamp_ink, np.ones((3, 3), np.uint8))
+        pen = cv2.dilate(blue | stamp_ink, np.ones((3, 3), np.uint8))
+        clear |= pen
+        crossing = _crossings(ink, pen)
         for b in _groups(blue, dpi):
             regions.append(Region(id="", kind=RegionKind.HANDWRITTEN, bbox=b, kind_confidence=0.9))
         for b in _groups(stamp_ink, dpi, kx=0.3, ky=0.2):
@@ -398,6 +413,12 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     keep_ink = cv2.dilate(ink, np.ones((3, 3), np.uint8))
     clean_gray = np.where(keep_ink > 0, gray, 255).astype(np.uint8)
     clean_gray[clear > 0] = 255
+    if crossing is not None and crossing.any():
+        # where a pen stroke or a stamp crosses a typed letter, the letter's own strokes on
+        # either side fill the gap its clearing left, so the typed line still reads
+        k = np.ones((CROSSING_GAP, CROSSING_GAP), np.uint8)
+        darkest = cv2.erode(clean_gray, k)  # the grey of the letter's ink nearest the gap
+        clean_gray[crossing > 0] = darkest[crossing > 0]
     ocr_gray = clean_gray.copy()
     for r in regions:
         x0, y0, x1, y1 = r.bbox
