@@ -128,6 +128,8 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("๕อ๕") == ["๕อ๕"]  # a letter between two digits
     assert runs("มท ๐๘๐๓/ว ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]  # the ว of a reference stays a letter
     assert runs("มท ๐๘๐๓/ว๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
+    assert runs("มท ๐๘๐๓/จ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
+    assert runs("กค ๔๐๕๗/ล๖๒๖") == ["๔๐๕๗", "ล๖๒๖"]  # any other letter there is a digit
     assert runs("โทร. ๐ ๙๑๓๔ ๘๘๔อ") == ["๐", "๙๑๓๔", "๘๘๔อ"]  # a line ending in a number
     assert runs("จำนวน ๒๓ อัตรา") == ["๒๓"]
     # a letter alone where a date's day stands, before the month; not the word ณ

@@ -161,6 +161,7 @@ _MONTH_NEXT = re.compile(
 )
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
 SIGN_LOOKALIKES = set("«»@©")
+_REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _TONE_MARKS = set("่้๊๋")
 _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
@@ -240,11 +241,22 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
             and k + 1 < len(syms)
             and syms[k + 1].text == "/"
         )
+        # ... or a letter opening a reference's number after its slash that is none of the
+        # letters references have there (ว, จ): ``๔๐๕๗/ล๖๒๖`` for ๙๖๒๖
+        after_slash = (
+            k >= 2
+            and syms[k - 1].text == "/"
+            and digit_at(k - 2)
+            and digit_at(k + 1)
+            and "\u0e01" <= w.text <= "\u0e2e"
+            and w.text not in _REFERENCE_LETTERS
+        )
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
             and (
                 (after_digit and digit_at(k + 1))
+                or after_slash
                 or ends_number
                 or glued
                 or sign
