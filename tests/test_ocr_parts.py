@@ -756,3 +756,19 @@ def test_a_line_the_engines_layout_left_out_is_found_from_its_letters():
     # every letter held by a line: nothing is missed
     whole = Line(text="", bbox=(290, 280, 1700, 500), confidence=0.0)
     assert missed_rows([whole], lay) == []
+
+
+def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
+    from pipeline.page import _continues_typed
+
+    to = Line(text="เรียน อธิบดี ผ่าน รองอธิบดี", bbox=(357, 694, 1300, 760), confidence=0.99)
+    wrap = Line(text="ผู้อำนวยการกอง", bbox=(521, 770, 959, 840), confidence=0.99)
+    far = Line(text="ผู้อำนวยการกอง", bbox=(521, 900, 959, 970), confidence=0.99)
+    aside = Line(text="ผู้อำนวยการกอง", bbox=(1400, 770, 1800, 840), confidence=0.99)
+    figures = Line(text="22/1/58", bbox=(521, 770, 959, 840), confidence=0.99)
+    lines = [to, wrap, far, aside, figures]
+    kinds = [("typed", 1.0)] + [("handwritten", 0.9)] * 4
+    assert _continues_typed(wrap, lines, kinds)
+    assert not _continues_typed(far, lines, kinds)  # a line's height and more below
+    assert not _continues_typed(aside, lines, kinds)  # right of the line's span
+    assert not _continues_typed(figures, lines, kinds)  # no Thai words: a pen's date
