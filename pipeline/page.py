@@ -179,7 +179,8 @@ def pen_style(text: str) -> bool:
     written in words), or a short line of routing words only (``ทราบ มอบ กลุ่มงาน``)."""
     if _FIGURE_DATE.search(text):
         return True
-    words = [t for t in tokens(text) if t.strip()]
+    # (as the engine read it: ำ still in two pieces; a pen's slashes and dashes are no words)
+    words = [t for t in tokens(repair_text(text)) if _THAI_LETTER.search(t)]
     return 0 < len(words) <= 6 and all(w in ROUTING_WORDS for w in words)
 
 

@@ -772,3 +772,14 @@ def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
     assert not _continues_typed(far, lines, kinds)  # a line's height and more below
     assert not _continues_typed(aside, lines, kinds)  # right of the line's span
     assert not _continues_typed(figures, lines, kinds)  # no Thai words: a pen's date
+
+
+def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():
+    from pipeline.page import pen_style
+
+    assert pen_style("(วราภรณ์ นาคประเสริฐ) 4/5/64")  # initials dated in figures
+    assert pen_style("ทราบ มอบ กลุ่มงาน ดําเนินการ")  # routing words, ำ as the engine splits it
+    assert pen_style("ทราบ / ดำเนินการ")  # the pen's slash is no word
+    assert not pen_style("จึงเรียนมาเพื่อโปรดทราบ")  # the typed closing formula
+    assert not pen_style("เรียน ผู้อำนวยการสำนักบริหารกลาง")
+    assert not pen_style("วันที่ ๑๔ ธันวาคม ๒๕๖๕")  # typed dates are written in words
