@@ -1129,9 +1129,11 @@ def _continues_typed(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]
 
 
 def _titled_signer(text: str) -> bool:
-    """A signature block's name line with a title: ``(นายสมชาย ใจดี)``."""
+    """A signature block's name line with a title: ``(นายสมชาย ใจดี)``; not a pen's initials
+    dated in figures after them (a digit inside the name is a letter the signature struck)."""
     name = signer_name(text)
-    return name is not None and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", text)
+    outside = re.sub(r"\(.*\)", "", text)
+    return name is not None and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", outside)
 
 
 def _reads_badly(lines: list[Line]) -> bool:

@@ -783,3 +783,12 @@ def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():
     assert not pen_style("จึงเรียนมาเพื่อโปรดทราบ")  # the typed closing formula
     assert not pen_style("เรียน ผู้อำนวยการสำนักบริหารกลาง")
     assert not pen_style("วันที่ ๑๔ ธันวาคม ๒๕๖๕")  # typed dates are written in words
+
+
+def test_a_signers_name_line_is_told_from_initials_dated_by_a_pen():
+    from pipeline.page import _titled_signer
+
+    assert _titled_signer("(นายสมชาย ใจดี)")
+    assert _titled_signer("(นาง๓วิวเกรียงใกร ใจดี)")  # a letter the signature struck, read ๓
+    assert not _titled_signer("(นายสมชาย ใจดี) 4/5/64")  # dated in figures: a pen's
+    assert not _titled_signer("(สมชาย ใจดี)")  # no title
