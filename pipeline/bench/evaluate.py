@@ -13,9 +13,11 @@ import numpy as np
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.options import Options
 from pipeline.synth.render import HAND, SIGNATURE, TYPED
 
 FIELDS = ("agency", "phone", "reference", "date", "subject", "to")
+REVIEW_THRESHOLD = Options().review_threshold  # below it, a value goes to a person
 
 
 def squash(text: str) -> str:
@@ -155,6 +157,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
     dtype_ok = dtype_n = 0
     stamp_date = [0, 0]
     stamp_time = [0, 0]
+    stamp_wrong = [0, 0]  # wrong stamp values read, of them below the review threshold
     names = [0, 0]
     date_confusion: list[dict[str, Any]] = []
     hw: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -245,6 +248,10 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
                 if ps:
                     stamp_date[0] += int(ps.get("date") == ts["date"])
                     stamp_time[0] += int(ps.get("time") == ts["time"])
+                    for k in ("date", "time"):
+                        if ps.get(k) is not None and ps.get(k) != ts[k]:
+                            stamp_wrong[1] += 1
+                            stamp_wrong[0] += int(ps.get("confidence", 0.0) < REVIEW_THRESHOLD)
             want_name = td["signatures"][0]["name"] if td.get("signatures") else None
             if want_name:
                 names[1] += 1
@@ -258,7 +265,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             "cer_by_condition": {
                 k: round(v[0] / v[1], 4) for k, v in sorted(cer_by.items()) if v[1]
             },
-            "confidence_usefulness": _usefulness(conf_lines, 0.75),
+            "confidence_usefulness": _usefulness(conf_lines, REVIEW_THRESHOLD),
             "thai_digit_accuracy": {
                 k: round(v[0] / v[1], 4) if v[1] else None for k, v in digits.items()
             },
@@ -278,6 +285,10 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             else None,
             "stamp_time_accuracy": round(stamp_time[0] / stamp_time[1], 4)
             if stamp_time[1]
+            else None,
+            "stamp_wrong_values": stamp_wrong[1],
+            "stamp_wrong_flagged": round(stamp_wrong[0] / stamp_wrong[1], 4)
+            if stamp_wrong[1]
             else None,
             "signer_name_accuracy": round(names[0] / names[1], 4) if names[1] else None,
             "handwriting": {k: _f1(*v) for k, v in sorted(hw.items())},
@@ -322,7 +333,9 @@ def format_scores(s: dict[str, Any]) -> str:
         ("signer names", _pct(s["signer_name_accuracy"])),
         (
             "stamp date / time",
-            f"{_pct(s['stamp_date_accuracy'])} / {_pct(s['stamp_time_accuracy'])}",
+            f"{_pct(s['stamp_date_accuracy'])} / {_pct(s['stamp_time_accuracy'])}"
+            f" (wrong values read: {s['stamp_wrong_values']},"
+            f" below {REVIEW_THRESHOLD}: {_pct(s['stamp_wrong_flagged'])})",
         ),
         ("rotation", f"{s['rotation_accuracy']:.1%}"),
         ("skew error median / max", f"{s['skew_error_median']}° / {s['skew_error_max']}°"),
