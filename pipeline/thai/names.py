@@ -198,9 +198,10 @@ def _lost_at_gap(head: str, tail: str, names: frozenset[str]) -> str:
     return found[0] if len(found) == 1 else head + tail
 
 
-def _misread_title(text: str) -> tuple[str, str]:
-    """(title, text) with a title the OCR got one letter wrong put right, ignoring marks
-    (``ต้ายปรีชา`` → ``นายปรีชา``, ``นาสาวสมศรี`` → ``นางสาวสมศรี``); ("", text) when none."""
+def _misread_title(text: str, letters: int = 1) -> tuple[str, str]:
+    """(title, text) with a title the OCR got ``letters`` letters wrong put right, ignoring
+    marks (``ต้ายปรีชา`` → ``นายปรีชา``, ``นาสาวสมศรี`` → ``นางสาวสมศรี``); ("", text) when
+    none."""
     for title in TITLES:  # longest first
         # one letter more or fewer, and up to two marks a stroke added (นาจิส๊าว)
         for n in (len(title), len(title) - 1, len(title) + 1, len(title) + 2, len(title) + 3):
@@ -208,7 +209,7 @@ def _misread_title(text: str) -> tuple[str, str]:
             if (
                 # the name opens with a letter or a leading vowel (เกรียงไกร)
                 (("\u0e01" <= rest[:1] <= "\u0e2e") or rest[:1] in ("เ", "แ", "โ", "ใ", "ไ"))
-                and Levenshtein.distance(_bare(head), title) <= 1
+                and Levenshtein.distance(_bare(head), title) <= letters
                 and _bare(head)[-1:] == title[-1]
             ):
                 return title, title + rest
@@ -253,14 +254,15 @@ def correct_name(name: str) -> str:
     if title == "นาง" and not text.startswith("นางสาว"):
         # นางสาว with its สาว misread (a stroke of the signature: นางสำวิสุรชัย) looks like นาง
         # and a given name in no list; taken so only when the name then is a listed one
-        longer, fixed = _misread_title(text)
-        first = fixed[len(longer) :].split(" ")[0]
-        if (
-            longer == "นางสาว"
-            and text[3:].split(" ")[0] not in given_names
-            and _nearest(first, given_names) in given_names
-        ):
-            title, text = longer, fixed
+        for letters in (1, 2):  # two of สาว's letters struck only when a listed name follows
+            longer, fixed = _misread_title(text, letters)
+            first = fixed[len(longer) :].split(" ")[0]
+            listed = (
+                first in given_names if letters > 1 else _nearest(first, given_names) in given_names
+            )
+            if longer == "นางสาว" and text[3:].split(" ")[0] not in given_names and listed:
+                title, text = longer, fixed
+                break
     rest = text[len(title) :].strip()
     parts = rest.split(" ")
     if len(parts) > 2:  # a lost vowel read as a space inside the given name: เกรียง กร
