@@ -473,7 +473,9 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
     if len(lines) < 2:
         return lines
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
-    med = heights[len(heights) // 2]
+    # a line is two x-heights tall and more with its marks, however many of the boxes are
+    # fragments of a mark row (a page of a heading and a table has few lines)
+    med = max(heights[len(heights) // 2], int(2 * x_height))
     tol = max(2, med // 10)  # the engine's boxes of a line and of its mark row differ by a pixel
     keep = []
     for ln in lines:

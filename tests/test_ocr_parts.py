@@ -792,3 +792,19 @@ def test_a_signers_name_line_is_told_from_initials_dated_by_a_pen():
     assert _titled_signer("(นาง๓วิวเกรียงใกร ใจดี)")  # a letter the signature struck, read ๓
     assert not _titled_signer("(นายสมชาย ใจดี) 4/5/64")  # dated in figures: a pen's
     assert not _titled_signer("(สมชาย ใจดี)")  # no title
+
+
+def test_a_mark_row_is_dropped_on_a_page_of_few_lines():
+    """A heading over a table: the engine's boxes are mostly fragments of the mark row, whose
+    median height is no line's; the x-height says what a line is."""
+    line = Line(text="", bbox=(357, 199, 2038, 284), confidence=0.0)
+    frags = [
+        Line(text="", bbox=(692, 182, 726, 218), confidence=0.0),
+        Line(text="", bbox=(755, 182, 1758, 219), confidence=0.0),
+        Line(text="", bbox=(685, 223, 710, 263), confidence=0.0),
+    ]
+    # components: letters of the line (x-height 38) and the small marks above them
+    comps = [[400 + 60 * i, 226, 40, 40, 900] for i in range(25)]
+    comps += [[760 + 40 * i, 185, 14, 18, 120] for i in range(24)]
+    kept = drop_mark_rows([frags[0], frags[1], line, frags[2]], np.array(comps), 38.0)
+    assert line in kept and frags[1] not in kept
