@@ -166,7 +166,10 @@ def odd_year(text: str) -> bool:
     return False
 
 
-_FIGURE_DATE = re.compile(r"(?<![0-9๐-๙/])[0-9๐-๙]{1,2}/[0-9๐-๙]{1,2}/[0-9๐-๙]{2,4}(?![0-9๐-๙/])")
+# (a pen's ๗ is often read ๆ)
+_FIGURE_DATE = re.compile(
+    r"(?<![0-9๐-๙ๆ/])[0-9๐-๙ๆ]{1,2}/[0-9๐-๙ๆ]{1,2}/[0-9๐-๙ๆ]{2,4}(?![0-9๐-๙ๆ/])"
+)
 # the words of routing notes; a line of nothing else is a note
 ROUTING_WORDS = frozenset(
     "ทราบ มอบ อนุมัติ ดำเนินการ โปรดทราบ เห็นควร แจ้ง แจ้งเวียน เรียน ผอ. เพื่อ โปรด "

@@ -778,6 +778,7 @@ def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():
     from pipeline.page import pen_style
 
     assert pen_style("(วราภรณ์ นาคประเสริฐ) 4/5/64")  # initials dated in figures
+    assert pen_style("(ธีระ) ๑ๆ/3/67")  # ... a pen's ๗ read ๆ
     assert pen_style("ทราบ มอบ กลุ่มงาน ดําเนินการ")  # routing words, ำ as the engine splits it
     assert pen_style("ทราบ / ดำเนินการ")  # the pen's slash is no word
     assert not pen_style("จึงเรียนมาเพื่อโปรดทราบ")  # the typed closing formula
