@@ -483,12 +483,13 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
     keep = []
     for ln in lines:
         x0, y0, x1, y1 = ln.bbox
+        # (inside its rows, and across all but a little of its width: the engine's sliver
+        # may run on past the line's end)
         inside = any(
             o is not ln
-            and o.bbox[0] <= x0 + tol
             and o.bbox[1] <= y0 + tol
-            and o.bbox[2] >= x1 - tol
             and o.bbox[3] >= y1 - tol
+            and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) >= 0.9 * (x1 - x0) - tol
             for o in lines
         )
         if inside and (y1 - y0) < 0.5 * med:

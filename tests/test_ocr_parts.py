@@ -809,3 +809,11 @@ def test_a_mark_row_is_dropped_on_a_page_of_few_lines():
     comps += [[760 + 40 * i, 185, 14, 18, 120] for i in range(24)]
     kept = drop_mark_rows([frags[0], frags[1], line, frags[2]], np.array(comps), 38.0)
     assert line in kept and frags[1] not in kept
+
+
+def test_a_sliver_running_past_the_end_of_the_line_it_lies_in_is_dropped():
+    line = Line(text="", bbox=(354, 1210, 2145, 1301), confidence=0.0)
+    sliver = Line(text="", bbox=(403, 1220, 2168, 1252), confidence=0.0)
+    above = Line(text="", bbox=(607, 1127, 2237, 1210), confidence=0.0)
+    kept = drop_mark_rows([above, sliver, line], None, 38.0)
+    assert kept == [above, line]
