@@ -177,14 +177,16 @@ def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 CROSSING_GAP = 9  # pixels of a cleared stroke (pen, with its fringe) a letter is mended across
+_CROSSING_KERNEL = np.ones((CROSSING_GAP, CROSSING_GAP), np.uint8)
 
 
 def _crossings(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
     """The pixels of coloured strokes (``pen``) that lie across black ink: where closing the
-    black ink over a stroke's width joins it up again."""
+    black ink over a stroke's width joins it up again (none on a page without such ink)."""
+    if not pen.any():
+        return pen
     black = cv2.bitwise_and(ink, cv2.bitwise_not(pen))
-    k = np.ones((CROSSING_GAP, CROSSING_GAP), np.uint8)
-    closed = cv2.morphologyEx(black, cv2.MORPH_CLOSE, k)
+    closed = cv2.morphologyEx(black, cv2.MORPH_CLOSE, _CROSSING_KERNEL)
     return cv2.bitwise_and(cv2.bitwise_and(closed, pen), cv2.bitwise_not(black))
 
 
@@ -416,8 +418,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     if crossing is not None and crossing.any():
         # where a pen stroke or a stamp crosses a typed letter, the letter's own strokes on
         # either side fill the gap its clearing left, so the typed line still reads
-        k = np.ones((CROSSING_GAP, CROSSING_GAP), np.uint8)
-        darkest = cv2.erode(clean_gray, k)  # the grey of the letter's ink nearest the gap
+        darkest = cv2.erode(clean_gray, _CROSSING_KERNEL)  # the grey of the ink nearest it
         clean_gray[crossing > 0] = darkest[crossing > 0]
     ocr_gray = clean_gray.copy()
     for r in regions:

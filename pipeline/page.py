@@ -953,8 +953,7 @@ def missed_rows(lines: list[Line], lay: layout.Layout) -> list[Line]:
     and then leaves out a whole line (a memo's agency line beside the emblem). Letters are
     components of half an x-height or more whose centre no line box holds and that OCR's
     image has not cleared, even in part (tables, figures, stamps and colour ink are read
-    elsewhere); those
-    within an x-height and a half of each other along a row are one line."""
+    elsewhere); those within an x-height and a half of each other along a row are one line."""
     c = lay.components
     xh = lay.x_height
     if c is None or not len(c) or xh <= 0:

@@ -18,12 +18,19 @@ def _ln(text, y, x=354, w=1500, conf=0.95):
     return Line(text=text, bbox=(x, y, x + w, y + 70), confidence=conf)
 
 
-def test_memo_header_fields_signature_and_stamp():
-    lines = [
+def _header() -> list[Line]:
+    """A memo's title, agency and phone, reference and date, and subject."""
+    return [
         _ln("บันทึกข้อความ", 200, x=900, w=700),
         _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
         _ln("ที่ สธ ๑๐๑๔/จ ๒๒๒ วันที่ ๑๔ ธันวาคม ๒๕๖๕", 500),
         _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
+    ]
+
+
+def test_memo_header_fields_signature_and_stamp():
+    lines = [
+        *_header(),
         _ln("เรียน อธิบดี ผ่าน รองอธิบดี", 700, w=900),
         _ln("ผู้อำนวยการกอง", 775, x=500, w=500),
         _ln("ตามที่กองแผนงานได้รับมอบหมายให้ดำเนินการ", 900, x=650, w=1800),
@@ -228,12 +235,7 @@ def test_a_name_line_a_signature_crossed_is_the_signer_but_doubtful():
 
 
 def test_the_recipient_label_misread_where_it_stands_but_never_the_closing_formula():
-    header = [
-        _ln("บันทึกข้อความ", 200, x=900, w=700),
-        _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
-        _ln("ที่ สธ ๑๐๑๔/จ ๒๒๒ วันที่ ๑๔ ธันวาคม ๒๕๖๕", 500),
-        _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
-    ]
+    header = _header()
     body = [
         _ln("ตามที่กองแผนงานได้รับมอบหมายให้ดำเนินการ", 900, x=650, w=1800),
         _ln("ดำเนินการแล้ว จึงขอรายงานผล ผ่านระบบ", 980),  # at the margin, a post word in it

@@ -75,12 +75,13 @@ def _by_bare(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+_TALL_VOWELS = "ไใ"  # sara ai, as tall as a letter before it
 # marks that stand in the same place (above the letter, below it, before it): one of a tier
 # read for another is the likeliest slip
 _TIERS = (
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d",
     "\u0e38\u0e39",
-    "ไใ",
+    _TALL_VOWELS,
 )
 
 
@@ -116,7 +117,7 @@ def _pick(found: list[tuple[str, float]]) -> str | None:
 
 
 def _tall_vowels(name: str) -> int:
-    return sum(name.count(c) for c in "ไใ")
+    return sum(name.count(c) for c in _TALL_VOWELS)
 
 
 def _frequency(word: str) -> int:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -202,15 +203,26 @@ def _misread_fix(tokens: list[str]) -> str | None:
         return None  # short readings match too many words and names
     if min(freq.get(t, 0) for t in tokens) >= _RARE or window in _known_words():
         return None  # common words all (a phrase, not a misreading), or a name
-    cands = [c for c in _dictionary()[1].get(skeleton(window), ()) if c != window]
-    cands = [c for c in cands if Levenshtein.distance(c, window) <= _MAX_MARK_EDITS]
+    return _likeliest_word(
+        tokens, lambda c: Levenshtein.distance(c, window) <= _MAX_MARK_EDITS, _MARK_LOSS_ODDS
+    )
+
+
+def _likeliest_word(tokens: list[str], near: Callable[[str], bool], odds: float) -> str | None:
+    """The dictionary word with the letters of ``tokens`` (joined) that ``near`` accepts, when
+    it is common, no other such word is counted a fifth as often, and it is ``odds`` times
+    likelier than the tokens as read; None otherwise. Only a common word is put for a
+    misreading (not a rare one or a name)."""
+    _, freq = _tone_index()
+    window = "".join(tokens)
+    cands = [c for c in _dictionary()[1].get(skeleton(window), ()) if c != window and near(c)]
     if not cands:
         return None
     cands.sort(key=lambda c: -freq.get(c, 0))
     best = freq.get(cands[0], 0)
     if best < _COMMON or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
-        return None  # only a common word is put for a misreading (not a rare one or a name)
-    if _logp(cands[0]) - sum(_logp(t) for t in tokens) < math.log(_MARK_LOSS_ODDS):
+        return None
+    if _logp(cands[0]) - sum(_logp(t) for t in tokens) < math.log(odds):
         return None
     return cands[0]
 
@@ -233,17 +245,7 @@ def _lost_vowel_fix(tokens: list[str]) -> str | None:
         return None
     if min(freq.get(t, 0) for t in tokens) < _RARE:
         return None  # a rare piece: _misread_fix's case
-    cands = [c for c in _dictionary()[1].get(skeleton(window), ()) if c != window]
-    cands = [c for c in cands if only_lost(window, c, _LOST_VOWELS)]
-    if not cands:
-        return None
-    cands.sort(key=lambda c: -freq.get(c, 0))
-    best = freq.get(cands[0], 0)
-    if best < _COMMON or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
-        return None
-    if _logp(cands[0]) - sum(_logp(t) for t in tokens) < math.log(_LOST_VOWEL_ODDS):
-        return None
-    return cands[0]
+    return _likeliest_word(tokens, lambda c: only_lost(window, c, _LOST_VOWELS), _LOST_VOWEL_ODDS)
 
 
 def restore_tone_marks(run: str) -> str:
