@@ -101,7 +101,7 @@ def finish_lines(
     changed = 0
     for ln in lines:
         if digit_model is not None:
-            changed += fix_digits(ln, gray, digit_model)
+            changed += fix_digits(ln, gray, digit_model, latin=latin_numbers(ln.text))
         ln.text = repair_text(ln.text)
         if dictionary:
             ln.text = mend_acronyms(correct_words(ln.text))
@@ -110,6 +110,35 @@ def finish_lines(
         elif dictionary and (reads_doubtfully(ln.text) or _unsure_symbol(ln)):
             ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
     return changed
+
+
+_LATIN_TOKEN_ANY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}(?![A-Za-z0-9])")
+
+
+def latin_numbers(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of Latin words in a Thai line that stand where a number does (``โทร. ob
+    ๘๓๖ ๑๖๑๑``, ``จำนวน bdo บาท``, ``มกราคม Webs ถึง``): the English model's reading of Thai
+    digits, for the digit network to read again. A word running on into another Latin word is
+    an English term (``๒๕๖๕ Open Data``), unless inside a phone number; acronyms are left."""
+    if not (_THAI_LETTER.search(text) or _THAI_DIGIT.search(text)):
+        return []
+    out = []
+    for m in _LATIN_TOKEN_ANY.finditer(text):
+        tok = m.group(0)
+        acronym = tok in COMMON_ACRONYMS or (len(tok) > 1 and _acronym(tok) and tok.isupper())
+        if acronym and not number_slot(text, m.start(), m.end(), strict=True):
+            continue  # (glued to a number, capitals are digits: ``โทร.OD๓๕๑๐๕๓``)
+        # (a phone's digits the English model read as several words: ``โทร. ๐ gated devon``)
+        phone = _IN_PHONE.search(text, 0, m.start()) is not None or bool(
+            out
+            and not text[out[-1][1] : m.start()].strip()
+            and _IN_PHONE.search(text, 0, out[0][0])
+        )
+        if phone or (
+            number_slot(text, m.start(), m.end()) and not _LATIN_NEXT.match(text, m.end())
+        ):
+            out.append((m.start(), m.end()))
+    return out
 
 
 DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold

@@ -140,6 +140,10 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("วันที่ ฒ ตลาคม ๒๕๕๕") == ["ฒ", "๒๕๕๕"]
     assert runs("วันที่ ๆ พ. ค. ๒๕๕๓") == ["ๆ", "๒๕๕๓"]
     assert runs("ดี ๆ ตามที่") == []
+    # ... and signs the English model puts for a day (๙ as «, ๔ as <)
+    assert runs("วันที่ « กันยายน ๒๕๕๓") == ["«", "๒๕๕๓"]
+    assert runs("ระหว่างวันที่ < กันยายน ๒๕๖๗") == ["<", "๒๕๖๗"]
+    assert runs("a < b กันยายน") == []
     assert runs("ก กรม") == []  # no month after it
     assert runs("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
     assert runs("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit
@@ -817,3 +821,50 @@ def test_a_sliver_running_past_the_end_of_the_line_it_lies_in_is_dropped():
     above = Line(text="", bbox=(607, 1127, 2237, 1210), confidence=0.0)
     kept = drop_mark_rows([above, sliver, line], None, 38.0)
     assert kept == [above, line]
+
+
+def test_a_latin_word_where_a_number_stands_is_read_by_the_digit_network(model):
+    from pipeline.page import latin_numbers
+
+    # the English model's reading of a Thai amount: ``จำนวน bdo บาท`` for ๒๖๑
+    shown, read = "จำนวน ๒๖๑ บาท", "จำนวน bdo บาท"
+    gray = _render(shown)
+    font = typed_face("laksaman").font(67)
+    words = []
+    for i, ch in enumerate(read):
+        if ch == " ":
+            continue
+        x0 = 30 + int(font.getlength(shown[:i]))
+        words.append(Word(ch, (x0, 90, 30 + int(font.getlength(shown[: i + 1])), 140), 0.9))
+    right = 30 + int(font.getlength(shown))
+    line = Line(text=read, bbox=(30, 60, right, 140), confidence=0.9, words=words)
+    assert [read[a:b] for a, b in latin_numbers(read)] == ["bdo"]
+    fix_digits(line, gray, model, latin=latin_numbers(read))
+    assert line.text == shown
+    # an English term stays English; so does an acronym, and a word where no number stands
+    assert latin_numbers("ในปี ๒๕๖๕ Open Data") == []
+    assert latin_numbers("จำนวน ๓ KPI") == []
+    assert latin_numbers("ระบบ Al มาใช้") == []
+    text = "ได้ที่ โทร. ๐ gated devon หน่วยงาน"
+    assert [text[a:b] for a, b in latin_numbers(text)] == ["gated", "devon"]
+
+
+def test_a_digit_broken_in_three_pieces_is_joined(model):
+    from pipeline.ocr.digits import _join_broken
+
+    img = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(img).text((40, 20), "๒", font=typed_face("norasi").font(70), fill=0)
+    two = np.asarray(img) < 128
+    cols = np.nonzero(two.any(axis=0))[0]
+    x0, x1 = int(cols.min()), int(cols.max()) + 1
+    # Norasi's ๒ at 14 pt: its loop, the thin stroke joining it to its tail, and the tail
+    a, b = x0 + int(0.4 * (x1 - x0)), x0 + int(0.7 * (x1 - x0))
+    pieces = []
+    for lo, hi in ((x0, a), (a + 1, b), (b + 1, x1)):
+        m = np.zeros_like(two)
+        m[:, lo:hi] = two[:, lo:hi]
+        pieces.append((lo, hi, m))
+    joined = _join_broken(pieces, model, sym_h=x1 - x0)
+    assert len(joined) == 1
+    f = glyph_features(joined[0][2])
+    assert THAI[int(model.probabilities(f[None, :])[0][:10].argmax())] == "๒"

@@ -9,6 +9,7 @@ Inference is numpy only: two dense layers with ReLU and a softmax.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ SMALL_SIGNS = set(".-–:,;")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
 SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least this
+LATIN_SURE = 0.8  # a Latin word is read as digits only when every glyph is this sure
 
 
 def glyph_features(ink: np.ndarray) -> np.ndarray | None:
@@ -161,6 +163,7 @@ _MONTH_NEXT = re.compile(
 )
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
 SIGN_LOOKALIKES = set("«»@©")
+_DAY_SIGNS = SIGN_LOOKALIKES | set("ๆ<")  # ... and, alone before a month, ๆ and < (๙, ๔)
 _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _TONE_MARKS = set("่้๊๋")
@@ -179,8 +182,13 @@ def _mark_in_number(text: str, i: int) -> bool:
     )
 
 
-def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
-    """Align text with symbols; return runs as (text positions, symbol indices) of digits."""
+def _runs(
+    line: Line, latin: Sequence[tuple[int, int]] = ()
+) -> list[tuple[list[int], list[int]]] | None:
+    """Align text with symbols; return runs as (text positions, symbol indices) of digits.
+
+    ``latin`` holds the (start, end) of Latin words standing where a number does (the English
+    model's reading of Thai digits: ``โทร. ob ๘๓๖``): their letters are taken as digits too."""
     text, syms = line.text, line.words
     sym_pos = align_symbols(line)
     if sym_pos is None:
@@ -215,11 +223,11 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
                 )
             )
         )
-        # ... or a letter standing alone where a date's day stands, before its month
-        # (``อ กรกฎาคม``, ``ฆ ธันวาคม``), or where a count stands (``จำนวน ฒ คน``)
+        # ... or a letter or sign standing alone where a date's day stands, before its month
+        # (``อ กรกฎาคม``, ``« กันยายน``), or where a count stands (``จำนวน ฒ คน``)
         alone = (
             len(w.text) == 1
-            and ("\u0e01" <= w.text <= "\u0e2e" or w.text == "ๆ")
+            and ("\u0e01" <= w.text <= "\u0e2e" or w.text in _DAY_SIGNS)
             and w.text != "ณ"  # the one-letter word (ณ วันที่)
             and bool(idx)
             and (idx[0] == 0 or text[idx[0] - 1] == " ")
@@ -269,6 +277,7 @@ def _runs(line: Line) -> list[tuple[list[int], list[int]]] | None:
         # digit's: the glyphs are cut from the body band, the mark above it is left out)
         in_run_mark = cur is not None and bool(idx) and all(_mark_in_number(text, j) for j in idx)
         lookalike = lookalike or in_run_mark
+        lookalike = lookalike or (bool(idx) and any(a <= idx[0] < b for a, b in latin))
         is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
         if is_digit and cur is not None and joined:
@@ -316,7 +325,9 @@ def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _extend_run(
-    candidates: list[tuple[int, int, np.ndarray]], span: tuple[int, int], sym_h: int
+    candidates: list[tuple[int, int, np.ndarray]],
+    span: tuple[int, int],
+    sym_h: int,
 ) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs centred in ``span``, and the glyphs next to them that no symbol of the line
     covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
@@ -442,29 +453,41 @@ def _split_wide(
 
 
 def _join_broken(
-    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None
+    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None, sym_h: int = 0
 ) -> list[tuple[int, int, np.ndarray]]:
     """Join the pieces of a glyph broken at a thin stroke (a thin face at low resolution: ๒
     falls apart into its loop and its tail, read as ๖ and ๑; a 0 into two arcs, read as 11): two
     neighbours nearly touching, one of them short or both narrow, whose union is no wider than a
-    digit, when the model reads the union surely and better than the weaker piece."""
+    digit, when the model reads the union surely and better than the weaker piece. A digit's
+    height is the run's body band (``sym_h``) or its glyphs' median, whichever is more: broken
+    pieces pull the median down (Norasi's ๒ in two, beside a ๓, at 14 pt)."""
     if model is None or len(glyphs) < 2:
         return glyphs
-    h = float(np.median(_heights(glyphs)))
-    out = [glyphs[0]]
-    for g in glyphs[1:]:
-        a, b = out[-1], g
-        ha, hb = _heights([a])[0], _heights([b])[0]
-        x0, x1 = min(a[0], b[0]), max(a[1], b[1])
-        # one piece short (๒'s tail), or both narrow (the two arcs of a 0), nearly touching
-        broken = min(ha, hb) < 0.8 * h or max(a[1] - a[0], b[1] - b[0]) < 0.45 * h
-        if broken and x1 - x0 <= 0.95 * h and b[0] - a[1] <= 0.1 * h:
-            union = a[2] | b[2]
-            sure = _sure(model, union)
-            if sure >= 0.9 and sure > min(_sure(model, a[2]), _sure(model, b[2])):
-                out[-1] = (x0, x1, union)
+    h = max(float(np.median(_heights(glyphs))), float(sym_h))
+    hs = _heights(glyphs)
+    out = []
+    i = 0
+    while i < len(glyphs):
+        # three pieces first (Norasi's ๒ at 14 pt: its loop, the stroke joining it, its tail)
+        for k in (3, 2):
+            part = glyphs[i : i + k]
+            if len(part) < k:
                 continue
-        out.append(g)
+            x0, x1 = min(g[0] for g in part), max(g[1] for g in part)
+            # one piece short (๒'s tail), or all narrow (the two arcs of a 0), nearly touching
+            broken = min(hs[i : i + k]) < 0.8 * h or max(g[1] - g[0] for g in part) < 0.45 * h
+            near = all(b[0] - a[1] <= 0.1 * h for a, b in zip(part, part[1:], strict=False))
+            if not (broken and near and x1 - x0 <= 1.05 * h):
+                continue
+            union = np.logical_or.reduce([g[2] for g in part])
+            sure = _sure(model, union)
+            if sure >= 0.9 and sure > min(_sure(model, g[2]) for g in part):
+                out.append((x0, x1, union))
+                i += k
+                break
+        else:
+            out.append(glyphs[i])
+            i += 1
     return out
 
 
@@ -550,7 +573,13 @@ def _clean_sequence(glyphs: list[tuple[int, int, np.ndarray]]) -> bool:
     return all(0.6 * h <= v <= 2.2 * h for v in hs) and all(0.2 * h <= w <= 1.5 * h for w in ws)
 
 
-def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float = 0.5) -> int:
+def fix_digits(
+    line: Line,
+    gray: np.ndarray,
+    model: DigitModel,
+    min_prob: float = 0.5,
+    latin: Sequence[tuple[int, int]] = (),
+) -> int:
     """Re-read the digit runs of ``line`` (boxes in ``gray``'s frame); returns digits changed.
 
     Each run of characters the engine read as digits is cut into glyphs (components standing on
@@ -558,8 +587,10 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
     classified (in the script the engine saw: Thai or Arabic) and the run is replaced, even when
     the engine emitted a different number of characters (it often invents extra ones for the
     digits it cannot read). Otherwise the engine's reading stays and the line's confidence drops.
+    A run of Latin letters (``latin``: words standing where a number does) is replaced only when
+    every glyph is read surely: the network has no answer for "not a digit".
     """
-    runs = _runs(line)
+    runs = _runs(line, latin)
     if not runs:
         return 0
     chars = list(line.text)
@@ -625,7 +656,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
         ]
         if not glyphs:
             continue
-        glyphs = _drop_strays(_split_wide(_join_broken(glyphs, model), model))
+        glyphs = _drop_strays(_split_wide(_join_broken(glyphs, model, sym_h), model))
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
@@ -634,6 +665,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
             continue
         p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
         old = "".join(chars[i] for i in positions)
+        english = any(c.isascii() and c.isalpha() for c in old)
         # the script of the digits the engine read (lookalike letters and their marks are the
         # Thai model's: a run of them alone is Thai)
         thai_seen = sum(c in THAI for c in old) >= sum(c in ARABIC for c in old)
@@ -647,6 +679,7 @@ def fix_digits(line: Line, gray: np.ndarray, model: DigitModel, min_prob: float 
             weak.sum() > max(1, len(conf) // 3)
             or conf.min() < 0.2
             or (weak.any() and len(conf) < 2)
+            or (english and (conf.min() < LATIN_SURE or p.max(axis=1).min() < LATIN_SURE))
         ):
             continue
         picks = [alphabet[i] for i in sub.argmax(axis=1)]
