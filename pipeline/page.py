@@ -122,7 +122,7 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
     an English term (``๒๕๖๕ Open Data``), unless inside a phone number; acronyms are left."""
     if not (_THAI_LETTER.search(text) or _THAI_DIGIT.search(text)):
         return []
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _LATIN_TOKEN_ANY.finditer(text):
         tok = m.group(0)
         acronym = tok in COMMON_ACRONYMS or (len(tok) > 1 and _acronym(tok) and tok.isupper())
