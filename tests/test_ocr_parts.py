@@ -823,21 +823,36 @@ def test_a_sliver_running_past_the_end_of_the_line_it_lies_in_is_dropped():
     assert kept == [above, line]
 
 
+def _read_as(shown: str, read: str) -> tuple[np.ndarray, Line]:
+    """``shown`` rendered, and a line the engine read as ``read`` (as long), a symbol a glyph."""
+    gray = _render(shown)
+    font = typed_face("laksaman").font(67)
+    words = []
+    for i, ch in enumerate(read):
+        if ch != " ":
+            x0, x1 = (30 + int(font.getlength(shown[:j])) for j in (i, i + 1))
+            words.append(Word(ch, (x0, 90, x1, 140), 0.9))
+    right = 30 + int(font.getlength(shown))
+    return gray, Line(text=read, bbox=(30, 60, right, 140), confidence=0.9, words=words)
+
+
+def test_an_arabic_digit_among_thai_numbers_is_read_thai_when_the_network_is_sure(model):
+    # a Thai-numbered list item read ``9.`` by the engine
+    gray, line = _read_as("๑. จำนวน ๒๓ คน", "9. จำนวน ๒๓ คน")
+    fix_digits(line, gray, model)
+    assert line.text == "๑. จำนวน ๒๓ คน"
+    # Arabic numbers in a line of Arabic ones stay Arabic
+    gray, line = _read_as("1. ISO 9001", "1. ISO 9001")
+    fix_digits(line, gray, model)
+    assert line.text == "1. ISO 9001"
+
+
 def test_a_latin_word_where_a_number_stands_is_read_by_the_digit_network(model):
     from pipeline.page import latin_numbers
 
     # the English model's reading of a Thai amount: ``จำนวน bdo บาท`` for ๒๖๑
     shown, read = "จำนวน ๒๖๑ บาท", "จำนวน bdo บาท"
-    gray = _render(shown)
-    font = typed_face("laksaman").font(67)
-    words = []
-    for i, ch in enumerate(read):
-        if ch == " ":
-            continue
-        x0 = 30 + int(font.getlength(shown[:i]))
-        words.append(Word(ch, (x0, 90, 30 + int(font.getlength(shown[: i + 1])), 140), 0.9))
-    right = 30 + int(font.getlength(shown))
-    line = Line(text=read, bbox=(30, 60, right, 140), confidence=0.9, words=words)
+    gray, line = _read_as(shown, read)
     assert [read[a:b] for a, b in latin_numbers(read)] == ["bdo"]
     fix_digits(line, gray, model, latin=latin_numbers(read))
     assert line.text == shown
@@ -868,3 +883,20 @@ def test_a_digit_broken_in_three_pieces_is_joined(model):
     assert len(joined) == 1
     f = glyph_features(joined[0][2])
     assert THAI[int(model.probabilities(f[None, :])[0][:10].argmax())] == "๒"
+
+
+def test_a_run_is_not_extended_past_a_slash_or_onto_a_references_letter():
+    from pipeline.ocr.digits import _components, _extend_run
+
+    gray = _render("๑๒/ว๓๔")
+    candidates = _components(gray < 128)
+    assert len(candidates) == 6
+    digit_h = 40
+    x = [(a + b) / 2 for a, b, _ in candidates]
+    # the engine's boxes held ๑๒ only: the slash beside it ends the number
+    first = _extend_run(candidates, (int(x[0]) - 5, int(x[1]) + 5), digit_h)
+    assert len(first) == 2
+    # the boxes held ๓๔ only: the ว before them is the reference's letter, not a dropped digit
+    run = (int(x[4]) - 5, int(x[5]) + 5)
+    assert len(_extend_run(candidates, run, digit_h, leftwards=False)) == 2
+    assert len(_extend_run(candidates, run, digit_h)) == 3  # (what it took before)

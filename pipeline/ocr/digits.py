@@ -31,6 +31,8 @@ SMALL_SIGNS = set(".-–:,;")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
 SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least this
+BAND_SHARE = 0.7  # a line of numbers alone: a body band lower than this share of its boxes is wrong
+SURE_SCRIPT = 0.9  # a glyph's Thai reading this sure among all twenty classes overrules Arabic
 LATIN_SURE = 0.8  # a Latin word is read as digits only when every glyph is this sure
 
 
@@ -328,10 +330,14 @@ def _extend_run(
     candidates: list[tuple[int, int, np.ndarray]],
     span: tuple[int, int],
     sym_h: int,
+    leftwards: bool = True,
 ) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs centred in ``span``, and the glyphs next to them that no symbol of the line
     covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
-    a time. ``candidates`` are sorted by x and hold only ink no other symbol claims."""
+    a time, never past a slash (a reference's numbers end there), and not ``leftwards`` where
+    a reference's letter stands before the run (``/ว๔๖๖๘``: the ว's glyph is there, whatever
+    its sloppy box says). ``candidates`` are sorted by x and hold only ink no other symbol
+    claims."""
     # the engine's boxes are sloppy: a glyph counts when its centre is in the widened span or
     # a good part of it lies inside
     inside = [
@@ -344,13 +350,13 @@ def _extend_run(
     lo, hi = inside[0], inside[-1]
     gap = 0.5 * sym_h
     while hi + 1 < len(candidates):
-        a, b, _ = candidates[hi + 1]
-        if a - candidates[hi][1] > gap or b - a > 1.6 * sym_h:
+        a, b, m = candidates[hi + 1]
+        if a - candidates[hi][1] > gap or b - a > 1.6 * sym_h or is_slash(m):
             break
         hi += 1
-    while lo > 0:
-        a, b, _ = candidates[lo - 1]
-        if candidates[lo][0] - b > gap or b - a > 1.6 * sym_h:
+    while lo > 0 and leftwards:
+        a, b, m = candidates[lo - 1]
+        if candidates[lo][0] - b > gap or b - a > 1.6 * sym_h or is_slash(m):
             break
         lo -= 1
     return candidates[lo : hi + 1]
@@ -598,15 +604,23 @@ def fix_digits(
     weakest = 1.0
     H, W = gray.shape
     band = body_band(gray, line.bbox)
+    numbers_only = all(c in DIGITS or c in SEPARATORS for c in line.text)
     claimed: list[tuple[int, int]] = []  # glyphs (page x ranges) a run already read
     for positions, sym_idx in reversed(runs):  # right to left: earlier positions stay valid
         boxes = [line.words[k].bbox for k in sym_idx]
         rx0, rx1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
         base = int(np.median([b[3] for b in boxes]))
         sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
-        if band is not None and band[0] < base and band[1] > min(b[1] for b in boxes):
+        if (
+            band is not None
+            and band[0] < base
+            and band[1] > min(b[1] for b in boxes)
+            and (band[1] - band[0] >= BAND_SHARE * sym_h or not numbers_only)
+        ):
             # the engine's boxes are sloppy in height too (one reaching into the next line
             # moves the median): the line's own body band gives baseline and digit height
+            # (unless, in a line of numbers alone, it is far lower than the boxes: the digits'
+            # loops leave their middle rows sparse, and the band holds their feet only)
             base, sym_h = band[1], max(1, band[1] - band[0])
         lh = line.bbox[3] - line.bbox[1]
         # the crop reaches well past the run so a glyph the engine's box cuts is taken whole
@@ -649,7 +663,10 @@ def fix_digits(
             and w.bbox[2] - w.bbox[0] <= 1.5 * sym_h
         ]
         candidates = _components(ink, (0, x1 - x0), others)
-        glyphs = _extend_run(candidates, (rx0 - x0 - widen, rx1 - x0 + widen), sym_h)
+        after_letter = "".join(chars[max(0, positions[0] - 2) : positions[0]]) in ("/ว", "/จ")
+        glyphs = _extend_run(
+            candidates, (rx0 - x0 - widen, rx1 - x0 + widen), sym_h, leftwards=not after_letter
+        )
         # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
         glyphs = [
             g for g in glyphs if not any(a <= x0 + (g[0] + g[1]) / 2 <= b for a, b in claimed)
@@ -669,6 +686,12 @@ def fix_digits(
         # the script of the digits the engine read (lookalike letters and their marks are the
         # Thai model's: a run of them alone is Thai)
         thai_seen = sum(c in THAI for c in old) >= sum(c in ARABIC for c in old)
+        # ... unless a run the engine read as Arabic stands among Thai numbers and the network
+        # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑)
+        others = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
+        thai_line = len(others) >= 2 and all(c in THAI for c in others)
+        if not thai_seen and thai_line and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
+            thai_seen = True
         sub, alphabet = (p[:, :10], THAI) if thai_seen else (p[:, 10:], ARABIC)
         conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
         weakest = min(weakest, float(conf.min()))

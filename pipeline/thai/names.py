@@ -61,6 +61,9 @@ def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
 # letters whose tall tail the engine loses (ป ฝ ฟ read as บ ผ พ): a name may be mended across
 # them as across marks
 _TAILLESS = str.maketrans("ปฝฟ", "บผพ")
+# ... and letters it reads one for another by a notch or a foot (ร as ว, ฐ without its foot as
+# จ): one such slip is mended too, at a letter's cost
+_LOOKALIKE = str.maketrans("วจ", "รฐ")
 
 
 def _bare(word: str) -> str:
@@ -68,11 +71,16 @@ def _bare(word: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _by_bare(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _by_bare(names: frozenset[str], loose: bool = False) -> dict[str, tuple[str, ...]]:
+    """``names`` by their bare letters (``loose``: look-alike letters taken as one)."""
     index: dict[str, list[str]] = {}
     for n in names:
-        index.setdefault(_bare(n), []).append(n)
+        index.setdefault(_loose(n) if loose else _bare(n), []).append(n)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _loose(word: str) -> str:
+    return _bare(word).translate(_LOOKALIKE)
 
 
 _TALL_VOWELS = "ไใ"  # sara ai, as tall as a letter before it
@@ -136,13 +144,18 @@ def _limit(word: str) -> float:
 
 def _nearest(word: str, names: frozenset[str]) -> str:
     """The listed name ``word`` is a misreading of (marks lost, added or read one for
-    another); failing that, a dictionary word or two (many names are words: มาลัย, and family
-    names are often two: ทรัพย์สมบูรณ์); ``word`` itself when nothing is near or several are."""
+    another); failing that, one with a look-alike letter read for its own as well (ประเสวิฐ,
+    ประเสริจ for ประเสริฐ); failing that, a dictionary word or two (many names are words:
+    มาลัย, and family names are often two: ทรัพย์สมบูรณ์); ``word`` itself when nothing is near
+    or several are."""
     if word in names or len(word) < 3:
         return word
+    limit = _limit(word)
     listed = _by_bare(names).get(_bare(word), ())
     if listed:  # a listed name with these letters: that or nothing
-        limit = _limit(word)
+        return _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]) or word
+    listed = _by_bare(names, loose=True).get(_loose(word), ())
+    if listed:
         return _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]) or word
     return _from_words(word) or word
 
