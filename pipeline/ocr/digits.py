@@ -688,8 +688,8 @@ def fix_digits(
         thai_seen = sum(c in THAI for c in old) >= sum(c in ARABIC for c in old)
         # ... unless a run the engine read as Arabic stands among Thai numbers and the network
         # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑)
-        others = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
-        thai_line = len(others) >= 2 and all(c in THAI for c in others)
+        line_digits = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
+        thai_line = len(line_digits) >= 2 and all(c in THAI for c in line_digits)
         if not thai_seen and thai_line and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
             thai_seen = True
         sub, alphabet = (p[:, :10], THAI) if thai_seen else (p[:, 10:], ARABIC)
