@@ -144,6 +144,14 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("วันที่ « กันยายน ๒๕๕๓") == ["«", "๒๕๕๓"]
     assert runs("ระหว่างวันที่ < กันยายน ๒๕๖๗") == ["<", "๒๕๖๗"]
     assert runs("a < b กันยายน") == []
+    # a tone mark or ๆ glued to a digit: the engine's ๗
+    assert runs("กุมภาพันธ์ ๒๕๖่ ถึงวันที่") == ["๒๕๖่"]
+    assert runs("ที่ กห ๕๘๙๓๕๓ๆ วันที่") == ["๕๘๙๓๕๓ๆ"]
+    assert runs("ต่าง ๆ ๒ ๆ") == ["๒"]
+    # ๒ numbering a list item, read as a leading vowel and ต
+    assert runs("โต. การประชุมครั้งนี้") == ["โต"]
+    assert runs("ประมาณ ๒๕๖๕ โต. การประชุม") == ["๒๕๖๕", "โต"]
+    assert runs("โตะ ทำงาน") == []
     assert runs("ก กรม") == []  # no month after it
     assert runs("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
     assert runs("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit

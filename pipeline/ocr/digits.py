@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 from pipeline import nn
-from pipeline.model import Line
+from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
 from pipeline.thai.dates import FULL_MONTHS, abbreviation
 
@@ -170,6 +170,7 @@ _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the le
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _TONE_MARKS = set("่้๊๋")
 _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
+_ON_DIGIT = _TONE_MARKS | {"ๆ"}
 
 
 def _mark_in_number(text: str, i: int) -> bool:
@@ -261,11 +262,24 @@ def _runs(
             and "\u0e01" <= w.text <= "\u0e2e"
             and w.text not in _REFERENCE_LETTERS
         )
+        # ... or a tone mark or ๆ glued to a digit, which carries no mark and is not repeated
+        # (``๒๕๖่`` and ``๕๓ๆ`` for ๒๕๖๗ and ๕๓๗: the engine's ๗)
+        on_digit = (
+            len(w.text) == 1
+            and w.text in _ON_DIGIT
+            and digit_at(k - 1)
+            and bool(idx)
+            and sym_pos[k - 1][-1] == idx[0] - 1
+        )
+        # ... or the two symbols the Thai model makes of a ๒ numbering a list item (``โต.``)
+        item = any(_list_item_two(syms, sym_pos, text, j) for j in (k, k - 1))
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
             and (
                 (after_digit and digit_at(k + 1))
+                or on_digit
+                or item
                 or after_slash
                 or ends_number
                 or glued
@@ -291,6 +305,23 @@ def _runs(
         else:
             cur = None
     return runs
+
+
+def _list_item_two(syms: list[Word], sym_pos: list[list[int]], text: str, k: int) -> bool:
+    """Whether symbols ``k`` and ``k + 1`` are a leading vowel and ต standing where a list
+    item's number does (at the line's start or after a space, before a stop and a space): the
+    Thai model's reading of ๒ (``โต. การประชุม``); no Thai word is written so."""
+    if k < 0 or k + 2 >= len(syms) or not sym_pos[k] or not sym_pos[k + 2]:
+        return False
+    start, stop = sym_pos[k][0], sym_pos[k + 2][0]
+    return (
+        syms[k].text in _LEADING_VOWELS
+        and syms[k + 1].text == "ต"
+        and syms[k + 2].text == "."
+        and stop == start + 2
+        and (start == 0 or text[start - 1] == " ")
+        and text[stop + 1 : stop + 2] in ("", " ")
+    )
 
 
 def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, int] | None:
