@@ -47,8 +47,8 @@ def _die_with_parent() -> None:
 def _one_thread() -> None:
     """One worker per core already uses every core: OpenCV's own thread pool would only add
     contention (and CPU time) on top. Called in the parent before it forks workers (a forked
-    child must not reconfigure a thread pool whose threads it does not have), and in Dask
-    workers, which are started fresh."""
+    child must not reconfigure a thread pool whose threads it does not have), in Dask
+    workers, which are started fresh, and for a serial run (``--jobs 1`` uses one core)."""
     import cv2
 
     cv2.setNumThreads(1)
@@ -100,6 +100,7 @@ class Executor(Protocol):
 
 class SerialExecutor:
     def __init__(self, options: Options, engine_kind: str = "tesseract") -> None:
+        _one_thread()  # one job is one core, as each pool worker is
         init_worker(options, engine_kind, pool=False)  # the caller's own process: no cap
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
