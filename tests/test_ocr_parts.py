@@ -864,6 +864,7 @@ def test_a_latin_word_where_a_number_stands_is_read_by_the_digit_network(model):
     assert [read[a:b] for a, b in latin_numbers(read)] == ["bdo"]
     fix_digits(line, gray, model, latin=latin_numbers(read))
     assert line.text == shown
+    assert line.confidence < 0.75  # a guess at what the English model took: for review
     # an English term stays English; so does an acronym, and a word where no number stands
     assert latin_numbers("ในปี ๒๕๖๕ Open Data") == []
     assert latin_numbers("จำนวน ๓ KPI") == []

@@ -31,9 +31,10 @@ SMALL_SIGNS = set(".-–:,;")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
 SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least this
-BAND_SHARE = 0.7  # a line of numbers alone: a body band lower than this share of its boxes is wrong
+BAND_SHARE = 0.7  # a line of numbers alone: a body band under this share of its boxes is wrong
 SURE_SCRIPT = 0.9  # a glyph's Thai reading this sure among all twenty classes overrules Arabic
 LATIN_SURE = 0.8  # a Latin word is read as digits only when every glyph is this sure
+LATIN_READ_CONF = 0.7  # ... and its line then goes under the review threshold
 
 
 def glyph_features(ink: np.ndarray) -> np.ndarray | None:
@@ -755,6 +756,8 @@ def fix_digits(
                 len(new) - len(old)
             )
             chars[positions[0] : positions[-1] + 1] = list(new)
+            if english:  # digits read from where the English model saw a word: a person checks
+                weakest = min(weakest, LATIN_READ_CONF)
     line.text = "".join(chars)
     line.confidence = round(min(line.confidence, weakest), 4)
     return changed
