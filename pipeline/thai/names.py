@@ -1,8 +1,9 @@
 """Mending personal names the OCR misread, against pythainlp's lists of Thai given names and
 family names (about 12,000 and 10,000 names; independent of this project's test data).
 Only what the engine is known to lose is put back: marks above and below the letters, sara ai
-(ไ ใ), and the tall tail of ป ฝ ฟ (read as บ ผ พ); a name is never changed by swapping one
-letter for another otherwise.
+(ไ ใ), and the tall tail of ป ฝ ฟ (read as บ ผ พ); where that finds no listed name, one letter
+it reads for a look-alike (ร as ว, ฐ as จ) too; a name is never changed by swapping one letter
+for another otherwise.
 
 A signature block's name is ``title given-name family-name``. The title is restored when its
 first letter was lost (``ายปรีชา`` → ``นายปรีชา``). A given or family name that is not in the
