@@ -394,6 +394,11 @@ def _extend_run(
     return candidates[lo : hi + 1]
 
 
+def _after_reference_letter(text: Sequence[str], i: int) -> bool:
+    """Whether a reference's slash and letter (``/ว``, ``/จ``) stand right before ``i``."""
+    return i >= 2 and text[i - 2] == "/" and text[i - 1] in _REFERENCE_LETTERS
+
+
 def _glued_to_digits(text: str, i: int) -> bool:
     """Whether the lookalike letter at ``i`` sits inside or at the end of a number: a digit (or
     another lookalike and then a digit) touches it, and no vowel or mark clings to it."""
@@ -422,7 +427,7 @@ def _glued_to_digits(text: str, i: int) -> bool:
         i == 0
         or not ("ก" <= text[i - 1] <= "ฮ")
         or text[i - 1] in LOOKALIKES
-        or text[max(0, i - 2) : i] in ("/ว", "/จ")
+        or _after_reference_letter(text, i)
     )
     right_ok = i + 1 >= len(text) or not ("ก" <= text[i + 1] <= "ฮ") or text[i + 1] in LOOKALIKES
     return left_ok and right_ok
@@ -501,8 +506,8 @@ def _join_broken(
     pieces pull the median down (Norasi's ๒ in two, beside a ๓, at 14 pt)."""
     if model is None or len(glyphs) < 2:
         return glyphs
-    h = max(float(np.median(_heights(glyphs))), float(sym_h))
     hs = _heights(glyphs)
+    h = max(float(np.median(hs)), float(sym_h))
     out = []
     i = 0
     while i < len(glyphs):
@@ -695,9 +700,11 @@ def fix_digits(
             and w.bbox[2] - w.bbox[0] <= 1.5 * sym_h
         ]
         candidates = _components(ink, (0, x1 - x0), others)
-        after_letter = "".join(chars[max(0, positions[0] - 2) : positions[0]]) in ("/ว", "/จ")
         glyphs = _extend_run(
-            candidates, (rx0 - x0 - widen, rx1 - x0 + widen), sym_h, leftwards=not after_letter
+            candidates,
+            (rx0 - x0 - widen, rx1 - x0 + widen),
+            sym_h,
+            leftwards=not _after_reference_letter(chars, positions[0]),
         )
         # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
         glyphs = [
@@ -720,10 +727,9 @@ def fix_digits(
         thai_seen = sum(c in THAI for c in old) >= sum(c in ARABIC for c in old)
         # ... unless a run the engine read as Arabic stands among Thai numbers and the network
         # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑)
-        line_digits = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
-        thai_line = len(line_digits) >= 2 and all(c in THAI for c in line_digits)
-        if not thai_seen and thai_line and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
-            thai_seen = True
+        if not thai_seen and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
+            line_digits = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
+            thai_seen = len(line_digits) >= 2 and all(c in THAI for c in line_digits)
         sub, alphabet = (p[:, :10], THAI) if thai_seen else (p[:, 10:], ARABIC)
         conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
         weakest = min(weakest, float(conf.min()))

@@ -17,6 +17,7 @@ two-digit year is B.E. 25xx.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -175,13 +176,11 @@ def _day(day: str, month: int) -> str:
     paper may be wrong, and is reported so."""
     if int(day) <= 31 and len(day) <= 2:
         return day
+    longest = calendar.monthrange(2000, month)[1]  # (a leap year: 29 February is a day)
     for cand in (day[:-1], day[1:]):
-        if 1 <= int(cand) <= 31 and len(cand) <= 2 and int(cand) <= _LONGEST[month - 1]:
+        if len(cand) <= 2 and 1 <= int(cand) <= longest:
             return cand
     return day
-
-
-_LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def parse_date(text: str) -> DateResult:

@@ -71,7 +71,7 @@ def _bare(word: str) -> str:
     return "".join(c for c in word if c not in _FRAGILE).translate(_TAILLESS)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)  # given and family names, strict and loose, and the dictionary
 def _by_bare(names: frozenset[str], loose: bool = False) -> dict[str, tuple[str, ...]]:
     """``names`` by their bare letters (``loose``: look-alike letters taken as one)."""
     index: dict[str, list[str]] = {}
@@ -152,12 +152,10 @@ def _nearest(word: str, names: frozenset[str]) -> str:
     if word in names or len(word) < 3:
         return word
     limit = _limit(word)
-    listed = _by_bare(names).get(_bare(word), ())
-    if listed:  # a listed name with these letters: that or nothing
-        return _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]) or word
-    listed = _by_bare(names, loose=True).get(_loose(word), ())
-    if listed:
-        return _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]) or word
+    for loose in (False, True):
+        listed = _by_bare(names, loose).get(_loose(word) if loose else _bare(word), ())
+        if listed:  # a listed name with these letters: that or nothing
+            return _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]) or word
     return _from_words(word) or word
 
 
@@ -243,7 +241,8 @@ def _misread_last(text: str) -> tuple[str, str]:
     head, rest = text[:3], text[3:]
     first = rest.split(" ")[0]
     women, men = _given_by_sex()
-    if _bare(head)[:2] != "นา" or first not in women | men or text.split(" ")[0] in women | men:
+    given = _lists()[0]
+    if _bare(head)[:2] != "นา" or first not in given or text.split(" ")[0] in given:
         return "", text
     title = _LAST_LOOKALIKE.get(head[2:])
     if title is None and (first in women) != (first in men):
