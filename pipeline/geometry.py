@@ -18,7 +18,12 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from pipeline.components import components
+
 WORK_DPI = 150
+# an axis whose whole-degree sharpness is a fifth of the other's is not refined: refining sharpened
+# the winning axis up to 3.5× on the bench pages and the losing one 1.4× at most
+CLEAR_LOSS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +33,6 @@ class Geometry:
     rotation_confidence: float  # 0..1
     skew_confidence: float
     method: str = "projection-profile+mark-asymmetry"
-    alt_skew: float = 0.0  # the skew found for the other axis (text turned a quarter)
 
 
 def to_gray(rgb: np.ndarray) -> np.ndarray:
@@ -44,7 +48,7 @@ def text_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
         interpolation=cv2.INTER_AREA,
     )
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = components(ink)
     h, w = ink.shape
     mm = WORK_DPI / 25.4
     x, y, bw, bh, area = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3], stats[:, 4]
@@ -65,26 +69,39 @@ def text_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
 
 
 def _profile_score(xs: np.ndarray, ys: np.ndarray, angle: float, size: int) -> float:
+    """Sharpness of the row profile of the points turned by ``angle``: the sum of squared
+    differences between neighbouring rows (integer counts: exact, and a fifth faster)."""
     a = np.deg2rad(angle)
-    yp = xs * np.sin(a) + ys * np.cos(a)
-    yi = (yp - yp.min()).astype(np.int64)
-    hist = np.bincount(yi, minlength=size).astype(np.float64)
-    return float(np.sum(np.diff(hist) ** 2))
+    yp = xs * np.sin(a)
+    yp += ys * np.cos(a)
+    yp -= yp.min()
+    d = np.diff(np.bincount(yp.astype(np.intp), minlength=size))
+    return float(d @ d)
 
 
-def _best_angle(xs: np.ndarray, ys: np.ndarray, lo: float, hi: float) -> tuple[float, float, float]:
-    """Coarse-to-fine search; returns (angle, best score, median score over the coarse sweep)."""
-    size = int(np.hypot(xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)) + 2
+def _coarse(xs: np.ndarray, ys: np.ndarray, lo: float, hi: float) -> tuple[float, float, float]:
+    """The sweep in whole degrees: (best angle, its score, the median score)."""
+    size = _profile_size(xs, ys)
     coarse = np.arange(lo, hi + 1e-9, 1.0)
     scores = np.array([_profile_score(xs, ys, a, size) for a in coarse])
-    best = float(coarse[int(np.argmax(scores))])
-    step = 1.0
+    i = int(np.argmax(scores))
+    return float(coarse[i]), float(scores[i]), float(np.median(scores))
+
+
+def _profile_size(xs: np.ndarray, ys: np.ndarray) -> int:
+    return int(np.hypot(xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)) + 2
+
+
+def _refine(xs: np.ndarray, ys: np.ndarray, best: float) -> tuple[float, float]:
+    """From the best whole degree to the best hundredth: (angle, its score)."""
+    size = _profile_size(xs, ys)
+    step, score = 1.0, 0.0
     for fine in (0.25, 0.05, 0.01):
         cand = np.arange(best - step, best + step + 1e-9, fine)
         sc = np.array([_profile_score(xs, ys, a, size) for a in cand])
-        best = float(cand[int(np.argmax(sc))])
-        step = fine
-    return best, float(_profile_score(xs, ys, best, size)), float(np.median(scores))
+        i = int(np.argmax(sc))
+        best, score, step = float(cand[i]), float(sc[i]), fine
+    return best, score
 
 
 def _line_cores(prof: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
@@ -116,7 +133,7 @@ def _line_cores(prof: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
 
 
 def _median_height(mask: np.ndarray) -> float:
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, _, stats = components(mask)
     return float(np.median(stats[1:, 3])) if n > 1 else 6.0
 
 
@@ -155,11 +172,20 @@ def estimate(gray: np.ndarray, dpi: int, max_skew: float = 20.0) -> Geometry:
         xs, ys = xs[idx], ys[idx]
     xs = xs.astype(np.float64)
     ys = ys.astype(np.float64)
-    # as scanned (text horizontal) vs turned a quarter (text vertical)
-    a_h, s_h, m_h = _best_angle(xs, ys, -max_skew, max_skew)
-    a_v, s_v, m_v = _best_angle(ys, -xs, -max_skew, max_skew)
-    horizontal = s_h / max(m_h, 1e-9) >= s_v / max(m_v, 1e-9)
-    sharp = max(s_h / max(m_h, 1e-9), s_v / max(m_v, 1e-9))
+    # as scanned (text horizontal) vs turned a quarter (text vertical): the axis whose
+    # profile is sharper against its own sweep's median; each is refined to a hundredth of a
+    # degree unless its whole-degree sweep already loses by far (``CLEAR_LOSS``)
+    a_h, s_h, m_h = _coarse(xs, ys, -max_skew, max_skew)
+    a_v, s_v, m_v = _coarse(ys, -xs, -max_skew, max_skew)
+    r_h, r_v = s_h / max(m_h, 1e-9), s_v / max(m_v, 1e-9)
+    if r_h * CLEAR_LOSS >= r_v:
+        a_h, s_h = _refine(xs, ys, a_h)
+        r_h = s_h / max(m_h, 1e-9)
+    if r_v * CLEAR_LOSS >= r_h:
+        a_v, s_v = _refine(ys, -xs, a_v)
+        r_v = s_v / max(m_v, 1e-9)
+    horizontal = r_h >= r_v
+    sharp = max(r_h, r_v)
     skew_conf = float(min(1.0, (sharp - 1.0) / 3.0))
     if horizontal:
         quarter, skew, upright_mask = 0, a_h, mask
@@ -177,8 +203,7 @@ def estimate(gray: np.ndarray, dpi: int, max_skew: float = 20.0) -> Geometry:
     ) / 2
     rotation = quarter if ev >= 0 else (quarter + 180) % 360
     rot_conf = float(min(1.0, abs(ev) / 0.15))
-    alt = a_v if horizontal else a_h
-    return Geometry(rotation, round(skew, 2), rot_conf, skew_conf, alt_skew=round(alt, 2))
+    return Geometry(rotation, round(skew, 2), rot_conf, skew_conf)
 
 
 def apply(rgb: np.ndarray, g: Geometry) -> np.ndarray:

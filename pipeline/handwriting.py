@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from pipeline import nn
+from pipeline.components import components
 from pipeline.model import Line
 from pipeline.nn import models_dir
 
@@ -81,7 +82,7 @@ def line_features(
         if len(vals) > 10:
             stroke = float(np.mean(vals) / h)
             stroke_cv = float(np.std(vals) / max(1e-6, float(np.mean(vals))))
-        n, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+        n, _, stats = components(crop)
         hs = stats[1:, 3][stats[1:, 4] >= 6].astype(np.float64)
         if len(hs) >= 2:
             hcv = float(np.std(hs) / max(1e-6, float(np.mean(hs))))

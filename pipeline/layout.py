@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from pipeline.components import components, painted
 from pipeline.model import BBox, Cell, Region, RegionKind, bbox_inside
 
 
@@ -39,7 +40,11 @@ def ocr_ink(lay: Layout) -> np.ndarray:
 
 
 def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
-    """Adaptive (local) threshold that keeps thin Thai marks; 255 = ink."""
+    """Adaptive (local) threshold that keeps thin Thai marks; 255 = ink.
+
+    (A Gaussian mean taken at half scale costs a third, and changes 0.01–0.04 % of the ink
+    pixels; enough to change what Tesseract reads on a few lines: wider-corpus dates fell
+    from 99.1 to 96.4 %. The exact mean stays.)"""
     block = max(15, int(dpi / 6) | 1)
     ink = cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, block, 18
@@ -76,7 +81,7 @@ def border_mask(gray: np.ndarray) -> np.ndarray:
     Found at 1/4 scale (a border is large), then cut back to the dark pixels at full scale."""
     t, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     small = _shrink(dark)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(small, connectivity=8)
+    n, labels, stats = components(small)
     h, w = small.shape
     x, y, bw, bh = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
     touches = (x <= 1) | (y <= 1) | (x + bw >= w - 1) | (y + bh >= h - 1)
@@ -125,7 +130,7 @@ def find_frames(
 ) -> list[tuple[BBox, list[int], list[int]]]:
     """Ruled frames: (bbox, row line ys, column line xs)."""
     grid = cv2.dilate(_shrink(cv2.bitwise_or(horiz, vert)), np.ones((3, 3), np.uint8))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
+    n, _, stats = components(grid)
     out = []
     for i in range(1, n):
         x0, y0, x1, y1 = _grow_box(stats[i], horiz.shape)
@@ -195,7 +200,7 @@ def _groups(mask: np.ndarray, dpi: int, kx: float = 0.12, ky: float = 0.05) -> l
         cv2.MORPH_RECT, (max(3, int(dpi * kx / SMALL)), max(3, int(dpi * ky / SMALL)))
     )
     blobs = cv2.dilate(_shrink(mask), k)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    n, _, stats = components(blobs)
     out = []
     for i in range(1, n):
         box = _grow_box(stats[i], mask.shape)
@@ -313,9 +318,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     )
     del border
 
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(
-        cv2.bitwise_and(ink, cv2.bitwise_not(rules)), connectivity=8
-    )
+    n, labels, stats = components(cv2.bitwise_and(ink, cv2.bitwise_not(rules)))
     heights = stats[1:, 3]
     widths = stats[1:, 2]
     textlike = heights[(heights > dpi * 0.02) & (heights < dpi * 0.35) & (widths < dpi * 0.6)]
@@ -371,7 +374,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             )
         )
     drop = figure | leaders | scribble
-    gone = drop[labels].astype(np.uint8)
+    gone = painted(labels, stats, drop)
     restored = np.zeros_like(gone)
     for i in np.nonzero(scribble)[0]:
         # typed characters the signature's strokes touch are part of its component: give

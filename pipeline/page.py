@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from pipeline import geometry, handwriting, layout
+from pipeline.components import components
 from pipeline.errors import LimitExceeded
 from pipeline.extract.documents import MEMO_TITLE, is_document_title
 from pipeline.extract.memo import signer_name
@@ -377,7 +378,7 @@ def line_band(
     if strip.size == 0:
         return strip, xa, ya
     _, ink = cv2.threshold(strip, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = components(ink)
     sh = strip.shape[0]
 
     def core(b: BBox) -> tuple[float, float]:
@@ -399,23 +400,27 @@ def line_band(
         fringe = cv2.dilate(gone.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
         strip[gone | (fringe & (labels == 0))] = 255
     in_mine = (ya + tops < mine[1]) & (ya + tops + heights > mine[0])
-    for i in np.nonzero(~cut_off & ~in_mine)[0]:
-        if i == 0 or not near:
-            continue
+    if not near:
+        return strip, xa, ya
+    # components outside this line's core that reach into another line's core (all at once;
+    # most components are this line's marks, which reach none)
+    c_lo, c_hi = np.array(near).T
+    reach = (ya + tops[:, None] < c_hi) & (ya + tops[:, None] + heights[:, None] > c_lo)
+    candidates = ~cut_off & ~in_mine & reach.any(axis=1)
+    candidates[0] = False
+    for i in np.nonzero(candidates)[0]:
         cy0, ch = int(tops[i]), int(heights[i])
-        top_, bot_ = ya + cy0, ya + cy0 + ch
-        hit = [(c, o) for c, o in zip(near, near_boxes, strict=True) if top_ < c[1] and bot_ > c[0]]
-        if not hit:
-            continue
+        j = int(np.argmax(reach[i]))  # the first line it reaches
+        c, other = near[j], near_boxes[j]
         # a mark of this line touching a vowel of the next line (tight spacing): cut the join
         # at its narrowest row between the two cores and keep this line's part
-        comp = labels == i
-        c, other = hit[0]
+        cols = slice(int(stats[i, 0]), int(stats[i, 0] + stats[i, 2]))  # its own columns
+        comp = labels[:, cols] == i
         above = c[1] <= mine[0]
         lo = int(max(cy0, (c[1] if above else mine[1]) - ya))
         hi = int(min(cy0 + ch, (mine[0] if above else c[0]) - ya))
         if hi - lo < 2:
-            strip[comp] = 255
+            strip[:, cols][comp] = 255
             continue
         widths = comp[lo:hi].sum(axis=1)
         cut = lo + int(np.argmin(widths))
@@ -424,9 +429,9 @@ def line_band(
         if lo <= edge < hi:
             cut = max(cut, edge) if above else min(cut, edge)
         if above:
-            strip[: cut + 1][comp[: cut + 1]] = 255
+            strip[: cut + 1, cols][comp[: cut + 1]] = 255
         else:
-            strip[cut:][comp[cut:]] = 255
+            strip[cut:, cols][comp[cut:]] = 255
     return strip, xa, ya
 
 
@@ -1009,7 +1014,7 @@ def missed_rows(lines: list[Line], lay: layout.Layout) -> list[Line]:
         cy = (y + bh // 2) // q  # one row per letter: its middle, so marks do not bridge lines
         grid[cy, x // q : (x + bw) // q + 1] = 1
     k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.5 * xh / q)), max(1, int(xh / q))))
-    n, labels, _, _ = cv2.connectedComponentsWithStats(cv2.dilate(grid, k), connectivity=8)
+    n, labels, _ = components(cv2.dilate(grid, k))
     rows = labels[(cand[:, 1] + cand[:, 3] // 2) // q, cand[:, 0] // q]
     out = []
     for i in range(1, n):

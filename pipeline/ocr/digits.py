@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from pipeline import nn
+from pipeline.components import components
 from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
 from pipeline.thai.dates import FULL_MONTHS, abbreviation
@@ -70,7 +71,7 @@ def _components(
     components centred inside it are kept, unless centred in one of the ``exclude`` ranges (the
     boxes of the letters next to the run).
     """
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    n, labels, stats = components(ink.astype(np.uint8))
     if n <= 1:
         return []
     inside = np.ones(n, bool)
@@ -118,7 +119,8 @@ def _components(
         merged.append([x0, x1, i])
     out = []
     for m in merged:
-        mask = np.isin(labels, m[2:])
+        mask = np.zeros(labels.shape, bool)  # the glyph's pieces lie within its columns
+        mask[:, m[0] : m[1]] = np.isin(labels[:, m[0] : m[1]], m[2:])
         out.append((m[0], m[1], mask))
     return out
 
@@ -485,7 +487,7 @@ def _split_wide(
         # the width's guess, one fewer, and the whole glyph are put to it
         for k in sorted({1, guess - 1, guess}):
             parts = [(x0, x1, m)] if k == 1 else _cut(m, x0, x1, k)
-            score = min(_sure(model, p[2]) for p in parts)
+            score = min(_sure(model, p[2][:, p[0] : p[1]]) for p in parts)
             # the width's guess wins ties: certainty must be clearly better to overrule it
             score += 0.05 if k == guess else 0.0
             if best is None or score > best[0]:
@@ -523,8 +525,8 @@ def _join_broken(
             if not (broken and near and x1 - x0 <= 1.05 * h):
                 continue
             union = np.logical_or.reduce([g[2] for g in part])
-            sure = _sure(model, union)
-            if sure >= 0.9 and sure > min(_sure(model, g[2]) for g in part):
+            sure = _sure(model, union[:, x0:x1])
+            if sure >= 0.9 and sure > min(_sure(model, g[2][:, g[0] : g[1]]) for g in part):
                 out.append((x0, x1, union))
                 i += k
                 break
@@ -562,8 +564,8 @@ def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> None:
 
 def _heights(glyphs: list[tuple[int, int, np.ndarray]]) -> list[int]:
     out = []
-    for _, _, m in glyphs:
-        ys = np.nonzero(m.any(axis=1))[0]
+    for x0, x1, m in glyphs:  # a glyph's ink lies within its columns
+        ys = np.nonzero(m[:, x0:x1].any(axis=1))[0]
         out.append(int(ys.max() - ys.min() + 1))
     return out
 
@@ -601,7 +603,9 @@ def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, i
     return [
         g
         for g, h in zip(glyphs, hs, strict=True)
-        if 0.5 * med <= h <= 3 * med and (g[1] - g[0]) >= 0.2 * med and not is_slash(g[2])
+        if 0.5 * med <= h <= 3 * med
+        and (g[1] - g[0]) >= 0.2 * med
+        and not is_slash(g[2][:, g[0] : g[1]])
     ]
 
 
@@ -678,7 +682,7 @@ def fix_digits(
         ink[low_row:] = 0
         # ... and ink whose bottom is well above the baseline (marks), or that lies only at
         # its foot (the next line's marks, underlines), is not theirs
-        n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        n, labels, stats = components(ink)
         bottoms = y0 + stats[:, 1] + stats[:, 3]
         tops = y0 + stats[:, 1]
         foreign = (bottoms < base - 0.3 * sym_h) | (tops > base - 0.3 * sym_h)
@@ -716,7 +720,7 @@ def fix_digits(
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
-        feats = [glyph_features(m) for _, _, m in glyphs]
+        feats = [glyph_features(m[:, a:b]) for a, b, m in glyphs]
         if any(f is None for f in feats):
             continue
         p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]

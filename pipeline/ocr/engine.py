@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from pipeline.components import components
 from pipeline.errors import EngineError, LimitExceeded, MissingDependency
 from pipeline.model import Line, Word
 
@@ -250,7 +251,7 @@ class FakeEngine:
         _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
         k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, dpi // 10), 3))
         blobs = cv2.dilate(ink, k)
-        n, _, stats, _ = cv2.connectedComponentsWithStats(blobs)
+        n, _, stats = components(blobs)
         out = []
         for i in range(1, n):
             x, y, w, h, area = stats[i]
