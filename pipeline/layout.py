@@ -155,7 +155,7 @@ def find_frames(
 MIN_STAMP_CHROMA = 40  # purple and red stamp inks: 80 and more; tinted black ink: about 20
 
 
-def _colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pen ink (blue) and stamp ink (purple/red) among the ink pixels."""
     # only the ink pixels are converted (a few per cent of the page)
     ys, xs = np.nonzero(ink)
@@ -401,7 +401,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     hand_mask = None
     crossing = None
     if colour:
-        blue, stamp_ink = _colour_masks(rgb, ink)
+        blue, stamp_ink = colour_masks(rgb, ink)
         hand_mask = blue
         # with the grey fringe of the strokes, which is not saturated enough to count as colour
         pen = cv2.dilate(blue | stamp_ink, np.ones((3, 3), np.uint8))

@@ -25,6 +25,7 @@ from pipeline.model import (
     Region,
     RegionKind,
     Word,
+    bbox_inside,
     bbox_union,
 )
 from pipeline.ocr.digits import (
@@ -239,6 +240,9 @@ def _unsure_symbol(ln: Line) -> bool:
     return bool(ln.words) and min(w.confidence for w in ln.words) < UNSURE_SYMBOL
 
 
+_ASCII_SIGNS = re.compile("[\\s!-/:-@\\[-`{-~]")  # white space and ASCII punctuation
+
+
 def reads_doubtfully(text: str) -> bool:
     """Typed Thai that is likely misread:
 
@@ -266,9 +270,9 @@ def reads_doubtfully(text: str) -> bool:
         return True
     if pen_style(text) or odd_year(text):
         return True
-    squashed = text.replace(" ", "")
-    if 0 < len(squashed) <= 2 and not squashed.isdigit():
-        return True  # a line of a letter or two: a stray mark read as text
+    squashed = _ASCII_SIGNS.sub("", text)
+    if len(squashed) <= 2 and not squashed.isdigit() and text.strip():
+        return True  # a letter or two (and signs): a speck read as text (``Al  '``)
     if thai or numbers:
         for m in _SHORT_LATIN_TOKEN.finditer(text):
             tok, dot = m.groups()
@@ -464,8 +468,14 @@ def merge_row_fragments(lines: list[Line]) -> list[Line]:
             mx0, my0, mx1, my1 = m.bbox
             v = min(y1, my1) - max(y0, my0)
             gap = max(mx0, x0) - min(mx1, x1)
-            # side by side, not stacked: fragments of one line barely overlap across
+            # side by side, not stacked: fragments of one line barely overlap across; a box
+            # inside the other (a glyph the engine boxed apart within its line) is the line's
             stacked = gap < -0.3 * min(x1 - x0, mx1 - mx0)
+            if bbox_inside(ln.bbox, m.bbox, 3):
+                break
+            if bbox_inside(m.bbox, ln.bbox, 3):
+                m.bbox = ln.bbox
+                break
             if v >= 0.6 * min(y1 - y0, my1 - my0) and gap < 4 * med and not stacked:
                 m.bbox = (min(x0, mx0), min(y0, my0), max(x1, mx1), max(y1, my1))
                 break
@@ -478,7 +488,9 @@ def _unstack(lines: list[Line]) -> list[Line]:
     """A line box that reaches down through most of the next line (layout analysis confused by
     stray strokes) ends where that line's letters begin. A sliver (a row of marks, a speck
     row) is no next line: it never cuts the line it lies in; nor is a short box that lies
-    within the line's own rows (a pen stroke or a stamp's letters over its end)."""
+    within the line's own rows (a pen stroke or a stamp's letters over its end), nor a box
+    narrower than a line is tall (a glyph or two with a tail the engine boxed apart: the
+    ``ให้`` opening a line cut it to its top half, and the line was read as marks)."""
     if not lines:
         return lines
     med = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines]))
@@ -490,6 +502,7 @@ def _unstack(lines: list[Line]) -> list[Line]:
             if (
                 b is a
                 or by1 - by0 < 0.5 * med
+                or bx1 - bx0 < med
                 or by0 <= ay0
                 or across < 0.5 * min(ax1 - ax0, bx1 - bx0)
                 or ay1 < by0 + 0.5 * (by1 - by0)
@@ -1242,7 +1255,8 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     deadline = Deadline(options.page_timeout)
     steps = []
     gray0 = geometry.to_gray(pimg.image)
-    geo = verify_orientation(engine, gray0, geometry.estimate(gray0, pimg.dpi), pimg.dpi, options)
+    geo = geometry.estimate(gray0, pimg.dpi, rgb=pimg.image if pimg.colour else None)
+    geo = verify_orientation(engine, gray0, geo, pimg.dpi, options)
     rgb, gray = _upright(pimg, gray0, geo)
     if pimg.scan_dpi:
         steps.append({"step": "resample", "from_dpi": pimg.scan_dpi, "to_dpi": pimg.dpi})

@@ -171,6 +171,27 @@ def test_department_names_snap_to_the_list_despite_a_misread_letter():
     )
 
 
+def test_recipients_snap_to_known_posts():
+    from pipeline.extract.memo import snap_recipients
+
+    # marks lost, added or read one for another (as the wider bench corpus read them)
+    assert snap_recipients("ผู้อำนวยการสำนักบริหารกลาง ผ่าน เลขานุการกรม ผุตรวจราชการกระทรวง") == (
+        "ผู้อำนวยการสำนักบริหารกลาง ผ่าน เลขานุการกรม ผู้ตรวจราชการกระทรวง"
+    )
+    assert snap_recipients("ผู้อำนวยการสำนักบริหารกลาง ผ่าน รองอธิบดี ร่องอธิบดี") == (
+        "ผู้อำนวยการสำนักบริหารกลาง ผ่าน รองอธิบดี รองอธิบดี"
+    )
+    # a long title a letter away (a head of a unit too), and a speck in it
+    assert snap_recipients("หัวหน้ากลุ่มงานบริหารทั่วไบ ผาน า|ลัดกระทรวง") == (
+        "หัวหน้ากลุ่มงานบริหารทั่วไป ผ่าน ปลัดกระทรวง"
+    )
+    # what is left of a misread word at the line's end goes
+    assert snap_recipients("ผู้ตรวจราชการกระทรวง ฝุ| ข") == "ผู้ตรวจราชการกระทรวง"
+    # what is no known title stays as read
+    assert snap_recipients("นายสมชาย ใจดี") == "นายสมชาย ใจดี"
+    assert snap_recipients("คณะกรรมการบริหารโครงการ") == "คณะกรรมการบริหารโครงการ"
+
+
 def test_document_titles_are_recognised_but_not_from_a_word_of_them():
     from pipeline.extract.documents import is_document_title
 

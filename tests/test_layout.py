@@ -50,7 +50,7 @@ def test_a_ruled_line_leaves_no_ghost():
 
 
 def test_stamp_ink_is_told_by_real_colour_not_by_a_cast_on_black_pen():
-    from pipeline.layout import _colour_masks
+    from pipeline.layout import colour_masks
 
     inks = {
         "blue pen": (30, 55, 165),
@@ -65,7 +65,7 @@ def test_stamp_ink_is_told_by_real_colour_not_by_a_cast_on_black_pen():
     for i, colour in enumerate(inks.values()):
         rgb[5:15, 20 * i + 5 : 20 * i + 15] = colour
         ink[5:15, 20 * i + 5 : 20 * i + 15] = 255
-    blue, stamp = _colour_masks(rgb, ink)
+    blue, stamp = colour_masks(rgb, ink)
     found = {
         name: ("pen" if blue[10, 20 * i + 10] else "stamp" if stamp[10, 20 * i + 10] else "")
         for i, name in enumerate(inks)

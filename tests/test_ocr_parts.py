@@ -117,6 +117,22 @@ def test_a_mark_row_a_pixel_wider_than_its_line_is_dropped_and_cuts_nothing():
     assert merge_row_fragments([body, sliver, Line("x", boxes[3], 0.9)])[0].bbox == boxes[2]
 
 
+def test_glyphs_boxed_apart_stay_in_their_line():
+    from pipeline.page import merge_row_fragments
+
+    # boxes the engine gave on a 300 dpi page: the line ``ให้ดำเนินการ…`` with its first glyph
+    # boxed apart, reaching down into the next line, and the next line's first word in pieces,
+    # one of them inside the line's box
+    first = [(442, 1026, 2127, 1101), (352, 1029, 381, 1100), (377, 1033, 435, 1143)]
+    second = [(565, 1126, 605, 1193), (490, 1124, 2142, 1212), (410, 1148, 456, 1194)]
+    kept = merge_row_fragments([Line("x", b, 0.9) for b in first + second])
+    boxes = [ln.bbox for ln in kept]
+    # a glyph narrower than a line is tall does not cut the line it reaches down from
+    assert (352, 1026, 2127, 1101) in boxes
+    # a piece inside a line's box is the line's, and the word beside it joins the line
+    assert (410, 1124, 2142, 1212) in boxes
+
+
 def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     from pipeline.ocr.digits import _runs
 
@@ -419,6 +435,8 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("ได้รับงบประมาณจำนวน ๖๘๗,๐๐๐ UM สำหรับปีงบประมาณ")  # บาท taken
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
     assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
+    assert reads_doubtfully("Al  '")  # a speck under a position line, read as letters and signs
+    assert not reads_doubtfully("๑.")
     # acronyms and English words in Thai lines are English; misread Thai is doubted
     assert not reads_doubtfully("หน่วยงานได้นำระบบ KPI มาใช้ในการปฏิบัติงาน")
     assert not reads_doubtfully("ขอเชิญชวนบุคลากรร่วมกิจกรรม Big Data และ AI")

@@ -86,3 +86,14 @@ def test_a_stop_between_the_letter_and_its_number_is_a_speck():
     assert normalise_reference("อว 4310.5/จ 2145").reasons == []
     lost = normalise_reference("สร ๙๑๑๑) ๓๙๙๔")  # one sign for the slash and its letter
     assert lost.value == "สธ 9111/ว 3994" and "slash lost" in lost.reasons
+
+
+def test_signs_and_specks_after_a_whole_reference_go():
+    got = normalise_reference("กค ๖๙๒๙.๙/จ ๑๓๓๓ ฏ7ฏภ")  # as the wider bench corpus read them
+    assert got.value == "กค 6929.9/จ 1333" and "dropped 'ฏ7ฏภ' after the number" in got.reasons
+    assert normalise_reference("สธ 3878/ว 9009 ., 7").value == "สธ 3878/ว 9009"
+    # digits after a gap may be the running number's own: kept, and the shape doubted
+    split = normalise_reference("สธ 3878/ว 90 09")
+    assert split.value == "สธ 3878/ว 90 09" and split.reasons
+    # a running number too short to be whole keeps what follows
+    assert normalise_reference("สธ 3878/ว 90 ฏ7").value == "สธ 3878/ว 90 ฏ7"

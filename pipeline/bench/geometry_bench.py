@@ -41,10 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         kind = rng.choice([None, None, None, None, None, None, "sparse", "handnotes"])
         images, truth, _, _ = make_file(i, args.seed, kind=kind, params=params)
         k = rng.randrange(len(images))
-        rgb, _ = _to_rgb(images[k])
+        rgb, colour = _to_rgb(images[k])
         tp = truth["pages"][k]
         t = time.process_time()
-        g = geometry.estimate(geometry.to_gray(rgb), tp["dpi"])
+        g = geometry.estimate(geometry.to_gray(rgb), tp["dpi"], rgb=rgb if colour else None)
         cpu.append(time.process_time() - t)
         ok = g.rotation == tp["rotation"]
         err = abs(g.skew - tp["skew"]) if ok else float("nan")

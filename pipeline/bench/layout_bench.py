@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                 break
             page = load_page(info, n, options)
             gray0 = geometry.to_gray(page.image)
-            rgb, gray = _upright(page, gray0, geometry.estimate(gray0, page.dpi))
+            geo = geometry.estimate(gray0, page.dpi, rgb=page.image if page.colour else None)
+            rgb, gray = _upright(page, gray0, geo)
             t = time.process_time()
             lay = layout.analyse(rgb, gray, page.dpi, page.colour)
             spent = time.process_time() - t

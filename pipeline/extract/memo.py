@@ -90,13 +90,64 @@ _GLUED_SIGN = re.compile(
 )
 
 
+def _data_lines(name: str) -> list[str]:
+    text = (Path(__file__).resolve().parent.parent / "data" / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _departments() -> dict[str, str]:
-    text = (Path(__file__).resolve().parent.parent / "data" / "departments.txt").read_text(
-        encoding="utf-8"
-    )
-    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {word_skeleton(n.replace(" ", "")): n for n in names}
+    return {word_skeleton(n.replace(" ", "")): n for n in _data_lines("departments.txt")}
+
+
+@lru_cache(maxsize=1)
+def _posts() -> dict[str, str]:
+    """Recipients' titles by their skeleton: the posts, and each head of a unit with each unit."""
+    posts: dict[str, str] = {}
+    for p in _data_lines("posts.txt"):
+        heads = [p[:-1] + u for u in _departments().values()] if p.endswith("…") else [p]
+        posts.update((word_skeleton(t.replace(" ", "")), t) for t in heads)
+    return posts
+
+
+def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: list[str]) -> str:
+    """``token`` in the known spelling whose skeleton (letters without marks) it has; failing
+    that, a long one's single known name at most a letter away; else ``token`` itself."""
+    from rapidfuzz import fuzz, process
+
+    sk = word_skeleton(_NOT_THAI.sub("", token))
+    if sk in known:
+        return known[sk]
+    if len(token) < 8:
+        return token
+    near = process.extract(sk, skeletons, scorer=fuzz.ratio, score_cutoff=90, limit=2)
+    if len(near) == 1 or (len(near) == 2 and near[0][1] - near[1][1] >= 5):
+        return names[near[0][2]]
+    return token
+
+
+_NOT_THAI = re.compile("[^\u0e01-\u0e4e]")
+
+
+def _without_tail(tokens: list[str]) -> list[str]:
+    """What is left of a misread word at the end of a line (a few letters that are no word, or
+    a stray letter) goes."""
+    while len(tokens) > 1 and (
+        len(tokens[-1]) == 1 or (len(tokens[-1]) <= 3 and unknown_words(tokens[-1]))
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def snap_recipients(to: str) -> str:
+    """``ผุตรวจราชการกระทรวง`` → ``ผู้ตรวจราชการกระทรวง``: each title of the recipients' line
+    takes the known spelling of a post (``posts.txt``) whose letters it has, or that a long
+    title is a letter away from; what is no title stays as read."""
+    known = _posts()
+    names = list(known.values())
+    skeletons = list(known)
+    tokens = _without_tail([t for t in to.split(" ") if t])
+    return " ".join(_snap_one(t, known, names, skeletons) for t in tokens)
 
 
 def snap_department(agency: str) -> str:
@@ -104,18 +155,12 @@ def snap_department(agency: str) -> str:
     letters match a known one but whose marks do not takes the known spelling; so does one with
     a letter misread too (``กรมฏารจัดหางาน``, ``ภายไน``) when exactly one known name is that
     close. Each name of the line is snapped on its own."""
-    from rapidfuzz import fuzz, process
-
     known = _departments()
     names = [n for n in known.values() if len(n) >= 8]
     skeletons = [word_skeleton(n) for n in names]
-    # a stop or speck glued between names, or before one, is a misread space
-    tokens = [t for t in _GLUED_SIGN.sub(" ", agency).split(" ") if t]
-    # what is left of a misread phone label at the end: a few letters that are no word
-    while len(tokens) > 1 and (
-        len(tokens[-1]) == 1 or (len(tokens[-1]) <= 3 and unknown_words(tokens[-1]))
-    ):
-        tokens.pop()
+    # a stop or speck glued between names, or before one, is a misread space; what is left
+    # of a misread phone label at the end goes
+    tokens = _without_tail([t for t in _GLUED_SIGN.sub(" ", agency).split(" ") if t])
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -126,18 +171,7 @@ def snap_department(agency: str) -> str:
                 i = j
                 break
         else:
-            tok = tokens[i]
-            near = (
-                process.extract(
-                    word_skeleton(tok), skeletons, scorer=fuzz.ratio, score_cutoff=90, limit=2
-                )
-                if len(tok) >= 8
-                else []
-            )
-            if len(near) == 1 or (len(near) == 2 and near[0][1] - near[1][1] >= 5):
-                out.append(names[near[0][2]])
-            else:
-                out.append(tok)
+            out.append(_snap_one(tokens[i], {}, names, skeletons))
             i += 1
     return " ".join(out)
 
@@ -324,7 +358,7 @@ def extract_header(doc: Document, page: Page) -> None:
             conf = float(np.mean([u.confidence for u in used]))
             f["to"] = Field(
                 text=joined,
-                value=normalise_value(joined),
+                value=snap_recipients(normalise_value(joined)),
                 confidence=round(conf, 4),
                 page=page.number,
                 bbox=bbox_union([u.bbox for u in used]),

@@ -87,6 +87,9 @@ def normalise_reference(text: str) -> Reference:
     else:
         residue = None
     m = _REF.match(flat)
+    tail = None
+    if m is None:
+        m, tail = _before_tail(flat)
     if m is None:
         code = flat.split(" ")[0] if flat else ""
         doubts = [] if code in MINISTRY_CODES else [f"unknown ministry code {code!r}"]
@@ -130,4 +133,20 @@ def normalise_reference(text: str) -> Reference:
         reasons.append("letters in the number taken as the digits they stand for")
     if residue is not None:
         reasons.append(f"dropped {residue.group(0)!r} after the number")
+    if tail is not None:
+        reasons.append(f"dropped {tail!r} after the number")
     return Reference(value, reasons)
+
+
+def _before_tail(flat: str) -> tuple[re.Match[str] | None, str | None]:
+    """A whole reference (its running number three digits or more) followed, after a space, by
+    what is no part of one (``กค 6929.9/จ 1333 ฏ7ฏภ``, ``สธ 3878/ว 9009 ., 7``: specks and
+    leader dots read as signs): the reference's match and the tail. Digits alone after a space
+    may be the running number's own, split by a gap: they are no tail."""
+    tokens = flat.split(" ")
+    for k in range(len(tokens) - 1, 1, -1):
+        tail = " ".join(tokens[k:])
+        m = _REF.match(" ".join(tokens[:k]))
+        if m is not None and len(m.group("run") or "") >= 3 and re.search("[^0-9 ]", tail):
+            return m, tail
+    return None, None
