@@ -6,8 +6,8 @@ Method (recorded in provenance as ``geometry``):
   the emblem and specks are left out by size and shape).
 * Skew: a coarse-to-fine projection-profile search on those pixels, for the page as it is and
   turned a quarter; the sharper profile also tells upright/upside-down from sideways. On a
-  colour scan, pen and stamp ink (told by colour as layout tells it) is left out of the search
-  where enough black ink remains: notes are written at their own angles.
+  colour scan that is mostly pen notes and stamps, their ink (told by colour as layout tells
+  it) is left out of the search where enough black ink remains: notes lie at their own angles.
 * Up vs down: Thai puts far more marks above the x-height band (tone marks, upper vowels) than
   below it (ุ ู and a few tails); Latin ascenders outnumber descenders likewise. Mass above vs
   below each line's core tells the page's top from its bottom.

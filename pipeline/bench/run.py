@@ -283,11 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.scaling:
         scaling = scaling_figures(corpus, pages, args.out, args.scaling)
-        sar, raw = scaling["saraban"], scaling["raw"]
+        s_ppm, r_ppm = scaling["saraban"], scaling["raw"]
         print(
             f"1 → 2 jobs on {scaling['pages']} pages (medians of {len(scaling['relative'])} "
-            f"readings): saraban {sar[0]:.1f} → {sar[1]:.1f} pages/min (×{sar[1] / sar[0]:.2f}); "
-            f"raw Tesseract {raw[0]:.1f} → {raw[1]:.1f} (×{raw[1] / raw[0]:.2f}); relative "
+            f"readings): saraban {s_ppm[0]:.1f} → {s_ppm[1]:.1f} pages/min "
+            f"(×{s_ppm[1] / s_ppm[0]:.2f}); raw Tesseract {r_ppm[0]:.1f} → {r_ppm[1]:.1f} "
+            f"(×{r_ppm[1] / r_ppm[0]:.2f}); relative "
             f"speed-up median {statistics.median(scaling['relative']):.2f} "
             f"({', '.join(f'{v:.2f}' for v in scaling['relative'])})"
         )
