@@ -20,6 +20,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางสาวณ์ฐวุฒิ ประเสริฐศักดิ์", "นางสาวณัฐวุฒิ ประเสริฐศักดิ์"),  # one mark for another
         ("นางบุญเลิศ เรื่องศรี", "นางบุญเลิศ เรืองศรี"),  # a stray stroke read as a tone mark
         ("นางสำวิสุรชัย ทองคำ", "นางสาวสุรชัย ทองคำ"),  # นางสาว with its สาว struck
+        ("นาง3วิวเกรียงใกร ใจดี", "นางสาวเกรียงไกร ใจดี"),  # ... and the name's sara ai too
+        ("นางวิไล ใจดี", "นางวิไล ใจดี"),  # a listed name after นาง stays
         ("นางตทัวเกรียงไกร ใจดี", "นางสาวเกรียงไกร ใจดี"),  # two of its letters, a listed name
         ("นางบุ เลิศ เรืองศรี", "นางบุญเลิศ เรืองศรี"),  # a letter lost where OCR saw a gap
         ("นายวชัย ใจดี", "นายวิชัย ใจดี"),  # วิชัย and วีชัย as near: the far commoner one

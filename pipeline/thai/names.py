@@ -271,9 +271,9 @@ def correct_name(name: str) -> str:
         for letters in (1, 2):  # two of สาว's letters struck only when a listed name follows
             longer, fixed = _misread_title(text, letters)
             first = fixed[len(longer) :].split(" ")[0]
-            listed = (
-                first in given_names if letters > 1 else _nearest(first, given_names) in given_names
-            )
+            # (that name as read, or with a mark read for another: เกรียงใกร for เกรียงไกร)
+            near = _nearest(first, given_names)
+            listed = near in given_names and (letters == 1 or _mark_cost(first, near) <= 0.5)
             if longer == "นางสาว" and text[3:].split(" ")[0] not in given_names and listed:
                 title, text = longer, fixed
                 break
