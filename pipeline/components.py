@@ -30,8 +30,8 @@ def _grana(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
 
 def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     """What ``cv2.connectedComponentsWithStats(mask, connectivity=8)`` gives bar the centroids:
-    (count with the background, labels (uint16, or int32 past 65535 components), stats rows of x, y, w, h, area; row 0 is the
-    background)."""
+    (count with the background, labels (uint16, or int32 past 65535 components), stats rows
+    of x, y, w, h, area; row 0 is the background)."""
     h, w = mask.shape
     if not (h | w) & 1:
         return _grana(mask)
@@ -57,7 +57,7 @@ def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
 def painted(labels: np.ndarray, stats: np.ndarray, chosen: np.ndarray) -> np.ndarray:
     """A uint8 mask, 1 on the pixels of the components ``chosen`` (a boolean per label).
 
-    ``chosen[labels]`` reads a 32-bit label for every pixel of the page (15 ms at 300 dpi); a
+    ``chosen[labels]`` looks up the label of every pixel of the page (15 ms at 300 dpi); a
     few components (figures, signatures, leader dots) are painted within their own boxes."""
     ids = np.flatnonzero(chosen)
     boxes = stats[ids, 2].astype(np.int64) * stats[ids, 3]

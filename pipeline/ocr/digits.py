@@ -487,7 +487,7 @@ def _split_wide(
         # the width's guess, one fewer, and the whole glyph are put to it
         for k in sorted({1, guess - 1, guess}):
             parts = [(x0, x1, m)] if k == 1 else _cut(m, x0, x1, k)
-            score = min(_sure(model, p[2][:, p[0] : p[1]]) for p in parts)
+            score = min(_sure(model, _own_ink(p)) for p in parts)
             # the width's guess wins ties: certainty must be clearly better to overrule it
             score += 0.05 if k == guess else 0.0
             if best is None or score > best[0]:
@@ -525,8 +525,8 @@ def _join_broken(
             if not (broken and near and x1 - x0 <= 1.05 * h):
                 continue
             union = np.logical_or.reduce([g[2] for g in part])
-            sure = _sure(model, union[:, x0:x1])
-            if sure >= 0.9 and sure > min(_sure(model, g[2][:, g[0] : g[1]]) for g in part):
+            sure = _sure(model, _own_ink((x0, x1, union)))
+            if sure >= 0.9 and sure > min(_sure(model, _own_ink(g)) for g in part):
                 out.append((x0, x1, union))
                 i += k
                 break
@@ -562,10 +562,17 @@ def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> None:
             ink[:, a:b] = 0
 
 
+def _own_ink(glyph: tuple[int, int, np.ndarray]) -> np.ndarray:
+    """A glyph's mask within its own columns, where all its ink lies (the mask spans the crop:
+    looking at all of it, for each glyph and each test, cost more than the reading)."""
+    x0, x1, mask = glyph
+    return mask[:, x0:x1]
+
+
 def _heights(glyphs: list[tuple[int, int, np.ndarray]]) -> list[int]:
     out = []
-    for x0, x1, m in glyphs:  # a glyph's ink lies within its columns
-        ys = np.nonzero(m[:, x0:x1].any(axis=1))[0]
+    for g in glyphs:
+        ys = np.nonzero(_own_ink(g).any(axis=1))[0]
         out.append(int(ys.max() - ys.min() + 1))
     return out
 
@@ -603,9 +610,7 @@ def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, i
     return [
         g
         for g, h in zip(glyphs, hs, strict=True)
-        if 0.5 * med <= h <= 3 * med
-        and (g[1] - g[0]) >= 0.2 * med
-        and not is_slash(g[2][:, g[0] : g[1]])
+        if 0.5 * med <= h <= 3 * med and (g[1] - g[0]) >= 0.2 * med and not is_slash(_own_ink(g))
     ]
 
 
@@ -720,7 +725,7 @@ def fix_digits(
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
-        feats = [glyph_features(m[:, a:b]) for a, b, m in glyphs]
+        feats = [glyph_features(_own_ink(g)) for g in glyphs]
         if any(f is None for f in feats):
             continue
         p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
