@@ -53,6 +53,8 @@ def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
         "นางสาวมาลย์ ใจดี",  # a word (garland) as read
         "นาาสมศรี ใจดี",  # a name given to women and men: the title stays unknown
         "นาตยา ใจดี",  # a listed name beginning with นา, no title
+        "นางสาวฐิติกร ณ กาฬสินธุ์",  # a family name of two listed words (ณ …)
+        "นายสมชาย สุบรรณ ณ อยุธยา",  # ... or three
     ],
 )
 def test_names_left_alone(read: str) -> None:

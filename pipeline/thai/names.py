@@ -279,6 +279,10 @@ def correct_name(name: str) -> str:
                 break
     rest = text[len(title) :].strip()
     parts = rest.split(" ")
+    for k in (3, 2):  # a listed family name of several words (ณ อยุธยา) is one part
+        if len(parts) > k and " ".join(parts[-k:]) in family_names:
+            parts = [*parts[:-k], " ".join(parts[-k:])]
+            break
     if len(parts) > 2:  # a lost vowel read as a space inside the given name: เกรียง กร
         joined = _nearest(parts[0] + parts[1], given_names)
         if joined not in given_names:
