@@ -1,4 +1,5 @@
-"""Connected components of a binary mask, the one way every stage finds them.
+"""Connected components of a binary mask, the one way every stage finds them (and the set
+pixels of one, :func:`points`).
 
 OpenCV's default labelling for 8-connectivity with statistics (Spaghetti, in OpenCV 5) took
 62 ms on a 300 dpi page here; Grana's block-based algorithm gives the same labels and
@@ -68,3 +69,13 @@ def painted(labels: np.ndarray, stats: np.ndarray, chosen: np.ndarray) -> np.nda
         x, y, w, h = (int(v) for v in stats[i, :4])
         out[y : y + h, x : x + w][labels[y : y + h, x : x + w] == i] = 1
     return out
+
+
+def points(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns of the set pixels of a uint8 ``mask``, in ``np.nonzero``'s order (at
+    a third of its cost)."""
+    p = cv2.findNonZero(mask)
+    if p is None:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
+    p = p.reshape(-1, 2)
+    return p[:, 1], p[:, 0]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from pipeline.components import components
+from pipeline.components import components, points
 from pipeline.layout import colour_masks
 
 WORK_DPI = 150
@@ -188,11 +188,11 @@ def estimate(
     notes lie at their own angles (a page of notes around one typed line was read 3.2° off by
     all its ink, 0.2° by the typed line)."""
     mask = text_mask(gray, dpi)
-    ys, xs = np.nonzero(mask)
+    ys, xs = points(mask)
     if len(xs) < 200:
         return Geometry(0, 0.0, 0.0, 0.0)
     if rgb is not None:
-        typed = np.nonzero(_without_colour(mask, rgb))
+        typed = points(_without_colour(mask, rgb))
         if len(typed[0]) >= MIN_TYPED and len(typed[0]) <= (1 - PEN_PAGE) * len(xs):
             ys, xs = typed
     if len(xs) > 400_000:  # subsample very dense pages for speed

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from pipeline.components import components, painted
+from pipeline.components import components, painted, points
 from pipeline.model import BBox, Cell, Region, RegionKind, bbox_inside
 
 
@@ -36,22 +36,29 @@ class Layout:
 
 def ocr_ink(lay: Layout) -> np.ndarray:
     """The ink OCR sees: the page's ink less what layout hid (figures, signatures, colour ink)."""
-    return np.where(lay.ocr_gray < 255, lay.ink, 0).astype(np.uint8)
+    return cv2.bitwise_and(lay.ink, cv2.threshold(lay.ocr_gray, 254, 255, cv2.THRESH_BINARY_INV)[1])
 
 
-def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
+def otsu_ink(gray: np.ndarray) -> np.ndarray:
+    """The page's dark pixels by Otsu's global threshold; 255 = dark."""
+    return cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+
+
+def binarise(gray: np.ndarray, dpi: int, otsu: np.ndarray | None = None) -> np.ndarray:
     """Adaptive (local) threshold that keeps thin Thai marks; 255 = ink.
 
     (A Gaussian mean taken at half scale costs a third, and changes 0.01–0.04 % of the ink
     pixels; enough to change what Tesseract reads on a few lines: wider-corpus dates fell
-    from 99.1 to 96.4 %. The exact mean stays.)"""
+    from 99.1 to 96.4 %. The exact mean stays.) ``otsu``: :func:`otsu_ink` of ``gray``, where
+    the caller has it already."""
     block = max(15, int(dpi / 6) | 1)
     ink = cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, block, 18
     )
-    _, otsu = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return cv2.bitwise_and(ink, otsu)
+    return cv2.bitwise_and(ink, otsu_ink(gray) if otsu is None else otsu)
 
+
+_FRINGE = np.ones((3, 3), np.uint8)  # the grey fringe OCR keeps around ink
 
 SMALL = 4  # connected components that only need to be found, not measured, at 1/4 scale
 
@@ -75,11 +82,13 @@ def _grow_box(stat: np.ndarray, shape: tuple[int, ...]) -> BBox:
     )
 
 
-def border_mask(gray: np.ndarray) -> np.ndarray:
+def border_mask(gray: np.ndarray, dark: np.ndarray | None = None) -> np.ndarray:
     """Dark areas joined to the image edge and large: scanner borders, the bed beyond the paper.
 
-    Found at 1/4 scale (a border is large), then cut back to the dark pixels at full scale."""
-    t, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    Found at 1/4 scale (a border is large), then cut back to the dark pixels (``dark``:
+    :func:`otsu_ink` of ``gray``) at full scale."""
+    if dark is None:
+        dark = otsu_ink(gray)
     small = _shrink(dark)
     n, labels, stats = components(small)
     h, w = small.shape
@@ -100,15 +109,28 @@ def border_mask(gray: np.ndarray) -> np.ndarray:
     return out
 
 
+def dilate_sparse(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """``cv2.dilate(mask, kernel)`` (centred kernel) for a mask with little set (rules, their
+    cores): done within the box of what is set only, the same pixels at a fraction of the cost."""
+    out = np.zeros_like(mask)
+    x, y, w, h = cv2.boundingRect(mask)
+    if w and h:
+        kh, kw = kernel.shape
+        y0, y1 = max(0, y - kh), min(mask.shape[0], y + h + kh)
+        x0, x1 = max(0, x - kw), min(mask.shape[1], x + w + kw)
+        out[y0:y1, x0:x1] = cv2.dilate(mask[y0:y1, x0:x1], kernel)
+    return out
+
+
 def _rules(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical rules: the ink's openings by a line a third of an inch long
+    (the erosion leaves a rule's core only, so its dilation back is done where that is)."""
     klen = max(20, int(dpi * 0.35))
-    horiz = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen, 1))
-    )
-    vert = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, klen))
-    )
-    return horiz, vert
+    out = []
+    for size in ((klen, 1), (1, klen)):
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
+        out.append(dilate_sparse(cv2.erode(ink, kernel), kernel))
+    return out[0], out[1]
 
 
 def _line_positions(profile: np.ndarray, min_len: float) -> list[int]:
@@ -126,10 +148,13 @@ def _line_positions(profile: np.ndarray, min_len: float) -> list[int]:
 
 
 def find_frames(
-    horiz: np.ndarray, vert: np.ndarray, dpi: int
+    horiz: np.ndarray, vert: np.ndarray, dpi: int, rules: np.ndarray | None = None
 ) -> list[tuple[BBox, list[int], list[int]]]:
-    """Ruled frames: (bbox, row line ys, column line xs)."""
-    grid = cv2.dilate(_shrink(cv2.bitwise_or(horiz, vert)), np.ones((3, 3), np.uint8))
+    """Ruled frames: (bbox, row line ys, column line xs); ``rules``: both kinds together,
+    where the caller has them."""
+    if rules is None:
+        rules = cv2.bitwise_or(horiz, vert)
+    grid = cv2.dilate(_shrink(rules), np.ones((3, 3), np.uint8))
     n, _, stats = components(grid)
     out = []
     for i in range(1, n):
@@ -158,27 +183,27 @@ MIN_STAMP_CHROMA = 40  # purple and red stamp inks: 80 and more; tinted black in
 def colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pen ink (blue) and stamp ink (purple/red) among the ink pixels."""
     # only the ink pixels are converted (a few per cent of the page)
-    ys, xs = np.nonzero(ink)
+    ys, xs = points(ink)
     if not len(ys):  # a blank page (the back of a sheet scanned in colour)
         return np.zeros_like(ink), np.zeros_like(ink)
     hsv = cv2.cvtColor(np.ascontiguousarray(rgb[ys, xs][:, None, :]), cv2.COLOR_RGB2HSV)[:, 0]
     hue, sat, val = hsv[:, 0], hsv[:, 1], hsv[:, 2]
     coloured = (sat > 70) & (val > 40)
-    blue = np.zeros(ink.shape, bool)
-    stamp = np.zeros(ink.shape, bool)
+    blue = np.zeros_like(ink)
+    stamp = np.zeros_like(ink)
     sel = coloured & (hue >= 95) & (hue <= 128)
-    blue[ys[sel], xs[sel]] = True
+    blue[ys[sel], xs[sel]] = 255
     # stamp ink has real colour in it; the darkest pixels of a black pen with a faint purple
     # cast are "saturated" too, though their channels differ by a few levels only (a pen's
     # blue may be as faint: a real ballpoint's dark strokes differ by 20 levels, and a pen is
     # what they are either way)
     chroma = sat.astype(np.int32) * val.astype(np.int32) // 255  # max - min of R, G, B
     sel = coloured & ((hue < 12) | (hue > 128)) & (chroma >= MIN_STAMP_CHROMA)
-    stamp[ys[sel], xs[sel]] = True
-    k = np.ones((3, 3), np.uint8)
-    blue_m = cv2.dilate(blue.astype(np.uint8) * 255, k)
-    stamp_m = cv2.dilate(stamp.astype(np.uint8) * 255, k)
-    return blue_m & ink, stamp_m & ink
+    stamp[ys[sel], xs[sel]] = 255
+    return (
+        cv2.bitwise_and(dilate_sparse(blue, _FRINGE), ink),
+        cv2.bitwise_and(dilate_sparse(stamp, _FRINGE), ink),
+    )
 
 
 CROSSING_GAP = 9  # pixels of a cleared stroke (pen, with its fringe) a letter is mended across
@@ -303,8 +328,10 @@ def _typed_under_scribble(
 
 
 def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout:
-    border = border_mask(gray)
-    ink = cv2.bitwise_and(binarise(gray, dpi), cv2.bitwise_not(border))
+    dark = otsu_ink(gray)
+    border = border_mask(gray, dark)
+    ink = cv2.bitwise_and(binarise(gray, dpi, dark), cv2.bitwise_not(border))
+    del dark
     horiz, vert = _rules(ink, dpi)
     rules = cv2.bitwise_or(horiz, vert)
     regions: list[Region] = []
@@ -313,8 +340,8 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     # around all ink): a rule cleared to its core leaves a dashed ghost that joins a line's box
     clear = (
         border
-        | cv2.dilate(horiz, np.ones((5, 3), np.uint8))
-        | cv2.dilate(vert, np.ones((3, 5), np.uint8))
+        | dilate_sparse(horiz, np.ones((5, 3), np.uint8))
+        | dilate_sparse(vert, np.ones((3, 5), np.uint8))
     )
     del border
 
@@ -324,7 +351,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     textlike = heights[(heights > dpi * 0.02) & (heights < dpi * 0.35) & (widths < dpi * 0.6)]
     xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
 
-    frames = find_frames(horiz, vert, dpi)
+    frames = find_frames(horiz, vert, dpi, rules)
     stamp_frames: list[BBox] = []
     for bbox, rows, cols in frames:
         x0, y0, x1, y1 = bbox
@@ -375,18 +402,24 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         )
     drop = figure | leaders | scribble
     gone = painted(labels, stats, drop)
-    restored = np.zeros_like(gone)
+    restored = None
     for i in np.nonzero(scribble)[0]:
         # typed characters the signature's strokes touch are part of its component: give
         # them back to OCR (the typed line stays readable, the signature stays a signature)
         keep = _typed_under_scribble(labels, stats, ~drop, int(i), xh)
         if keep is not None:
             x0, y0 = int(x[i]), int(y[i])
+            if restored is None:
+                restored = np.zeros_like(gone)
             restored[y0 : y0 + keep.shape[0], x0 : x0 + keep.shape[1]][keep] = 1
     del labels  # a 32-bit label per pixel: the largest array here, free it before the next ones
     # the grey fringe of removed ink goes too (OCR would read it as a faint stroke)
-    gone = cv2.dilate(gone & (1 - restored), np.ones((3, 3), np.uint8)) & (1 - restored)
-    clear[gone > 0] = 255
+    if restored is not None:
+        gone &= 1 - restored
+    gone = cv2.dilate(gone, _FRINGE)
+    if restored is not None:
+        gone = cv2.bitwise_and(gone, 1 - restored)
+    cv2.bitwise_or(clear, cv2.threshold(gone, 0, 255, cv2.THRESH_BINARY)[1], dst=clear)
     del gone, restored
     for i in np.nonzero(scribble)[0]:
         regions.append(
@@ -415,9 +448,8 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
 
     # OCR sees the ink with its grey levels (anti-aliasing helps the recogniser) on a white
     # background: paper texture, noise and tint never reach it
-    keep_ink = cv2.dilate(ink, np.ones((3, 3), np.uint8))
-    clean_gray = np.where(keep_ink > 0, gray, 255).astype(np.uint8)
-    clean_gray[clear > 0] = 255
+    # (``clear`` and ``ink`` are 0 or 255: whitening is a maximum)
+    clean_gray = cv2.max(gray, cv2.bitwise_or(cv2.bitwise_not(cv2.dilate(ink, _FRINGE)), clear))
     if crossing is not None and crossing.any():
         # where a pen stroke or a stamp crosses a typed letter, the letter's own strokes on
         # either side fill the gap its clearing left, so the typed line still reads
