@@ -182,7 +182,9 @@ def scaling_figures(
     """Pages/min with 1 and 2 jobs, saraban and raw Tesseract, on the first ``n_files`` files;
     ``rounds`` readings, each of the four runs in turn (one reading on this shared machine once
     found raw Tesseract's one-job run a quarter slower than three readings after it), and the
-    medians."""
+    medians. Each saraban run is the command line in a process of its own, as a user runs it:
+    one job runs in that process, and an import in this one would find the dictionaries
+    and models already loaded by the runs before it, which a pool's new workers load again."""
     files = sorted((corpus / "scans").iterdir())[:n_files]
     names = {f.name for f in files}
     sub = [p for p in pages if p[0] in names]
@@ -192,8 +194,14 @@ def scaling_figures(
         for jobs in (1, 2):
             pred = out / f"pred-scaling-{jobs}"
             shutil.rmtree(pred, ignore_errors=True)
+            cmd = [sys.executable, "-m", "pipeline", "import", *map(str, files)]
             t = time.monotonic()
-            import_paths(files, pred, Options(), jobs=jobs, progress=False)
+            subprocess.run(
+                [*cmd, "--out", str(pred), "--jobs", str(jobs)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             r["saraban"].append(len(sub) / (time.monotonic() - t) * 60)
             _, _, wall = raw_tesseract(sub, jobs)
             r["raw"].append(len(sub) / wall * 60)

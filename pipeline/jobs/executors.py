@@ -6,6 +6,7 @@ and return plain picklable outcomes; only the parent writes files and draws prog
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
@@ -126,6 +127,10 @@ class ProcessExecutor:
         self.jobs = jobs
         self._args = (options, engine_kind)
         _one_thread()
+        if multiprocessing.get_start_method() == "fork":
+            # forked workers share what this process loaded: load it once, here (the
+            # documents are put together here with it too), not again in every worker
+            _load_language_data()
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:

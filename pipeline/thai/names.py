@@ -61,14 +61,18 @@ def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
 
 # letters whose tall tail the engine loses (ป ฝ ฟ read as บ ผ พ): a name may be mended across
 # them as across marks
-_TAILLESS = str.maketrans("ปฝฟ", "บผพ")
+_TAILLESS = {"ป": "บ", "ฝ": "ผ", "ฟ": "พ"}
 # ... and letters it reads one for another by a notch or a foot (ร as ว, ฐ without its foot as
 # จ): one such slip is mended too, at a letter's cost
 _LOOKALIKE = str.maketrans("วจ", "รฐ")
 
 
+_BARE = str.maketrans({**dict.fromkeys(_FRAGILE), **_TAILLESS})
+
+
 def _bare(word: str) -> str:
-    return "".join(c for c in word if c not in _FRAGILE).translate(_TAILLESS)
+    """``word`` without the marks the engine loses, its tall-tailed letters as it reads them."""
+    return word.translate(_BARE)
 
 
 @lru_cache(maxsize=8)  # given and family names, strict and loose, and the dictionary

@@ -39,9 +39,12 @@ _RUN = re.compile("[\u0e01-\u0e4e]+")
 _MIN_FIX = 4  # a skeleton this long or longer can be trusted to name one word
 
 
+_SKELETON = str.maketrans({**dict.fromkeys(_MARKS), "ำ": "า"})
+
+
 def skeleton(text: str) -> str:
     """Letters without marks; sara am counts as sara aa (the engine splits ำ into ํ/้ + า)."""
-    return "".join("า" if c == "ำ" else c for c in text if c not in _MARKS)
+    return text.translate(_SKELETON)
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +110,11 @@ _OFFICIAL_REGISTER = {"นี่": 0.1}
 _MARK_LOSS_ODDS = 20  # a reading is mended only when the mended word is this much likelier
 
 
+_UNTONED = str.maketrans(dict.fromkeys(_TOP))
+
+
 def _untoned(text: str) -> str:
-    return "".join(c for c in text if c not in _TOP)
+    return text.translate(_UNTONED)
 
 
 @lru_cache(maxsize=1)
