@@ -80,6 +80,29 @@ def test_stamp_ink_is_told_by_real_colour_not_by_a_cast_on_black_pen():
     }
 
 
+def test_type_on_a_scan_with_a_colour_cast_is_no_pen():
+    """A scan whose channels are offset (bluish paper, 242 247 253) gives black type the same
+    offset; in the grey edge and core pixels of thin, blurred strokes that is a blue pen's
+    saturation. The cast is taken out first: the type is no pen, a blue pen still is."""
+    import cv2
+
+    from pipeline.layout import binarise, colour_masks
+
+    font = typed_face("laksaman").font(67)
+    img = Image.new("RGB", (1600, 500), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    d.text((50, 60), "ด้วยกลุ่มงานประชาสัมพันธ์มีความประสงค์", font=font, fill=(25, 25, 28))
+    d.text((50, 300), "ทราบ ดำเนินการ", font=font, fill=(40, 60, 170))
+    rgb = cv2.GaussianBlur(np.asarray(img), (0, 0), 1.0) - np.array([13, 8, 2])
+    noise = np.random.default_rng(0).normal(0, 4, rgb.shape[:2])[..., None]
+    rgb = np.clip(rgb + noise, 0, 255).astype(np.uint8)
+    ink = binarise(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), 300)
+    blue, _ = colour_masks(rgb, ink)
+    typed, pen = ink[:200] > 0, ink[250:] > 0
+    assert (blue[:200] > 0)[typed].mean() < 0.01
+    assert (blue[250:] > 0)[pen].mean() > 0.9
+
+
 def test_a_blank_page_scanned_in_colour_has_no_regions():
     """The back of a sheet: no ink at all, in colour, is an empty page, not a crash."""
     rgb = np.full((3508, 2480, 3), 250, np.uint8)
