@@ -31,6 +31,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),
         ("นาาวราภรณ์ พึ่งบุญ", "นางวราภรณ์ พึ่งบุญ"),
         ("นาาประเสริฐ บุญมา", "นายประเสริฐ บุญมา"),
+        ("นา“วราภรณ์ เรืองศรี", "นางวราภรณ์ เรืองศรี"),  # ... or lost (a speck read for it)
+        ("นาประเสริฐ บุญมา", "นายประเสริฐ บุญมา"),
         # family names in no list mended into dictionary words: one, or two
         ("นางศิริพร อนทรวงศ์", "นางศิริพร อินทรวงศ์"),
         ("นางอนุชา ทรพย์สมบูรณ์", "นางอนุชา ทรัพย์สมบูรณ์"),
@@ -52,6 +54,7 @@ def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
         "นายธนพล ตั้งจิตรเจริญ",  # ... or three
         "นางสาวมาลย์ ใจดี",  # a word (garland) as read
         "นาาสมศรี ใจดี",  # a name given to women and men: the title stays unknown
+        "นาศิริพร ใจดี",  # ... its last letter lost too
         "นาตยา ใจดี",  # a listed name beginning with นา, no title
         "นางสาวฐิติกร ณ กาฬสินธุ์",  # a family name of two listed words (ณ …)
         "นายสมชาย สุบรรณ ณ อยุธยา",  # ... or three

@@ -1,6 +1,7 @@
 """Reference numbers: exact values for each OCR slip that is mended, and a property test that a
 clean reference passes unchanged."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,6 +35,18 @@ def test_doubtful_references_say_so():
     assert ref.value == "กห 0644.2/ฒสตอ1" and ref.reasons
     assert "unknown ministry code 'AT'" in normalise_reference("AT ๑๗๖/ว").reasons[0]
     assert snap_code("กข") is None  # no known code is one letter away
+
+
+@pytest.mark.parametrize(
+    ("read", "value"),
+    [  # ธ's raised head read as a mark over another letter: the code is the one with ธ
+        ("ยงิ ๙๙๔๖/ว ๓๔๑๘", "ยธ 9946/ว 3418"),  # not รง
+        ("วิฉี ๑๐๖๘.๖/จ ๘๘๗๗", "วธ 1068.6/จ 8877"),  # not วท
+        ("วฮ์ ๖๘๗๐/๒๗๖๖", "วธ 6870/2766"),
+    ],
+)
+def test_a_code_whose_tho_thong_was_misread(read: str, value: str) -> None:
+    assert normalise_reference(read).value == value
 
 
 @given(

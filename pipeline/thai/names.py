@@ -239,19 +239,23 @@ _LAST_LOOKALIKE = {"จ": "นาง"}
 
 def _misread_last(text: str) -> tuple[str, str]:
     """(title, text) for a name whose title has its last letter misread (``นาจวิชัย``,
-    ``นาาวราภรณ์``), taken so only when a listed given name follows; the title is the one
-    the misread letter looks like, else the one the given name's sex calls for (a name
-    given to both tells nothing); ("", text) otherwise."""
-    head, rest = text[:3], text[3:]
-    first = rest.split(" ")[0]
+    ``นาาวราภรณ์``) or lost (``นา“ศิริพร``, the speck gone), taken so only when a listed
+    given name follows; the title is the one the misread letter looks like, else the one
+    the given name's sex calls for (a name given to both tells nothing); ("", text)
+    otherwise."""
     women, men = _given_by_sex()
     given = _lists()[0]
-    if _bare(head)[:2] != "นา" or first not in given or text.split(" ")[0] in given:
+    if _bare(text[:2]) != "นา" or text.split(" ")[0] in given:
         return "", text
-    title = _LAST_LOOKALIKE.get(head[2:])
-    if title is None and (first in women) != (first in men):
-        title = "นาง" if first in women else "นาย"
-    return (title, title + rest) if title else ("", text)
+    for head, rest in ((text[:3], text[3:]), (text[:2], text[2:])):
+        first = rest.split(" ")[0]
+        if first not in given or len(first) < 3:
+            continue
+        title = _LAST_LOOKALIKE.get(head[2:])
+        if title is None and (first in women) != (first in men):
+            title = "นาง" if first in women else "นาย"
+        return (title, title + rest) if title else ("", text)
+    return "", text
 
 
 def correct_name(name: str) -> str:

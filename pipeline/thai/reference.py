@@ -55,9 +55,11 @@ def _digits(part: str) -> str:
     return "".join(_DIGIT_FOR_LETTER.get(c, c) for c in part)
 
 
-# letters the engine reads one for the other (a loop, a tail or a notch apart)
+# letters the engine reads one for the other (a loop, a tail or a notch apart; ธ's raised
+# head read as a mark over ง, ฉ or ฮ: ``ยงิ``, ``วิฉี``, ``วฮ์`` for ยธ and วธ)
 _CONFUSABLE = frozenset(
-    frozenset(p) for p in ("ธร", "ธถ", "ถภ", "ทห", "ดค", "บป", "ผฝ", "พฟ", "ขช", "ซช")
+    frozenset(p)
+    for p in ("ธร", "ธถ", "ธง", "ธฉ", "ธฮ", "ถภ", "ทห", "ดค", "บป", "ผฝ", "พฟ", "ขช", "ซช")
 )
 
 
