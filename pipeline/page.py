@@ -652,6 +652,7 @@ def reread_lines(
                 if _english_intrusions(text):
                     _thai_reread(engine, strip, dpi, options, ln, sx, sy)
                 _latin_number_reread(engine, strip, dpi, options, ln, sx, sy)
+                _latin_line_reread(engine, strip, dpi, options, ln, sx, sy)
 
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
@@ -796,6 +797,31 @@ _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
 
 
 SURE_ENGLISH = 0.993  # a Latin word the engine is this sure of is English, not Thai it took
+
+
+_LATIN_ONLY = re.compile("[A-Za-z][A-Za-z ,.'’‘-]*")
+
+
+def _latin_line_reread(
+    engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
+) -> None:
+    """A line the English model read whole as Latin letters (``lag bey`` for ๒๕๖๗: a number
+    alone in a table cell) is read again with the Thai model, and that reading is kept when
+    it is a number: two Thai digits or more, with the letters the model puts for the digits
+    it cannot emit (the digit re-reading then reads them)."""
+    if not _LATIN_ONLY.fullmatch(ln.text.strip()):
+        return
+    again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
+    if len(again) != 1:
+        return
+    cand = again[0]
+    read = cand.text.replace(" ", "")
+    if _NUMBER_RUN.fullmatch(read) is None or len(_THAI_DIGIT.findall(read)) < 2:
+        return
+    for w in cand.words:
+        w.bbox = _shift_box(w.bbox, sx, sy)
+    ln.text, ln.raw_text, ln.words = cand.text, cand.raw_text, cand.words
+    ln.confidence = round(min(ln.confidence, cand.confidence), 4)
 
 
 def _latin_number_reread(

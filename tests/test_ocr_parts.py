@@ -688,6 +688,21 @@ def test_a_line_is_split_at_a_wide_blank_into_its_pieces():
     assert split_at_wide_gaps(unaligned, 10) == [unaligned]
 
 
+def test_a_number_alone_read_as_latin_letters_is_read_again_in_thai():
+    """A table cell or a line holding a number alone: the English model may read it whole
+    (``lag bey`` for ๒๕๖๗); the Thai model's reading is kept when it is a number."""
+    from pipeline.page import _latin_line_reread
+
+    assert _reread_text(_latin_line_reread, _Reads("๒๕๒๓"), "lag bey") == "๒๕๒๓"
+    assert _reread_text(_latin_line_reread, _Reads("ฒซ,๐๐๐"), "alo, dee") == "ฒซ,๐๐๐"
+    # English stays English: the Thai model makes letters of it, not a number
+    assert _reread_text(_latin_line_reread, _Reads("ติดตาม"), "Cloud") == "Cloud"
+    assert _reread_text(_latin_line_reread, _Reads("๑"), "lo") == "lo"  # one digit: no number
+    # a line with Thai in it, or Arabic digits, is not this case
+    assert _reread_text(_latin_line_reread, _Reads("๒๕๖๗"), "ปี lag") == "ปี lag"
+    assert _reread_text(_latin_line_reread, _Reads("๒๕๖๗"), "abc 2567") == "abc 2567"
+
+
 def test_a_short_line_the_english_model_took_is_read_again_in_thai():
     from pipeline.page import _thai_reread
 
