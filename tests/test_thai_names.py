@@ -36,6 +36,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         # family names in no list mended into dictionary words: one, or two
         ("นางศิริพร อนทรวงศ์", "นางศิริพร อินทรวงศ์"),
         ("นางอนุชา ทรพย์สมบูรณ์", "นางอนุชา ทรัพย์สมบูรณ์"),
+        # ... or two words as read, one with a tone mark lost that surnames use (พึ่ง)
+        ("นางอนุชา พึงบุญ", "นางอนุชา พึ่งบุญ"),
     ],
 )
 def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
@@ -51,6 +53,7 @@ def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
         "นายสมชาย ใจดา",  # a letter swapped is never "corrected"
         "นางสาวิตรี ใจดี",  # Mrs Sawitri: นาง and a listed name, not a misread นางสาว
         "นายธนพล คงมั่น",  # a family name in no list that is two words as read
+        "นายธนพล คงมัน",  # ... one a mark away from a surname's word, as common as its own
         "นายธนพล ตั้งจิตรเจริญ",  # ... or three
         "นางสาวมาลย์ ใจดี",  # a word (garland) as read
         "นาาสมศรี ใจดี",  # a name given to women and men: the title stays unknown

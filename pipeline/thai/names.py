@@ -164,6 +164,38 @@ def _nearest(word: str, names: frozenset[str]) -> str:
 
 
 _COMMON_PIECE = 1000  # a piece of a two-word name: a word the corpus counts this often
+# listed family names holding a word, for it to be a surname's word rather than the word read
+_SURNAME_PIECE = 5
+
+
+@lru_cache(maxsize=256)
+def _in_family_names(word: str) -> int:
+    """How many listed family names hold ``word``."""
+    return sum(word in n for n in _lists()[1])
+
+
+def _surname_words(word: str) -> str | None:
+    """A family name in no list that reads as two dictionary words, one with a tone mark lost
+    (``พึงบุญ`` for พึ่งบุญ): that word with its mark put back, when listed family names use
+    it (``_SURNAME_PIECE`` or more hold พึ่ง) and five times as often as the word as read
+    (none holds พึง); of two such readings, neither (คงมัน: 24 names hold มั่น, 19 มัน)."""
+    from pipeline.thai.words import _dictionary, _tone_index
+
+    words, _ = _dictionary()
+    toned = _tone_index()[0]
+    if word in _lists()[1]:
+        return None
+    found = set()
+    for j in range(2, len(word) - 1):
+        pieces = [word[:j], word[j:]]
+        if not all(p in words for p in pieces):
+            continue
+        for k, piece in enumerate(pieces):
+            for cand in toned.get(piece, ()):
+                n = _in_family_names(cand)
+                if n >= _SURNAME_PIECE and n >= 5 * _in_family_names(piece):
+                    found.add("".join(cand if i == k else p for i, p in enumerate(pieces)))
+    return found.pop() if len(found) == 1 else None
 
 
 def _from_words(word: str) -> str | None:
@@ -302,4 +334,5 @@ def correct_name(name: str) -> str:
     parts[0] = _nearest(parts[0], given_names)
     if len(parts) >= 2:
         parts[-1] = _nearest(parts[-1], family_names)
+        parts[-1] = _surname_words(parts[-1]) or parts[-1]
     return title + " ".join(parts)
