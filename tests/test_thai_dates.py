@@ -183,3 +183,10 @@ def test_a_day_its_month_lacks_stays_an_error():
     assert parse_date("31 เม.ย. 2560").value is None
     assert parse_date("30 ก.พ. 2563").value is None
     assert parse_date("1234 ธันวาคม 2560").value is None  # four digits are no day
+
+
+def test_a_year_split_at_a_gap_after_its_century_is_joined_with_a_doubt():
+    got = parse_date("๓ ธันวาคม พ.ศ. ๒๕ ๖๗")
+    assert got.value == "2024-12-03" and got.reason and "gap" in got.reason
+    # a two-digit year with a number after it that is no century's is left as it was
+    assert parse_date("๓ ธ.ค. ๖๗ ๑๒ คน").value == "2024-12-03"

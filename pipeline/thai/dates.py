@@ -94,7 +94,9 @@ _WRITTEN_RE = re.compile(
     # (a stroke beside the day may read as one digit more, ``41`` or ``131``, or as ๆ)
     rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,3}})(?P<mai>\s?ๆ)?\s*"
     rf"(?P<stray>[\u0e01-\u0e2e](?={_FULL_MONTH}))?(?:{_MONTH_RE})\s*"
-    rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{2,4}})"
+    # (a four-digit year the OCR split at a gap after its century: ``พ.ศ. ๒๕ ๖๗``)
+    rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*"
+    rf"(?:(?P<split>(?:2[45]|19|20) {_DIGIT}{{2}})|(?P<year>{_DIGIT}{{2,4}}))"
     # ... or a four-digit year after a few signs that are no Thai and no digit: the era the
     # English model took (``wa.`` for พ.ศ.), a speck read as a stop
     rf"|(?P<junk>[^0-9\u0e01-\u0e4e]{{1,5}}?)\s*(?P<year4>{_DIGIT}{{4}}))(?!{_DIGIT})"
@@ -202,6 +204,9 @@ def parse_date(text: str) -> DateResult:
         if written["year4"]:
             got = _build(int(day), month, written["year4"], None, span)
             doubts.append(f"'{written['junk'].strip()}' between month and year ignored")
+        elif written["split"]:
+            got = _build(int(day), month, written["split"].replace(" ", ""), written["era"], span)
+            doubts.append(f"year read as {written['split']!r}, its gap closed")
         else:
             got = _build(int(day), month, written["year"], written["era"], span)
         if not doubts:
