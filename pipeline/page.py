@@ -800,6 +800,7 @@ SURE_ENGLISH = 0.993  # a Latin word the engine is this sure of is English, not 
 
 
 _LATIN_ONLY = re.compile("[A-Za-z][A-Za-z ,.'’‘-]*")
+_MARK_CHAR = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def _latin_line_reread(
@@ -807,16 +808,19 @@ def _latin_line_reread(
 ) -> None:
     """A line the English model read whole as Latin letters (``lag bey`` for ๒๕๖๗: a number
     alone in a table cell) is read again with the Thai model, and that reading is kept when
-    it is a number: two Thai digits or more, with the letters the model puts for the digits
-    it cannot emit (the digit re-reading then reads them)."""
+    it is a number: two Thai digits or more, and at least two in three of its signs digits
+    or the letters the model puts for the digits it cannot emit (``๒๐๒๐ผ่`` for ๒๐๖๙; the
+    digit re-reading then reads them, and what stays a letter sends the line to review)."""
     if not _LATIN_ONLY.fullmatch(ln.text.strip()):
         return
     again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
     if len(again) != 1:
         return
     cand = again[0]
-    read = cand.text.replace(" ", "")
-    if _NUMBER_RUN.fullmatch(read) is None or len(_THAI_DIGIT.findall(read)) < 2:
+    signs = [c for c in cand.text if c not in " ,./-" and not _MARK_CHAR.match(c)]
+    digits = len(_THAI_DIGIT.findall(cand.text))
+    numberish = sum(1 for c in signs if _THAI_DIGIT.match(c) or c in LOOKALIKES)
+    if digits < 2 or 3 * numberish < 2 * len(signs):
         return
     for w in cand.words:
         w.bbox = _shift_box(w.bbox, sx, sy)

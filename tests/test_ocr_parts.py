@@ -695,6 +695,8 @@ def test_a_number_alone_read_as_latin_letters_is_read_again_in_thai():
 
     assert _reread_text(_latin_line_reread, _Reads("๒๕๒๓"), "lag bey") == "๒๕๒๓"
     assert _reread_text(_latin_line_reread, _Reads("ฒซ,๐๐๐"), "alo, dee") == "ฒซ,๐๐๐"
+    assert _reread_text(_latin_line_reread, _Reads("๒๐๒๐ผ่"), "boda") == "๒๐๒๐ผ่"
+    assert _reread_text(_latin_line_reread, _Reads("๒๐ทบห"), "boda") == "boda"  # letters
     # English stays English: the Thai model makes letters of it, not a number
     assert _reread_text(_latin_line_reread, _Reads("ติดตาม"), "Cloud") == "Cloud"
     assert _reread_text(_latin_line_reread, _Reads("๑"), "lo") == "lo"  # one digit: no number
