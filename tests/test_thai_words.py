@@ -116,9 +116,10 @@ def test_lower_vowels_the_engine_added_or_swapped_are_mended():
 def test_common_words_are_told_from_salad_and_short_pieces():
     from pipeline.thai.words import common_words
 
-    for text in ("ทั้งนี้", "ผ่าน", "จากทุก", "เพื่อพัฒนา"):
+    for text in ("ทั้งนี้", "ผ่าน", "จากทุก", "เพื่อพัฒนา", "มีการ", "ในการนี้"):
         assert common_words(text)
-    for text in ("บเค", "เจง", "/ป", "ไปิลไล", "กก"):  # short pieces, signs, salad, a code
+    # short pieces, signs, salad, a code, a rare word (PDPA read in Thai)
+    for text in ("บเค", "เจง", "/ป", "ไปิลไล", "กก", "ทั้งเพ"):
         assert not common_words(text)
 
 

@@ -501,14 +501,24 @@ def lost_mark_word(text: str) -> str | None:
 _COMMON_WORDS = re.compile("[\u0e01-\u0e4e]{3,}")
 
 
+_COMMON_SHORT = 50 * _COMMON  # a word of two letters this common is a function word: ใน, มี
+
+
 def common_words(text: str) -> bool:
-    """Whether ``text`` is Thai letters only, that are words of three letters or
-    more the Thai National Corpus counts at least ``_COMMON`` times each (ทั้งนี้, จากทุก; not
-    salad, not the rare or short words a misreading makes: บ เค)."""
+    """Whether ``text`` is Thai letters only, that are words of three letters or more the
+    Thai National Corpus counts at least ``_COMMON`` times each (ทั้งนี้, จากทุก), or of two
+    it counts ``_COMMON_SHORT`` times (มีการ), or dictionary words of six letters or more,
+    marks aside, the corpus counts as their parts (ในการนี้; not ทั้งเพ); not salad, not the rare or short words a
+    misreading makes (บ 1,260 times, เค 3,983, กร 3,187; ใน 537,563)."""
     if not _COMMON_WORDS.fullmatch(text):
         return False
+    words, _ = _dictionary()
     _, freq = _tone_index()
-    return all(len(t) >= 3 and freq.get(t, 0) >= _COMMON for t in _tokens(text))
+    return all(
+        freq.get(t, 0) >= (_COMMON if len(t) >= 3 else _COMMON_SHORT)
+        or (len(skeleton(t)) >= 6 and t in words)
+        for t in _tokens(text)
+    )
 
 
 def unknown_words(text: str) -> list[str]:
