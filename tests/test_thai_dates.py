@@ -190,3 +190,11 @@ def test_a_year_split_at_a_gap_after_its_century_is_joined_with_a_doubt():
     assert got.value == "2024-12-03" and got.reason and "gap" in got.reason
     # a two-digit year with a number after it that is no century's is left as it was
     assert parse_date("๓ ธ.ค. ๖๗ ๑๒ คน").value == "2024-12-03"
+
+
+def test_misread_abbreviations_of_a_month():
+    # the stop read as a lower vowel with a speck for a tone mark on it
+    assert parse_date("๒๖ พุ้ย. ๒๕๖๒").value == "2019-11-26"
+    # ธ's raised head read as a mark over ฉ: taken, with a doubt
+    got = parse_date("๑๗ ฉี. ค. ๒๕๕๓")
+    assert got.value == "2010-12-17" and got.reason == "month read as 'ฉี. ค.'"

@@ -59,7 +59,9 @@ DAY_NAMES = ("จันทร์", "อังคาร", "พุธ", "พฤห
 _SEP = r"[\s.]*"
 # ... and between an abbreviation's letters, where the engine reads the stop below the line as
 # a lower vowel (``ก.ุย.``, ``กุย.`` for ``ก.ย.``)
-_ABBR_SEP = r"[\s.\u0e38\u0e39]*"
+_ABBR_SEP = r"[\s.\u0e38\u0e39]*[\u0e48-\u0e4b]?[\s.]*"  # (and a speck as a tone mark: ``พุ้ย.``)
+# ธ's raised head read as a mark over another letter (``ฉี. ค.`` for ธ.ค.), as in ministry codes
+_THO_THONG = "[ฉฮง][\u0e34-\u0e37\u0e48-\u0e4c]?"
 TWO_DIGIT_FUTURE_YEARS = 5  # a two-digit year may lie at most this far in the future
 
 
@@ -79,7 +81,8 @@ def _month_alternatives() -> list[tuple[str, int]]:
     for i, name in enumerate(FULL_MONTHS, start=1):
         alts.append((r"\s?".join(re.escape(c) for c in name), i))
     for i, (a, b) in enumerate(ABBR_MONTHS, start=1):
-        alts.append((re.escape(a) + _ABBR_SEP + re.escape(b) + r"[.\u0e38\u0e39]?", i))
+        first = f"(?:{re.escape(a)}|{_THO_THONG})" if a == "ธ" else re.escape(a)
+        alts.append((first + _ABBR_SEP + re.escape(b) + r"[.\u0e38\u0e39]?", i))
     # longest patterns first so that full names win over abbreviations
     alts.sort(key=lambda t: -len(t[0]))
     return alts
@@ -198,6 +201,9 @@ def parse_date(text: str) -> DateResult:
             doubts.append(f"'{written['stray']}' before the month ignored")
         if written["mai"]:
             doubts.append("'ๆ' after the day ignored")
+        said = next(written.group(f"m{i}") for i in range(len(_MONTH_ALTS)) if written[f"m{i}"])
+        if month == 12 and said[0] != "ธ":
+            doubts.append(f"month read as {said.strip()!r}")
         day = _day(written["day"], month)
         if day != written["day"]:
             doubts.append(f"day {written['day']} read as {day}")
