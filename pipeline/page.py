@@ -446,6 +446,17 @@ def _centred_in(components: np.ndarray, box: BBox) -> np.ndarray:
     return (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
 
 
+def _inside(components: np.ndarray, box: BBox) -> np.ndarray:
+    """Which components (rows of x, y, w, h, area) lie wholly in ``box``."""
+    x, y = components[:, 0], components[:, 1]
+    return (
+        (x >= box[0])
+        & (y >= box[1])
+        & (x + components[:, 2] <= box[2])
+        & (y + components[:, 3] <= box[3])
+    )
+
+
 def _median_component_height(components: np.ndarray, box: BBox) -> float:
     sel = _centred_in(components, box)
     return float(np.median(components[sel, 3])) if sel.any() else 0.0
@@ -1036,8 +1047,13 @@ def missed_rows(lines: list[Line], lay: layout.Layout) -> list[Line]:
     if c is None or not len(c) or xh <= 0:
         return []
     held = np.zeros(len(c), bool)
-    for box in [ln.bbox for ln in lines] + [r.bbox for r in lay.regions]:
+    for box in [ln.bbox for ln in lines]:
         held |= _centred_in(c, box)
+    for r in lay.regions:
+        # a region holds the letters wholly inside it: those crossing its edge are the page's
+        # type it lies over (a stamp's frame across the agency line, through the letters'
+        # middles), which OCR was left to see
+        held |= _inside(c, r.bbox)
     cand = c[(~held) & (c[:, 3] >= 0.5 * xh) & (c[:, 3] <= 4 * xh) & (c[:, 2] <= 6 * xh)]
 
     def seen(r: np.ndarray) -> bool:

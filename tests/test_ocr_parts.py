@@ -803,6 +803,13 @@ def test_a_line_the_engines_layout_left_out_is_found_from_its_letters():
     # every letter held by a line: nothing is missed
     whole = Line(text="", bbox=(290, 280, 1700, 500), confidence=0.0)
     assert missed_rows([whole], lay) == []
+    # a region (a stamp) whose box ends through the letters' middles holds none of them: they
+    # cross its edge, the page's type it lies over
+    from pipeline.model import Region, RegionKind
+
+    lay.regions.append(Region(id="", kind=RegionKind.STAMP, bbox=(900, 100, 1600, 372)))
+    missed = missed_rows([held], lay)
+    assert len(missed) == 1 and missed[0].bbox[2] > 1400
 
 
 def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
