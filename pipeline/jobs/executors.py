@@ -127,11 +127,18 @@ class ProcessExecutor:
         self.jobs = jobs
         self._args = (options, engine_kind)
         _one_thread()
-        if multiprocessing.get_start_method() == "fork":
-            # forked workers share what this process loaded: load it once, here (the
-            # documents are put together here with it too), not again in every worker
-            _load_language_data()
-        self.pool = self._new_pool()
+        self._pool: ProcessPoolExecutor | None = None  # made for the first task (a re-run
+        # that skips every file starts no worker and loads nothing)
+
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            if multiprocessing.get_start_method() == "fork":
+                # forked workers share what this process loaded: load it once, here (the
+                # documents are put together here with it too), not again in every worker
+                _load_language_data()
+            self._pool = self._new_pool()
+        return self._pool
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -185,10 +192,11 @@ class ProcessExecutor:
                         retry.append((i, t))
                 pending.clear()
                 self.pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = self._new_pool()
+                self._pool = self._new_pool()
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _dask_run(fn: Callable[[Any], Any], options: Options, engine_kind: str, task: Any) -> Any:
