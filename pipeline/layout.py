@@ -82,13 +82,11 @@ def _grow_box(stat: np.ndarray, shape: tuple[int, ...]) -> BBox:
     )
 
 
-def border_mask(gray: np.ndarray, dark: np.ndarray | None = None) -> np.ndarray:
+def border_mask(gray: np.ndarray, dark: np.ndarray) -> np.ndarray:
     """Dark areas joined to the image edge and large: scanner borders, the bed beyond the paper.
 
     Found at 1/4 scale (a border is large), then cut back to the dark pixels (``dark``:
     :func:`otsu_ink` of ``gray``) at full scale."""
-    if dark is None:
-        dark = otsu_ink(gray)
     small = _shrink(dark)
     n, labels, stats = components(small)
     h, w = small.shape
@@ -148,12 +146,9 @@ def _line_positions(profile: np.ndarray, min_len: float) -> list[int]:
 
 
 def find_frames(
-    horiz: np.ndarray, vert: np.ndarray, dpi: int, rules: np.ndarray | None = None
+    horiz: np.ndarray, vert: np.ndarray, rules: np.ndarray, dpi: int
 ) -> list[tuple[BBox, list[int], list[int]]]:
-    """Ruled frames: (bbox, row line ys, column line xs); ``rules``: both kinds together,
-    where the caller has them."""
-    if rules is None:
-        rules = cv2.bitwise_or(horiz, vert)
+    """Ruled frames: (bbox, row line ys, column line xs); ``rules`` is both kinds together."""
     grid = cv2.dilate(_shrink(rules), np.ones((3, 3), np.uint8))
     n, _, stats = components(grid)
     out = []
@@ -370,7 +365,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     textlike = heights[(heights > dpi * 0.02) & (heights < dpi * 0.35) & (widths < dpi * 0.6)]
     xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
 
-    frames = find_frames(horiz, vert, dpi, rules)
+    frames = find_frames(horiz, vert, rules, dpi)
     stamp_frames: list[BBox] = []
     for bbox, rows, cols in frames:
         x0, y0, x1, y1 = bbox

@@ -31,6 +31,7 @@ from pipeline.model import (
 from pipeline.ocr.digits import (
     ARABIC,
     LOOKALIKES,
+    MARK,
     THAI,
     DigitModel,
     align_symbols,
@@ -718,6 +719,15 @@ def mend_acronyms(text: str) -> str:
     )
 
 
+def _take_reading(ln: Line, cand: Line, sx: int, sy: int) -> None:
+    """``ln`` takes ``cand``, a reading of its band (at ``sx``, ``sy`` in the page): text, raw
+    text and symbols, and the lower of the two confidences."""
+    for w in cand.words:
+        w.bbox = _shift_box(w.bbox, sx, sy)
+    ln.text, ln.raw_text, ln.words = cand.text, cand.raw_text, cand.words
+    ln.confidence = round(min(ln.confidence, cand.confidence), 4)
+
+
 def _thai_reread(
     engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
 ) -> None:
@@ -745,10 +755,7 @@ def _thai_reread(
     share_after, n_after = plausibility(cand.text)
     if share_after * n_after + 1e-6 < share_before * n_before:
         return
-    for w in cand.words:
-        w.bbox = _shift_box(w.bbox, sx, sy)
-    ln.text, ln.raw_text, ln.words = cand.text, cand.raw_text, cand.words
-    ln.confidence = round(min(ln.confidence, cand.confidence), 4)
+    _take_reading(ln, cand, sx, sy)
 
 
 # Latin words, and a letter with a digit (``ที่ สธ`` → ``fl a5``: the code's place only)
@@ -811,7 +818,6 @@ SURE_ENGLISH = 0.993  # a Latin word the engine is this sure of is English, not 
 
 
 _LATIN_ONLY = re.compile("[A-Za-z][A-Za-z ,.'’‘-]*")
-_MARK_CHAR = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def _latin_line_reread(
@@ -828,15 +834,12 @@ def _latin_line_reread(
     if len(again) != 1:
         return
     cand = again[0]
-    signs = [c for c in cand.text if c not in " ,./-" and not _MARK_CHAR.match(c)]
+    signs = [c for c in cand.text if c not in " ,./-" and not MARK.fullmatch(c)]
     digits = len(_THAI_DIGIT.findall(cand.text))
     numberish = sum(1 for c in signs if _THAI_DIGIT.match(c) or c in LOOKALIKES)
     if digits < 2 or 3 * numberish < 2 * len(signs):
         return
-    for w in cand.words:
-        w.bbox = _shift_box(w.bbox, sx, sy)
-    ln.text, ln.raw_text, ln.words = cand.text, cand.raw_text, cand.words
-    ln.confidence = round(min(ln.confidence, cand.confidence), 4)
+    _take_reading(ln, cand, sx, sy)
 
 
 def _latin_number_reread(

@@ -149,12 +149,12 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 LOOKALIKES = set("ฒซญสอดณต")
 _COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
 _LEADING_VOWELS = set("เแโใไ")
-_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # a mark above or below a letter
 
 
 def _marks_loose(name: str) -> str:
     """A pattern for ``name`` with its marks lost, added or read one for another (``ตลาคม``)."""
-    return f"{_MARK.pattern}*".join(re.escape(c) for c in name if not _MARK.fullmatch(c))
+    return f"{MARK.pattern}*".join(re.escape(c) for c in name if not MARK.fullmatch(c))
 
 
 _MONTH_NEXT = re.compile(

@@ -167,10 +167,11 @@ def _build(day: int, month: int, year_text: str, era_hint: str | None, span: str
     return DateResult(value.isoformat(), reason, span, era)  # a reason with a value is a doubt
 
 
-def _written_month(match: re.Match[str]) -> int:
+def _written_month(match: re.Match[str]) -> tuple[int, str]:
+    """(month, its name as written) of a written date."""
     for i, (_, month) in enumerate(_MONTH_ALTS):
         if match.group(f"m{i}"):
-            return month
+            return month, match.group(f"m{i}")
     raise AssertionError("a month group always matches")  # pragma: no cover
 
 
@@ -194,14 +195,13 @@ def parse_date(text: str) -> DateResult:
     written = _WRITTEN_RE.search(prepared)
     numeric = _NUMERIC_RE.search(prepared)
     if written and (not numeric or written.start() <= numeric.start()):
-        month = _written_month(written)
+        month, said = _written_month(written)
         span = written.group(0).strip()
         doubts = []
         if written["stray"]:
             doubts.append(f"'{written['stray']}' before the month ignored")
         if written["mai"]:
             doubts.append("'ๆ' after the day ignored")
-        said = next(written.group(f"m{i}") for i in range(len(_MONTH_ALTS)) if written[f"m{i}"])
         if month == 12 and said[0] != "ธ":
             doubts.append(f"month read as {said.strip()!r}")
         day = _day(written["day"], month)

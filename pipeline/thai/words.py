@@ -508,8 +508,8 @@ def common_words(text: str) -> bool:
     """Whether ``text`` is Thai letters only, that are words of three letters or more the
     Thai National Corpus counts at least ``_COMMON`` times each (ทั้งนี้, จากทุก), or of two
     it counts ``_COMMON_SHORT`` times (มีการ), or dictionary words of six letters or more,
-    marks aside, the corpus counts as their parts (ในการนี้; not ทั้งเพ); not salad, not the rare or short words a
-    misreading makes (บ 1,260 times, เค 3,983, กร 3,187; ใน 537,563)."""
+    marks aside, the corpus counts as their parts (ในการนี้; not ทั้งเพ); not salad, not the
+    rare or short words a misreading makes (บ 1,260 times, เค 3,983, กร 3,187; ใน 537,563)."""
     if not _COMMON_WORDS.fullmatch(text):
         return False
     words, _ = _dictionary()
