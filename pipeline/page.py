@@ -46,6 +46,7 @@ from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE
 from pipeline.thai.repair import repair_text
 from pipeline.thai.words import (
+    PHONE_LABEL_MISREAD,
     common_words,
     correct_words,
     lost_mark_word,
@@ -104,7 +105,7 @@ def finish_lines(
     changed = 0
     for ln in lines:
         if digit_model is not None:
-            changed += fix_digits(ln, gray, digit_model, latin=latin_numbers(ln.text))
+            changed += fix_digits(ln, gray, digit_model, slots=number_slots(ln.text))
         ln.text = repair_text(ln.text)
         if dictionary:
             ln.text = mend_acronyms(correct_words(ln.text))
@@ -142,6 +143,39 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
         ):
             out.append((m.start(), m.end()))
     return out
+
+
+# the phone's label (its vowel or last letter misread, perhaps: ``ใทร.``; repair mends it later)
+_PHONE_OPENS = re.compile(f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD})\\s*")
+_PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
+_ANY_DIGIT = re.compile(f"[0-9{THAI}]")
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+# a reference line: ``ที่``, a ministry code, the office's number, and after a slash (and a
+# circular's ว or a ministry's จ) the running number; each number holds a digit as read
+_REFERENCE_SLOTS = re.compile(
+    f"^[\\s.:]*ท[{_MARKS}]*[\\s.]*{MINISTRY_CODE}\\s?"
+    f"(?P<office>(?=[^\\s/]*[0-9{THAI}])[^\\s/]+)"
+    f"(?:/(?:[วจ][{_MARKS}]*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
+)
+
+
+def number_slots(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of text standing where a number does, whatever the engine read there,
+    for the digit network to read again: Latin words (``latin_numbers``), the groups of a phone
+    number after its label (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``: the engine's letters for ๗๙๗), up to a word
+    (``ต่อ``, the next label), and a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``)."""
+    out = latin_numbers(text)
+    for label in _PHONE_OPENS.finditer(text):
+        for tok in re.finditer(r"\S+", text[label.end() :]):
+            word = tok.group(0)
+            if word.startswith(_PHONE_WORDS) or not _ANY_DIGIT.search(word):
+                break  # (a group with no digit at all is a word: the phone has ended)
+            a, b = label.end() + tok.start(), label.end() + tok.end()
+            ext = word.find("ต่อ")  # an extension glued on (``๔๕๖๗ต่อ๑๒``)
+            out += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
+    if m := _REFERENCE_SLOTS.match(text):
+        out += [m.span(g) for g in ("office", "run") if m.group(g)]
+    return sorted(out)
 
 
 DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold

@@ -210,6 +210,7 @@ def test_the_reference_label_glued_to_the_ministry_code():
 
     assert _reference_rest("ทีคค ๖๑๖๘๒๖๕๕ วันที่ ๒๕ กันยายน ๒๕๖๘") == ("คค ๖๑๖๘๒๖๕๕ วันที่ ๒๕ กันยายน ๒๕๖๘")
     assert _reference_rest("ที่ทส ๐๒๐๑/๓๓") == "ทส ๐๒๐๑/๓๓"
+    assert _reference_rest("ที่.ศธ ๒๖๖๕/ว ๑๖๐") == "ศธ ๒๖๖๕/ว ๑๖๐"  # a speck read as a stop
     # a code that starts with ท (ทส) is no label
     assert _reference_rest("ทส ๐๒๐๑/๓๓ วันที่ ๑ มกราคม ๒๕๖๗") == "ทส ๐๒๐๑/๓๓ วันที่ ๑ มกราคม ๒๕๖๗"
 

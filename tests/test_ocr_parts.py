@@ -904,7 +904,7 @@ def test_a_latin_word_where_a_number_stands_is_read_by_the_digit_network(model):
     shown, read = "จำนวน ๒๖๑ บาท", "จำนวน bdo บาท"
     gray, line = _read_as(shown, read)
     assert [read[a:b] for a, b in latin_numbers(read)] == ["bdo"]
-    fix_digits(line, gray, model, latin=latin_numbers(read))
+    fix_digits(line, gray, model, slots=latin_numbers(read))
     assert line.text == shown
     assert line.confidence < 0.75  # a guess at what the English model took: for review
     # an English term stays English; so does an acronym, and a word where no number stands
@@ -913,6 +913,28 @@ def test_a_latin_word_where_a_number_stands_is_read_by_the_digit_network(model):
     assert latin_numbers("ระบบ Al มาใช้") == []
     text = "ได้ที่ โทร. ๐ gated devon หน่วยงาน"
     assert [text[a:b] for a, b in latin_numbers(text)] == ["gated", "devon"]
+
+
+def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_network(model):
+    from pipeline.page import number_slots
+
+    # the engine's letters for the ๗๙๗ it cannot emit, where a phone's or a reference's
+    # number stands: every symbol there but the separators is a digit
+    for shown, read in (
+        ("โทร. ๐-๓๙๖๒-๗๙๗๕", "โทร. ๐-๓๙๖๒-ปาบ๕"),
+        ("ที่ อก ๘๒๘๖/ว ๓๙๗๖", "ที่ อก ๘๒ปา/ว ๓๙๗๖"),
+    ):
+        gray, line = _read_as(shown, read)
+        fix_digits(line, gray, model, slots=number_slots(read))
+        assert line.text == shown
+    text = "โทร. ๐ ๒๑๒๓ ๔๕๖๗ต่อ๑๒ หรือ ๐๘๑"
+    assert [text[a:b] for a, b in number_slots(text)] == ["๐", "๒๑๒๓", "๔๕๖๗", "๑๒"]
+    text = "ที่ นร เข๘เชต/วิ๕อุ๓๕ วันที่ ๓ มีนาคม"
+    assert [text[a:b] for a, b in number_slots(text)] == ["เข๘เชต", "๕อุ๓๕"]
+    # words are no slots: a line that opens with ที่ but holds no reference, a phone's label
+    # followed by words
+    assert number_slots("ที่ประชุม ครั้งที่ ๑/๒๕๖๗") == []
+    assert number_slots("ติดต่อทางโทรศัพท์ ได้ทุกวัน") == []
 
 
 def test_a_digit_broken_in_three_pieces_is_joined(model):

@@ -171,6 +171,8 @@ def test_a_stray_letter_clinging_to_a_full_month_name_is_skipped_and_said():
         ("41 พ.ย. 2555", "2012-11-04", "day 41 read as 4"),  # a stroke after the day
         ("131 เมษายน 2563", "2020-04-13", "day 131 read as 13"),
         ("๑๗ๆ พ.ค. ๒๕๕๓", "2010-05-17", "'ๆ' after the day ignored"),
+        ("๑๗% เมษายน ๒๕๖๒", "2019-04-17", "'%' after the day ignored"),  # a speck read as a sign
+        ("๑๗ , เมษายน ๒๕๖๒", "2019-04-17", "',' after the day ignored"),
     ],
 )
 def test_a_day_no_month_has_is_mended_with_a_doubt(text: str, value: str, reason: str) -> None:

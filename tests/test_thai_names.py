@@ -38,6 +38,9 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางอนุชา ทรพย์สมบูรณ์", "นางอนุชา ทรัพย์สมบูรณ์"),
         # ... or two words as read, one with a tone mark lost that surnames use (พึ่ง)
         ("นางอนุชา พึงบุญ", "นางอนุชา พึ่งบุญ"),
+        # a family name read as two words, listed as a given name
+        ("นายเกรียงไกร ศักดิ์ สิทธิ์", "นายเกรียงไกร ศักดิ์สิทธิ์"),
+        ("นายสุภาพร วงศ์เหญ่", "นายสุภาพร วงศ์ใหญ่"),  # sara ai read as sara e
     ],
 )
 def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:

@@ -101,6 +101,24 @@ def test_a_stop_between_the_letter_and_its_number_is_a_speck():
     assert lost.value == "สธ 9111/ว 3994" and "slash lost" in lost.reasons
 
 
+def test_a_mark_on_the_letter_after_the_slash_is_a_speck():
+    for read, want in (
+        ("นร ๗๘๗๓/วิ๕๐๓๕", "นร 7873/ว5035"),
+        ("กษ ๘๒๒๖/จุ ๓๕๘๑", "กษ 8226/จ 3581"),
+    ):
+        got = normalise_reference(read)
+        assert got.value == want
+        assert any("marks dropped from the letter" in r for r in got.reasons)
+    assert normalise_reference("มท ๐๘๐๓/๑๒๓๔").value == "มท 0803/1234"  # no letter at all
+    # ว read as a one standing apart from the running number
+    one = normalise_reference("มท ๓๔๐๘/๑ ๗๗๒๖")
+    assert one.value == "มท 3408/ว 7726" and "letter 'ว' read as '1'" in one.reasons
+    # the slash and its letter read as one digit after the office's four
+    merged = normalise_reference("นร ๑๕๑๕๐ ๒๕๖๙")
+    assert merged.value == "นร 1515/ว 2569" and merged.reasons
+    assert normalise_reference("สธ ๑๒๓๔๕ ๖๗๘").value == "สธ 12345 678"  # no such glyph: as read
+
+
 def test_signs_and_specks_after_a_whole_reference_go():
     got = normalise_reference("กค ๖๙๒๙.๙/จ ๑๓๓๓ ฏ7ฏภ")  # as the wider bench corpus read them
     assert got.value == "กค 6929.9/จ 1333" and "dropped 'ฏ7ฏภ' after the number" in got.reasons

@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument(
-        "--scaling", type=int, default=12, help="files for the 1-vs-2-jobs section (0: skip)"
+        "--scaling", type=int, default=20, help="files for the 1-vs-2-jobs section (0: skip)"
     )
     ap.add_argument(
         "--rerun", type=int, default=10_000, help="files for the re-run (ledger) section (0: skip)"

@@ -76,9 +76,10 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
 _PHONE_LABEL = re.compile(r"\s\S{2,4}\.\s*(?=[0-9๐-๙])")
 _LABEL_MISREAD = re.compile(f"\\s{PHONE_LABEL_MISREAD}")
 _PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
-# ``ที่`` and the space after it, or ``ที่`` glued to the ministry code (``ทีคค ๖๑๖๘``)
+# ``ที่`` and the space after it, or ``ที่`` glued to the ministry code (``ทีคค ๖๑๖๘``, a speck
+# read as a stop perhaps between them: ``ที่.ศธ``)
 _REF_LABEL = re.compile(
-    "^[\\s.:]*ท[\u0e31-\u0e3a\u0e47-\u0e4e]*(?:\\s+|(?=[\u0e01-\u0e2e]{2}\\s*[0-9๐-๙]))"
+    "^[\\s.:]*ท[\u0e31-\u0e3a\u0e47-\u0e4e]*(?:[\\s.:]*\\s|[.:]?(?=[\u0e01-\u0e2e]{2}\\s*[0-9๐-๙]))"
 )
 BODY_OPENERS = ("ตามที่", "ด้วย", "อ้างถึง", "เนื่องด้วย", "เนื่องจาก", "ตามหนังสือ", "ตามบันทึก")
 

@@ -189,12 +189,14 @@ def _mark_in_number(text: str, i: int) -> bool:
 
 
 def _runs(
-    line: Line, latin: Sequence[tuple[int, int]] = ()
+    line: Line, slots: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[list[int], list[int]]] | None:
     """Align text with symbols; return runs as (text positions, symbol indices) of digits.
 
-    ``latin`` holds the (start, end) of Latin words standing where a number does (the English
-    model's reading of Thai digits: ``โทร. ob ๘๓๖``): their letters are taken as digits too."""
+    ``slots`` holds the (start, end) of text standing where a number does, whatever the engine
+    read there: Latin words (the English model's reading of Thai digits: ``โทร. ob ๘๓๖``), and
+    a phone's or a reference's number (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``): their symbols, bar separators,
+    are taken as digits too."""
     text, syms = line.text, line.words
     sym_pos = align_symbols(line)
     if sym_pos is None:
@@ -296,7 +298,9 @@ def _runs(
         # digit's: the glyphs are cut from the body band, the mark above it is left out)
         in_run_mark = cur is not None and bool(idx) and all(_mark_in_number(text, j) for j in idx)
         lookalike = lookalike or in_run_mark
-        lookalike = lookalike or (bool(idx) and any(a <= idx[0] < b for a, b in latin))
+        lookalike = lookalike or (
+            bool(idx) and w.text not in SEPARATORS and any(a <= idx[0] < b for a, b in slots)
+        )
         is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
         if is_digit and cur is not None and joined:
@@ -630,7 +634,7 @@ def fix_digits(
     gray: np.ndarray,
     model: DigitModel,
     min_prob: float = 0.5,
-    latin: Sequence[tuple[int, int]] = (),
+    slots: Sequence[tuple[int, int]] = (),
 ) -> int:
     """Re-read the digit runs of ``line`` (boxes in ``gray``'s frame); returns digits changed.
 
@@ -639,10 +643,10 @@ def fix_digits(
     classified (in the script the engine saw: Thai or Arabic) and the run is replaced, even when
     the engine emitted a different number of characters (it often invents extra ones for the
     digits it cannot read). Otherwise the engine's reading stays and the line's confidence drops.
-    A run of Latin letters (``latin``: words standing where a number does) is replaced only when
+    A run of Latin letters (in ``slots``: text standing where a number does) is replaced only when
     every glyph is read surely: the network has no answer for "not a digit".
     """
-    runs = _runs(line, latin)
+    runs = _runs(line, slots)
     if not runs:
         return 0
     chars = list(line.text)

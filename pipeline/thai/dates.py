@@ -94,8 +94,9 @@ _DIGIT = r"[0-9]"
 _FULL_MONTH = "|".join(FULL_MONTHS)
 _WRITTEN_RE = re.compile(
     # (a speck read as a letter may cling to a full month name: ``๕ อธันวาคม``)
-    # (a stroke beside the day may read as one digit more, ``41`` or ``131``, or as ๆ)
-    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,3}})(?P<mai>\s?ๆ)?\s*"
+    # (a stroke beside the day may read as one digit more, ``41`` or ``131``, or as ๆ; a
+    # speck after it as a sign or two: ``๑๗% เมษายน``)
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,3}})(?P<mai>\s?ๆ)?(?P<speck>\s?[^\w\s]{{1,2}}(?=\s))?\s*"
     rf"(?P<stray>[\u0e01-\u0e2e](?={_FULL_MONTH}))?(?:{_MONTH_RE})\s*"
     # (a four-digit year the OCR split at a gap after its century: ``พ.ศ. ๒๕ ๖๗``)
     rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*"
@@ -202,6 +203,8 @@ def parse_date(text: str) -> DateResult:
             doubts.append(f"'{written['stray']}' before the month ignored")
         if written["mai"]:
             doubts.append("'ๆ' after the day ignored")
+        if written["speck"]:
+            doubts.append(f"{written['speck'].strip()!r} after the day ignored")
         if month == 12 and said[0] != "ธ":
             doubts.append(f"month read as {said.strip()!r}")
         day = _day(written["day"], month)

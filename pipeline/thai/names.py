@@ -63,8 +63,9 @@ def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
 # them as across marks
 _TAILLESS = {"ป": "บ", "ฝ": "ผ", "ฟ": "พ"}
 # ... and letters it reads one for another by a notch or a foot (ร as ว, ฐ without its foot as
-# จ): one such slip is mended too, at a letter's cost
-_LOOKALIKE = str.maketrans("วจ", "รฐ")
+# จ), and sara ai read as sara e (its loop's top lost: วงศ์เหญ่): one such slip is mended
+# too, at a letter's cost
+_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "เ": None})
 
 
 _BARE = str.maketrans({**dict.fromkeys(_FRAGILE), **_TAILLESS})
@@ -147,19 +148,29 @@ def _limit(word: str) -> float:
     return 2.5 if len(_bare(word)) >= 5 else 2
 
 
-def _nearest(word: str, names: frozenset[str]) -> str:
+def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset()) -> str:
     """The listed name ``word`` is a misreading of (marks lost, added or read one for
     another); failing that, one with a look-alike letter read for its own as well (ประเสวิฐ,
-    ประเสริจ for ประเสริฐ); failing that, a dictionary word or two (many names are words:
-    มาลัย, and family names are often two: ทรัพย์สมบูรณ์); ``word`` itself when nothing is near
-    or several are."""
-    if word in names or len(word) < 3:
+    ประเสริจ for ประเสริฐ); failing that, the same in the list ``also`` (the other kind of
+    name: given names are family names too, and the other way about: ศักดิ์สิทธิ์), unless
+    ``word`` is a dictionary word as read (มาลย์); failing that, a dictionary word or two
+    (many names are words, and family names are often two: ทรัพย์สมบูรณ์); ``word`` itself
+    when nothing is near or several are."""
+    from pipeline.thai.words import _dictionary
+
+    if len(word) < 3:
         return word
     limit = _limit(word)
-    for loose in (False, True):
-        listed = _by_bare(names, loose).get(_loose(word) if loose else _bare(word), ())
-        if listed:  # a listed name with these letters: that or nothing
-            return _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]) or word
+    for pool in (names, also):
+        if word in pool:
+            return word
+        if pool is also and word in _dictionary()[0]:
+            break
+        for loose in (False, True):
+            listed = _by_bare(pool, loose).get(_loose(word) if loose else _bare(word), ())
+            if listed:  # a listed name with these letters: that or nothing
+                found = [(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]
+                return _pick(found) or word
     return _from_words(word) or word
 
 
@@ -329,10 +340,14 @@ def correct_name(name: str) -> str:
             joined = _lost_at_gap(parts[0], parts[1], given_names)
         if joined in given_names:
             parts = [joined, *parts[2:]]
+    if len(parts) > 2:  # ... or inside the family name: ศักดิ์ สิทธิ์
+        joined = _nearest(parts[-2] + parts[-1], family_names, given_names)
+        if joined in family_names or joined in given_names:
+            parts = [*parts[:-2], joined]
     if not parts or not parts[0]:
         return text
-    parts[0] = _nearest(parts[0], given_names)
+    parts[0] = _nearest(parts[0], given_names, family_names)
     if len(parts) >= 2:
-        parts[-1] = _nearest(parts[-1], family_names)
+        parts[-1] = _nearest(parts[-1], family_names, given_names)
         parts[-1] = _surname_words(parts[-1]) or parts[-1]
     return title + " ".join(parts)

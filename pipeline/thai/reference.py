@@ -34,8 +34,14 @@ _MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
-    rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))(?P<letter>[วจ](?=\.?\s?{_NUM})|[92)](?=\s{_NUM})|)"
+    rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
+    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[921)](?=\s{_NUM})|)(?P<speck>(?<=[วจ]){_MARK}+)?"
     rf"(?P<stop>(?<=[วจ])\.)?\s?(?P<run>{_NUM}+))?$"
+)
+# an office number of four digits (the standard's) and one more, then a gap and the running
+# number: the slash and its letter read as one digit-like glyph
+_SLASH_AS_DIGIT = re.compile(
+    rf"^(?P<office>{MINISTRY_CODE} ?[0-9]{{4}})(?P<sign>[029])\s(?P<run>[0-9]{{3,}})$"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
@@ -90,6 +96,10 @@ def normalise_reference(text: str) -> Reference:
         residue = None
     m = _REF.match(flat)
     tail = None
+    merged = _SLASH_AS_DIGIT.match(flat) if m is None else None
+    if merged is not None:  # ``นร ๑๕๑๕๐ ๒๕๖๙``: the office's four digits, then the slash and ว
+        flat = f"{merged['office']}/ว {merged['run']}"
+        m = _REF.match(flat)
     if m is None:
         m, tail = _before_tail(flat)
     if m is None:
@@ -99,6 +109,8 @@ def normalise_reference(text: str) -> Reference:
         doubts.append("not the shape of a reference number (code, number, / and letter)")
         return Reference(flat, doubts)
     reasons: list[str] = []
+    if merged is not None:
+        reasons.append(f"slash and letter read as {merged['sign']!r}, taken as '/ว'")
     code = m.group("code")
     bare = re.sub(_MARK, "", code)
     if bare != code:  # a code is two bare letters: a mark on one is a stray stroke or speck
@@ -119,10 +131,12 @@ def normalise_reference(text: str) -> Reference:
         elif m.group("sep") != "/":
             reasons.append(f"slash read as {m.group('sep')!r}")
         letter = m.group("letter")
-        if letter in ("9", "2", ")"):
+        if letter in ("9", "2", "1", ")"):
             reasons.append(f"letter 'ว' read as {letter!r}")
             letter = "ว"
-        after = m.end("letter")
+        if m.group("speck"):  # the letter bare too (``วิ๕๐๓๕``, ``จุ ๓๕๘๑``: a speck on it)
+            reasons.append(f"marks dropped from the letter {letter + m.group('speck')!r}")
+        after = m.end("speck") if m.group("speck") else m.end("letter")
         gap = " " if letter and after < len(flat) and flat[after] == " " else ""
         if m.group("stop"):  # a speck between the letter and the number (จ.2145)
             reasons.append(f"stop after the letter {letter!r} taken for a space")

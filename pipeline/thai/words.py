@@ -24,13 +24,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any, cast
 
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.thai.names import _lists
 from pipeline.thai.reference import MINISTRY_CODES
+
+if TYPE_CHECKING:
+    from pythainlp.util.trie import Trie
 
 _MARKS = set(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
@@ -403,7 +407,49 @@ def tokens(text: str) -> tuple[str, ...]:
 def _tokens(run: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
-    return tuple(word_tokenize(run, engine="newmm", keep_whitespace=False))
+    trie = cast("Trie", _word_trie())  # (newmm asks it for ``prefixes`` only)
+    return tuple(word_tokenize(run, engine="newmm", custom_dict=trie, keep_whitespace=False))
+
+
+class _WordTrie:
+    """pythainlp's word list as nested dicts, for newmm: it asks its dictionary for the words
+    that start at a position of the text (``prefixes``), and this answers as pythainlp's
+    ``Trie`` does (the same cuts on every line of the wider bench corpus). It is built in a
+    third of the time (0.3 s against 0.7 to 1 s): a cost each import pays before its first
+    page, which the speed-up from one job to two cannot share."""
+
+    __slots__ = ("_root",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        root: dict[str, Any] = {}
+        for word in words:
+            node = root
+            for ch in word.strip():
+                nxt = node.get(ch)
+                if nxt is None:
+                    nxt = node[ch] = {}
+                node = nxt
+            node[""] = None  # a word ends here (no letter is the empty string)
+        self._root = root
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        out = []
+        node: dict[str, Any] = self._root
+        for i in range(start, len(text)):
+            nxt = node.get(text[i])
+            if nxt is None:
+                break
+            node = nxt
+            if "" in node:
+                out.append(text[start : i + 1])
+        return out
+
+
+@lru_cache(maxsize=1)
+def _word_trie() -> _WordTrie:
+    from pythainlp.corpus import thai_words
+
+    return _WordTrie(thai_words())
 
 
 def _unknown_letters(run: str) -> tuple[int, tuple[str, ...]]:
