@@ -43,7 +43,7 @@ from pipeline.options import Options
 from pipeline.thai.dates import MONTH_WORDS
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES
-from pipeline.thai.reference import MINISTRY_CODE
+from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import repair_text
 from pipeline.thai.words import (
     PHONE_LABEL_MISREAD,
@@ -149,21 +149,28 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
 _PHONE_OPENS = re.compile(f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD})\\s*")
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 # a reference line: ``ที่``, a ministry code, the office's number, and after a slash (and a
 # circular's ว or a ministry's จ) the running number; each number holds a digit as read
 _REFERENCE_SLOTS = re.compile(
-    f"^[\\s.:]*ท[{_MARKS}]*[\\s.]*{MINISTRY_CODE}\\s?"
+    f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?"
     f"(?P<office>(?=[^\\s/]*[0-9{THAI}])[^\\s/]+)"
-    f"(?:/(?:[วจ][{_MARKS}]*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
+    f"(?:/(?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
 )
+
+
+def _a_ministry(code: str) -> bool:
+    """Whether ``code`` as read (marks a speck made aside) is a ministry's, or a letter from
+    one (``ตั้ง`` in ``ที่ตั้ง อาคาร๑`` is not)."""
+    bare = MARK.sub("", code)
+    return bare in MINISTRY_CODES or snap_code(bare) is not None
 
 
 def number_slots(text: str) -> list[tuple[int, int]]:
     """The (start, end) of text standing where a number does, whatever the engine read there,
     for the digit network to read again: Latin words (``latin_numbers``), the groups of a phone
     number after its label (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``: the engine's letters for ๗๙๗), up to a word
-    (``ต่อ``, the next label), and a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``)."""
+    (``ต่อ``, the next label), a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``: at a line's
+    start any code, inside a line a known one), and a count between its word and its unit."""
     out = latin_numbers(text)
     for label in _PHONE_OPENS.finditer(text):
         for tok in re.finditer(r"\S+", text[label.end() :]):
@@ -173,9 +180,20 @@ def number_slots(text: str) -> list[tuple[int, int]]:
             a, b = label.end() + tok.start(), label.end() + tok.end()
             ext = word.find("ต่อ")  # an extension glued on (``๔๕๖๗ต่อ๑๒``)
             out += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
-    if m := _REFERENCE_SLOTS.match(text):
-        out += [m.span(g) for g in ("office", "run") if m.group(g)]
-    return sorted(out)
+    refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
+    if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
+        refs.append(m)
+    out += [m.span(g) for m in refs for g in ("office", "run") if m[g]]
+    # a count between its word and its unit (``จำนวน ๑๕ข่ คน``)
+    words = list(re.finditer(r"\S+", text))
+    for before, tok, after in zip(words, words[1:], words[2:], strict=False):
+        if (
+            _ANY_DIGIT.search(tok[0])
+            and before[0].endswith(_BEFORE_NUMBER)
+            and after[0].startswith(_AFTER_NUMBER)
+        ):
+            out.append(tok.span())
+    return sorted(set(out))
 
 
 DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold
@@ -843,6 +861,12 @@ _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a spa
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
 _REF_OPENING = re.compile(f"\\s*(?:{_REF_LABEL.pattern}\\s*)?")  # ... alone before the code
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
+# a reference inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``): its code, and numbers that open
+# with a digit or a letter the engine puts for one
+_REFERENCE_IN_TEXT = re.compile(
+    f"ที่\\s?(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?P<office>(?=[^\\s/]*[0-9{THAI}])"
+    f"[0-9{THAI}{_LOOK}][^\\s/]*)(?:/(?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
+)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)
 _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
