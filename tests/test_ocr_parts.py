@@ -158,6 +158,7 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("ดี ๆ ตามที่") == []
     # ... and signs the English model puts for a day (๙ as «, ๔ as <)
     assert runs("วันที่ « กันยายน ๒๕๕๓") == ["«", "๒๕๕๓"]
+    assert runs("« พุ้ย. ๒๕๕๖") == ["«", "๒๕๕๖"]  # (พ.ย. its stop read as a lower vowel)
     assert runs("ระหว่างวันที่ < กันยายน ๒๕๖๗") == ["<", "๒๕๖๗"]
     assert runs("a < b กันยายน") == []
     # a tone mark or ๆ glued to a digit: the engine's ๗

@@ -20,7 +20,7 @@ from pipeline import nn
 from pipeline.components import components
 from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
-from pipeline.thai.dates import FULL_MONTHS, abbreviation
+from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC = "0123456789"
@@ -164,6 +164,8 @@ _MONTH_NEXT = re.compile(
         for m in [*FULL_MONTHS]
         + [abbreviation(m, space=sp) for m in range(1, 13) for sp in (False, True)]
     )
+    # (an abbreviation's first stop read as a lower vowel and a speck as a tone mark: พุ้ย.)
+    + "".join(f"|{a}[\u0e38\u0e39][\u0e48-\u0e4b]?\\.?\\s?{b}\\." for a, b in ABBR_MONTHS)
     + ")"
 )
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
