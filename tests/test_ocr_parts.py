@@ -943,6 +943,17 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert number_slots("ติดต่อทางโทรศัพท์ ได้ทุกวัน") == []
 
 
+def test_the_engines_own_digits_stand_unless_the_network_is_sure():
+    from pipeline.ocr.digits import pick_digit
+
+    assert pick_digit("๘", "๕", 0.95, 0.8) == "๘"  # sure
+    assert pick_digit("๓", "๕", 0.7, 0.6) == "๕"  # ๓ the engine emits: its ๕ stands
+    # ๘ it cannot emit: where one stands it puts the nearest it can, so less sure will do
+    assert pick_digit("๘", "๕", 0.7, 0.6) == "๘"
+    assert pick_digit("๘", "๕", 0.55, 0.6) == "๕"
+    assert pick_digit("๗", "อ", 0.3, 0.2) == "๗"  # a letter: the network's reading
+
+
 def test_a_digit_broken_in_three_pieces_is_joined(model):
     from pipeline.ocr.digits import _join_broken
 
