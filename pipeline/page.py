@@ -294,6 +294,23 @@ def _unsure_symbol(ln: Line) -> bool:
 
 
 _ASCII_SIGNS = re.compile("[\\s!-/:-@\\[-`{-~]")  # white space and ASCII punctuation
+_LONE_LATIN = re.compile("\\W*[A-Za-z]{1,4}\\W*")
+
+
+SLIVER = 0.45  # a typed line this much lower than the page's usual one is a sliver of one
+
+
+def doubt_slivers(lines: list[Line]) -> None:
+    """A typed line far lower than the page's lines of text (a strip of a line's feet or marks
+    that layout or the engine split off, read as a word: ``ขบขม``) goes under the review
+    threshold: most of its line is elsewhere, or lost."""
+    heights = [ln.bbox[3] - ln.bbox[1] for ln in lines if len(ln.text.strip()) >= 10]
+    if len(heights) < 3:
+        return
+    usual = float(np.median(heights))
+    for ln in lines:
+        if ln.bbox[3] - ln.bbox[1] < SLIVER * usual:
+            ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
 
 
 def reads_doubtfully(text: str) -> bool:
@@ -307,6 +324,8 @@ def reads_doubtfully(text: str) -> bool:
       capitalised word (lower case, one letter, mixed case, letters before a stop): the English
       model taking Thai letters (``aw`` for a number, ``WA.`` for พ.ศ., ``UM`` for บาท);
       ``KPI``, ``AI`` and ``Big`` are left alone;
+    - a short Latin word alone on a line that is no acronym (``Ani``): what a pen note's
+      clearing left of the typed letters it crossed, read as a word;
     - letter salad: under half of the Thai in dictionary words;
     - signs no typist puts in Thai text (``!``, ``[``, ``|``, ``©``), a slash that follows no
       number, a stray sign before a line's first word (``., ขอเชิญ``), a year of five digits;
@@ -326,6 +345,8 @@ def reads_doubtfully(text: str) -> bool:
     squashed = _ASCII_SIGNS.sub("", text)
     if len(squashed) <= 2 and not squashed.isdigit() and text.strip():
         return True  # a letter or two (and signs): a speck read as text (``Al  '``)
+    if _LONE_LATIN.fullmatch(text) and not squashed.isupper():
+        return True  # a short word alone on a line, no acronym: what is left of ink read so
     if thai or numbers:
         for m in _SHORT_LATIN_TOKEN.finditer(text):
             tok, dot = m.groups()
@@ -1465,6 +1486,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
+    doubt_slivers(typed)
     typed, title = snap_memo_title(typed, lay.ocr_gray.shape[0])
     if title is not None:
         # the title's split-off row of marks may have been taken for a pen line

@@ -429,6 +429,19 @@ def test_a_wide_digit_stays_whole_and_touching_digits_are_cut(model):
     assert len(row) == 4 and len(_split_wide(row)) == len(_split_wide(row, model)) == 4
 
 
+def test_a_sliver_of_a_line_goes_to_review():
+    from pipeline.page import UNSURE_CONF, doubt_slivers
+
+    lines = [
+        Line(text="ได้รับงบประมาณจำนวน ๖๑ บาท", bbox=(0, y, 900, y + 80), confidence=0.99)
+        for y in (0, 100, 200)
+    ]
+    sliver = Line(text="ขบขม", bbox=(0, 290, 100, 308), confidence=0.96)
+    doubt_slivers([*lines, sliver])
+    assert sliver.confidence == UNSURE_CONF
+    assert all(ln.confidence == 0.99 for ln in lines)
+
+
 def test_lines_that_read_doubtfully():
     from pipeline.page import reads_doubtfully
 
@@ -437,6 +450,8 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
     assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
     assert reads_doubtfully("Al  '")  # a speck under a position line, read as letters and signs
+    assert reads_doubtfully("Ani")  # a short word alone on a line, no acronym
+    assert not reads_doubtfully("KPI") and not reads_doubtfully("Workshop")
     assert not reads_doubtfully("๑.")
     # acronyms and English words in Thai lines are English; misread Thai is doubted
     assert not reads_doubtfully("หน่วยงานได้นำระบบ KPI มาใช้ในการปฏิบัติงาน")
