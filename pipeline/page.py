@@ -149,13 +149,6 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
 _PHONE_OPENS = re.compile(f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD})\\s*")
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
-# a reference line: ``ที่``, a ministry code, the office's number, and after a slash (and a
-# circular's ว or a ministry's จ) the running number; each number holds a digit as read
-_REFERENCE_SLOTS = re.compile(
-    f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?"
-    f"(?P<office>(?=[^\\s/]*[0-9{THAI}])[^\\s/]+)"
-    f"(?:/(?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
-)
 
 
 def _a_ministry(code: str) -> bool:
@@ -882,11 +875,20 @@ _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a spa
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
 _REF_OPENING = re.compile(f"\\s*(?:{_REF_LABEL.pattern}\\s*)?")  # ... alone before the code
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
-# a reference inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``): its code, and numbers that open
-# with a digit or a letter the engine puts for one
+# a reference's numbers as read: the office's (up to its slash), and after the slash (and a
+# circular's ว or a ministry's จ) the running number; each holds a digit
+_REFERENCE_NUMBERS = (
+    f"(?P<office>(?=[^\\s/]*[0-9{THAI}])[^\\s/]+)"
+    f"(?:/(?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
+)
+# ... on a reference line (``ที่``, a ministry's code)
+_REFERENCE_SLOTS = re.compile(
+    f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?{_REFERENCE_NUMBERS}"
+)
+# ... and inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``), the office's opening with a digit or
+# a letter the engine puts for one
 _REFERENCE_IN_TEXT = re.compile(
-    f"ที่\\s?(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?P<office>(?=[^\\s/]*[0-9{THAI}])"
-    f"[0-9{THAI}{_LOOK}][^\\s/]*)(?:/(?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
+    f"ที่\\s?(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}]){_REFERENCE_NUMBERS}"
 )
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)

@@ -34,7 +34,7 @@ OVERRIDE_PROB = 0.9
 SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least this
 # ... but a digit the engine cannot emit (๔ ๖ ๗ ๘ ๙) needs less: where one stands the engine
 # must put another, most often the one it can emit that looks nearest (๕ for ๔ and ๘, ๒ for ๖)
-# (on the wider bench corpus and two fresh ones: eight digits mended, none broken)
+# (on the wider bench corpus and two fresh ones: four digits mended, none broken)
 UNEMITTED_PROB = 0.6
 UNEMITTED_GLYPH = 0.5
 BAND_SHARE = 0.7  # a line of numbers alone: a body band under this share of its boxes is wrong
