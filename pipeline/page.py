@@ -984,11 +984,19 @@ def _latin_number_reread(
             continue
         opening = _REF_LABEL.match(read) if m.start() == 0 else None
         n_label = len(opening.group(0)) if opening else 0
-        if code_slot and _CODE_READ.fullmatch(read[n_label:]):
+        code = _CODE_READ.match(read, n_label) if code_slot else None
+        if code is not None and code.end() < len(read):
+            # ... or a known one and one letter more: the edge of the number the crop caught
+            # (``ศธจ`` for ศธ before ๑๖๑๘)
+            known = MARK.sub("", code.group(0)) in MINISTRY_CODES
+            code = code if known and code.end() == len(read) - 1 else None
+        if code is not None:
             # a ministry code (after ที่ when the line opens with it): its two letters, without
             # marks a speck added
             label = cand.words[:n_label]
-            letters = [w for w in cand.words[n_label:] if "\u0e01" <= w.text <= "\u0e2e"]
+            letters = [
+                w for w in cand.words[n_label : code.end()] if "\u0e01" <= w.text <= "\u0e2e"
+            ]
             said = "".join(w.text for w in label) + " " * bool(label)
             found: tuple[str, list[Word]] | None = (
                 said + "".join(w.text for w in letters),

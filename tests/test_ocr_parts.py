@@ -298,6 +298,11 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     # the issue's own example: ที่ สธ read as fl a5, before Thai or Arabic digits
     mixed = "ที่ a5 3878/ว 9009"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("สธ"), mixed) == "ที่ สธ 3878/ว 9009"
+    # ... a known code with the edge of the number's first digit the crop caught (ศธจ)
+    edge = "ที่ AS ๑๖๑๘/จ ๙๐๓๗"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ศธจ"), edge) == "ที่ ศธ ๑๖๑๘/จ ๙๐๓๗"
+    unknown = "ที่ AS ๑๖๑๘/จ ๙๐๓๗"  # ... an unknown one and a letter more: no code
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ปปจ"), unknown) == unknown
     dust = "ค่าฝุ่น PM 2.5 เกินมาตรฐาน"  # two capitals before an Arabic number elsewhere: English
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("พท"), dust) == dust
     acronym = "KPI ๓ ตัว"  # an acronym whose Thai reading is no code stays
