@@ -952,12 +952,12 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert [text[a:b] for a, b in number_slots(text)] == ["๐", "๒๑๒๓", "๔๕๖๗", "๑๒"]
     text = "ที่ นร เข๘เชต/วิ๕อุ๓๕ วันที่ ๓ มีนาคม"
     assert [text[a:b] for a, b in number_slots(text)] == ["เข๘เชต", "๕อุ๓๕"]
-    # words are no slots: a line that opens with ที่ but holds no reference, a phone's label
-    # followed by words
     text = "ตามหนังสือที่ มท ต๒๑๐/ว๖ะ๖ ลงวันที่"  # a known code's reference inside a line
     assert [text[a:b] for a, b in number_slots(text)] == ["ต๒๑๐", "๖ะ๖"]
     text = "ผู้เข้าร่วมจำนวน ๑๕ข่ คน"  # a count between its word and its unit
     assert [text[a:b] for a, b in number_slots(text)] == ["๑๕ข่"]
+    # words are no slots: a line that opens with ที่ but holds no reference, a phone's label
+    # followed by words
     assert number_slots("ที่ประชุม ครั้งที่ ๑/๒๕๖๗") == []
     assert number_slots("ที่ตั้ง อาคาร๑") == []  # ตั้ง is no ministry's code
     assert number_slots("ติดต่อทางโทรศัพท์ ได้ทุกวัน") == []
