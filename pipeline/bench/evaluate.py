@@ -63,10 +63,16 @@ def line_errors(pred_page: dict[str, Any], truth_page: dict[str, Any]) -> list[t
                 ov = max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
                 if ov > best_ov:
                     best, best_ov = text, ov
-                if ov > 0.5 * max(1.0, (a1 - a0) * (b1 - b0)):
-                    inside.append((a0, text))
-            if len(inside) > 1:
-                best = " ".join(text for _, text in sorted(inside))
+                # covers it: most of its width, and most of the shorter of the two heights (a
+                # truth box spans the line pitch, ascenders to descenders; a read box hugs the ink)
+                ox = min(x1, a1) - max(x0, a0)
+                oy = min(y1, b1) - max(y0, b0)
+                if ox > 0.5 * max(1.0, a1 - a0) and oy > 0.5 * max(1.0, min(y1 - y0, b1 - b0)):
+                    inside.append((a0, a1, text))
+            inside.sort()
+            side_by_side = all(a[1] <= b[0] for a, b in zip(inside, inside[1:], strict=False))
+            if len(inside) > 1 and side_by_side:  # not two stacked lines a tall box touches
+                best = " ".join(text for _, _, text in inside)
             err = (
                 Levenshtein.distance(squash(ln["text"]), squash(best))
                 if best is not None

@@ -1,0 +1,38 @@
+"""The benchmark's scoring: which truth line a read line is compared with."""
+
+from pipeline.bench.evaluate import line_errors
+
+
+def _page(*lines: tuple[tuple[int, int, int, int], str, float]) -> dict:
+    return {
+        "dpi": 300,
+        "regions": [
+            {
+                "kind": "typed",
+                "lines": [{"bbox": list(b), "text": t, "confidence": c} for b, t, c in lines],
+            }
+        ],
+    }
+
+
+def test_a_line_read_whole_is_compared_with_the_truth_lines_it_covers_side_by_side():
+    # the generator's boxes span the line pitch; the read box hugs the ink and covers less than
+    # half the height of the taller date box: a reference and its date, read as one line
+    truth = {
+        "lines": [
+            {"bbox": [354, 446, 920, 539], "text": "ที่ ยธ 3017/23281"},
+            {"bbox": [1204, 446, 1992, 561], "text": "วันที่ 26 กุมภาพันธ์ 2557"},
+            {"bbox": [354, 539, 1722, 632], "text": "เรื่อง รายงานผล"},
+        ]
+    }
+    read = ((356, 482, 1988, 538), "ที่ ยธ 3017/23281 วันที่ 26 กุมภาพันธ์ 2557", 0.99)
+    assert line_errors(_page(read), truth) == [(0.99, 0)]
+    # a tall box over a line and the top of the one below is compared with its own line only
+    truth = {
+        "lines": [
+            {"bbox": [354, 1873, 2215, 1985], "text": "Workshop ในวันที่ ๒๐ เมษายน"},
+            {"bbox": [349, 1963, 2021, 2062], "text": "ใช้บังคับตั้งแต่วันที่ ๒๐ เมษายน"},
+        ]
+    }
+    read = ((348, 1926, 2014, 2077), "ใช้บังคับตั้งแต่วันที่ ๒๐ เมษายน", 0.98)
+    assert line_errors(_page(read), truth) == [(0.98, 0)]
