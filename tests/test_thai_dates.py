@@ -200,3 +200,19 @@ def test_misread_abbreviations_of_a_month():
     # ธ's raised head read as a mark over ฉ: taken, with a doubt
     got = parse_date("๑๗ ฉี. ค. ๒๕๕๓")
     assert got.value == "2010-12-17" and got.reason == "month read as 'ฉี. ค.'"
+
+
+def test_an_abbreviation_read_with_the_wrong_vowel_above_its_letter():
+    # มิ.ย. read with sara ii: June (no month is มี.ย.), with a doubt
+    got = parse_date("๙ มี. ย. ๒๕๕๑")
+    assert got.value == "2008-06-09" and got.reason == "month read as 'มี. ย.'"
+    # a speck over ธ read as a vowel: December
+    assert parse_date("๑๓ ธี.ค. ๒๕๕๔").value == "2011-12-13"
+    # the right readings carry no doubt; ม.ค. and มี.ค. stay apart
+    assert parse_date("๑ มี.ค. ๒๕๖๐").value == "2017-03-01"
+    assert parse_date("๑ มี.ค. ๒๕๖๐").reason is None
+    assert parse_date("๑ ม.ค. ๒๕๖๐").value == "2017-01-01"
+    assert parse_date("๑ มิ.ย. ๒๕๖๐").reason is None
+    # March read with sara i: still March, said so
+    assert parse_date("๒ มิ.ค. ๒๕๖๐").value == "2017-03-02"
+    assert parse_date("๒ มิ.ค. ๒๕๖๐").reason == "month read as 'มิ.ค.'"

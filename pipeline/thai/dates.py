@@ -76,20 +76,42 @@ def abbreviation(month: int, dots: bool = True, space: bool = False) -> str:
 MONTH_WORDS = (*FULL_MONTHS, *(abbreviation(m) for m in range(1, 13)))
 
 
-def _month_alternatives() -> list[tuple[str, int]]:
-    alts: list[tuple[str, int]] = []
+def _loose_first(a: str, b: str) -> str | None:
+    """A pattern for an abbreviation's first syllable read with the wrong vowel above its
+    letter, or with one where it has none (``มี. ย.`` for มิ.ย., ``ธี.ค.`` for ธ.ค.): only where
+    no other month is written with that letter, a vowel above it and ``b`` (ม.ค. is not
+    loosened: มี.ค. is March). A leading vowel (เม.ย.) stands apart and is not loosened."""
+    letter, vowel = a[0], a[1:]
+    if letter in "เแ":
+        return None
+    if any(x != a and x[0] == letter and len(x) > 1 and y == b for x, y in ABBR_MONTHS):
+        return None
+    others = "".join(c for c in _UPPER_VOWELS if c != vowel)
+    return f"{re.escape(letter)}[{others}]"
+
+
+_UPPER_VOWELS = "\u0e34\u0e35\u0e36\u0e37"  # ิ ี ึ ื
+
+
+def _month_alternatives() -> list[tuple[str, int, bool]]:
+    """(pattern, month, loose): loose patterns are misreadings, taken with a doubt."""
+    alts: list[tuple[str, int, bool]] = []
     for i, name in enumerate(FULL_MONTHS, start=1):
-        alts.append((r"\s?".join(re.escape(c) for c in name), i))
+        alts.append((r"\s?".join(re.escape(c) for c in name), i, False))
     for i, (a, b) in enumerate(ABBR_MONTHS, start=1):
         first = f"(?:{re.escape(a)}|{_THO_THONG})" if a == "ธ" else re.escape(a)
-        alts.append((first + _ABBR_SEP + re.escape(b) + r"[.\u0e38\u0e39]?", i))
+        rest = _ABBR_SEP + re.escape(b) + r"[.\u0e38\u0e39]?"
+        alts.append((first + rest, i, False))
+        loose = _loose_first(a, b)
+        if loose:
+            alts.append((loose + rest, i, True))
     # longest patterns first so that full names win over abbreviations
     alts.sort(key=lambda t: -len(t[0]))
     return alts
 
 
 _MONTH_ALTS = _month_alternatives()
-_MONTH_RE = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _) in enumerate(_MONTH_ALTS))
+_MONTH_RE = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _, _) in enumerate(_MONTH_ALTS))
 _DIGIT = r"[0-9]"
 _FULL_MONTH = "|".join(FULL_MONTHS)
 _WRITTEN_RE = re.compile(
@@ -168,11 +190,11 @@ def _build(day: int, month: int, year_text: str, era_hint: str | None, span: str
     return DateResult(value.isoformat(), reason, span, era)  # a reason with a value is a doubt
 
 
-def _written_month(match: re.Match[str]) -> tuple[int, str]:
-    """(month, its name as written) of a written date."""
-    for i, (_, month) in enumerate(_MONTH_ALTS):
+def _written_month(match: re.Match[str]) -> tuple[int, str, bool]:
+    """(month, its name as written, whether that is a misreading) of a written date."""
+    for i, (_, month, loose) in enumerate(_MONTH_ALTS):
         if match.group(f"m{i}"):
-            return month, match.group(f"m{i}")
+            return month, match.group(f"m{i}"), loose
     raise AssertionError("a month group always matches")  # pragma: no cover
 
 
@@ -196,7 +218,7 @@ def parse_date(text: str) -> DateResult:
     written = _WRITTEN_RE.search(prepared)
     numeric = _NUMERIC_RE.search(prepared)
     if written and (not numeric or written.start() <= numeric.start()):
-        month, said = _written_month(written)
+        month, said, loose = _written_month(written)
         span = written.group(0).strip()
         doubts = []
         if written["stray"]:
@@ -205,7 +227,7 @@ def parse_date(text: str) -> DateResult:
             doubts.append("'ๆ' after the day ignored")
         if written["speck"]:
             doubts.append(f"{written['speck'].strip()!r} after the day ignored")
-        if month == 12 and said[0] != "ธ":
+        if loose or (month == 12 and said[0] != "ธ"):
             doubts.append(f"month read as {said.strip()!r}")
         day = _day(written["day"], month)
         if day != written["day"]:
