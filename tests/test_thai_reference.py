@@ -19,6 +19,7 @@ def test_slips_are_mended_with_a_reason():
     cases = {
         "อก 6220เว 5552": ("อก 6220/ว 5552", "slash read as 'เ'"),
         "ดศ 1907/9 7846": ("ดศ 1907/ว 7846", "letter 'ว' read as '9'"),
+        "อก ๕๘๗๔.๙/)๔๑๙๗": ("อก 5874.9/ว4197", "letter 'ว' read as ')'"),
         "กษ ๙๐๙๕.ต/๘๖๓๗": ("กษ 9095.3/8637", "letters in the number"),
         "กห ๘๘๘๖/ว ๘๓๑ฒ": ("กห 8886/ว 8317", "letters in the number"),
         "กห ๘๘๘๖/ว ๘๓๑๗ซุ": ("กห 8886/ว 8317", "dropped 'ซุ'"),

@@ -8,7 +8,8 @@ stock Thai model does to them, and what is mended here:
 - the digits it cannot emit come out as letters (``ฒ`` for ๗, ``ส`` for ๘, ``ต`` for ๓,
   ``ด`` for ๙): inside the numbers, such a letter is the digit;
 - the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``) and the ``ว`` after a
-  slash as ``9``, ``2`` or ``)`` (``๑๙๐๗/9 ๗๘๔๖``);
+  slash as ``9``, ``2`` or ``)`` (``๑๙๐๗/9 ๗๘๔๖``; ``)`` no digit is, so glued to the number
+  too: ``๕๘๗๔.๙/)๔๑๙๗``);
 - a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
   known code is that close;
 - letters stuck to the end of the running number (``๘๓๑๗ซุ``) are residue of the dotted leader.
@@ -35,7 +36,8 @@ MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
     rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
-    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[921)](?=\s{_NUM})|)(?P<speck>(?<=[วจ]){_MARK}+)?"
+    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[921)](?=\s{_NUM})|\)(?={_NUM})|)"
+    rf"(?P<speck>(?<=[วจ]){_MARK}+)?"
     rf"(?P<stop>(?<=[วจ])\.)?\s?(?P<run>{_NUM}+))?$"
 )
 # an office number of four digits (the standard's) and one more, then a gap and the running
