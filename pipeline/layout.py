@@ -362,7 +362,19 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     n, labels, stats = components(cv2.bitwise_and(ink, cv2.bitwise_not(rules)))
     heights = stats[1:, 3]
     widths = stats[1:, 2]
-    textlike = heights[(heights > dpi * 0.02) & (heights < dpi * 0.35) & (widths < dpi * 0.6)]
+    sized = (heights > dpi * 0.02) & (heights < dpi * 0.35) & (widths < dpi * 0.6)
+    # ... and not beside a rule: what the opening leaves of a ruled line that steps (a table on
+    # a page deskewed by degrees, its rules jagged) is hundreds of short pieces, which made
+    # the median a third of the letters' height on a page of one table
+    off_rules = np.ones(n, bool)
+    rx, ry, rw, rh = cv2.boundingRect(rules)
+    if rw and rh:  # (within the rules' box: most pages have none)
+        box = (slice(max(0, ry - 9), ry + rh + 9), slice(max(0, rx - 9), rx + rw + 9))
+        near = cv2.dilate(rules[box], np.ones((9, 9), np.uint8)) > 0
+        off_rules[np.unique(labels[box][near])] = False
+    textlike = heights[sized & off_rules[1:]]
+    if not len(textlike):
+        textlike = heights[sized]
     xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
 
     frames = find_frames(horiz, vert, rules, dpi)

@@ -140,3 +140,26 @@ def cv2_dilate(mask: np.ndarray, k: int) -> np.ndarray:
     import cv2
 
     return cv2.dilate(mask.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
+
+
+def test_the_x_height_of_a_table_page_is_its_letters_not_the_steps_of_its_rules():
+    # a page of one table, deskewed by degrees: its rules step by a pixel every few rows,
+    # and what the rule finder leaves of them is hundreds of slivers a pixel wide
+    img, d = _page()
+    font = typed_face("sarabun").font(75)
+    rows = [300 + 240 * i for i in range(6)]
+    for y in rows:
+        d.line((350, y, 2250, y), fill=0, width=4)
+    for x in (350, 1300, 2250):
+        d.line((x, rows[0], x, rows[-1]), fill=0, width=4)
+        for y in range(rows[0], rows[-1], 32):  # the steps, on alternate sides
+            d.line((x + 3, y, x + 3, y + 15), fill=0, width=1)
+            d.line((x - 3, y + 16, x - 3, y + 31), fill=0, width=1)
+    for y in rows[:-1]:
+        d.text((400, y + 60), "ค่าเช่าที่พักไม่เกิน 108 บาท", font=font, fill=0)
+        d.text((1350, y + 60), "ส่งหนังสือผ่านระบบ", font=font, fill=0)
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert 35 <= lay.x_height <= 50, lay.x_height
+    # no letter is taken for a figure (a figure is hidden from OCR)
+    assert not any(r.kind.value == "figure" for r in lay.regions)
