@@ -32,6 +32,7 @@ from pipeline.ocr.digits import (
     ARABIC,
     LOOKALIKES,
     MARK,
+    SEPARATORS,
     THAI,
     DigitModel,
     align_symbols,
@@ -149,6 +150,8 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
 _PHONE_OPENS = re.compile(f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD})\\s*")
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
+_SIGNS = "/()"  # signs an Arabic 7 is read as
+PHONE_DIGITS = 9  # digits in the shortest Thai phone number (a landline's: ๐ ๒๑๒๓ ๔๕๖๗)
 
 
 def _a_ministry(code: str) -> bool:
@@ -166,13 +169,21 @@ def number_slots(text: str) -> list[tuple[int, int]]:
     start any code, inside a line a known one), and a count between its word and its unit."""
     out = latin_numbers(text)
     for label in _PHONE_OPENS.finditer(text):
+        groups = []
         for tok in re.finditer(r"\S+", text[label.end() :]):
             word = tok.group(0)
-            if word.startswith(_PHONE_WORDS) or not _ANY_DIGIT.search(word):
+            if word.startswith(_PHONE_WORDS) or not (_ANY_DIGIT.search(word) or word in _SIGNS):
                 break  # (a group with no digit at all is a word: the phone has ended)
             a, b = label.end() + tok.start(), label.end() + tok.end()
             ext = word.find("ต่อ")  # an extension glued on (``๔๕๖๗ต่อ๑๒``)
-            out += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
+            groups += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
+        out += groups
+        # a phone has nine digits or ten: short of them, a slash or bracket among its groups is
+        # a digit the engine misread (an Arabic 7 read as ``/`` or ``(``: ``๐ ๓๖๒๒ /๑๓๔``), a
+        # slot of its own
+        held = sum(c not in SEPARATORS for a, b in groups for c in text[a:b])
+        if held < PHONE_DIGITS:
+            out += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in _SIGNS]
     refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
     if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
         refs.append(m)

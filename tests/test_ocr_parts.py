@@ -205,6 +205,9 @@ def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
     assert runs("โทร. ๐๒๑๒๓๔๕๖๗ต่อ๑๒") == ["๐๒๑๒๓๔๕๖๗", "๑๒"]  # the extension's word
     assert runs("ศธ๒๘๐๗/วณ๔๑๒") == ["๒๘๐๗", "ณ๔๑๒"]  # after a reference's letter
     assert runs("ศธ๒๘๐๗/ว ๔๑๒") == ["๒๘๐๗", "๔๑๒"]
+    # a letter glued to a day's digits before its month: the engine's two symbols for one digit
+    assert runs("วันที่ ๑๐ว กันยายน ๒๕๖๐") == ["๑๐ว", "๒๕๖๐"]
+    assert runs("ชั้น ๑๐ว คน") == ["๑๐"]  # ... and only there
 
 
 def _run_line(gray, text, read_as, cover):
@@ -940,10 +943,12 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     from pipeline.page import number_slots
 
     # the engine's letters for the ๗๙๗ it cannot emit, where a phone's or a reference's
-    # number stands: every symbol there but the separators is a digit
+    # number stands: every symbol there but the separators is a digit; and its bracket for
+    # an Arabic 7 in a phone short of digits
     for shown, read in (
         ("โทร. ๐-๓๙๖๒-๗๙๗๕", "โทร. ๐-๓๙๖๒-ปาบ๕"),
         ("ที่ อก ๘๒๘๖/ว ๓๙๗๖", "ที่ อก ๘๒ปา/ว ๓๙๗๖"),
+        ("โทร. 0 2998 7074", "โทร. 0 2998 (074"),
     ):
         gray, line = _read_as(shown, read)
         fix_digits(line, gray, model, slots=number_slots(read))
@@ -956,6 +961,13 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert [text[a:b] for a, b in number_slots(text)] == ["ต๒๑๐", "๖ะ๖"]
     text = "ผู้เข้าร่วมจำนวน ๑๕ข่ คน"  # a count between its word and its unit
     assert [text[a:b] for a, b in number_slots(text)] == ["๑๕ข่"]
+    # a phone short of nine digits: a slash or bracket among its groups is a digit's slot
+    text = "โทร. 0 2998 (074"
+    assert [text[a:b] for a, b in number_slots(text)] == ["0", "2998", "(", "(074"]
+    text = "โทร. 0-0040-044 /"
+    assert [text[a:b] for a, b in number_slots(text)] == ["0-0040-044", "/"]
+    text = "โทร. ๐ ๒๑๒๓ ๔๕๖๗/๘"  # nine digits: its slash is a slash
+    assert [text[a:b] for a, b in number_slots(text)] == ["๐", "๒๑๒๓", "๔๕๖๗/๘"]
     # words are no slots: a line that opens with ที่ but holds no reference, a phone's label
     # followed by words
     assert number_slots("ที่ประชุม ครั้งที่ ๑/๒๕๖๗") == []
@@ -1010,3 +1022,21 @@ def test_a_run_is_not_extended_past_a_slash_or_onto_a_references_letter():
     run = (int(x[4]) - 5, int(x[5]) + 5)
     assert len(_extend_run(candidates, run, digit_h, leftwards=False)) == 2
     assert len(_extend_run(candidates, run, digit_h)) == 3  # (what it took before)
+
+
+def test_a_stop_the_engine_left_out_of_a_number_is_put_back(model):
+    # ``ที่ คค ๕๑๗๗.๒/จ`` read with no stop: the five digits made one run
+    for shown, number in (("ที่ คค ๕๑๗๗.๒/จ", "๕๑๗๗.๒"), ("ที่ คค ๕๑๗๗๒/จ", "๕๑๗๗๒")):
+        gray = _render(shown)
+        font = typed_face("laksaman").font(67)
+        start = shown.index(number)
+        words = []
+        for i, ch in enumerate(shown):
+            if ch in " .":
+                continue  # no symbol for the stop, as the engine read it
+            x0, x1 = (30 + int(font.getlength(shown[:j])) for j in (i, i + 1))
+            words.append(Word(ch, (x0, 90, x1, 140), 0.9))
+        read = shown[:start] + number.replace(".", "") + shown[start + len(number) :]
+        line = Line(read, (30, 60, 30 + int(font.getlength(shown)), 140), 0.9, words=words)
+        fix_digits(line, gray, model)
+        assert line.text == shown  # the stop back where it stands, and none where none does

@@ -38,6 +38,7 @@ SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least t
 UNEMITTED_PROB = 0.6
 UNEMITTED_GLYPH = 0.5
 BAND_SHARE = 0.7  # a line of numbers alone: a body band under this share of its boxes is wrong
+STOP_SIZE = (0.12, 0.35)  # a full stop's height and width, as shares of a digit's height
 SURE_SCRIPT = 0.9  # a glyph's Thai reading this sure among all twenty classes overrules Arabic
 LATIN_SURE = 0.8  # a Latin word is read as digits only when every glyph is this sure
 LATIN_READ_CONF = 0.7  # ... and its line then goes under the review threshold
@@ -254,6 +255,17 @@ def _runs(
                 and text[idx[0] + 1 : idx[0] + 2] == " "
             )
         )
+        # ... or a letter glued to the digits of a day, before its month (``๑๐ว กันยายน`` for
+        # ๑๖: the engine's two symbols for one digit)
+        day_end = (
+            len(w.text) == 1
+            and "\u0e01" <= w.text <= "\u0e2e"
+            and digit_at(k - 1)
+            and bool(idx)
+            and bool(sym_pos[k - 1])
+            and sym_pos[k - 1][-1] == idx[0] - 1
+            and _MONTH_NEXT.match(text, idx[0] + 1) is not None
+        )
         # ... or a leading vowel before a digit, which no Thai word has (``ไ๗๓ ๐๐๐`` for ๒๗๓)
         leading = len(w.text) == 1 and w.text in _LEADING_VOWELS and digit_at(k + 1)
         # ... or a letter closing the unit number of a reference, before its slash (``๙๓๖๙.ฒ/``)
@@ -297,6 +309,7 @@ def _runs(
                 or glued
                 or sign
                 or day
+                or day_end
                 or leading
                 or (unit and w.text in LOOKALIKES)
             )
@@ -305,8 +318,11 @@ def _runs(
         # digit's: the glyphs are cut from the body band, the mark above it is left out)
         in_run_mark = cur is not None and bool(idx) and all(_mark_in_number(text, j) for j in idx)
         lookalike = lookalike or in_run_mark
+        # a slot of one sign is a digit the engine read as a sign (a phone's ``/`` for 7)
         lookalike = lookalike or (
-            bool(idx) and w.text not in SEPARATORS and any(a <= idx[0] < b for a, b in slots)
+            bool(idx)
+            and (w.text not in SEPARATORS or (idx[0], idx[0] + 1) in slots)
+            and any(a <= idx[0] < b for a, b in slots)
         )
         is_digit = (len(w.text) == 1 and w.text in DIGITS) or lookalike
         joined = cur is not None and cur[0] and idx and idx[0] == cur[0][-1] + 1
@@ -611,9 +627,13 @@ def is_slash(mask: np.ndarray) -> bool:
     return bool(single >= 0.85 and longest < 0.35 * h)
 
 
-def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
-    """Drop what is not digit-sized (specks, commas and periods, ruled lines) and slashes (a
-    slash beside a number, ``๕๘๔๙.๙/``, its box not claiming it, read as a digit)."""
+def _drop_strays(
+    glyphs: list[tuple[int, int, np.ndarray]], slashes: bool = True
+) -> list[tuple[int, int, np.ndarray]]:
+    """Drop what is not digit-sized (specks, commas and periods, ruled lines) and, unless
+    ``slashes`` is False, slashes (a slash beside a number, ``๕๘๔๙.๙/``, its box not claiming
+    it, read as a digit; where the engine's ``/`` stands for a digit, an Arabic 7 as slim as a
+    slash in some faces, it stays)."""
     if not glyphs:
         return glyphs
     hs = _heights(glyphs)
@@ -621,7 +641,9 @@ def _drop_strays(glyphs: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, i
     return [
         g
         for g, h in zip(glyphs, hs, strict=True)
-        if 0.5 * med <= h <= 3 * med and (g[1] - g[0]) >= 0.2 * med and not is_slash(_own_ink(g))
+        if 0.5 * med <= h <= 3 * med
+        and (g[1] - g[0]) >= 0.2 * med
+        and not (slashes and is_slash(_own_ink(g)))
     ]
 
 
@@ -634,6 +656,43 @@ def _clean_sequence(glyphs: list[tuple[int, int, np.ndarray]]) -> bool:
     ws = [x1 - x0 for x0, x1, _ in glyphs]
     h = float(np.median(hs))
     return all(0.6 * h <= v <= 2.2 * h for v in hs) and all(0.2 * h <= w <= 1.5 * h for w in ws)
+
+
+def _stops(stats: np.ndarray, base: int, sym_h: int) -> list[float]:
+    """The centres (x) of the components of a digit crop that are full stops: a round dot
+    standing on the baseline, a fifth to a third of a digit's height across (smaller specks
+    are noise, not stops; a comma reaches below the baseline). ``stats`` are component rows of
+    x, y, w, h (background excluded), ``base`` the baseline's row in the crop."""
+    x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    bottom = y + h
+    dot = (
+        (h >= max(2.0, STOP_SIZE[0] * sym_h))
+        & (h <= STOP_SIZE[1] * sym_h)
+        & (w >= max(2.0, STOP_SIZE[0] * sym_h))
+        & (w <= STOP_SIZE[1] * sym_h)
+        & (np.abs(bottom - base) <= 0.12 * sym_h)
+    )
+    return [float(x[j] + w[j] / 2) for j in np.nonzero(dot)[0]]
+
+
+def _with_stops(
+    picks: list[str], glyphs: list[tuple[int, int, np.ndarray]], stops: list[float]
+) -> str:
+    """The run's reading with a full stop put back where one stands in the ink between two of
+    its glyphs, in a gap wider than the run's others (``๕๑๗๗๒`` for ๕๑๗๗.๒: the engine read
+    no stop, and its digits made one run). The engine does read most stops, so a run rarely
+    holds one."""
+    if not stops or len(glyphs) < 2 or len(picks) != len(glyphs):
+        return "".join(picks)
+    gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    usual = float(np.median(gaps))
+    out = [picks[0]]
+    for j, gap in enumerate(gaps):
+        a, b = glyphs[j][1], glyphs[j + 1][0]
+        if gap > max(2.0 * usual, usual + 4) and any(a < c < b for c in stops):
+            out.append(".")
+        out.append(picks[j + 1])
+    return "".join(out)
 
 
 def pick_digit(new: str, was: str, within: float, overall: float) -> str:
@@ -718,6 +777,7 @@ def fix_digits(
         tops = y0 + stats[:, 1]
         foreign = (bottoms < base - 0.3 * sym_h) | (tops > base - 0.3 * sym_h)
         foreign[0] = False
+        stops = _stops(stats[1:], base - y0, sym_h)
         ink[foreign[labels]] = 0
         _clear_dashes(ink, base - y0, sym_h)
         widen = int(0.35 * sym_h)
@@ -747,7 +807,11 @@ def fix_digits(
         ]
         if not glyphs:
             continue
-        glyphs = _drop_strays(_split_wide(_join_broken(glyphs, model, sym_h), model))
+        # (a sign in a run is one a slot gave the run: a digit the engine read as a sign)
+        signs = any(chars[i] in SEPARATORS for i in positions)
+        glyphs = _drop_strays(
+            _split_wide(_join_broken(glyphs, model, sym_h), model), slashes=not signs
+        )
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
@@ -785,7 +849,7 @@ def fix_digits(
                 pick_digit(new, was, float(c), float(o))
                 for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
-        new = "".join(picks)
+        new = _with_stops(picks, glyphs, stops)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
         if new != old:
             changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
