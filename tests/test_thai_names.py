@@ -27,6 +27,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นายวชัย ใจดี", "นายวิชัย ใจดี"),  # วิชัย and วีชัย as near: the far commoner one
         ("นางอรุณิ ใจดี", "นางอรุณี ใจดี"),  # one mark for another is nearer than one lost
         ("นางชยวฒนํ สุขเจริญ", "นางชัยวัฒน์ สุขเจริญ"),  # marks lost rather than a sara ai
+        ("นางสารมาลัย นาคประเสริฐ", "นางสาวมาลัย นาคประเสริฐ"),  # สาว read สาร; a family name
+        ("นายจัหทร์เพ็ญ เรืองศรี", "นายจันทร์เพ็ญ เรืองศรี"),  # น read as ห
         # the title's last letter misread: the letter it looks like, else the name's sex
         ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),
         ("นาาวราภรณ์ พึ่งบุญ", "นางวราภรณ์ พึ่งบุญ"),

@@ -63,9 +63,9 @@ def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
 # them as across marks
 _TAILLESS = {"ป": "บ", "ฝ": "ผ", "ฟ": "พ"}
 # ... and letters it reads one for another by a notch or a foot (ร as ว, ฐ without its foot as
-# จ), and sara ai read as sara e (its loop's top lost: วงศ์เหญ่): one such slip is mended
+# จ, น as ห), and sara ai read as sara e (its loop's top lost: วงศ์เหญ่): one such slip is mended
 # too, at a letter's cost
-_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "เ": None})
+_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "ห": "น", "เ": None})
 
 
 _BARE = str.maketrans({**dict.fromkeys(_FRAGILE), **_TAILLESS})
@@ -270,7 +270,7 @@ def _misread_title(text: str, letters: int = 1) -> tuple[str, str]:
                 # the name opens with a letter or a leading vowel (เกรียงไกร)
                 (("\u0e01" <= rest[:1] <= "\u0e2e") or rest[:1] in ("เ", "แ", "โ", "ใ", "ไ"))
                 and Levenshtein.distance(_bare(head), title) <= letters
-                and _bare(head)[-1:] == title[-1]
+                and _loose(head)[-1:] == _loose(title)[-1:]  # (สาว read สาร: ร for ว)
             ):
                 return title, title + rest
     return "", text
@@ -323,8 +323,11 @@ def correct_name(name: str) -> str:
             longer, fixed = _misread_title(text, letters)
             first = fixed[len(longer) :].split(" ")[0]
             # (that name as read, or with a mark read for another: เกรียงใกร for เกรียงไกร)
-            near = _nearest(first, given_names)
-            listed = near in given_names and (letters == 1 or _mark_cost(first, near) <= 0.5)
+            # (a given name, or a family name: many are both, and the lists hold each once)
+            near = _nearest(first, given_names, family_names)
+            listed = (near in given_names or near in family_names) and (
+                letters == 1 or _mark_cost(first, near) <= 0.5
+            )
             if longer == "นางสาว" and text[3:].split(" ")[0] not in given_names and listed:
                 title, text = longer, fixed
                 break
