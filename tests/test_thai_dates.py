@@ -128,9 +128,11 @@ def test_three_digit_buddhist_year_is_repaired_with_a_doubt():
     assert parse_date("6 ธ.ค. 465").value is None
 
 
-def test_leading_two_read_as_zero_is_repaired_and_said():
+def test_leading_two_read_as_zero_or_six_is_repaired_and_said():
     r = parse_date("๒๒ กุมภาพันธ์ ๐๕๖๒")
     assert r.value == "2019-02-22" and r.reason == "year 0562 read as 2562"
+    r = parse_date("๙ กุมภาพันธ์ ๖๕๕๕")  # ๒ with its loop closed: ๖
+    assert r.value == "2012-02-09" and r.reason == "year 6555 read as 2555"
     assert parse_date("๖ ธ.ค. ๐๔๖๕").value is None  # no B.E. year it could have been
 
 

@@ -172,9 +172,9 @@ def _year_to_ce(year_text: str, era_hint: str | None) -> tuple[int | None, str |
         return year - 543, None, "BE"
     if 1800 <= year <= 2200 and not (era_hint and era_hint.startswith("พ")):
         return year, None, "CE"
-    if len(year_text) == 4 and year_text[0] in "0๐" and year_text[1] == "5":
-        # B.E. 25xx whose leading ๒ the OCR read as ๐ (the two differ by a small hook):
-        # repaired, and said so
+    if len(year_text) == 4 and year_text[0] in "06" and year_text[1] == "5":
+        # B.E. 25xx whose leading ๒ the OCR read as ๐ (the two differ by a small hook) or as
+        # ๖ (its loop closed): repaired, and said so
         return 2000 + int(year_text[1:]) - 543, f"year {year_text} read as 2{year_text[1:]}", "BE"
     return None, f"year {year_text} is neither Buddhist nor Christian Era", "?"
 
