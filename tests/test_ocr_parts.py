@@ -208,6 +208,7 @@ def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
     # a letter glued to a day's digits before its month: the engine's two symbols for one digit
     assert runs("วันที่ ๑๐ว กันยายน ๒๕๖๐") == ["๑๐ว", "๒๕๖๐"]
     assert runs("ชั้น ๑๐ว คน") == ["๑๐"]  # ... and only there
+    assert runs("วันที่ <« สิงหาคม ๒๕๖๗") == ["<«", "๒๕๖๗"]  # two signs for a day's one digit
 
 
 def _run_line(gray, text, read_as, cover):

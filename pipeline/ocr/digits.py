@@ -248,19 +248,28 @@ def _runs(
             and bool(idx)
             and (idx[0] == 0 or text[idx[0] - 1] == " ")
         )
-        day = alone and (
-            _MONTH_NEXT.match(text, idx[0] + 1) is not None
-            or (
-                _COUNT_BEFORE.search(text, 0, idx[0]) is not None
-                and text[idx[0] + 1 : idx[0] + 2] == " "
+        day = (
+            alone
+            and (
+                _MONTH_NEXT.match(text, idx[0] + 1) is not None
+                # (the first of two signs for one digit: ``<« สิงหาคม`` for ๔)
+                or (
+                    text[idx[0] + 1 : idx[0] + 2] in _DAY_SIGNS
+                    and _MONTH_NEXT.match(text, idx[0] + 2) is not None
+                )
+                or (
+                    _COUNT_BEFORE.search(text, 0, idx[0]) is not None
+                    and text[idx[0] + 1 : idx[0] + 2] == " "
+                )
             )
         )
-        # ... or a letter glued to the digits of a day, before its month (``๑๐ว กันยายน`` for
-        # ๑๖: the engine's two symbols for one digit)
+        # ... or a letter or sign glued to the digits of a day, or to a sign standing for one,
+        # before its month (``๑๐ว กันยายน`` for ๑๖, ``<« สิงหาคม`` for ๔: the engine's two
+        # symbols for one digit)
         day_end = (
             len(w.text) == 1
-            and "\u0e01" <= w.text <= "\u0e2e"
-            and digit_at(k - 1)
+            and ("\u0e01" <= w.text <= "\u0e2e" or w.text in _DAY_SIGNS)
+            and (digit_at(k - 1) or (k >= 1 and syms[k - 1].text in _DAY_SIGNS))
             and bool(idx)
             and bool(sym_pos[k - 1])
             and sym_pos[k - 1][-1] == idx[0] - 1
