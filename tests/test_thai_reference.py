@@ -117,6 +117,7 @@ def test_a_mark_on_the_letter_after_the_slash_is_a_speck():
     # the slash and its letter read as one digit after the office's four
     merged = normalise_reference("นร ๑๕๑๕๐ ๒๕๖๙")
     assert merged.value == "นร 1515/ว 2569" and merged.reasons
+    assert normalise_reference("ดศ 2848.62 5606").value == "ดศ 2848.6/ว 5606"  # after its unit
     assert normalise_reference("สธ ๑๒๓๔๕ ๖๗๘").value == "สธ 12345 678"  # no such glyph: as read
 
 
