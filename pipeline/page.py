@@ -151,6 +151,7 @@ _PHONE_OPENS = re.compile(f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
 _SIGNS = "/()"  # signs an Arabic 7 is read as
+_LATIN_ONLY = re.compile("[A-Za-z]+")
 PHONE_DIGITS = 9  # digits in the shortest Thai phone number (a landline's: ๐ ๒๑๒๓ ๔๕๖๗)
 
 
@@ -169,19 +170,26 @@ def number_slots(text: str) -> list[tuple[int, int]]:
     start any code, inside a line a known one), and a count between its word and its unit."""
     out = latin_numbers(text)
     for label in _PHONE_OPENS.finditer(text):
-        groups = []
+        groups: list[tuple[int, int]] = []
+        held = 0  # the phone's digits and the symbols standing for them so far
         for tok in re.finditer(r"\S+", text[label.end() :]):
             word = tok.group(0)
-            if word.startswith(_PHONE_WORDS) or not (_ANY_DIGIT.search(word) or word in _SIGNS):
-                break  # (a group with no digit at all is a word: the phone has ended)
+            # a group with no digit at all is a word, and the phone has ended; unless it is
+            # Latin letters where the phone is still short of digits (the English model's
+            # reading of its last group: ``๐ ๑๘๗๖ petals``)
+            short_latin = 0 < held < PHONE_DIGITS and _LATIN_ONLY.fullmatch(word) is not None
+            if word.startswith(_PHONE_WORDS) or not (
+                _ANY_DIGIT.search(word) or word in _SIGNS or short_latin
+            ):
+                break
             a, b = label.end() + tok.start(), label.end() + tok.end()
             ext = word.find("ต่อ")  # an extension glued on (``๔๕๖๗ต่อ๑๒``)
             groups += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
+            held += sum(c not in SEPARATORS for c in word)
         out += groups
         # a phone has nine digits or ten: short of them, a slash or bracket among its groups is
         # a digit the engine misread (an Arabic 7 read as ``/`` or ``(``: ``๐ ๓๖๒๒ /๑๓๔``), a
         # slot of its own
-        held = sum(c not in SEPARATORS for a, b in groups for c in text[a:b])
         if held < PHONE_DIGITS:
             out += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in _SIGNS]
     refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
