@@ -29,6 +29,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางชยวฒนํ สุขเจริญ", "นางชัยวัฒน์ สุขเจริญ"),  # marks lost rather than a sara ai
         ("นางสารมาลัย นาคประเสริฐ", "นางสาวมาลัย นาคประเสริฐ"),  # สาว read สาร; a family name
         ("นายจัหทร์เพ็ญ เรืองศรี", "นายจันทร์เพ็ญ เรืองศรี"),  # น read as ห
+        ("นายธนพล ทองคา", "นายธนพล ทองคำ"),  # sara am with its circle lost
         # the title's last letter misread: the letter it looks like, else the name's sex
         ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),
         ("นาาวราภรณ์ พึ่งบุญ", "นางวราภรณ์ พึ่งบุญ"),

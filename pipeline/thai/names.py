@@ -68,7 +68,8 @@ _TAILLESS = {"ป": "บ", "ฝ": "ผ", "ฟ": "พ"}
 _LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "ห": "น", "เ": None})
 
 
-_BARE = str.maketrans({**dict.fromkeys(_FRAGILE), **_TAILLESS})
+# (and sara am is sara aa when its circle is lost: ทองคา for ทองคำ)
+_BARE = str.maketrans({**dict.fromkeys(_FRAGILE), **_TAILLESS, "\u0e33": "\u0e32"})
 
 
 def _bare(word: str) -> str:
