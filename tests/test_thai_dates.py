@@ -218,3 +218,12 @@ def test_an_abbreviation_read_with_the_wrong_vowel_above_its_letter():
     # March read with sara i: still March, said so
     assert parse_date("๒ มิ.ค. ๒๕๖๐").value == "2017-03-02"
     assert parse_date("๒ มิ.ค. ๒๕๖๐").reason == "month read as 'มิ.ค.'"
+
+
+def test_a_full_month_name_misread_by_a_letter_or_two_is_known_with_a_doubt():
+    got = parse_date("๑๓ จั้นวาคม ๒๕๖๐")  # ธ read as จ, a speck as a tone mark
+    assert got.value == "2017-12-13" and got.reason == "month read as 'จั้นวาคม'"
+    assert parse_date("๑๓ กุมภาพันธ ๒๕๖๐").value == "2017-02-13"  # its last mark lost
+    # words that are no month, and a word as near to two months, give no date
+    assert parse_date("ที่ประชุม ๑๒ คนทำงาน ๒๕๖๐").value is None
+    assert parse_date("๑ มกีาคม ๒๕๖๐").value is None  # มกราคม or มีนาคม

@@ -23,6 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.thai.digits import to_arabic_digits
 
 FULL_MONTHS = (
@@ -248,9 +250,38 @@ def parse_date(text: str) -> DateResult:
         if not 1 <= month <= 12:
             return DateResult(None, f"month {month} does not exist", numeric.group(0))
         return _build(int(numeric["day"]), month, numeric["year"], None, numeric.group(0))
+    fuzzy = _fuzzy_written(prepared)
+    if fuzzy is not None:
+        return fuzzy
     if not prepared.strip():
         return DateResult(None, "no text")
     return DateResult(None, "no date found")
+
+
+# a day, a Thai word where its month stands, and a year
+_LOOSE_WRITTEN_RE = re.compile(
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?P<word>[\u0e01-\u0e4e]{{5,12}})\s*"
+    rf"(?P<era>พ{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
+)
+MONTH_EDITS = 2  # letters or marks a full month name may be misread by and still be known
+
+
+def _fuzzy_written(prepared: str) -> DateResult | None:
+    """A written date whose month name the OCR misread by a letter or a mark or two
+    (``๑๓ จั้นวาคม ๒๕๖๐`` for ธันวาคม), when exactly one month is that near: taken, with a
+    doubt. Full names only: abbreviations are too short to tell apart so."""
+    m = _LOOSE_WRITTEN_RE.search(prepared)
+    if m is None:
+        return None
+    dist = [Levenshtein.distance(m["word"], name) for name in FULL_MONTHS]
+    best, runner_up = sorted(dist)[:2]
+    if best > MONTH_EDITS or runner_up < best + 2:  # (มกราคม and มีนาคม are two apart)
+        return None
+    month = dist.index(best) + 1
+    span = m.group(0).strip()
+    got = _build(int(m["day"]), month, m["year"], m["era"], span)
+    doubt = f"month read as {m['word']!r}"
+    return DateResult(got.value, "; ".join(filter(None, [got.reason, doubt])), span, got.era)
 
 
 def find_date(text: str) -> tuple[int, int] | None:
