@@ -191,7 +191,12 @@ def number_slots(text: str) -> list[tuple[int, int]]:
         # a digit the engine misread (an Arabic 7 read as ``/`` or ``(``: ``๐ ๓๖๒๒ /๑๓๔``), a
         # slot of its own
         if held < PHONE_DIGITS:
-            out += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in _SIGNS]
+            # (brackets that pair up are brackets: ``(๐๒) ๑๒๓ ๔๕๖๗``)
+            paired = sum(text[a:b].count("(") for a, b in groups) == sum(
+                text[a:b].count(")") for a, b in groups
+            )
+            signs = "/" if paired else _SIGNS
+            out += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in signs]
     refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
     if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
         refs.append(m)

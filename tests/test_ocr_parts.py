@@ -967,6 +967,8 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert [text[a:b] for a, b in number_slots(text)] == ["0", "2998", "(", "(074"]
     text = "โทร. 0-0040-044 /"
     assert [text[a:b] for a, b in number_slots(text)] == ["0-0040-044", "/"]
+    text = "โทร. (02) 123-456"  # brackets that pair up are brackets
+    assert [text[a:b] for a, b in number_slots(text)] == ["(02)", "123-456"]
     text = "โทร. ๐ ๑๘๗๖ petals"  # ... and Latin letters: the English model's last group
     assert [text[a:b] for a, b in number_slots(text)] == ["๐", "๑๘๗๖", "petals"]
     text = "โทร. ๐ ๒๑๒๓ ๔๕๖๗/๘"  # nine digits: its slash is a slash
