@@ -20,6 +20,7 @@ def test_slips_are_mended_with_a_reason():
         "อก 6220เว 5552": ("อก 6220/ว 5552", "slash read as 'เ'"),
         "ดศ 1907/9 7846": ("ดศ 1907/ว 7846", "letter 'ว' read as '9'"),
         "อก ๕๘๗๔.๙/)๔๑๙๗": ("อก 5874.9/ว4197", "letter 'ว' read as ')'"),
+        "ศธ ๙๒๑๔/? ๙๘๖๘": ("ศธ 9214/ว 9868", "letter 'ว' read as '?'"),
         "กษ ๙๐๙๕.ต/๘๖๓๗": ("กษ 9095.3/8637", "letters in the number"),
         "กห ๘๘๘๖/ว ๘๓๑ฒ": ("กห 8886/ว 8317", "letters in the number"),
         "กห ๘๘๘๖/ว ๘๓๑๗ซุ": ("กห 8886/ว 8317", "dropped 'ซุ'"),
@@ -118,6 +119,14 @@ def test_a_mark_on_the_letter_after_the_slash_is_a_speck():
     merged = normalise_reference("นร ๑๕๑๕๐ ๒๕๖๙")
     assert merged.value == "นร 1515/ว 2569" and merged.reasons
     assert normalise_reference("ดศ 2848.62 5606").value == "ดศ 2848.6/ว 5606"  # after its unit
+    # ... or with no gap before the running number: nine digits or more in one run, which no
+    # reference has (eight digits with no slash stand as read)
+    glued = normalise_reference("อว ๔๑๖๕๐๒๕๔๘")
+    assert glued.value == "อว 4165/ว2548" and glued.reasons
+    assert normalise_reference("พณ 95204878").reasons == []
+    assert normalise_reference("อว 416512548").reasons == [
+        "no slash, and nine digits or more in one number"
+    ]
     assert normalise_reference("สธ ๑๒๓๔๕ ๖๗๘").value == "สธ 12345 678"  # no such glyph: as read
 
 

@@ -36,14 +36,14 @@ MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
     rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
-    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[921)](?=\s{_NUM})|\)(?={_NUM})|)"
+    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[921)?](?=\s{_NUM})|[)?](?={_NUM})|)"
     rf"(?P<speck>(?<=[วจ]){_MARK}+)?"
     rf"(?P<stop>(?<=[วจ])\.)?\s?(?P<run>{_NUM}+))?$"
 )
 # an office number of four digits (the standard's, with its unit if it has one) and one more,
 # then a gap and the running number: the slash and its letter read as one digit-like glyph
 _SLASH_AS_DIGIT = re.compile(
-    rf"^(?P<office>{MINISTRY_CODE} ?[0-9]{{4}}(?:\.[0-9])?)(?P<sign>[029])\s(?P<run>[0-9]{{3,}})$"
+    rf"^(?P<office>{MINISTRY_CODE} ?[0-9]{{4}}(?:\.[0-9])?)(?P<sign>[029])(?P<gap>\s?)(?P<run>[0-9]{{3,}})$"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
@@ -98,9 +98,9 @@ def normalise_reference(text: str) -> Reference:
         residue = None
     m = _REF.match(flat)
     tail = None
-    merged = _SLASH_AS_DIGIT.match(flat) if m is None else None
+    merged = _SLASH_AS_DIGIT.match(flat) if m is None or _too_long(m) else None
     if merged is not None:  # ``นร ๑๕๑๕๐ ๒๕๖๙``: the office's four digits, then the slash and ว
-        flat = f"{merged['office']}/ว {merged['run']}"
+        flat = f"{merged['office']}/ว{merged['gap']}{merged['run']}"
         m = _REF.match(flat)
     if m is None:
         m, tail = _before_tail(flat)
@@ -113,6 +113,8 @@ def normalise_reference(text: str) -> Reference:
     reasons: list[str] = []
     if merged is not None:
         reasons.append(f"slash and letter read as {merged['sign']!r}, taken as '/ว'")
+    elif _too_long(m):
+        reasons.append("no slash, and nine digits or more in one number")
     code = m.group("code")
     bare = re.sub(_MARK, "", code)
     if bare != code:  # a code is two bare letters: a mark on one is a stray stroke or speck
@@ -133,7 +135,7 @@ def normalise_reference(text: str) -> Reference:
         elif m.group("sep") != "/":
             reasons.append(f"slash read as {m.group('sep')!r}")
         letter = m.group("letter")
-        if letter in ("9", "2", "1", ")"):
+        if letter in ("9", "2", "1", ")", "?"):
             reasons.append(f"letter 'ว' read as {letter!r}")
             letter = "ว"
         if m.group("speck"):  # the letter bare too (``วิ๕๐๓๕``, ``จุ ๓๕๘๑``: a speck on it)
@@ -154,6 +156,13 @@ def normalise_reference(text: str) -> Reference:
     if tail is not None:
         reasons.append(f"dropped {tail!r} after the number")
     return Reference(value, reasons)
+
+
+def _too_long(m: re.Match[str]) -> bool:
+    """A reference read with no slash and nine digits or more in one run (``อว ๔๑๖๕๐๒๕๔๘``):
+    no standard shape, and the shape of an office's four digits, the slash and ว read as one
+    digit, and the running number run together."""
+    return m.group("sep") is None and "." not in m.group("office") and len(m.group("office")) >= 9
 
 
 def _before_tail(flat: str) -> tuple[re.Match[str] | None, str | None]:
