@@ -1291,7 +1291,8 @@ def snap_memo_title(lines: list[Line], page_height: int) -> tuple[list[Line], Li
     (marks split off into a row of their own, big strokes read as two letters); a line near the
     top that is that title but for a few letters (``บนทกขอควงวา``) becomes the title, the reading
     kept in ``raw_text``. A line over the top of the title's box, within its width, is the row
-    of the title's marks the engine split off: it goes. Returns the lines and the title."""
+    of the title's marks the engine split off: it goes; another line wholly above the title is
+    doubted. Returns the lines and the title."""
     from rapidfuzz import fuzz
 
     from pipeline.extract.labels import skeleton
@@ -1309,7 +1310,14 @@ def snap_memo_title(lines: list[Line], page_height: int) -> tuple[list[Line], Li
     title.text = MEMO_TITLE
     # what the line holds is known now: the doubts of the misreading it replaced are gone
     title.confidence = max(title.confidence, SNAPPED_TITLE_CONF)
-    return [ln for ln in lines if ln is title or not _over_title(ln.bbox, title.bbox)], title
+    kept = [ln for ln in lines if ln is title or not _over_title(ln.bbox, title.bbox)]
+    for ln in kept:
+        if ln.bbox[3] <= title.bbox[1]:
+            # a memo's typed text begins at its title: a line wholly above it is a stamp's or
+            # a marking's (a received stamp's printed name or number, in ink colour could not
+            # tell from type), read for the record but doubted
+            ln.confidence = min(ln.confidence, UNSURE_CONF)
+    return kept, title
 
 
 def _over_title(box: BBox, title: BBox) -> bool:

@@ -535,6 +535,11 @@ def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
     kept, found = snap_memo_title([top, title, header], 3500)
     assert [ln.text for ln in kept] == ["บันทึกข้อความ", "ส่วนราชการ กองคลัง"]
     assert found is title
+    # a line wholly above the title, beside it, is a stamp's: kept, and doubted
+    stamp = Line("สำนักงานเลขานุการกรม", (1621, 119, 2125, 178), 0.945)
+    title = Line("บันทึกข้อความ", (835, 249, 1890, 325), 0.98)
+    kept, _ = snap_memo_title([stamp, title, header], 3500)
+    assert stamp in kept and stamp.confidence < 0.75 and header.confidence == 0.9
 
     def snapped(text: str, y: int = 250) -> str:
         return snap_memo_title([Line(text, (800, y, 1600, y + 70), 0.9)], 3500)[0][0].text
