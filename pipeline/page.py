@@ -166,7 +166,8 @@ def number_slots(text: str) -> list[tuple[int, int]]:
     """The (start, end) of text standing where a number does, whatever the engine read there,
     for the digit network to read again: Latin words (``latin_numbers``), the groups of a phone
     number after its label (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``: the engine's letters for ๗๙๗), up to a word
-    (``ต่อ``, the next label), a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``: at a line's
+    (``ต่อ``, the next label) — in a phone short of nine digits, a Latin word and a lone slash or
+    bracket too (each sign a slot of its own) —, a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``: at a line's
     start any code, inside a line a known one), and a count between its word and its unit."""
     out = latin_numbers(text)
     for label in _PHONE_OPENS.finditer(text):
