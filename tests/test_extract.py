@@ -100,6 +100,8 @@ def test_misread_labels_in_the_header():
 
     assert split_agency_phone("กองคลัง กรมป่าไม้ เทร. ๐ ๑๓๓ ๒๕๔๖") == ("กองคลัง กรมป่าไม้", "๐ ๑๓๓ ๒๕๔๖")
     assert split_agency_phone("กองการเจ้าหน้าที่ Lng. 05 474 4655") == ("กองการเจ้าหน้าที่", "05 474 4655")
+    # the label alone at the end, its vowel lost and its number too
+    assert split_agency_phone("กองกฎหมาย กรมการค้าภายใน  ทร.") == ("กองกฎหมาย กรมการค้าภายใน", None)
     # the label's vowel misread, before a number the engine could not read: the agency is
     # still the agency
     assert split_agency_phone("สำนักบริหารกลาง กรมการปกครอง เทร. U-6UU/-2564")[0] == (

@@ -76,6 +76,7 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
 _PHONE_LABEL = re.compile(r"\s\S{2,4}\.\s*(?=[0-9๐-๙])")
 _LABEL_MISREAD = re.compile(f"\\s{PHONE_LABEL_MISREAD}")
 _PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
+_LABEL_AT_END = re.compile("\\s[เแโใไ]?ท[รธ][\u0e38\u0e39]?\\s?\\.\\s*$")
 # ``ที่`` and the space after it, or ``ที่`` glued to the ministry code (``ทีคค ๖๑๖๘``, a speck
 # read as a stop perhaps between them: ``ที่.ศธ``)
 _REF_LABEL = re.compile(
@@ -189,7 +190,8 @@ def split_agency_phone(rest: str) -> tuple[str, str | None]:
         return strip_leaders(rest[: m.start()]), strip_leaders(rest[m.end() :])
     m = _PHONE_TAIL.search(rest)
     if not m:
-        return strip_leaders(rest), None
+        # the label alone at the end, its vowel lost, its number lost under a stamp (``ทร.``)
+        return strip_leaders(_LABEL_AT_END.sub("", rest)), None
     head = rest[: m.start()].rstrip()
     tokens = head.split(" ")
     if (
