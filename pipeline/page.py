@@ -16,7 +16,7 @@ from pipeline import geometry, handwriting, layout
 from pipeline.components import components
 from pipeline.errors import LimitExceeded
 from pipeline.extract.documents import MEMO_TITLE, is_document_title
-from pipeline.extract.memo import signer_name
+from pipeline.extract.memo import is_post, signer_name
 from pipeline.model import (
     BBox,
     Line,
@@ -1336,7 +1336,8 @@ def _over_title(box: BBox, title: BBox) -> bool:
 
 def _continues_typed(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]) -> bool:
     """Whether ``ln`` stands right under a line taken for typed (less than 0.6 of its own
-    height below it, starting inside its span) and reads as Thai words: the wrapped end of
+    height below it, starting inside its span) and reads as Thai words, or is a known post (a
+    recipient's, wrapped: ``รองอธิบดี``, too short to tell by its words): the wrapped end of
     that line."""
     x0, y0, _, y1 = ln.bbox
     gap = 0.6 * (y1 - y0) + 10
@@ -1348,7 +1349,7 @@ def _continues_typed(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]
     if not above:
         return False
     share, thai = plausibility(ln.text)
-    return thai >= 10 and share >= CONTINUED_PLAUSIBLE
+    return (thai >= 10 and share >= CONTINUED_PLAUSIBLE) or is_post(ln.text)
 
 
 def _titled_signer(text: str) -> bool:

@@ -856,6 +856,11 @@ def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
     assert not _continues_typed(far, lines, kinds)  # a line's height and more below
     assert not _continues_typed(aside, lines, kinds)  # right of the line's span
     assert not _continues_typed(figures, lines, kinds)  # no Thai words: a pen's date
+    # a short post, wrapped, is known by the list of posts; a short pen note under it is not
+    post = Line(text="รองอธิบดี", bbox=(521, 770, 800, 840), confidence=0.99)
+    note = Line(text="อนุมัติ", bbox=(521, 770, 800, 840), confidence=0.99)
+    assert _continues_typed(post, [to, post], kinds[:2])
+    assert not _continues_typed(note, [to, note], kinds[:2])
 
 
 def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():

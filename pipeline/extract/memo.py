@@ -112,6 +112,11 @@ def _posts() -> dict[str, str]:
     return posts
 
 
+def is_post(text: str) -> bool:
+    """Whether ``text`` is a known post or head of a unit (``รองอธิบดี``), give or take marks."""
+    return word_skeleton(re.sub(r"\s+", "", text)) in _posts()
+
+
 def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: list[str]) -> str:
     """``token`` in the known spelling whose skeleton (letters without marks) it has; failing
     that, a long one's single known name at most a letter away; else ``token`` itself."""
