@@ -78,6 +78,9 @@ def abbreviation(month: int, dots: bool = True, space: bool = False) -> str:
 MONTH_WORDS = (*FULL_MONTHS, *(abbreviation(m) for m in range(1, 13)))
 
 
+_UPPER_VOWELS = "\u0e34\u0e35\u0e36\u0e37"  # ิ ี ึ ื
+
+
 def _loose_first(a: str, b: str) -> str | None:
     """A pattern for an abbreviation's first syllable read with the wrong vowel above its
     letter, or with one where it has none (``มี. ย.`` for มิ.ย., ``ธี.ค.`` for ธ.ค.): only where
@@ -90,9 +93,6 @@ def _loose_first(a: str, b: str) -> str | None:
         return None
     others = "".join(c for c in _UPPER_VOWELS if c != vowel)
     return f"{re.escape(letter)}[{others}]"
-
-
-_UPPER_VOWELS = "\u0e34\u0e35\u0e36\u0e37"  # ิ ี ึ ื
 
 
 def _month_alternatives() -> list[tuple[str, int, bool]]:

@@ -8,8 +8,10 @@ stock Thai model does to them, and what is mended here:
 - the digits it cannot emit come out as letters (``ฒ`` for ๗, ``ส`` for ๘, ``ต`` for ๓,
   ``ด`` for ๙): inside the numbers, such a letter is the digit;
 - the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``) and the ``ว`` after a
-  slash as ``9``, ``2`` or ``)`` (``๑๙๐๗/9 ๗๘๔๖``; ``)`` no digit is, so glued to the number
-  too: ``๕๘๗๔.๙/)๔๑๙๗``);
+  slash as ``9``, ``2``, ``)`` or ``?`` (``๑๙๐๗/9 ๗๘๔๖``; ``)`` and ``?`` no digit is, so glued
+  to the number too: ``๕๘๗๔.๙/)๔๑๙๗``);
+- the slash and its letter read as one digit after the office's four (``๑๕๑๕๐ ๒๕๖๙``, and
+  with no gap: ``๔๑๖๕๐๒๕๔๘``, a number of nine digits no reference has);
 - a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
   known code is that close;
 - letters stuck to the end of the running number (``๘๓๑๗ซุ``) are residue of the dotted leader.
