@@ -45,7 +45,7 @@ from pipeline.thai.dates import MONTH_WORDS
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
-from pipeline.thai.repair import repair_text
+from pipeline.thai.repair import MARKS, repair_text
 from pipeline.thai.words import (
     PHONE_LABEL_MISREAD,
     common_words,
@@ -155,11 +155,15 @@ _LATIN_ONLY = re.compile("[A-Za-z]+")
 PHONE_DIGITS = 9  # digits in the shortest Thai phone number (a landline's: ๐ ๒๑๒๓ ๔๕๖๗)
 
 
+def _known_code(code: str) -> bool:
+    """Whether ``code`` as read (marks a speck made aside) is a ministry's."""
+    return MARK.sub("", code) in MINISTRY_CODES
+
+
 def _a_ministry(code: str) -> bool:
-    """Whether ``code`` as read (marks a speck made aside) is a ministry's, or a letter from
-    one (``ตั้ง`` in ``ที่ตั้ง อาคาร๑`` is not)."""
-    bare = MARK.sub("", code)
-    return bare in MINISTRY_CODES or snap_code(bare) is not None
+    """Whether ``code`` as read is a ministry's, or a letter from one (``ตั้ง`` in
+    ``ที่ตั้ง อาคาร๑`` is not)."""
+    return _known_code(code) or snap_code(MARK.sub("", code)) is not None
 
 
 def number_slots(text: str) -> list[tuple[int, int]]:
@@ -404,7 +408,7 @@ def reads_doubtfully(text: str) -> bool:
 # puts for a digit still glued to a number: a number the digit re-reading could not mend
 _LOOK = "".join(sorted(LOOKALIKES))  # the lookalike letters, for character classes
 _IMPOSSIBLE_NUMBER = re.compile(
-    "[๐-๙0-9][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0e46]"
+    f"[๐-๙0-9][{MARKS}\u0e46]"
     f"|[๐-๙][./-]?[{_LOOK}](?![\u0e01-\u0e4e])"
     f"|(?<![\u0e01-\u0e4e])[{_LOOK}][๐-๙]"
     f"|[๐-๙][./][{_LOOK}]"
@@ -1013,8 +1017,7 @@ def _latin_number_reread(
         if code is not None and code.end() < len(read):
             # ... or a known one and one letter more: the edge of the number the crop caught
             # (``ศธจ`` for ศธ before ๑๖๑๘)
-            known = MARK.sub("", code.group(0)) in MINISTRY_CODES
-            code = code if known and code.end() == len(read) - 1 else None
+            code = code if _known_code(code.group(0)) and code.end() == len(read) - 1 else None
         if code is not None:
             # a ministry code (after ที่ when the line opens with it): its two letters, without
             # marks a speck added

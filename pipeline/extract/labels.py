@@ -6,7 +6,9 @@ import re
 
 from rapidfuzz import fuzz
 
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\\s.]")
+from pipeline.thai.repair import MARKS
+
+_MARKS = re.compile(f"[{MARKS}\\s.]")
 
 
 def skeleton(text: str) -> str:

@@ -21,6 +21,7 @@ from pipeline.components import components
 from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
 from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation
+from pipeline.thai.repair import MARKS
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC = "0123456789"
@@ -155,7 +156,7 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 LOOKALIKES = set("ฒซญสอดณต")
 _COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
 _LEADING_VOWELS = set("เแโใไ")
-MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # a mark above or below a letter
+MARK = re.compile(f"[{MARKS}]")  # a mark above or below a letter
 
 
 def _marks_loose(name: str) -> str:

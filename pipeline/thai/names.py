@@ -37,6 +37,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.thai.repair import MARKS
+
 TITLES = ("นางสาว", "นาย", "นาง")
 _FRAGILE = set(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4dไใ"
@@ -218,7 +220,7 @@ def _from_words(word: str) -> str | None:
     names taken as unlisted: half a percent changed, where any mark edit changed 14 %)."""
     from pipeline.thai.words import _dictionary, only_lost
 
-    if re.match("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", word):
+    if re.match(f"[{MARKS}]", word):
         return None  # a mark with no letter under it: no word begins so
     words, _ = _dictionary()
     index = _by_bare(words)

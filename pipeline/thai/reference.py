@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.thai.digits import to_arabic_digits
+from pipeline.thai.repair import MARKS
 
 MINISTRY_CODES = frozenset(
     "มท สธ ศธ กค พณ อก กษ รง ทส คค นร กห ยธ พม ดศ วธ กก พน อว กต วท ทก ตช สผ".split()
@@ -32,7 +33,7 @@ MINISTRY_CODES = frozenset(
 # for ๔ and ๖ alike and is left for a person)
 _DIGIT_FOR_LETTER = {"ฒ": "7", "ซ": "7", "ญ": "7", "ส": "8", "ต": "3", "ด": "9"}
 _NUM = "[0-9ฒซญสตด]"
-_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+_MARK = f"[{MARKS}]"
 # a ministry code as read: two letters, a stray mark on either (dropped when normalised)
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(

@@ -23,18 +23,18 @@ from pipeline.thai.digits import to_arabic_digits
 _TONES = "\u0e48\u0e49\u0e4a\u0e4b"
 _ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4c\u0e4d\u0e4e"
 _BELOW = "\u0e38\u0e39\u0e3a"
-_MARKS = _TONES + _ABOVE + _BELOW
+MARKS = _TONES + _ABOVE + _BELOW  # every mark above or below a letter: for character classes
 _LEADING = "เแโใไ"
 _THAI_CONS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
 
 # ํ (+ tone) า  → (tone) ำ ; the tone may stand before or after the nikhahit
 _SARA_AM = re.compile(f"([{_TONES}]?)\u0e4d([{_TONES}]?)\u0e32")
 # a space (or several) directly before a combining mark or a following vowel that must attach
-_SPACE_BEFORE_MARK = re.compile(f"(?<=[{_THAI_CONS}{_MARKS}]) +(?=[{_MARKS}\u0e33])")
+_SPACE_BEFORE_MARK = re.compile(f"(?<=[{_THAI_CONS}{MARKS}]) +(?=[{MARKS}\u0e33])")
 # a space after a leading vowel (which can never end a word) before a consonant
 _SPACE_AFTER_LEADING = re.compile(f"(?<=[{_LEADING}]) +(?=[{_THAI_CONS}])")
 # the same mark twice in a row
-_DUP_MARK = re.compile(f"([{_MARKS}])\\1+")
+_DUP_MARK = re.compile(f"([{MARKS}])\\1+")
 # tone mark typed before an above/below vowel: ก่ี → กี่ (canonical order: vowel then tone)
 _TONE_BEFORE_VOWEL = re.compile(f"([{_TONES}])([\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39])")
 _WS = re.compile(r"\s+")
