@@ -319,6 +319,10 @@ _ASCII_SIGNS = re.compile("[\\s!-/:-@\\[-`{-~]")  # white space and ASCII punctu
 _LONE_LATIN = re.compile("\\W*[A-Za-z]{1,4}\\W*")
 
 
+STAMP_BAND = 0.15  # the top of the page, where a received stamp stands
+STAMP_LINE = 40  # characters: a line of a stamp, not of text that runs under it
+# a time; not a date written with stops (๑๔.๑๒.๖๕)
+_CLOCK = re.compile("(?<![0-9๐-๙.])[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}(?![0-9๐-๙]|\\.[0-9๐-๙])")
 SLIVER = 0.45  # a typed line this much lower than the page's usual one is a sliver of one
 
 
@@ -332,6 +336,19 @@ def doubt_slivers(lines: list[Line]) -> None:
     usual = float(np.median(heights))
     for ln in lines:
         if ln.bbox[3] - ln.bbox[1] < SLIVER * usual:
+            ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
+
+
+def doubt_stamp_times(lines: list[Line], page_height: int) -> None:
+    """A short typed line in the top of the page that holds a time (``13.58 ๘``, ``บันทึก
+    ข้อความ . เวลา 16.00``) is a received stamp's, its values written by hand, or runs into
+    one: no memo's typed header holds a time. It goes under the review threshold."""
+    for ln in lines:
+        if (
+            ln.bbox[1] < STAMP_BAND * page_height
+            and len(ln.text) <= STAMP_LINE
+            and _CLOCK.search(ln.text)
+        ):
             ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
 
 
@@ -1534,6 +1551,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model)
     doubt_slivers(typed)
+    doubt_stamp_times(typed, lay.ocr_gray.shape[0])
     typed, title = snap_memo_title(typed, lay.ocr_gray.shape[0])
     if title is not None:
         # the title's split-off row of marks may have been taken for a pen line

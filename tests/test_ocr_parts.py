@@ -1055,3 +1055,15 @@ def test_a_stop_the_engine_left_out_of_a_number_is_put_back(model):
         line = Line(read, (30, 60, 30 + int(font.getlength(shown)), 140), 0.9, words=words)
         fix_digits(line, gray, model)
         assert line.text == shown  # the stop back where it stands, and none where none does
+
+
+def test_a_time_in_a_short_line_at_the_top_of_the_page_is_a_stamps_and_doubted():
+    from pipeline.page import doubt_stamp_times
+
+    stamp = Line("13.58 ๘", (1731, 328, 1959, 380), 0.97)  # a received stamp's time
+    merged = Line("บันทึกข้อความ . เวลา 16.00 0.", (873, 248, 1965, 329), 0.93)
+    date = Line("ที่ กษ ๒๒๓๒/จ ๘๑๑๗ วันที่ ๑๔.๑๒.๖๕", (356, 455, 1881, 512), 0.99)  # a date
+    body = Line("ประชุมในวันที่ ๑๔ ธันวาคม เวลา ๐๙.๓๐ น.", (356, 1800, 1881, 1860), 0.99)
+    doubt_stamp_times([stamp, merged, date, body], 3508)
+    assert stamp.confidence < 0.75 and merged.confidence < 0.75
+    assert date.confidence == 0.99 and body.confidence == 0.99
