@@ -288,10 +288,13 @@ def _json_default(o: object) -> Any:
     raise TypeError(f"cannot write {type(o).__name__} to JSON")
 
 
+TEMP_PREFIX = ".tmp-"
+
+
 def write_json(path: Path, data: dict[str, Any]) -> None:
     """Atomic write: a temporary file in the same folder, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".json", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, indent=1, default=_json_default)
@@ -301,3 +304,18 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(folder: Path, before: float) -> int:
+    """Remove the temporary files of ``write_json`` under ``folder`` last written before
+    ``before`` (a time as ``time.time()`` gives): a run killed while writing leaves its temporary
+    file, never the result it was to become. Returns how many went."""
+    gone = 0
+    for tmp in folder.rglob(f"{TEMP_PREFIX}*.json"):
+        try:
+            if tmp.stat().st_mtime < before:
+                tmp.unlink()
+                gone += 1
+        except OSError:  # renamed or removed meanwhile
+            pass
+    return gone

@@ -1,7 +1,9 @@
 """Import with the fake engine: contract-shaped JSON for every format, errors recorded, exit codes."""
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import jsonschema
@@ -122,6 +124,15 @@ def test_rerun_skips_done_files_and_links_duplicates(tmp_path, sample_scans):
     assert (third.done, third.skipped) == (1, 2)
     forced = import_paths([inbox], out, Options(), engine_kind="fake", force=True)
     assert forced.done == 3
+    # a run killed while writing left its temporary file: the next run removes it, and a
+    # temporary file newer than the run (another writer's, in flight) stays
+    stale, fresh = out / ".tmp-killed.json", out / ".tmp-inflight.json"
+    stale.write_text("{", encoding="utf-8")
+    fresh.write_text("{", encoding="utf-8")
+    os.utime(stale, (time.time() - 60, time.time() - 60))
+    os.utime(fresh, (time.time() + 60, time.time() + 60))
+    import_paths([inbox], out, Options(), engine_kind="fake")
+    assert not stale.exists() and fresh.exists()
 
 
 @settings(max_examples=50, deadline=None)

@@ -25,7 +25,7 @@ from pipeline.jobs.ledger import Ledger
 from pipeline.model import Page
 from pipeline.ocr.engine import make_engine
 from pipeline.options import Options
-from pipeline.output import build_result, error_result, write_json
+from pipeline.output import build_result, error_result, remove_stale_temps, write_json
 from pipeline.page import process_page
 from pipeline.report.corrections import carry_over
 
@@ -164,6 +164,7 @@ def import_paths(
     summary = Summary()
     ledger = Ledger(out_dir / LEDGER_NAME)
     t0 = time.monotonic()
+    started = time.time()
     states: dict[Path, _FileState] = {}
     inflight: dict[str, list[tuple[Path, Path, SourceInfo, os.stat_result | None]]] = {}
 
@@ -342,5 +343,8 @@ def import_paths(
         bar.close()
         executor.close()
         ledger.close()
+    # what a run killed while writing left (this run's own writes are all renamed by now)
+    if remove_stale_temps(out_dir, started):
+        log.info("removed temporary files a stopped run left")
     summary.seconds = time.monotonic() - t0
     return summary
