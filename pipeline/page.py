@@ -111,9 +111,9 @@ def finish_lines(
         if dictionary:
             ln.text = mend_acronyms(correct_words(ln.text))
         if impossible_number(ln.text):
-            ln.confidence = round(min(ln.confidence, DOUBT_CONF), 4)
+            _doubt(ln, DOUBT_CONF)
         elif dictionary and (reads_doubtfully(ln.text) or _unsure_symbol(ln)):
-            ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
+            _doubt(ln)
     return changed
 
 
@@ -171,8 +171,9 @@ def number_slots(text: str) -> list[tuple[int, int]]:
     for the digit network to read again: Latin words (``latin_numbers``), the groups of a phone
     number after its label (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``: the engine's letters for ๗๙๗), up to a word
     (``ต่อ``, the next label) — in a phone short of nine digits, a Latin word and a lone slash or
-    bracket too (each sign a slot of its own) —, a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``: at a line's
-    start any code, inside a line a known one), and a count between its word and its unit."""
+    bracket too (each sign a slot of its own) —, a reference's two numbers (``ที่ อก ๘๒สาว/ว
+    ๓๙๗๖``: at a line's start any code, inside a line a known one), and a count between its word
+    and its unit."""
     out = latin_numbers(text)
     for label in _PHONE_OPENS.finditer(text):
         groups: list[tuple[int, int]] = []
@@ -326,6 +327,11 @@ _CLOCK = re.compile("(?<![0-9๐-๙.])[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}(?![0
 SLIVER = 0.45  # a typed line this much lower than the page's usual one is a sliver of one
 
 
+def _doubt(ln: Line, conf: float = UNSURE_CONF) -> None:
+    """Put ``ln`` under the review threshold: its confidence at most ``conf``."""
+    ln.confidence = round(min(ln.confidence, conf), 4)
+
+
 def doubt_slivers(lines: list[Line]) -> None:
     """A typed line far lower than the page's lines of text (a strip of a line's feet or marks
     that layout or the engine split off, read as a word: ``ขบขม``) goes under the review
@@ -336,7 +342,7 @@ def doubt_slivers(lines: list[Line]) -> None:
     usual = float(np.median(heights))
     for ln in lines:
         if ln.bbox[3] - ln.bbox[1] < SLIVER * usual:
-            ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
+            _doubt(ln)
 
 
 def doubt_stamp_times(lines: list[Line], page_height: int) -> None:
@@ -349,7 +355,16 @@ def doubt_stamp_times(lines: list[Line], page_height: int) -> None:
             and len(ln.text) <= STAMP_LINE
             and _CLOCK.search(ln.text)
         ):
-            ln.confidence = round(min(ln.confidence, UNSURE_CONF), 4)
+            _doubt(ln)
+
+
+def doubt_above_title(lines: list[Line], title: Line) -> None:
+    """A memo's typed text begins at its title: a line wholly above it is a stamp's or a
+    marking's (a received stamp's printed name or number, in ink colour could not tell from
+    type), read for the record but doubted."""
+    for ln in lines:
+        if ln.bbox[3] <= title.bbox[1]:
+            _doubt(ln)
 
 
 def reads_doubtfully(text: str) -> bool:
@@ -1312,8 +1327,7 @@ def snap_memo_title(lines: list[Line], page_height: int) -> tuple[list[Line], Li
     (marks split off into a row of their own, big strokes read as two letters); a line near the
     top that is that title but for a few letters (``บนทกขอควงวา``) becomes the title, the reading
     kept in ``raw_text``. A line over the top of the title's box, within its width, is the row
-    of the title's marks the engine split off: it goes; another line wholly above the title is
-    doubted. Returns the lines and the title."""
+    of the title's marks the engine split off: it goes. Returns the lines and the title."""
     from rapidfuzz import fuzz
 
     from pipeline.extract.labels import skeleton
@@ -1331,14 +1345,7 @@ def snap_memo_title(lines: list[Line], page_height: int) -> tuple[list[Line], Li
     title.text = MEMO_TITLE
     # what the line holds is known now: the doubts of the misreading it replaced are gone
     title.confidence = max(title.confidence, SNAPPED_TITLE_CONF)
-    kept = [ln for ln in lines if ln is title or not _over_title(ln.bbox, title.bbox)]
-    for ln in kept:
-        if ln.bbox[3] <= title.bbox[1]:
-            # a memo's typed text begins at its title: a line wholly above it is a stamp's or
-            # a marking's (a received stamp's printed name or number, in ink colour could not
-            # tell from type), read for the record but doubted
-            ln.confidence = min(ln.confidence, UNSURE_CONF)
-    return kept, title
+    return [ln for ln in lines if ln is title or not _over_title(ln.bbox, title.bbox)], title
 
 
 def _over_title(box: BBox, title: BBox) -> bool:
@@ -1554,6 +1561,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     doubt_stamp_times(typed, lay.ocr_gray.shape[0])
     typed, title = snap_memo_title(typed, lay.ocr_gray.shape[0])
     if title is not None:
+        doubt_above_title(typed, title)
         # the title's split-off row of marks may have been taken for a pen line
         hand_regions = [r for r in hand_regions if not _over_title(r.bbox, title.bbox)]
     finish_lines([ln for r in hand_regions for ln in r.lines], lay.ocr_gray, None, dictionary=False)

@@ -527,7 +527,7 @@ def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
 
 
 def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
-    from pipeline.page import snap_memo_title
+    from pipeline.page import doubt_above_title, snap_memo_title
 
     top = Line("๑7 «8 Y", (893, 201, 1559, 277), 0.96)  # the title's marks, split off
     title = Line("บนทกขอควงวา.:", (864, 249, 1559, 324), 0.98)
@@ -538,7 +538,9 @@ def test_the_memo_title_is_snapped_and_its_split_off_marks_go():
     # a line wholly above the title, beside it, is a stamp's: kept, and doubted
     stamp = Line("สำนักงานเลขานุการกรม", (1621, 119, 2125, 178), 0.945)
     title = Line("บันทึกข้อความ", (835, 249, 1890, 325), 0.98)
-    kept, _ = snap_memo_title([stamp, title, header], 3500)
+    kept, found = snap_memo_title([stamp, title, header], 3500)
+    assert found is not None
+    doubt_above_title(kept, found)
     assert stamp in kept and stamp.confidence < 0.75 and header.confidence == 0.9
 
     def snapped(text: str, y: int = 250) -> str:

@@ -26,7 +26,7 @@ from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import correct_name
 from pipeline.thai.reference import normalise_reference
 from pipeline.thai.repair import normalise_value
-from pipeline.thai.words import PHONE_LABEL_MISREAD, unknown_words
+from pipeline.thai.words import PHONE_LABEL_BODY, PHONE_LABEL_MISREAD, unknown_words
 from pipeline.thai.words import skeleton as word_skeleton
 
 HEADER_FRACTION = 0.5  # header labels are looked for in the top half of the first page
@@ -76,7 +76,7 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
 _PHONE_LABEL = re.compile(r"\s\S{2,4}\.\s*(?=[0-9๐-๙])")
 _LABEL_MISREAD = re.compile(f"\\s{PHONE_LABEL_MISREAD}")
 _PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
-_LABEL_AT_END = re.compile("\\s[เแโใไ]?ท[รธ][\u0e38\u0e39]?\\s?\\.\\s*$")
+_LABEL_AT_END = re.compile(f"\\s[เแโใไ]?{PHONE_LABEL_BODY}\\s*$")  # its vowel perhaps lost
 # ``ที่`` and the space after it, or ``ที่`` glued to the ministry code (``ทีคค ๖๑๖๘``, a speck
 # read as a stop perhaps between them: ``ที่.ศธ``)
 _REF_LABEL = re.compile(

@@ -46,7 +46,8 @@ _REF = re.compile(
 # an office number of four digits (the standard's, with its unit if it has one) and one more,
 # then a gap and the running number: the slash and its letter read as one digit-like glyph
 _SLASH_AS_DIGIT = re.compile(
-    rf"^(?P<office>{MINISTRY_CODE} ?[0-9]{{4}}(?:\.[0-9])?)(?P<sign>[029])(?P<gap>\s?)(?P<run>[0-9]{{3,}})$"
+    rf"^(?P<office>{MINISTRY_CODE} ?[0-9]{{4}}(?:\.[0-9])?)"
+    rf"(?P<sign>[029])(?P<gap>\s?)(?P<run>[0-9]{{3,}})$"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
