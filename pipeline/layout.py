@@ -103,8 +103,17 @@ def border_mask(gray: np.ndarray, dark: np.ndarray) -> np.ndarray:
             interpolation=cv2.INTER_NEAREST,
         )
         near = cv2.dilate(near, np.ones((2 * SMALL + 1, 2 * SMALL + 1), np.uint8))
-        out = cv2.dilate(cv2.bitwise_and(dark, near), np.ones((7, 7), np.uint8))
+        # ... its solid dark only: at the coarse scale a dark band across the scan joins the
+        # thin strokes near it (a stamp's frame, the digits under it, a dotted leader), which
+        # the opening leaves out
+        bx, by, rw, rh = cv2.boundingRect(near)
+        box = (slice(by, by + rh), slice(bx, bx + rw))
+        solid = cv2.morphologyEx(dark[box], cv2.MORPH_OPEN, np.ones((SOLID, SOLID), np.uint8))
+        out[box] = cv2.dilate(cv2.bitwise_and(solid, near[box]), np.ones((7, 7), np.uint8))
     return out
+
+
+SOLID = 11  # pixels across that dark must be to be a border (text strokes and rules are thinner)
 
 
 def dilate_sparse(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:

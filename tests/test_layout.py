@@ -163,3 +163,18 @@ def test_the_x_height_of_a_table_page_is_its_letters_not_the_steps_of_its_rules(
     assert 35 <= lay.x_height <= 50, lay.x_height
     # no letter is taken for a figure (a figure is hidden from OCR)
     assert not any(r.kind.value == "figure" for r in lay.regions)
+
+
+def test_a_dark_band_from_the_edge_takes_only_itself_not_the_strokes_it_touches():
+    import cv2
+
+    from pipeline.layout import border_mask, otsu_ink
+
+    gray = np.full((1200, 900), 235, np.uint8)
+    cv2.line(gray, (300, 0), (900, 250), 20, 16)  # a dark band across the scan, from its edge
+    cv2.rectangle(gray, (500, 120), (700, 300), 90, 3)  # a stamp's thin frame it crosses
+    for x in (520, 560, 600):  # strokes of the digits under the frame, 3 px below it
+        cv2.line(gray, (x, 306), (x + 20, 340), 30, 4)
+    border = border_mask(gray, otsu_ink(gray))
+    assert border[60, 444] > 0  # the band
+    assert not border[315:340, 515:625].any()  # the digits stay
