@@ -141,6 +141,7 @@ def test_leading_two_read_as_zero_or_six_is_repaired_and_said():
     [
         ("๑๕ มิถุนายน wa. ๒๕๕๗", "2014-06-15", "wa."),  # พ.ศ. taken by the English model
         ("23 พ.ค. .2558", "2015-05-23", "."),  # a speck read as a stop
+        ("๕ พฤศจิกายน โ๒๕๕๒", "2009-11-05", "โ"),  # a speck the Thai model read, glued on
     ],
 )
 def test_signs_between_month_and_year_are_skipped_with_a_doubt(
@@ -153,6 +154,8 @@ def test_signs_between_month_and_year_are_skipped_with_a_doubt(
 
 def test_a_two_digit_number_after_signs_is_no_year() -> None:
     assert parse_date("15 มิ.ย. (12 คน)").value is None
+    # a Thai word between month and number is no speck: nothing is guessed
+    assert parse_date("๕ พฤศจิกายน นาย ๒๕๕๒").value is None
 
 
 def test_an_abbreviations_stop_read_as_a_lower_vowel():
@@ -224,6 +227,9 @@ def test_a_full_month_name_misread_by_a_letter_or_two_is_known_with_a_doubt():
     got = parse_date("๑๓ จั้นวาคม ๒๕๖๐")  # ธ read as จ, a speck as a tone mark
     assert got.value == "2017-12-13" and got.reason == "month read as 'จั้นวาคม'"
     assert parse_date("๑๓ กุมภาพันธ ๒๕๖๐").value == "2017-02-13"  # its last mark lost
+    got = parse_date("๘ พ ศจิกายน ๒๕๖๒")  # a letter lost to a gap in the name
+    assert got.value == "2019-11-08" and got.reason == "month read as 'พ ศจิกายน'"
+    assert parse_date("๕ ผู้ อำนวยการ ๒๕๖๒").value is None  # two words, no month
     # words that are no month, and a word as near to two months, give no date
     assert parse_date("ที่ประชุม ๑๒ คนทำงาน ๒๕๖๐").value is None
     assert parse_date("๑ มกีาคม ๒๕๖๐").value is None  # มกราคม or มีนาคม

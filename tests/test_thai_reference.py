@@ -134,6 +134,10 @@ def test_signs_and_specks_after_a_whole_reference_go():
     got = normalise_reference("กค ๖๙๒๙.๙/จ ๑๓๓๓ ฏ7ฏภ")  # as the wider bench corpus read them
     assert got.value == "กค 6929.9/จ 1333" and "dropped 'ฏ7ฏภ' after the number" in got.reasons
     assert normalise_reference("สธ 3878/ว 9009 ., 7").value == "สธ 3878/ว 9009"
+    # ... and signs glued to the number's end (a speck, the leader's first dot)
+    got = normalise_reference("พณ ๒๒๖๙/2 ๕๖๖๐)")
+    assert got.value == "พณ 2269/ว 5660" and "dropped ')' after the number" in got.reasons
+    assert normalise_reference("กก 1297/1313. ก").value == "กก 1297/1313"
     # digits after a gap may be the running number's own: kept, and the shape doubted
     split = normalise_reference("สธ 3878/ว 90 09")
     assert split.value == "สธ 3878/ว 90 09" and split.reasons

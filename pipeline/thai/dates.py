@@ -126,8 +126,10 @@ _WRITTEN_RE = re.compile(
     rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*"
     rf"(?:(?P<split>(?:2[45]|19|20) {_DIGIT}{{2}})|(?P<year>{_DIGIT}{{2,4}}))"
     # ... or a four-digit year after a few signs that are no Thai and no digit: the era the
-    # English model took (``wa.`` for พ.ศ.), a speck read as a stop
-    rf"|(?P<junk>[^0-9\u0e01-\u0e4e]{{1,5}}?)\s*(?P<year4>{_DIGIT}{{4}}))(?!{_DIGIT})"
+    # English model took (``wa.`` for พ.ศ.), a speck read as a stop; or after one Thai letter
+    # or leading vowel glued to it (a speck the Thai model read: ``โ๒๕๕๒``)
+    rf"|(?P<junk>[^0-9\u0e01-\u0e4e]{{1,5}}?|[\u0e01-\u0e2e\u0e40-\u0e44](?={_DIGIT}{{4}}))\s*"
+    rf"(?P<year4>{_DIGIT}{{4}}))(?!{_DIGIT})"
 )
 _NUMERIC_RE = re.compile(
     rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?P<sep>[/\-.])\s*(?P<month>{_DIGIT}{{1,2}})"
@@ -258,9 +260,11 @@ def parse_date(text: str) -> DateResult:
     return DateResult(None, "no date found")
 
 
-# a day, a Thai word where its month stands, and a year
+# a day, a Thai word where its month stands (split once, perhaps, where a letter was lost:
+# ``พ ศจิกายน``), and a year
 _LOOSE_WRITTEN_RE = re.compile(
-    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?P<word>[\u0e01-\u0e4e]{{5,12}})\s*"
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*"
+    rf"(?P<word>[\u0e01-\u0e4e]{{5,12}}|[\u0e01-\u0e4e]{{1,10}} [\u0e01-\u0e4e]{{1,10}})\s*"
     rf"(?P<era>พ{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
 )
 MONTH_EDITS = 2  # letters or marks a full month name may be misread by and still be known
@@ -268,12 +272,16 @@ MONTH_EDITS = 2  # letters or marks a full month name may be misread by and stil
 
 def _fuzzy_written(prepared: str) -> DateResult | None:
     """A written date whose month name the OCR misread by a letter or a mark or two
-    (``๑๓ จั้นวาคม ๒๕๖๐`` for ธันวาคม), when exactly one month is that near: taken, with a
-    doubt. Full names only: abbreviations are too short to tell apart so."""
+    (``๑๓ จั้นวาคม ๒๕๖๐`` for ธันวาคม; ``๘ พ ศจิกายน``, a letter lost to a gap), when exactly
+    one month is that near: taken, with a doubt. Full names only: abbreviations are too short
+    to tell apart so."""
     m = _LOOSE_WRITTEN_RE.search(prepared)
     if m is None:
         return None
-    dist = [Levenshtein.distance(m["word"], name) for name in FULL_MONTHS]
+    word = m["word"].replace(" ", "")
+    if not 5 <= len(word) <= 12:
+        return None
+    dist = [Levenshtein.distance(word, name) for name in FULL_MONTHS]
     best, runner_up = sorted(dist)[:2]
     if best > MONTH_EDITS or runner_up < best + 2:  # (มกราคม and มีนาคม are two apart)
         return None

@@ -65,9 +65,9 @@ def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
 # them as across marks
 _TAILLESS = {"ป": "บ", "ฝ": "ผ", "ฟ": "พ"}
 # ... and letters it reads one for another by a notch or a foot (ร as ว, ฐ without its foot as
-# จ, น as ห), and sara ai read as sara e (its loop's top lost: วงศ์เหญ่): one such slip is mended
-# too, at a letter's cost
-_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "ห": "น", "เ": None})
+# จ, น as ห, ท with a notch as ฑ), and sara ai read as sara e (its loop's top lost: วงศ์เหญ่):
+# one such slip is mended too, at a letter's cost
+_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "ห": "น", "ฑ": "ท", "เ": None})
 
 
 # (and sara am is sara aa when its circle is lost: ทองคา for ทองคำ)
@@ -104,13 +104,39 @@ _TIERS = (
 
 def _mark_cost(read: str, name: str) -> float:
     """Edits from ``read`` to ``name``; one mark read for another in its place (ิ for ี,
-    ่ for ้) counts half."""
+    ่ for ้) counts half, and so does a mark put on the letter beside its own (the same
+    letters and marks, ``ิวัชย`` for วิชัย)."""
     cost = 0.0
     for op in Levenshtein.editops(read, name):
         a, b = read[op.src_pos : op.src_pos + 1], name[op.dest_pos : op.dest_pos + 1]
         half = op.tag == "replace" and any(a in t and b in t for t in _TIERS)
         cost += 0.5 if half else 1.0
-    return cost
+    moved = _moved_marks(read, name)
+    return min(cost, 0.5 * moved) if moved is not None else cost
+
+
+def _moved_marks(read: str, name: str) -> int | None:
+    """How many of ``read``'s marks sit on a letter next to their place in ``name``, when the
+    two have the same letters and the same marks and no mark is farther off; else None."""
+    if sorted(read) != sorted(name):
+        return None
+
+    def placed(word: str) -> list[tuple[str, int]]:
+        out, letter = [], -1
+        for c in word:
+            if c in _FRAGILE and c not in _TALL_VOWELS:
+                out.append((c, letter))
+            else:
+                letter += 1
+        return sorted(out)
+
+    a, b = placed(read), placed(name)
+    if len(a) != len(b):
+        return None
+    pairs = list(zip(a, b, strict=True))
+    if any(x[0] != y[0] or abs(x[1] - y[1]) > 1 for x, y in pairs):
+        return None
+    return sum(x != y for x, y in pairs)
 
 
 def _pick(found: list[tuple[str, float]]) -> str | None:

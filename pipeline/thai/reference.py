@@ -175,9 +175,19 @@ def _before_tail(flat: str) -> tuple[re.Match[str] | None, str | None]:
     leader dots read as signs): the reference's match and the tail. Digits alone after a space
     may be the running number's own, split by a gap: they are no tail."""
     tokens = flat.split(" ")
-    for k in range(len(tokens) - 1, 1, -1):
-        tail = " ".join(tokens[k:])
-        m = _REF.match(" ".join(tokens[:k]))
-        if m is not None and len(m.group("run") or "") >= 3 and re.search("[^0-9 ]", tail):
-            return m, tail
+    for k in range(len(tokens), 1, -1):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        # (signs glued to the number's end are no part of it: ``๕๖๖๐)``, ``๑๓๑๓.``)
+        glued = _GLUED_SIGNS.search(head)
+        for h, t in (
+            (head, tail),
+            *([(head[: glued.start()], f"{glued[0]} {tail}")] if glued else []),
+        ):
+            m = _REF.match(h)
+            t = t.strip()
+            if m is not None and len(m.group("run") or "") >= 3 and re.search("[^0-9 ]", t):
+                return m, t
     return None, None
+
+
+_GLUED_SIGNS = re.compile(r"(?<=[0-9])[^\w\s/]+$")
