@@ -30,6 +30,7 @@ from pipeline.model import (
 )
 from pipeline.ocr.digits import (
     ARABIC,
+    DIGITS,
     LOOKALIKES,
     MARK,
     SEPARATORS,
@@ -41,7 +42,7 @@ from pipeline.ocr.digits import (
 )
 from pipeline.ocr.engine import OcrEngine
 from pipeline.options import Options
-from pipeline.thai.dates import MONTH_WORDS
+from pipeline.thai.dates import MONTH_WORDS, find_month
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
@@ -95,7 +96,52 @@ def _ocr(
             ln.bbox = _scale_box(ln.bbox, s)
             for w in ln.words:
                 w.bbox = _scale_box(w.bbox, s)
+        drop_off_line(ln)
     return lines
+
+
+SPECK_HEIGHT = 0.6  # a dot or speck read as a symbol is at most this share of a letter's height
+
+
+def drop_off_line(line: Line) -> None:
+    """Take out of ``line`` the digits and Latin letters read wholly below its baseline or
+    wholly above its letters, and short: a dotted leader's dots (``ที่ กต ๓๖๔๙/จ ๑๘๗๑ 47``, the
+    ``47`` lying under the line where the dots run on to ``วันที่``) and specks over the line
+    (``กต 23876100 7 7``) the engine read as symbols. ``raw_text`` keeps them."""
+    standing = [w for w in line.words if w.text in _THAI_LETTERS or w.text in DIGITS]
+    if len(standing) < 3:
+        return
+    base = float(np.median([w.bbox[3] for w in standing]))
+    top = float(np.median([w.bbox[1] for w in standing]))
+    height = base - top
+    off = [
+        k
+        for k, w in enumerate(line.words)
+        if (w.text in DIGITS or (w.text.isascii() and w.text.isalnum()))
+        and (w.bbox[1] >= base - 0.1 * height or w.bbox[3] <= top + 0.1 * height)
+        and w.bbox[3] - w.bbox[1] <= SPECK_HEIGHT * height
+    ]
+    if not off:
+        return
+    positions = align_symbols(line)
+    if positions is None:
+        return
+    gone = {i for k in off for i in positions[k]}
+    text = line.text
+    for i in sorted(gone):
+        # ... with the blank before it, where a blank or the end follows (``๑๘๗๑ 47   วันที่``
+        # → ``๑๘๗๑   วันที่``; ``๕๕๕๐ 7วันที่`` keeps its blank)
+        end = i + 1
+        while end in gone:
+            end += 1
+        if end < len(text) and text[end] != " ":
+            continue
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            gone.add(j)
+            j -= 1
+    line.text = "".join(c for i, c in enumerate(text) if i not in gone).strip()
+    line.words = [w for k, w in enumerate(line.words) if k not in set(off)]
 
 
 def finish_lines(
@@ -236,6 +282,9 @@ CONTINUED_DOUBT = 0.98
 CONTINUED_PLAUSIBLE = 0.6  # ... the share of its Thai in dictionary words
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
 _LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
+# a short Latin word opening a line, Thai right after it: a list's number or a mark in the
+# margin the English model read (English terms run on: ``Open Data``, ``Cyber Security``)
+_OPENING_LATIN = re.compile(r"\W*([A-Za-z]{2,5})\s+(?=[\u0e01-\u0e4e๐-๙])")
 _LOWER_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{5,}(?![A-Za-z0-9-])")
 _LATIN_ANY = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{2,}(?![A-Za-z0-9-])")
 _LATIN_NEXT = re.compile(r"[\s,.:;'\"]*[A-Za-z]")
@@ -379,7 +428,8 @@ def reads_doubtfully(text: str) -> bool:
       model taking Thai letters (``aw`` for a number, ``WA.`` for พ.ศ., ``UM`` for บาท);
       ``KPI``, ``AI`` and ``Big`` are left alone;
     - a short Latin word alone on a line that is no acronym (``Ani``): what a pen note's
-      clearing left of the typed letters it crossed, read as a word;
+      clearing left of the typed letters it crossed, read as a word; and one opening a Thai
+      line (``Ynys การประชุม``, ``Boe หน่วยงาน``): a list's number or a margin's mark so read;
     - letter salad: under half of the Thai in dictionary words;
     - signs no typist puts in Thai text (``!``, ``[``, ``|``, ``©``), a slash that follows no
       number, a stray sign before a line's first word (``., ขอเชิญ``), a year of five digits;
@@ -402,6 +452,9 @@ def reads_doubtfully(text: str) -> bool:
     if _LONE_LATIN.fullmatch(text) and not squashed.isupper():
         return True  # a short word alone on a line, no acronym: what is left of ink read so
     if thai or numbers:
+        opening = _OPENING_LATIN.match(text)
+        if thai and opening and not opening.group(1).isupper():
+            return True  # a word no acronym opening a Thai line (``Ynys การประชุม``)
         for m in _SHORT_LATIN_TOKEN.finditer(text):
             tok, dot = m.groups()
             if len(tok) == 1 and dot:
@@ -913,11 +966,15 @@ _IN_PHONE = re.compile(f"โทร\\.?[\\s{THAI}-]*$")
 
 def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
     """Whether ``text[start:end]`` stands where a number does: glued to a Thai digit, after a
-    reference's letter after its slash, inside a phone number; or (unless ``strict``: for a
-    capitalised word, which may be English after a year, ``๒๕๖๕ Open Data``) after a digit
-    and a space, after a word a number follows, or before a unit."""
+    reference's letter after its slash, inside a phone number, before a month (a day: ``วันที่
+    OM ก.พ.``); or (unless ``strict``: for a capitalised word, which may be English after a
+    year, ``๒๕๖๕ Open Data``) after a digit and a space, after a word a number follows, or
+    before a unit."""
     before, after = text[:start], text[end:]
     if _GLUED_BEFORE.search(before) or (after and after[0] in THAI) or _IN_PHONE.search(before):
+        return True
+    month = find_month(after[:24]) if end - start <= 3 else None  # (a day has two digits)
+    if month is not None and not after[: month[0]].strip():
         return True
     if strict:
         return False

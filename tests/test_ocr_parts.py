@@ -459,6 +459,10 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
     assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
     assert reads_doubtfully("Al  '")  # a speck under a position line, read as letters and signs
+    # a word opening a Thai line that is no acronym: a list's number or a margin's mark
+    assert reads_doubtfully("Ynys การประชุมครั้งนี้มีผู้เข้าร่วมจำนวน ๑๑๔ คน")
+    assert not reads_doubtfully("KPI ของหน่วยงานในปีงบประมาณ")
+    assert not reads_doubtfully("Open Data เป็นนโยบายของรัฐบาล")  # an English term runs on
     assert reads_doubtfully("Ani")  # a short word alone on a line, no acronym
     assert not reads_doubtfully("KPI") and not reads_doubtfully("Workshop")
     assert not reads_doubtfully("๑.")
@@ -974,6 +978,9 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert [text[a:b] for a, b in number_slots(text)] == ["ต๒๑๐", "๖ะ๖"]
     text = "ผู้เข้าร่วมจำนวน ๑๕ข่ คน"  # a count between its word and its unit
     assert [text[a:b] for a, b in number_slots(text)] == ["๑๕ข่"]
+    text = "วันที OM ก.ุพ. ๒๕๖๘"  # a day the English model read, before its month
+    assert [text[a:b] for a, b in number_slots(text)] == ["OM"]
+    assert number_slots("การประชุม ASEAN มกราคม") == []  # no day is five letters long
     # a phone short of nine digits: a slash or bracket among its groups is a digit's slot
     text = "โทร. 0 2998 (074"
     assert [text[a:b] for a, b in number_slots(text)] == ["0", "2998", "(", "(074"]
@@ -1069,3 +1076,59 @@ def test_a_time_in_a_short_line_at_the_top_of_the_page_is_a_stamps_and_doubted()
     doubt_stamp_times([stamp, merged, date, body], 3508)
     assert stamp.confidence < 0.75 and merged.confidence < 0.75
     assert date.confidence == 0.99 and body.confidence == 0.99
+
+
+def test_a_run_is_not_extended_onto_a_glyph_under_a_letters_box():
+    from pipeline.ocr.digits import _components, _extend_run
+
+    gray = _render("๒๕ มก")
+    candidates = _components(gray < 128)
+    assert len(candidates) == 4
+    x = [(a + b) / 2 for a, b, _ in candidates]
+    run = (int(x[0]) - 5, int(x[1]) + 5)
+    # the engine's box for ม holds only its right edge (sloppy): still a letter, not a digit
+    ma = candidates[2]
+    letters = [(ma[1] - 6, ma[1]), (candidates[3][0] + 10, candidates[3][1] + 20)]
+    # (a digit's height at which the word space is under half a digit, as in the bold face
+    # that read so)
+    digit_h = 2.2 * max(candidates[2][0] - candidates[1][1], candidates[3][0] - candidates[2][1])
+    assert len(_extend_run(candidates, run, digit_h, letters=letters)) == 2
+    assert len(_extend_run(candidates, run, digit_h)) == 4  # (what it took before)
+
+
+def test_a_slash_the_engine_read_as_a_digit_goes_back_for_review(model):
+    gray, line = _read_as("ที่ กก ๑๒๙๗/๑๓๑๓", "ที่ กก ๑๒๙๗7๑๓๑๓")
+    fix_digits(line, gray, model)
+    assert line.text == "ที่ กก ๑๒๙๗/๑๓๑๓"
+    assert line.confidence < 0.75
+
+
+def test_a_leaders_dots_and_specks_read_off_the_line_are_dropped():
+    from pipeline.page import drop_off_line
+
+    symbols = [
+        ("ก", (455, 477, 467, 517)),
+        ("ต", (479, 477, 511, 517)),
+        ("๓", (542, 487, 580, 517)),
+        ("๒", (587, 477, 606, 518)),
+        ("๑", (605, 477, 624, 517)),
+        ("4", (1049, 539, 1076, 557)),  # the leader's dots, under the baseline
+        ("7", (1088, 541, 1114, 557)),
+        ("ว", (1206, 460, 1234, 517)),
+    ]
+    line = Line("กต ๓๒๑ 47   ว", (455, 440, 1234, 560), 0.9, [Word(t, b, 0.9) for t, b in symbols])
+    drop_off_line(line)
+    assert line.text == "กต ๓๒๑   ว" and len(line.words) == 6
+    # a whole second row of text is no leader: its symbols are as tall as the letters
+    tall = [*symbols[:5], ("4", (1049, 539, 1076, 579)), ("7", (1088, 539, 1114, 579))]
+    line = Line("กต ๓๒๑ 47", (455, 440, 1114, 580), 0.9, [Word(t, b, 0.9) for t, b in tall])
+    drop_off_line(line)
+    assert line.text == "กต ๓๒๑ 47"
+    # specks over the letters (the line above's, a stamp's) read as digits go too
+    over = [*symbols[:5], ("7", (700, 420, 709, 436)), *symbols[7:]]
+    line = Line("กต ๓๒๑ 7 ว", (455, 410, 1234, 560), 0.9, [Word(t, b, 0.9) for t, b in over])
+    drop_off_line(line)
+    assert line.text == "กต ๓๒๑ ว"
+    line = Line("กต ๓๒๑ 7ว", (455, 410, 1234, 560), 0.9, [Word(t, b, 0.9) for t, b in over])
+    drop_off_line(line)
+    assert line.text == "กต ๓๒๑ ว"  # the number stays apart from the word after it

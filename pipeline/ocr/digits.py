@@ -178,6 +178,7 @@ _MONTH_NEXT = re.compile(
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
 SIGN_LOOKALIKES = set("«»@©")
 _DAY_SIGNS = SIGN_LOOKALIKES | set("ๆ<")  # ... and, alone before a month, ๆ and < (๙, ๔)
+_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
 _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _TONE_MARKS = set("่้๊๋")
@@ -402,13 +403,20 @@ def _extend_run(
     span: tuple[int, int],
     sym_h: int,
     leftwards: bool = True,
+    letters: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs centred in ``span``, and the glyphs next to them that no symbol of the line
     covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
-    a time, never past a slash (a reference's numbers end there), and not ``leftwards`` where
-    a reference's letter stands before the run (``/ว๔๖๖๘``: the ว's glyph is there, whatever
-    its sloppy box says). ``candidates`` are sorted by x and hold only ink no other symbol
-    claims."""
+    a time, never past a slash (a reference's numbers end there), nor onto a glyph a letter's
+    box reaches over (``letters``, x ranges: the engine's boxes are sloppy, and one that
+    holds only the right edge of ม in ``๒๕ มกราคม`` still says a letter is there, not a
+    digit), and not ``leftwards`` where a reference's letter stands before the run
+    (``/ว๔๖๖๘``: the ว's glyph is there, whatever its sloppy box says). ``candidates`` are
+    sorted by x and hold only ink no other symbol claims."""
+
+    def lettered(a: int, b: int) -> bool:
+        return any(min(b, lb) - max(a, la) >= max(2.0, 0.15 * (b - a)) for la, lb in letters)
+
     # the engine's boxes are sloppy: a glyph counts when its centre is in the widened span or
     # a good part of it lies inside
     inside = [
@@ -422,12 +430,12 @@ def _extend_run(
     gap = 0.5 * sym_h
     while hi + 1 < len(candidates):
         a, b, m = candidates[hi + 1]
-        if a - candidates[hi][1] > gap or b - a > 1.6 * sym_h or is_slash(m):
+        if a - candidates[hi][1] > gap or b - a > 1.6 * sym_h or is_slash(m) or lettered(a, b):
             break
         hi += 1
     while lo > 0 and leftwards:
         a, b, m = candidates[lo - 1]
-        if candidates[lo][0] - b > gap or b - a > 1.6 * sym_h or is_slash(m):
+        if candidates[lo][0] - b > gap or b - a > 1.6 * sym_h or is_slash(m) or lettered(a, b):
             break
         lo -= 1
     return candidates[lo : hi + 1]
@@ -480,14 +488,17 @@ def _sure(model: DenseNet | None, mask: np.ndarray) -> float:
     return float(model.probabilities(f[None, :])[0].max())
 
 
-def _cut(m: np.ndarray, x0: int, x1: int, k: int) -> list[tuple[int, int, np.ndarray]]:
-    """``m`` (ink between x0 and x1) cut into ``k`` pieces at its thinnest columns."""
+def _cut(
+    m: np.ndarray, x0: int, x1: int, k: int, reach: float = 0.3
+) -> list[tuple[int, int, np.ndarray]]:
+    """``m`` (ink between x0 and x1) cut into ``k`` pieces at its thinnest columns within
+    ``reach`` of a piece's width from the even cuts (0: the even cuts)."""
     cols = m[:, x0:x1].sum(axis=0).astype(np.float64)
     cuts = [x0]
     step = (x1 - x0) / k
     for j in range(1, k):
         c = int(x0 + j * step)
-        lo, hi = max(x0 + 1, c - int(step * 0.3)), min(x1 - 1, c + int(step * 0.3))
+        lo, hi = max(x0 + 1, c - int(step * reach)), min(x1 - 1, c + int(step * reach))
         cuts.append(lo + int(np.argmin(cols[lo - x0 : hi - x0 + 1])) if hi > lo else c)
     cuts.append(x1)
     parts = []
@@ -523,8 +534,7 @@ def _split_wide(
         # the model has no "not a digit" answer and reads half glyphs confidently too: only
         # the width's guess, one fewer, and the whole glyph are put to it
         for k in sorted({1, guess - 1, guess}):
-            parts = [(x0, x1, m)] if k == 1 else _cut(m, x0, x1, k)
-            score = min(_sure(model, _own_ink(p)) for p in parts)
+            parts, score = _best_cut(m, x0, x1, k, model)
             # the width's guess wins ties: certainty must be clearly better to overrule it
             score += 0.05 if k == guess else 0.0
             if best is None or score > best[0]:
@@ -532,6 +542,25 @@ def _split_wide(
         assert best is not None
         out.extend(best[1])
     return out
+
+
+def _best_cut(
+    m: np.ndarray, x0: int, x1: int, k: int, model: DenseNet
+) -> tuple[list[tuple[int, int, np.ndarray]], float]:
+    """``m`` in ``k`` pieces, and the model's certainty of the least sure. Touching glyphs may
+    touch along a stroke, where no column is thin (๕๘ in Garuda, ๘'s loop against ๕'s side):
+    the cut at even widths is put to the model too, and taken when it reads clearly surer
+    than the cut at the thinnest columns."""
+    if k == 1:
+        return [(x0, x1, m)], _sure(model, _own_ink((x0, x1, m)))
+    best: tuple[float, list[tuple[int, int, np.ndarray]], float] | None = None
+    for reach, edge in ((0.3, 0.05), (0.0, 0.0)):
+        parts = _cut(m, x0, x1, k, reach)
+        score = min(_sure(model, _own_ink(p)) for p in parts)
+        if best is None or score + edge > best[0]:
+            best = (score + edge, parts, score)
+    assert best is not None
+    return best[1], best[2]
 
 
 def _join_broken(
@@ -558,7 +587,11 @@ def _join_broken(
             x0, x1 = min(g[0] for g in part), max(g[1] for g in part)
             # one piece short (๒'s tail), or all narrow (the two arcs of a 0), nearly touching
             broken = min(hs[i : i + k]) < 0.8 * h or max(g[1] - g[0] for g in part) < 0.45 * h
-            near = all(b[0] - a[1] <= 0.1 * h for a, b in zip(part, part[1:], strict=False))
+            # (a piece inside another's columns, a thin face's inner curl of ๒, leaves the
+            # gap to the next piece from the wider one)
+            near = all(
+                part[j + 1][0] - max(g[1] for g in part[: j + 1]) <= 0.1 * h for j in range(k - 1)
+            )
             if not (broken and near and x1 - x0 <= 1.05 * h):
                 continue
             union = np.logical_or.reduce([g[2] for g in part])
@@ -686,20 +719,26 @@ def _stops(stats: np.ndarray, base: int, sym_h: int) -> list[float]:
 
 
 def _with_stops(
-    picks: list[str], glyphs: list[tuple[int, int, np.ndarray]], stops: list[float]
+    picks: list[str],
+    glyphs: list[tuple[int, int, np.ndarray]],
+    stops: list[float],
+    slashes: Sequence[float] = (),
 ) -> str:
     """The run's reading with a full stop put back where one stands in the ink between two of
     its glyphs, in a gap wider than the run's others (``๕๑๗๗๒`` for ๕๑๗๗.๒: the engine read
-    no stop, and its digits made one run). The engine does read most stops, so a run rarely
-    holds one."""
-    if not stops or len(glyphs) < 2 or len(picks) != len(glyphs):
+    no stop, and its digits made one run), and a slash where one of ``slashes`` (centres of
+    slash glyphs left out of the run) stands between two. The engine does read most stops
+    and slashes, so a run rarely holds one."""
+    if not (stops or slashes) or len(glyphs) < 2 or len(picks) != len(glyphs):
         return "".join(picks)
     gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)]
     usual = float(np.median(gaps))
     out = [picks[0]]
     for j, gap in enumerate(gaps):
         a, b = glyphs[j][1], glyphs[j + 1][0]
-        if gap > max(2.0 * usual, usual + 4) and any(a < c < b for c in stops):
+        if any(a < c < b for c in slashes):
+            out.append("/")
+        elif gap > max(2.0 * usual, usual + 4) and any(a < c < b for c in stops):
             out.append(".")
         out.append(picks[j + 1])
     return "".join(out)
@@ -805,11 +844,17 @@ def fix_digits(
             and w.bbox[2] - w.bbox[0] <= 1.5 * sym_h
         ]
         candidates = _components(ink, (0, x1 - x0), others)
+        letters = [
+            (w.bbox[0] - x0, w.bbox[2] - x0)
+            for k, w in enumerate(line.words)
+            if k not in run and w.text in _CONSONANTS and w.text not in LOOKALIKES
+        ]
         glyphs = _extend_run(
             candidates,
             (rx0 - x0 - widen, rx1 - x0 + widen),
             sym_h,
             leftwards=not _after_reference_letter(chars, positions[0]),
+            letters=letters,
         )
         # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
         glyphs = [
@@ -819,9 +864,13 @@ def fix_digits(
             continue
         # (a sign in a run is one a slot gave the run: a digit the engine read as a sign)
         signs = any(chars[i] in SEPARATORS for i in positions)
-        glyphs = _drop_strays(
-            _split_wide(_join_broken(glyphs, model, sym_h), model), slashes=not signs
+        glyphs = _split_wide(_join_broken(glyphs, model, sym_h), model)
+        # a slash among the digits the engine read as one (``129771313`` for ๑๒๙๗/๑๓๑๓): it
+        # goes back between them, below, and the line goes to review
+        slashes = (
+            [] if signs else [(a + b) / 2 for a, b, m in glyphs if is_slash(_own_ink((a, b, m)))]
         )
+        glyphs = _drop_strays(glyphs, slashes=not signs)
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
@@ -859,7 +908,9 @@ def fix_digits(
                 pick_digit(new, was, float(c), float(o))
                 for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
-        new = _with_stops(picks, glyphs, stops)
+        new = _with_stops(picks, glyphs, stops, slashes)
+        if "/" in new and "/" not in old:
+            weakest = min(weakest, LATIN_READ_CONF)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
         if new != old:
             changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
