@@ -30,6 +30,7 @@ from pipeline.model import (
 )
 from pipeline.ocr.digits import (
     ARABIC,
+    CONSONANTS,
     DIGITS,
     LOOKALIKES,
     MARK,
@@ -108,7 +109,7 @@ def drop_off_line(line: Line) -> None:
     wholly above its letters, and short: a dotted leader's dots (``ที่ กต ๓๖๔๙/จ ๑๘๗๑ 47``, the
     ``47`` lying under the line where the dots run on to ``วันที่``) and specks over the line
     (``กต 23876100 7 7``) the engine read as symbols. ``raw_text`` keeps them."""
-    standing = [w for w in line.words if w.text in _THAI_LETTERS or w.text in DIGITS]
+    standing = [w for w in line.words if w.text in CONSONANTS or w.text in DIGITS]
     if len(standing) < 3:
         return
     base = float(np.median([w.bbox[3] for w in standing]))
@@ -851,7 +852,6 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?
 _LATIN_WORD = re.compile("[A-Za-z]{4,}")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _THAI_LETTER_OR_VOWEL = re.compile("[\u0e01-\u0e4e]")
-_THAI_LETTERS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
 
 
 def _thai_skeleton(text: str) -> str:
@@ -924,8 +924,7 @@ def _thai_reread(
     # the Thai reading holds the Thai of the first (as a whole, or, for a short line, every
     # letter of it in order) and more
     kept = fuzz.partial_ratio(before_thai, after_thai) >= 85 or (
-        2 * len(before_thai) >= len(after_thai)
-        and only_lost(before_thai, after_thai, _THAI_LETTERS)
+        2 * len(before_thai) >= len(after_thai) and only_lost(before_thai, after_thai, CONSONANTS)
     )
     if len(after_thai) <= len(before_thai) or not kept:
         return
@@ -1418,22 +1417,26 @@ def _over_title(box: BBox, title: BBox) -> bool:
     )
 
 
-def _continues_typed(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]) -> bool:
+def _continues_typed(
+    ln: Line, lines: list[Line], kinds: list[tuple[str, float]], posts_only: bool = False
+) -> bool:
     """Whether ``ln`` stands right under a line taken for typed (less than 0.6 of its own
-    height below it, starting inside its span) and reads as Thai words, or is a known post (a
-    recipient's, wrapped: ``รองอธิบดี``, too short to tell by its words): the wrapped end of
-    that line."""
+    height below it, or its marks reaching a little into it, starting inside its span) and
+    reads as Thai words, or is a known post (a recipient's, wrapped: ``รองอธิบดี``, too short
+    to tell by its words; ``posts_only``: that alone): the wrapped end of that line."""
     x0, y0, _, y1 = ln.bbox
     gap = 0.6 * (y1 - y0) + 10
     above = any(
-        k == "typed" and 0 <= y0 - o.bbox[3] < gap and o.bbox[0] <= x0 <= o.bbox[2]
+        k == "typed" and -0.3 * (y1 - y0) <= y0 - o.bbox[3] < gap and o.bbox[0] <= x0 <= o.bbox[2]
         for o, (k, _) in zip(lines, kinds, strict=True)
         if o is not ln
     )
     if not above:
         return False
+    if is_post(ln.text):
+        return True
     share, thai = plausibility(ln.text)
-    return (thai >= 10 and share >= CONTINUED_PLAUSIBLE) or is_post(ln.text)
+    return not posts_only and thai >= 10 and share >= CONTINUED_PLAUSIBLE
 
 
 def _titled_signer(text: str) -> bool:
@@ -1586,9 +1589,13 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # ``(นางสาว… …)`` under a signature is the typed name line; strokes of the
             # signature crossing it make the classifier unsure, and its doubt stays with the line
             kind, prob = "typed", 1.0 - prob
-        elif kind != "typed" and prob < CONTINUED_DOUBT and _continues_typed(ln, lines, kinds):
+        elif kind != "typed" and _continues_typed(
+            ln, lines, kinds, posts_only=prob >= CONTINUED_DOUBT
+        ):
             # the wrapped end of a typed line (a recipient's post under ``เรียน …``): short and
-            # indented, it looks like a pen's line to the classifier; its doubt stays with it
+            # indented, it looks like a pen's line to the classifier, which may be sure of it
+            # (``ผู้อำนวยการกอง``: 0.99 on seed 22); no pen writes a post out in full there.
+            # Its doubt stays with it
             kind, prob = "typed", 1.0 - prob
         elif kind == "typed" and pen_style(ln.text):
             # what a pen writes, in a hand regular enough to pass for type

@@ -867,6 +867,14 @@ def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
     note = Line(text="อนุมัติ", bbox=(521, 770, 800, 840), confidence=0.99)
     assert _continues_typed(post, [to, post], kinds[:2])
     assert not _continues_typed(note, [to, note], kinds[:2])
+    # where the classifier is sure it is a pen's, only a post written out in full is typed
+    sentence = Line(text="ขอให้ดำเนินการต่อไป", bbox=(521, 770, 1100, 840), confidence=0.99)
+    assert _continues_typed(wrap, [to, wrap], kinds[:2], posts_only=True)
+    assert not _continues_typed(sentence, [to, sentence], kinds[:2], posts_only=True)
+    assert _continues_typed(sentence, [to, sentence], kinds[:2])
+    # its marks may reach into the box of the line above it
+    tucked = Line(text="ผู้อำนวยการกอง", bbox=(521, 744, 959, 830), confidence=0.99)
+    assert _continues_typed(tucked, [to, tucked], kinds[:2])
 
 
 def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():

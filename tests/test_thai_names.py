@@ -31,6 +31,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นายจัหทร์เพ็ญ เรืองศรี", "นายจันทร์เพ็ญ เรืองศรี"),  # น read as ห
         ("นายธนพล ทองคา", "นายธนพล ทองคำ"),  # sara am with its circle lost
         ("นางธนพล จันฑ์ร์หอม", "นางธนพล จันทร์หอม"),  # ท read as ฑ, its ์ doubled
+        ("นางสาววราฏรณ์ ทองคำ", "นางสาววราภรณ์ ทองคำ"),  # ภ read as ฏ
         ("นางสาวิวัชย บุญมา", "นางสาววิชัย บุญมา"),  # marks put on the letters beside theirs
         # the title's last letter misread: the letter it looks like, else the name's sex
         ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),

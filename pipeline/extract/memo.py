@@ -104,12 +104,17 @@ def _departments() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _posts() -> dict[str, str]:
-    """Recipients' titles by their skeleton: the posts, and each head of a unit with each unit."""
+    """Recipients' titles by their skeleton: the posts, and each head of a unit with each unit
+    or with its kind alone (``ผู้อำนวยการกอง``: the director of the division the memo is for)."""
     posts: dict[str, str] = {}
+    units = [*_departments().values(), *UNIT_KINDS]
     for p in _data_lines("posts.txt"):
-        heads = [p[:-1] + u for u in _departments().values()] if p.endswith("…") else [p]
+        heads = [p[:-1] + u for u in units] if p.endswith("…") else [p]
         posts.update((word_skeleton(t.replace(" ", "")), t) for t in heads)
     return posts
+
+
+UNIT_KINDS = ("กอง", "สำนัก", "ศูนย์", "กลุ่มงาน", "กลุ่ม", "ฝ่าย")  # a unit named by its kind
 
 
 def is_post(text: str) -> bool:

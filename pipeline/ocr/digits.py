@@ -178,7 +178,7 @@ _MONTH_NEXT = re.compile(
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
 SIGN_LOOKALIKES = set("«»@©")
 _DAY_SIGNS = SIGN_LOOKALIKES | set("ๆ<")  # ... and, alone before a month, ๆ and < (๙, ๔)
-_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
+CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
 _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _TONE_MARKS = set("่้๊๋")
@@ -847,7 +847,7 @@ def fix_digits(
         letters = [
             (w.bbox[0] - x0, w.bbox[2] - x0)
             for k, w in enumerate(line.words)
-            if k not in run and w.text in _CONSONANTS and w.text not in LOOKALIKES
+            if k not in run and w.text in CONSONANTS and w.text not in LOOKALIKES
         ]
         glyphs = _extend_run(
             candidates,
