@@ -718,17 +718,17 @@ def _stops(stats: np.ndarray, base: int, sym_h: int) -> list[float]:
     return [float(x[j] + w[j] / 2) for j in np.nonzero(dot)[0]]
 
 
-def _with_stops(
+def _with_signs(
     picks: list[str],
     glyphs: list[tuple[int, int, np.ndarray]],
     stops: list[float],
     slashes: Sequence[float] = (),
 ) -> str:
-    """The run's reading with a full stop put back where one stands in the ink between two of
-    its glyphs, in a gap wider than the run's others (``๕๑๗๗๒`` for ๕๑๗๗.๒: the engine read
-    no stop, and its digits made one run), and a slash where one of ``slashes`` (centres of
-    slash glyphs left out of the run) stands between two. The engine does read most stops
-    and slashes, so a run rarely holds one."""
+    """The run's reading with the signs the engine left out put back: a full stop where one
+    stands in the ink between two of its glyphs, in a gap wider than the run's others
+    (``๕๑๗๗๒`` for ๕๑๗๗.๒: the engine read no stop, and its digits made one run), and a slash
+    where one of ``slashes`` (centres of slash glyphs left out of the run) stands between two.
+    The engine does read most stops and slashes, so a run rarely holds one."""
     if not (stops or slashes) or len(glyphs) < 2 or len(picks) != len(glyphs):
         return "".join(picks)
     gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)]
@@ -908,7 +908,7 @@ def fix_digits(
                 pick_digit(new, was, float(c), float(o))
                 for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
-        new = _with_stops(picks, glyphs, stops, slashes)
+        new = _with_signs(picks, glyphs, stops, slashes)
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
