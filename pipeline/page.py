@@ -115,13 +115,13 @@ def drop_off_line(line: Line) -> None:
     base = float(np.median([w.bbox[3] for w in standing]))
     top = float(np.median([w.bbox[1] for w in standing]))
     height = base - top
-    off = [
+    off = {
         k
         for k, w in enumerate(line.words)
         if (w.text in DIGITS or (w.text.isascii() and w.text.isalnum()))
         and (w.bbox[1] >= base - 0.1 * height or w.bbox[3] <= top + 0.1 * height)
         and w.bbox[3] - w.bbox[1] <= SPECK_HEIGHT * height
-    ]
+    }
     if not off:
         return
     positions = align_symbols(line)
@@ -142,7 +142,7 @@ def drop_off_line(line: Line) -> None:
             gone.add(j)
             j -= 1
     line.text = "".join(c for i, c in enumerate(text) if i not in gone).strip()
-    line.words = [w for k, w in enumerate(line.words) if k not in set(off)]
+    line.words = [w for k, w in enumerate(line.words) if k not in off]
 
 
 def finish_lines(

@@ -672,22 +672,23 @@ def is_slash(mask: np.ndarray) -> bool:
 
 def _drop_strays(
     glyphs: list[tuple[int, int, np.ndarray]], slashes: bool = True
-) -> list[tuple[int, int, np.ndarray]]:
+) -> tuple[list[tuple[int, int, np.ndarray]], list[float]]:
     """Drop what is not digit-sized (specks, commas and periods, ruled lines) and, unless
     ``slashes`` is False, slashes (a slash beside a number, ``๕๘๔๙.๙/``, its box not claiming
     it, read as a digit; where the engine's ``/`` stands for a digit, an Arabic 7 as slim as a
-    slash in some faces, it stays)."""
+    slash in some faces, it stays). Returns the glyphs kept and the centres (x) of the
+    slashes (none when ``slashes`` is False)."""
     if not glyphs:
-        return glyphs
+        return glyphs, []
     hs = _heights(glyphs)
     med = float(np.median(hs))
-    return [
+    slash = [slashes and is_slash(_own_ink(g)) for g in glyphs]
+    kept = [
         g
-        for g, h in zip(glyphs, hs, strict=True)
-        if 0.5 * med <= h <= 3 * med
-        and (g[1] - g[0]) >= 0.2 * med
-        and not (slashes and is_slash(_own_ink(g)))
+        for g, h, sl in zip(glyphs, hs, slash, strict=True)
+        if 0.5 * med <= h <= 3 * med and (g[1] - g[0]) >= 0.2 * med and not sl
     ]
+    return kept, [(g[0] + g[1]) / 2 for g, sl in zip(glyphs, slash, strict=True) if sl]
 
 
 def _clean_sequence(glyphs: list[tuple[int, int, np.ndarray]]) -> bool:
@@ -864,13 +865,11 @@ def fix_digits(
             continue
         # (a sign in a run is one a slot gave the run: a digit the engine read as a sign)
         signs = any(chars[i] in SEPARATORS for i in positions)
-        glyphs = _split_wide(_join_broken(glyphs, model, sym_h), model)
         # a slash among the digits the engine read as one (``129771313`` for ๑๒๙๗/๑๓๑๓): it
         # goes back between them, below, and the line goes to review
-        slashes = (
-            [] if signs else [(a + b) / 2 for a, b, m in glyphs if is_slash(_own_ink((a, b, m)))]
+        glyphs, slashes = _drop_strays(
+            _split_wide(_join_broken(glyphs, model, sym_h), model), slashes=not signs
         )
-        glyphs = _drop_strays(glyphs, slashes=not signs)
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
