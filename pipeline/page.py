@@ -298,7 +298,33 @@ _STRAY_SIGNS = re.compile(
     r"|(?:พ\.\s?ศ\.|ปีงบประมาณ)\s*(?:[๐-๙0-9]{3}|[๐-๙0-9]{5,})(?![๐-๙0-9])"  # a year not
     # of four digits
     r"|[เแโใไ][๐-๙0-9]"  # a leading vowel before a digit
+    # a bare consonant alone before a word (ณ is the one word so written): a digit or a
+    # number's piece read as a letter (``ว ขอเชิญชวน``); a month's abbreviation cut at the
+    # line's end (``ม. ค``) and a reference's letter (``จ ๔๕๙๒``) stand before no word
+    "|(?:^|\\s)[ก-ฒด-ฮ]\\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    # a stop or comma standing alone inside a line (a speck; a wrapped abbreviation's stop
+    # may open one)
+    r"|\S\s+[.,;](?=\s)"
+    # an amount of five digits or more before บาท with no comma (papers group thousands)
+    r"|(?<![0-9๐-๙,])[0-9๐-๙]{5,}\s*บาท"
+    # capitals before a number in Thai digits: the English model's reading of a Thai word
+    # (``AUUN ๑๘/๒๕๖๒`` for ฉบับที่); English terms go with Arabic numbers
+    r"|(?<![A-Za-z])[A-Z]{3,6}\s+[๐-๙]"
 )
+# nine digits or more with no separator: no Thai number is written so but a phone's (a
+# reference's slash read as a digit: ``อก ๓๓๖๓๕๘๕๓๘๙``)
+_LONG_NUMBER = re.compile("(?<![0-9๐-๙])[0-9๐-๙]{9,}(?![0-9๐-๙])")
+_AFTER_PHONE_LABEL = re.compile(f"(?:{_PHONE_OPENS.pattern})$")
+
+
+def long_number(text: str) -> bool:
+    """Whether ``text`` holds nine digits or more in a row that are no phone's (after its
+    label)."""
+    return any(
+        _AFTER_PHONE_LABEL.search(text, 0, m.start()) is None for m in _LONG_NUMBER.finditer(text)
+    )
+
+
 # a number after a month name where its year stands
 _YEAR_AFTER_MONTH = re.compile(
     "(?:"
@@ -433,7 +459,10 @@ def reads_doubtfully(text: str) -> bool:
       line (``Ynys การประชุม``, ``Boe หน่วยงาน``): a list's number or a margin's mark so read;
     - letter salad: under half of the Thai in dictionary words;
     - signs no typist puts in Thai text (``!``, ``[``, ``|``, ``©``), a slash that follows no
-      number, a stray sign before a line's first word (``., ขอเชิญ``), a year of five digits;
+      number, a stray sign before a line's first word (``., ขอเชิญ``), a year of five digits,
+      a bare consonant alone before a word (``ว ขอเชิญชวน``), nine digits in a row that are
+      no phone's, a stop or comma alone inside a line, an amount with no comma (``๗๕๙๐๐๐
+      บาท``), capitals before a Thai-digit number (``AUUN ๑๘/๒๕๖๒``);
     - what a pen writes, taken for type: a date in figures with slashes (``25/4/53``; typed
       dates are written in words), a short line of routing words only (``ทราบ มอบ กลุ่มงาน``).
     """
@@ -445,7 +474,7 @@ def reads_doubtfully(text: str) -> bool:
     numbers = _THAI_DIGIT.search(text) is not None
     if (thai or numbers) and _STRAY_SIGNS.search(text):
         return True
-    if pen_style(text) or odd_year(text):
+    if pen_style(text) or odd_year(text) or long_number(text):
         return True
     squashed = _ASCII_SIGNS.sub("", text)
     if len(squashed) <= 2 and not squashed.isdigit() and text.strip():
@@ -992,11 +1021,12 @@ _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a spa
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
 _REF_OPENING = re.compile(f"\\s*(?:{_REF_LABEL.pattern}\\s*)?")  # ... alone before the code
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
-# a reference's numbers as read: the office's (up to its slash), and after the slash (and a
-# circular's ว or a ministry's จ) the running number; each holds a digit
+# a reference's numbers as read: the office's (up to its slash, or the bar the engine may read
+# for it: ``๑๒๗๓|ว๗๘๓๕``), and after the slash (and a circular's ว or a ministry's จ) the
+# running number; each holds a digit
 _REFERENCE_NUMBERS = (
-    f"(?P<office>(?=[^\\s/]*[0-9{THAI}])[^\\s/]+)"
-    f"(?:/(?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
+    f"(?P<office>(?=[^\\s/|]*[0-9{THAI}])[^\\s/|]+)"
+    f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
 )
 # ... on a reference line (``ที่``, a ministry's code)
 _REFERENCE_SLOTS = re.compile(

@@ -81,6 +81,8 @@ def test_phone_digits():
     assert phone_digits("๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒") == "021234567"
     assert phone_digits(", 0;9613-3513") == "096133513"  # specks before the number
     assert phone_digits("0-2123-4567, 0-2123-4568") == "021234567"  # the first of two
+    assert phone_digits("0-2123-4567,0-2123-4568") == "021234567"  # ... glued, whole
+    assert phone_digits("๐๑ ๗๐๑,๒๕๕๗") == "017012557"  # a space read as a comma
 
 
 def test_a_phone_number_starts_with_zero():
@@ -92,6 +94,9 @@ def test_a_phone_number_starts_with_zero():
     )
     assert check_phone("533811266")[1] == "a Thai number starts with 0"
     assert check_phone("19033")[1] == "phone number has an unusual length"
+    assert (
+        check_phone("0027149088")[1] == "a ten-digit number is a mobile's, which opens 06, 08 or 09"
+    )
     assert check_phone(None)[1] == "phone number has an unusual length"
 
 
@@ -187,6 +192,8 @@ def test_recipients_snap_to_known_posts():
     assert snap_recipients("หัวหน้ากลุ่มงานบริหารทั่วไบ ผาน า|ลัดกระทรวง") == (
         "หัวหน้ากลุ่มงานบริหารทั่วไป ผ่าน ปลัดกระทรวง"
     )
+    # ... a shorter one a letter away by a misread (ธ read as ก)
+    assert snap_recipients("ผู้อำนวยการกอง ผ่าน รองอกิบดี") == "ผู้อำนวยการกอง ผ่าน รองอธิบดี"
     # what is left of a misread word at the line's end goes
     assert snap_recipients("ผู้ตรวจราชการกระทรวง ฝุ| ข") == "ผู้ตรวจราชการกระทรวง"
     # what is no known title stays as read

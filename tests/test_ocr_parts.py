@@ -436,6 +436,23 @@ def test_a_wide_digit_stays_whole_and_touching_digits_are_cut(model):
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     row = [glyph(labels == i) for i in sorted(range(1, n), key=lambda i: stats[i, 0])]
     assert len(row) == 4 and len(_split_wide(row)) == len(_split_wide(row, model)) == 4
+    # a slash touching a digit, the run's one glyph (``๔/``), taller than a digit for the
+    # slash: cut from the digit by the line's digit height, and the slash is told apart
+    from pipeline.ocr.digits import _own_ink, is_slash
+
+    four = (_render("๔      ") < 128).astype(np.uint8)
+    slash = (_render("/", "loma") < 128).astype(np.uint8)
+    rows = np.nonzero(four.any(axis=1))[0]
+    cols = np.nonzero(four.any(axis=0))[0]
+    srows = np.nonzero(slash.any(axis=1))[0]
+    s = slash[srows.min() : srows.max() + 1]
+    s = s[:, np.nonzero(s.any(axis=0))[0]]
+    s = cv2.resize(s, (s.shape[1], int(1.4 * (rows.max() - rows.min()))), cv2.INTER_NEAREST)
+    x, y = int(cols.max()) - 1, int(rows.max()) + 1 - s.shape[0]
+    four[y : y + s.shape[0], x : x + s.shape[1]] |= s
+    parts = _split_wide([glyph(four)], model, float(rows.max() - rows.min() + 1))
+    assert len(_split_wide([glyph(four)], model)) == 1  # (measured by itself: one digit)
+    assert len(parts) == 2 and is_slash(_own_ink(parts[1])) and not is_slash(_own_ink(parts[0]))
 
 
 def test_a_sliver_of_a_line_goes_to_review():
@@ -455,6 +472,13 @@ def test_lines_that_read_doubtfully():
     from pipeline.page import reads_doubtfully
 
     assert not reads_doubtfully("ทั้งนี้ สามารถสอบถามรายละเอียดเพิ่มเติมได้ที่")
+    # ณ is a word of one letter; a month's abbreviation cut at the line's end, a reference's
+    # letter; a phone's digits in a row
+    for text in ("จำนวน ๑๑ คน ณ ห้องประชุม", "ลงวันที่ ๒๑ ม. ค", "จ 4592", "โทร. 021234567"):
+        assert not reads_doubtfully(text)
+    # an amount grouped by commas, an acronym before an Arabic number, a spaced colon
+    for text in ("จำนวน ๗๕๙,๐๐๐ บาท", "ใช้ระบบ KPI ในปี 2562", "หมายเหตุ : ให้ส่งภายใน"):
+        assert not reads_doubtfully(text)
     assert reads_doubtfully("ได้รับงบประมาณจำนวน ๖๘๗,๐๐๐ UM สำหรับปีงบประมาณ")  # บาท taken
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
     assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
@@ -495,6 +519,11 @@ def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
         "ปีงบประมาณ ๕๕๕๖๒ ระเบียบฉบับใหม่",  # a year of five digits
         "ปีงบประมาณ ๒๕๖คู่ ขอเชิญชวน",  # ... or three
         "ไ๗๓ ๐๐๐ บาท",  # a leading vowel before a digit
+        "ว ขอเชิญชวนบุคลากรทุกท่านร่วมกิจกรรม",  # a bare consonant alone before a word
+        "ตามหนังสือที่ อก ๓๓๖๓๕๘๕๓๘๙",  # nine digits in a row that are no phone's
+        "ที่ กห 7615.91080 .        วันที่ 6 ตุลาคม",  # a stop alone inside a line
+        "จำนวน ๗๕๙๐๐๐ บาท สำหรับปีงบประมาณ",  # an amount with no comma
+        "จดหมายข่าวคนคุณภาพ AUUN ๑๘/๒๕๖๒",  # capitals before a Thai-digit number
         "WA. ๒๕๖๖",  # Latin among Thai numbers
         "Caw ๒๐๒๖",
         "Workshop ในวันที่ ๑๑ A. a. ๒๕๖๘",  # one letter and a stop, English words or not
@@ -935,6 +964,22 @@ def _read_as(shown: str, read: str) -> tuple[np.ndarray, Line]:
     return gray, Line(text=read, bbox=(30, 60, right, 140), confidence=0.9, words=words)
 
 
+def test_a_digit_inside_the_box_of_a_references_letter_is_read(model):
+    # ``/ว๗๘๘๐`` read ``/ว๘๘๐``, the ว's box reaching over the ๗ (ว with a tail) beside it
+    shown = "ที่ สธ ๒๒๙๑/ว๗๘๘๐"
+    gray, line = _read_as(shown, shown)
+    k = next(i for i, w in enumerate(line.words) if w.text == "ว")
+    letter, seven = line.words[k], line.words.pop(k + 1)
+    letter.bbox = (letter.bbox[0], letter.bbox[1], seven.bbox[2], letter.bbox[3])
+    line.text = "ที่ สธ ๒๒๙๑/ว๘๘๐"
+    fix_digits(line, gray, model, slots=[(7, 11), (13, 16)])
+    assert line.text == shown
+    # a letter's box of its own width keeps the run from reaching onto it
+    gray, line = _read_as(shown, "ที่ สธ ๒๒๙๑/ว๗๘๘๐")
+    fix_digits(line, gray, model, slots=[(7, 11), (13, 17)])
+    assert line.text == shown
+
+
 def test_an_arabic_digit_among_thai_numbers_is_read_thai_when_the_network_is_sure(model):
     # a Thai-numbered list item read ``9.`` by the engine
     gray, line = _read_as("๑. จำนวน ๒๓ คน", "9. จำนวน ๒๓ คน")
@@ -982,6 +1027,8 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert [text[a:b] for a, b in number_slots(text)] == ["๐", "๒๑๒๓", "๔๕๖๗", "๑๒"]
     text = "ที่ นร เข๘เชต/วิ๕อุ๓๕ วันที่ ๓ มีนาคม"
     assert [text[a:b] for a, b in number_slots(text)] == ["เข๘เชต", "๕อุ๓๕"]
+    text = "ที่ พม 1273|ว7835 วันที่"  # the slash read as a bar: the letter is no digit
+    assert [text[a:b] for a, b in number_slots(text)] == ["1273", "7835"]
     text = "ตามหนังสือที่ มท ต๒๑๐/ว๖ะ๖ ลงวันที่"  # a known code's reference inside a line
     assert [text[a:b] for a, b in number_slots(text)] == ["ต๒๑๐", "๖ะ๖"]
     text = "ผู้เข้าร่วมจำนวน ๑๕ข่ คน"  # a count between its word and its unit

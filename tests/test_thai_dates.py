@@ -229,6 +229,9 @@ def test_a_full_month_name_misread_by_a_letter_or_two_is_known_with_a_doubt():
     assert parse_date("๑๓ กุมภาพันธ ๒๕๖๐").value == "2017-02-13"  # its last mark lost
     got = parse_date("๘ พ ศจิกายน ๒๕๖๒")  # a letter lost to a gap in the name
     assert got.value == "2019-11-08" and got.reason == "month read as 'พ ศจิกายน'"
+    # ... the one month with those letters either side of the gap (by letters alone, กรกาคม
+    # is as near to มกราคม as to กรกฎาคม)
+    assert parse_date("14 กรก าคม พ.ศ. 2566").value == "2023-07-14"
     assert parse_date("๕ ผู้ อำนวยการ ๒๕๖๒").value is None  # two words, no month
     # words that are no month, and a word as near to two months, give no date
     assert parse_date("ที่ประชุม ๑๒ คนทำงาน ๒๕๖๐").value is None

@@ -18,6 +18,8 @@ def test_clean_references():
 def test_slips_are_mended_with_a_reason():
     cases = {
         "อก 6220เว 5552": ("อก 6220/ว 5552", "slash read as 'เ'"),
+        "พม 1273|ว7835": ("พม 1273/ว7835", "slash read as '|'"),
+        "มท ๙๐๖๓,๖๒๒๙๙": ("มท 9063.62299", "stop in the office number read as ','"),
         "ดศ 1907/9 7846": ("ดศ 1907/ว 7846", "letter 'ว' read as '9'"),
         "อก ๕๘๗๔.๙/)๔๑๙๗": ("อก 5874.9/ว4197", "letter 'ว' read as ')'"),
         "ศธ ๙๒๑๔/? ๙๘๖๘": ("ศธ 9214/ว 9868", "letter 'ว' read as '?'"),

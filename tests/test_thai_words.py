@@ -69,6 +69,7 @@ def test_correct_text_is_unchanged_and_repair_idempotent(parts):
 def test_lost_top_marks_restored_from_word_frequencies():
     assert correct_words("วันที ๒๒ มกราคม") == "วันที่ ๒๒ มกราคม"
     assert correct_words("ทังนี สามารถสอบถาม") == "ทั้งนี้ สามารถสอบถาม"
+    assert correct_words("บันทึกขอความ ๕ ก") == "บันทึกข้อความ ๕ ก"  # the memo's title
     assert correct_words("เจ้าหนาทีผู้รับผิดชอบ") == "เจ้าหน้าที่ผู้รับผิดชอบ"
     assert correct_words("ตังแต่วันที ๑๑") == "ตั้งแต่วันที่ ๑๑"
     assert correct_words("โครงการไดรับงบประมาณ") == "โครงการได้รับงบประมาณ"
@@ -80,6 +81,7 @@ def test_tone_restoration_leaves_right_text_and_codes_alone():
         "หนังสือที่ พน 5155/ว 6606",
         "ผ้าหนา",
         "ขอความอนุเคราะห์",
+        "ขอความอนเคราะห์",  # two common words stay a phrase beside a misread one (not ข้อความ)
         "นางสาวปิยะนุช มีสุข",
     ):
         assert correct_words(text) == text

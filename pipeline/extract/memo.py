@@ -51,19 +51,35 @@ def phone_digits(text: str) -> str | None:
     # the first part that holds digits: specks before the number (``, 0;9613``) are not a part
     parts = [p for p in re.split(r"ต่อ|ext|,|/|หรือ", t) if re.search(r"\d", p)]
     digits = re.sub(r"\D", "", parts[0]) if parts else ""
+    # ... and a comma glued between two digits, in a number too short to end there, is a
+    # space or hyphen misread (``๐๑ ๗๐๑,๒๕๕๗``); a comma between two whole numbers stays
+    glued = re.search(r"(?<=\d),(?=\d)", t)
+    if glued and len(parts) > 1 and len(digits) < PHONE_MIN_DIGITS:
+        joined = digits + re.sub(r"\D", "", parts[1])
+        if len(joined) <= PHONE_MAX_DIGITS and t.find(parts[1]) == glued.end():
+            digits = joined
     return digits or None
+
+
+PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 9, 10  # a Thai number's digits, the leading 0 with them
 
 
 def check_phone(value: str | None) -> tuple[str | None, str | None]:
     """(number, reason to doubt it): a Thai number has 9 or 10 digits and starts with 0 (a
-    first ๐ the engine read as ๑ is put back, and said)."""
-    if value is None or not 9 <= len(value) <= 10:
+    first ๐ the engine read as ๑ is put back, and said); ten are a mobile's (``๐ ๐๒๗๑๔
+    ๙๐๘๘``: a landline's nine and a digit too many)."""
+    if value is None or not PHONE_MIN_DIGITS <= len(value) <= PHONE_MAX_DIGITS:
         return value, "phone number has an unusual length"
     if value[0] == "1":
         return "0" + value[1:], "first digit read as 1: a Thai number starts with 0"
     if value[0] != "0":
         return value, "a Thai number starts with 0"
+    if len(value) == PHONE_MAX_DIGITS and value[:2] not in MOBILE_PREFIXES:
+        return value, "a ten-digit number is a mobile's, which opens 06, 08 or 09"
     return value, None
+
+
+MOBILE_PREFIXES = ("06", "08", "09")  # a landline's number has nine digits
 
 
 def _split_at(text: str, label: str) -> tuple[str, str] | None:
@@ -124,8 +140,11 @@ def is_post(text: str) -> bool:
 
 def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: list[str]) -> str:
     """``token`` in the known spelling whose skeleton (letters without marks) it has; failing
-    that, a long one's single known name at most a letter away; else ``token`` itself."""
+    that, a long one's single known name at most a letter away (one misread: ``รองอกิบดี``,
+    whose seven letters are too few for a tenth of them to differ), or a tenth of its letters;
+    else ``token`` itself."""
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
 
     sk = word_skeleton(_NOT_THAI.sub("", token))
     if sk in known:
@@ -135,6 +154,9 @@ def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: li
     near = process.extract(sk, skeletons, scorer=fuzz.ratio, score_cutoff=90, limit=2)
     if len(near) == 1 or (len(near) == 2 and near[0][1] - near[1][1] >= 5):
         return names[near[0][2]]
+    one_off = process.extract(sk, skeletons, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
+    if len(one_off) == 1:
+        return names[one_off[0][2]]
     return token
 
 

@@ -38,6 +38,9 @@ SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least t
 # (on the wider bench corpus and two fresh ones: four digits mended, none broken)
 UNEMITTED_PROB = 0.6
 UNEMITTED_GLYPH = 0.5
+# a reference's letter (ว, จ) whose box is this many digit heights wide holds a digit too (one
+# letter is about 0.65 wide), and the letter is this share of the box, from its left
+WIDE_LETTER, LETTER_SHARE = 1.15, 0.45
 BAND_SHARE = 0.7  # a line of numbers alone: a body band under this share of its boxes is wrong
 STOP_SIZE = (0.12, 0.35)  # a full stop's height and width, as shares of a digit's height
 SURE_SCRIPT = 0.9  # a glyph's Thai reading this sure among all twenty classes overrules Arabic
@@ -367,9 +370,12 @@ def _list_item_two(syms: list[Word], sym_pos: list[list[int]], text: str, k: int
 
 def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, int] | None:
     """The rows (top, bottom) of a text line's body, where its consonants and digits stand:
-    the longest stretch of rows with at least 40 % of the densest row's ink (marks above and
-    below are sparser), across dips of a row or two (a line of digits thins between the top
-    strokes of its glyphs and their bodies: cut there, the band lost the glyphs' tops)."""
+    the longest stretch of rows with at least 40 % of the line's densest row's ink (marks
+    above and below are sparser), across dips of a row or two (a line of digits thins between
+    the top strokes of its glyphs and their bodies: cut there, the band lost the glyphs' tops).
+    The densest row is looked for within the line's box: the strip reaches past it, into the
+    body of a longer, bolder line below (``เรื่อง`` under ``ที่ กษ 2118/จ 9348``), whose rows
+    would set the bar over the middle of this line's body and halve the band."""
     x0, y0, x1, y1 = bbox
     h = y1 - y0
     ya, yb = max(0, y0 - h // 4), min(gray.shape[0], y1 + h // 4)
@@ -378,9 +384,11 @@ def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, i
         return None
     _, ink = cv2.threshold(strip, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     prof = ink.sum(axis=1)
-    if prof.max() <= 0:
+    own = prof[y0 - ya : y1 - ya]
+    top = own.max() if own.size else prof.max()
+    if top <= 0:
         return None
-    dense = prof >= 0.4 * prof.max()
+    dense = prof >= 0.4 * top
     dip = max(1, h // 15)
     for a, b in _true_runs(~dense):
         if 0 < a and b < len(dense) and b - a <= dip:  # a dip between dense rows
@@ -511,15 +519,21 @@ def _cut(
 
 
 def _split_wide(
-    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None = None
+    glyphs: list[tuple[int, int, np.ndarray]],
+    model: DenseNet | None = None,
+    digit_h: float | None = None,
 ) -> list[tuple[int, int, np.ndarray]]:
     """Cut components as wide as two or more digits (touching glyphs) at their thinnest columns.
 
     How many digits a wide component holds is guessed from its width; with the digit model,
     that guess, one fewer or none is kept, whichever pieces the model reads with most
-    certainty (๔ and ๕ are wide in some faces and stay whole)."""
+    certainty (๔ and ๕ are wide in some faces and stay whole). A run of one component has no
+    other to measure it by: the line's digit height (``digit_h``) stands in where it is lower
+    (a digit with a slash touching it, ``๔/``, is as tall as the slash)."""
     hs = _heights(glyphs)
     h = float(np.median(hs))
+    if len(glyphs) == 1 and digit_h:
+        h = min(h, digit_h)
     out = []
     for (x0, x1, m), own in zip(glyphs, hs, strict=True):
         # a glyph with a tall tail (Loma's ๕) is wide for its tail: its own height counts
@@ -547,7 +561,8 @@ def _split_wide(
 def _best_cut(
     m: np.ndarray, x0: int, x1: int, k: int, model: DenseNet
 ) -> tuple[list[tuple[int, int, np.ndarray]], float]:
-    """``m`` in ``k`` pieces, and the model's certainty of the least sure. Touching glyphs may
+    """``m`` in ``k`` pieces, and the model's certainty of the least sure (a slash among them
+    aside). Touching glyphs may
     touch along a stroke, where no column is thin (๕๘ in Garuda, ๘'s loop against ๕'s side):
     the cut at even widths is put to the model too, and taken when it reads clearly surer
     than the cut at the thinnest columns."""
@@ -556,7 +571,10 @@ def _best_cut(
     best: tuple[float, list[tuple[int, int, np.ndarray]], float] | None = None
     for reach, edge in ((0.3, 0.05), (0.0, 0.0)):
         parts = _cut(m, x0, x1, k, reach)
-        score = min(_sure(model, _own_ink(p)) for p in parts)
+        # a slash cut off a digit it touched (``๔/``) is no digit to be sure of: it is dropped
+        # and put back as a slash, and the digit beside it is read alone
+        inks = [_own_ink(p) for p in parts]
+        score = min((_sure(model, i) for i in inks if not is_slash(i)), default=0.0)
         if best is None or score + edge > best[0]:
             best = (score + edge, parts, score)
     assert best is not None
@@ -832,8 +850,19 @@ def fix_digits(
         _clear_dashes(ink, base - y0, sym_h)
         widen = int(0.35 * sym_h)
         run = set(sym_idx)
+        spans = {k: (w.bbox[0] - x0, w.bbox[2] - x0) for k, w in enumerate(line.words)}
+        after_letter = _after_reference_letter(chars, positions[0])
+        letter = sym_idx[0] - 1
+        if after_letter and letter >= 0 and line.words[letter].text in _REFERENCE_LETTERS:
+            a, b = spans[letter]
+            if b - a > WIDE_LETTER * sym_h:
+                # a reference's letter whose box is two glyphs wide holds the running number's
+                # first digit too (``/ว๗๘๘๐`` read ``/ว๘๘๐``: ๗ is ว with a tail): the letter is
+                # the box's left part, and the run takes in the glyph beside it
+                spans[letter] = (a, a + int(LETTER_SHARE * (b - a)))
+                after_letter = False
         others = [
-            (w.bbox[0] - x0, w.bbox[2] - x0)
+            spans[k]
             for k, w in enumerate(line.words)
             # a box wider than any one symbol is the engine's mistake, not a claim on the ink;
             # nor is a dash's or a stop's (their ink is too small to pass for a digit, and
@@ -842,11 +871,11 @@ def fix_digits(
             and w.text not in SMALL_SIGNS
             and w.bbox[2] > x0
             and w.bbox[0] < x1
-            and w.bbox[2] - w.bbox[0] <= 1.5 * sym_h
+            and spans[k][1] - spans[k][0] <= 1.5 * sym_h
         ]
         candidates = _components(ink, (0, x1 - x0), others)
         letters = [
-            (w.bbox[0] - x0, w.bbox[2] - x0)
+            spans[k]
             for k, w in enumerate(line.words)
             if k not in run and w.text in CONSONANTS and w.text not in LOOKALIKES
         ]
@@ -854,7 +883,7 @@ def fix_digits(
             candidates,
             (rx0 - x0 - widen, rx1 - x0 + widen),
             sym_h,
-            leftwards=not _after_reference_letter(chars, positions[0]),
+            leftwards=not after_letter,
             letters=letters,
         )
         # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
@@ -868,7 +897,7 @@ def fix_digits(
         # a slash among the digits the engine read as one (``129771313`` for ๑๒๙๗/๑๓๑๓): it
         # goes back between them, below, and the line goes to review
         glyphs, slashes = _drop_strays(
-            _split_wide(_join_broken(glyphs, model, sym_h), model), slashes=not signs
+            _split_wide(_join_broken(glyphs, model, sym_h), model, sym_h), slashes=not signs
         )
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)

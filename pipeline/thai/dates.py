@@ -281,11 +281,25 @@ def _fuzzy_written(prepared: str) -> DateResult | None:
     word = m["word"].replace(" ", "")
     if not 5 <= len(word) <= 12:
         return None
-    dist = [Levenshtein.distance(word, name) for name in FULL_MONTHS]
-    best, runner_up = sorted(dist)[:2]
-    if best > MONTH_EDITS or runner_up < best + 2:  # (มกราคม and มีนาคม are two apart)
-        return None
-    month = dist.index(best) + 1
+    head, _, tail = m["word"].partition(" ")
+    # a letter (with its mark) lost where the OCR saw a gap: the one month with those letters
+    # either side of it (``กรก าคม``: กรกฎาคม, which is as near to มกราคม by letters alone)
+    at_gap = [
+        i
+        for i, name in enumerate(FULL_MONTHS)
+        if tail
+        and name.startswith(head)
+        and name.endswith(tail)
+        and 1 <= len(name) - len(head) - len(tail) <= 2
+    ]
+    if len(at_gap) == 1:
+        month = at_gap[0] + 1
+    else:
+        dist = [Levenshtein.distance(word, name) for name in FULL_MONTHS]
+        best, runner_up = sorted(dist)[:2]
+        if best > MONTH_EDITS or runner_up < best + 2:  # (มกราคม and มีนาคม are two apart)
+            return None
+        month = dist.index(best) + 1
     span = m.group(0).strip()
     got = _build(int(m["day"]), month, m["year"], m["era"], span)
     doubt = f"month read as {m['word']!r}"

@@ -65,9 +65,9 @@ def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
 # them as across marks
 _TAILLESS = {"ป": "บ", "ฝ": "ผ", "ฟ": "พ"}
 # ... and letters it reads one for another by a notch or a foot (ร as ว, ฐ without its foot as
-# จ, น as ห, ท with a notch as ฑ, ภ with a tail as ฏ), and sara ai read as sara e (its loop's top
-# lost: วงศ์เหญ่): one such slip is mended too, at a letter's cost
-_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "ห": "น", "ฑ": "ท", "ฏ": "ภ", "เ": None})
+# จ, น as ห, ท with a notch as ฑ, ภ with a tail as ฏ, ฒ's lower loop lost as ฆ), and sara ai read
+# as sara e (its loop's top lost: วงศ์เหญ่): one such slip is mended too, at a letter's cost
+_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "ห": "น", "ฑ": "ท", "ฏ": "ภ", "ฆ": "ฒ", "เ": None})
 
 
 # (and sara am is sara aa when its circle is lost: ทองคา for ทองคำ)

@@ -37,8 +37,8 @@ _MARK = f"[{MARKS}]"
 # a ministry code as read: two letters, a stray mark on either (dropped when normalised)
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
-    rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:\.{_NUM}+)?)"
-    rf"(?:(?P<sep>/|เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
+    rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:[.,]{_NUM}+)?)"
+    rf"(?:(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
     rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[921)?](?=\s{_NUM})|[)?](?={_NUM})|)"
     rf"(?P<speck>(?<=[วจ]){_MARK}+)?"
     rf"(?P<stop>(?<=[วจ])\.)?\s?(?P<run>{_NUM}+))?$"
@@ -132,6 +132,9 @@ def normalise_reference(text: str) -> Reference:
         else:
             reasons.append(f"unknown ministry code {code!r}")
     office = m.group("office")
+    if "," in office:  # the unit's stop misread (``๙๐๖๓,๖๒๒๙๙``)
+        reasons.append("stop in the office number read as ','")
+        office = office.replace(",", ".")
     value = f"{code} {_digits(office)}"
     if m.group("sep") is not None:
         if m.group("sep") == "":  # ``๙๑๑๑) ๓๙๙๔``: one sign for the slash and its letter
@@ -166,7 +169,8 @@ def _too_long(m: re.Match[str]) -> bool:
     """A reference read with no slash and nine digits or more in one run (``อว ๔๑๖๕๐๒๕๔๘``):
     no standard shape, and the shape of an office's four digits, the slash and ว read as one
     digit, and the running number run together."""
-    return m.group("sep") is None and "." not in m.group("office") and len(m.group("office")) >= 9
+    office = m.group("office")
+    return m.group("sep") is None and "." not in office and "," not in office and len(office) >= 9
 
 
 def _before_tail(flat: str) -> tuple[re.Match[str] | None, str | None]:
