@@ -16,7 +16,7 @@ from pipeline import geometry, handwriting, layout
 from pipeline.components import components
 from pipeline.errors import LimitExceeded
 from pipeline.extract.documents import MEMO_TITLE, is_document_title
-from pipeline.extract.memo import is_post, signer_name
+from pipeline.extract.memo import PHONE_MIN_DIGITS, is_post, signer_name
 from pipeline.model import (
     BBox,
     Line,
@@ -199,7 +199,6 @@ _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
 _SIGNS = "/()"  # signs an Arabic 7 is read as
 _LATIN_ONLY = re.compile("[A-Za-z]+")
-PHONE_DIGITS = 9  # digits in the shortest Thai phone number (a landline's: ๐ ๒๑๒๓ ๔๕๖๗)
 
 
 def _known_code(code: str) -> bool:
@@ -230,7 +229,7 @@ def number_slots(text: str) -> list[tuple[int, int]]:
             # a group with no digit at all is a word, and the phone has ended; unless it is
             # Latin letters where the phone is still short of digits (the English model's
             # reading of its last group: ``๐ ๑๘๗๖ petals``)
-            short_latin = 0 < held < PHONE_DIGITS and _LATIN_ONLY.fullmatch(word) is not None
+            short_latin = 0 < held < PHONE_MIN_DIGITS and _LATIN_ONLY.fullmatch(word) is not None
             if word.startswith(_PHONE_WORDS) or not (
                 _ANY_DIGIT.search(word) or word in _SIGNS or short_latin
             ):
@@ -243,7 +242,7 @@ def number_slots(text: str) -> list[tuple[int, int]]:
         # a phone has nine digits or ten: short of them, a slash or bracket among its groups is
         # a digit the engine misread (an Arabic 7 read as ``/`` or ``(``: ``๐ ๓๖๒๒ /๑๓๔``), a
         # slot of its own
-        if held < PHONE_DIGITS:
+        if held < PHONE_MIN_DIGITS:
             # (brackets that pair up are brackets: ``(๐๒) ๑๒๓ ๔๕๖๗``)
             paired = sum(text[a:b].count("(") for a, b in groups) == sum(
                 text[a:b].count(")") for a, b in groups
