@@ -562,10 +562,9 @@ def _best_cut(
     m: np.ndarray, x0: int, x1: int, k: int, model: DenseNet
 ) -> tuple[list[tuple[int, int, np.ndarray]], float]:
     """``m`` in ``k`` pieces, and the model's certainty of the least sure (a slash among them
-    aside). Touching glyphs may
-    touch along a stroke, where no column is thin (๕๘ in Garuda, ๘'s loop against ๕'s side):
-    the cut at even widths is put to the model too, and taken when it reads clearly surer
-    than the cut at the thinnest columns."""
+    aside). Touching glyphs may touch along a stroke, where no column is thin (๕๘ in Garuda,
+    ๘'s loop against ๕'s side): the cut at even widths is put to the model too, and taken when
+    it reads clearly surer than the cut at the thinnest columns."""
     if k == 1:
         return [(x0, x1, m)], _sure(model, _own_ink((x0, x1, m)))
     best: tuple[float, list[tuple[int, int, np.ndarray]], float] | None = None
