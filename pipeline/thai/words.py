@@ -185,16 +185,13 @@ def _tone_fix(tokens: list[str]) -> str | None:
     if best == 0 or (len(cands) > 1 and count(cands[1]) * 5 > best):
         return None  # unknown, or two words differ only in the lost marks: leave it as read
     as_read = sum(_logp(t) for t in tokens)
+    # common words all, as read, may be a phrase of the papers the unigram model undercounts:
+    # ขอ ความ (ขอความร่วมมือ, ขอความอนุเคราะห์) is 23 times less likely than ข้อความ by it, วัน
+    # ที 1,150 times less than วันที่; they are mended at the odds a lost vowel needs
     common = len(tokens) > 1 and min(freq.get(t, 0) for t in tokens) >= _COMMON
-    if _logp(cands[0]) - as_read < math.log(_PHRASE_ODDS if common else _MARK_LOSS_ODDS):
+    if _logp(cands[0]) - as_read < math.log(_LOST_VOWEL_ODDS if common else _MARK_LOSS_ODDS):
         return None
     return cands[0]
-
-
-# common words all, as read, may be a phrase of the papers the unigram model undercounts: ขอ ความ
-# (ขอความร่วมมือ, ขอความอนุเคราะห์) is 23 times less likely than ข้อความ by it, วัน ที 1,150
-# times less than วันที่; they are mended with the odds a lost vowel needs (``_lost_vowel_fix``)
-_PHRASE_ODDS = 1_000
 
 
 # the set phrases of official papers, by their letters without marks
