@@ -33,6 +33,7 @@ dictionary).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -58,7 +59,15 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
 def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
     from pythainlp.corpus import thai_female_names, thai_male_names
 
-    return frozenset(thai_female_names()), frozenset(thai_male_names())
+    # (pythainlp's list holds one with a stop, ป.เสฎฐวุฒิ: no name read can match it, since a
+    # name is read as Thai letters only, and mends must not put it for one)
+    def named(names: Iterable[str]) -> frozenset[str]:
+        return frozenset(n for n in names if not _NOT_NAME.search(n))
+
+    return named(thai_female_names()), named(thai_male_names())
+
+
+_NOT_NAME = re.compile("[^\u0e01-\u0e4e ]")  # what no name holds: all but Thai letters, spaces
 
 
 # letters whose tall tail the engine loses (ป ฝ ฟ read as บ ผ พ): a name may be mended across
@@ -333,7 +342,7 @@ def _misread_last(text: str) -> tuple[str, str]:
 def correct_name(name: str) -> str:
     """A signer's name with its title, given name and family name mended where unambiguous."""
     text = re.sub(r"\s+", " ", name).strip()
-    text = re.sub(r"[^\u0e01-\u0e4e ]", "", text).strip()  # a name is Thai letters only
+    text = _NOT_NAME.sub("", text).strip()  # a name is Thai letters only
     title = next((t for t in TITLES if text.startswith(t)), "")
     if not title:
         for lost, full in _LOST_FIRST.items():
