@@ -157,6 +157,10 @@ def test_signer_name_lines():
     assert signer_name("(นายสมชาย ใจดี)") == "นายสมชาย ใจดี"
     assert signer_name("(นาง สาวปิยะนุช แก้วมณี)") == "นางสาวปิยะนุช แก้วมณี"
     assert signer_name("นางสาวรัตนา พึ่งบุญ)") == "นางสาวรัตนา พึ่งบุญ"
+    # the opening parenthesis read as a digit or a mark
+    assert signer_name("1นางนภาพร สุขเจริญ)") == "นางนภาพร สุขเจริญ"
+    assert signer_name("ันางธีระ มีสุข)") == "นางธีระ มีสุข"
+    assert signer_name("เนายก)") is None
     assert signer_name("ผู้อำนวยการกองแผนงาน") is None
     assert signer_name("ตามที่ (ก) และ (ข)") is None
     # specks and leader residue after the parenthesis, but not a handwritten date

@@ -105,3 +105,28 @@ def test_unlisted_names_right_as_read_are_seldom_changed():
     sample = random.Random(1).sample(sorted(_lists()[0]), 600)
     changed = [n for n in sample if (c := _from_words(n)) is not None and c != n]
     assert len(changed) <= 6, changed
+
+
+def test_a_family_name_of_a_listed_name_and_a_word_with_one_letter_misread():
+    from pipeline.thai.names import _compound, correct_name
+
+    assert correct_name("นายสุรชัย นาคบระเสริฐ") == "นายสุรชัย นาคประเสริฐ"  # ป's tail lost
+    assert _compound("ขันทร์หอม") is None  # ข is no look-alike of จ
+    assert _compound("คงมัน") is None  # two words as read
+
+
+def test_two_piece_family_names_right_as_read_are_seldom_changed():
+    """Taking 3,000 listed family names and 3,000 given names as if no list held them, the
+    two-piece mend changes at most 0.2 % of them (5 of 6,000 when it was made)."""
+    import random
+
+    from pipeline.thai.names import _compound
+
+    given, family = _lists()
+    changed = [
+        n
+        for pool in (family, given)
+        for n in random.Random(1).sample(sorted(pool), 3000)
+        if (c := _compound(n, unlisted=True)) is not None and c != n
+    ]
+    assert len(changed) <= 12, changed

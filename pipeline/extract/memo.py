@@ -411,19 +411,23 @@ def _date_field(text: str, line: Line, page: int) -> Field:
 
 
 TITLES = ("นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร.")
+# what stands for a lost opening parenthesis before the title: a sign or a mark that is no
+# letter nor a leading vowel (``1นางนภาพร สุขเจริญ)``, ``ันางธีระ มีสุข)``)
+_OPENING = re.compile(r"^\s*[^\u0e01-\u0e2e\u0e40-\u0e44\s]{0,2}\s*")
 _NAME_LINE = re.compile(r"^[^\u0e01-\u0e4e(]{0,3}\((?P<name>[^()]{3,})\)?[^\u0e01-\u0e4e]{0,3}$")
 
 
 def signer_name(text: str) -> str | None:
     """The name inside a signature block's ``(นายสมชาย ใจดี)`` line, tolerant of a lost or
-    misread parenthesis; None when the line is not such a line."""
+    misread parenthesis (the opening one read as a digit or a mark before the title); None
+    when the line is not such a line."""
     # what follows the closing parenthesis without a Thai letter is residue (a leader, specks)
     t = re.sub(r"(?<=\))[^\u0e01-\u0e4e0-9๐-๙]*$", "", text.strip())
     m = _NAME_LINE.match(t)
     if m:
         name = m.group("name").strip()
-    elif t.endswith(")") and "(" not in t and t[:-1].strip().startswith(TITLES):
-        name = t[:-1].strip()
+    elif t.endswith(")") and "(" not in t and (bare := _OPENING.sub("", t[:-1])).startswith(TITLES):
+        name = bare.strip()
     else:
         return None
     return re.sub("^นาง\\s+สาว", "นางสาว", name)  # a title the OCR split

@@ -198,18 +198,67 @@ def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset(
 
     if len(word) < 3:
         return word
-    limit = _limit(word)
     for pool in (names, also):
         if word in pool:
             return word
         if pool is also and word in _dictionary()[0]:
             break
-        for loose in (False, True):
-            listed = _by_bare(pool, loose).get(_loose(word) if loose else _bare(word), ())
-            if listed:  # a listed name with these letters: that or nothing
-                found = [(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]
-                return _pick(found) or word
+        held, name = _listed_near(word, pool)
+        if held:  # a listed name with these letters: that or nothing
+            return name or word
     return _from_words(word) or word
+
+
+def _listed_near(word: str, pool: frozenset[str]) -> tuple[bool, str | None]:
+    """(whether names of ``pool`` have ``word``'s letters, bar marks and then look-alikes; the
+    one of them ``word`` is a misreading of, when one is)."""
+    limit = _limit(word)
+    for loose in (False, True):
+        listed = _by_bare(pool, loose).get(_loose(word) if loose else _bare(word), ())
+        if listed:
+            return True, _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit])
+    return False, None
+
+
+# (letter read, letter meant): a tall tail lost, or one look-alike for the other either way
+_PAIRS = [("ว", "ร"), ("จ", "ฐ"), ("ห", "น"), ("ฑ", "ท"), ("ฏ", "ภ"), ("ฆ", "ฒ")]
+_SLIPS = frozenset([(b, a) for a, b in _TAILLESS.items()] + _PAIRS + [(b, a) for a, b in _PAIRS])
+
+
+def _one_letter_slip(read: str, name: str) -> bool:
+    """Whether ``read`` is ``name`` with one letter misread as its look-alike, marks and all."""
+    diff = [(a, b) for a, b in zip(read, name, strict=False) if a != b]
+    return len(read) == len(name) and len(diff) == 1 and diff[0] in _SLIPS
+
+
+def _compound(word: str, unlisted: bool = False) -> str | None:
+    """A family name in no list read as two pieces, one a listed name misread (its marks or a
+    look-alike letter) and the other a dictionary word or a listed name as read: นาคบระเสริฐ
+    (นาค + ประเสริฐ, ป's tail lost), ขันทร์หอม is not (ข is no look-alike of จ). The mended
+    name when one split gives one; ``unlisted``: take ``word`` as in no list (to measure)."""
+    from pipeline.thai.words import _dictionary
+
+    given, family = _lists()
+    words = _dictionary()[0]
+
+    def known(piece: str) -> bool:
+        return piece in words or piece in given or piece in family
+
+    if not unlisted and known(word):
+        return None
+    found = set()
+    for j in range(2, len(word) - 1):
+        head, tail = word[:j], word[j:]
+        if word[j] in _FRAGILE or len(_bare(head)) < 2 or len(_bare(tail)) < 2:
+            continue
+        for piece, other in ((head, tail), (tail, head)):
+            if known(piece) or not known(other) or len(_bare(piece)) < 4:
+                continue
+            for pool in (given, family):
+                for name in _by_bare(pool, True).get(_loose(piece), ()):
+                    if _one_letter_slip(piece, name):
+                        found.add(name + tail if piece is head else head + name)
+    return found.pop() if len(found) == 1 else None
 
 
 _COMMON_PIECE = 1000  # a piece of a two-word name: a word the corpus counts this often
@@ -390,5 +439,5 @@ def correct_name(name: str) -> str:
     parts[0] = _nearest(parts[0], given_names, family_names)
     if len(parts) >= 2:
         parts[-1] = _nearest(parts[-1], family_names, given_names)
-        parts[-1] = _surname_words(parts[-1]) or parts[-1]
+        parts[-1] = _surname_words(parts[-1]) or _compound(parts[-1]) or parts[-1]
     return title + " ".join(parts)
