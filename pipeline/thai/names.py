@@ -232,10 +232,12 @@ def _one_letter_slip(read: str, name: str) -> bool:
 
 
 def _compound(word: str, unlisted: bool = False) -> str | None:
-    """A family name in no list read as two pieces, one a listed name misread (its marks or a
-    look-alike letter) and the other a dictionary word or a listed name as read: นาคบระเสริฐ
-    (นาค + ประเสริฐ, ป's tail lost), ขันทร์หอม is not (ข is no look-alike of จ). The mended
-    name when one split gives one; ``unlisted``: take ``word`` as in no list (to measure)."""
+    """A family name in no list read as two pieces, one misread and the other a dictionary word
+    or a listed name as read: a listed name with one letter read as its look-alike
+    (นาคบระเสริฐ: นาค + ประเสริฐ, ป's tail lost; ขันทร์หอม is not mended, ข is no look-alike of
+    จ), or a word of family names with one mark read for another (พี่งบุญ). The mended name
+    when one split gives one; ``unlisted``: take ``word`` as in no list (to measure: of 3,000
+    listed family names, 3 are changed)."""
     from pipeline.thai.words import _dictionary
 
     given, family = _lists()
@@ -246,24 +248,43 @@ def _compound(word: str, unlisted: bool = False) -> str | None:
 
     if not unlisted and known(word):
         return None
-    found = set()
+    found: set[str] = set()
     for j in range(2, len(word) - 1):
         head, tail = word[:j], word[j:]
         if word[j] in _FRAGILE or len(_bare(head)) < 2 or len(_bare(tail)) < 2:
             continue
         for piece, other in ((head, tail), (tail, head)):
-            if known(piece) or not known(other) or len(_bare(piece)) < 4:
+            if known(piece) or not known(other):
                 continue
-            for pool in (given, family):
-                for name in _by_bare(pool, True).get(_loose(piece), ()):
-                    if _one_letter_slip(piece, name):
-                        found.add(name + tail if piece is head else head + name)
+            mends = [
+                name
+                for pool in (given, family)
+                for name in _by_bare(pool, True).get(_loose(piece), ())
+                if len(_bare(piece)) >= 4 and _one_letter_slip(piece, name)
+            ]
+            # ... or a word that opens (ends) listed family names, with one mark read for
+            # another in its place (พี่งบุญ: 14 listed family names open with พึ่ง, none with
+            # พี่ง, no word)
+            mends += [
+                cand
+                for cand in _by_bare(words).get(_bare(piece), ())
+                if _mark_cost(piece, cand) == 0.5
+                and _family_pieces(cand, piece is head) >= _SURNAME_PIECE
+                and not _family_pieces(piece, piece is head)
+            ]
+            found.update(m + tail if piece is head else head + m for m in mends)
     return found.pop() if len(found) == 1 else None
 
 
 _COMMON_PIECE = 1000  # a piece of a two-word name: a word the corpus counts this often
 # listed family names holding a word, for it to be a surname's word rather than the word read
 _SURNAME_PIECE = 5
+
+
+@lru_cache(maxsize=256)
+def _family_pieces(word: str, opening: bool) -> int:
+    """How many listed family names open (``opening``) or end with ``word``."""
+    return sum((n.startswith if opening else n.endswith)(word) for n in _lists()[1])
 
 
 @lru_cache(maxsize=256)
