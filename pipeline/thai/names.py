@@ -409,6 +409,23 @@ def _misread_last(text: str) -> tuple[str, str]:
     return "", text
 
 
+def _of_titles_sex(title: str, given: str) -> str:
+    """``given`` as read is a listed name of one sex only, and ``title`` the other's: the one
+    name of the title's sex that ``given`` is with marks the engine lost (นางอรุณ → อรุณี,
+    นางสาวสมศร → สมศรี; a title names the sex far more often than a mark is lost); ``given``
+    when none or several."""
+    from pipeline.thai.words import only_lost
+
+    women, men = _given_by_sex()
+    if title not in TITLES:
+        return given
+    own, other = (men, women) if title == "นาย" else (women, men)
+    if given in own or given not in other:
+        return given
+    found = [n for n in _by_bare(own).get(_bare(given), ()) if only_lost(given, n, _FRAGILE)]
+    return found[0] if len(found) == 1 else given
+
+
 def correct_name(name: str) -> str:
     """A signer's name with its title, given name and family name mended where unambiguous."""
     text = re.sub(r"\s+", " ", name).strip()
@@ -457,7 +474,7 @@ def correct_name(name: str) -> str:
             parts = [*parts[:-2], joined]
     if not parts or not parts[0]:
         return text
-    parts[0] = _nearest(parts[0], given_names, family_names)
+    parts[0] = _of_titles_sex(title, _nearest(parts[0], given_names, family_names))
     if len(parts) >= 2:
         parts[-1] = _nearest(parts[-1], family_names, given_names)
         parts[-1] = _surname_words(parts[-1]) or _compound(parts[-1]) or parts[-1]
