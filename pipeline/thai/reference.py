@@ -8,7 +8,7 @@ stock Thai model does to them, and what is mended here:
 - the digits it cannot emit come out as letters (``ฒ`` for ๗, ``ส`` for ๘, ``ต`` for ๓,
   ``ด`` for ๙): inside the numbers, such a letter is the digit;
 - the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``) and the ``ว`` after a
-  slash as ``9``, ``2``, ``)`` or ``?`` (``๑๙๐๗/9 ๗๘๔๖``; ``)`` and ``?`` no digit is, so glued
+  slash as ``9``, ``2``, ``0``, ``)`` or ``?`` (``๑๙๐๗/9 ๗๘๔๖``, ``๑๕๑๕/๐ ๒๕๖๙``; ``)`` and ``?`` no digit is, so glued
   to the number too: ``๕๘๗๔.๙/)๔๑๙๗``);
 - the slash and its letter read as one digit after the office's four (``๑๕๑๕๐ ๒๕๖๙``, and
   with no gap: ``๔๑๖๕๐๒๕๔๘``, a number of nine digits no reference has);
@@ -39,7 +39,7 @@ MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:[.,]{_NUM}+)?)"
     rf"(?:(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
-    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[921)?](?=\s{_NUM})|[)?](?={_NUM})|)"
+    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[9210)?](?=\s{_NUM})|[)?](?={_NUM})|)"
     rf"(?P<speck>(?<=[วจ]){_MARK}+)?"
     rf"(?P<stop>(?<=[วจ])\.)?\s?(?P<run>{_NUM}+))?$"
 )
@@ -142,7 +142,7 @@ def normalise_reference(text: str) -> Reference:
         elif m.group("sep") != "/":
             reasons.append(f"slash read as {m.group('sep')!r}")
         letter = m.group("letter")
-        if letter in ("9", "2", "1", ")", "?"):
+        if letter in ("9", "2", "1", "0", ")", "?"):
             reasons.append(f"letter 'ว' read as {letter!r}")
             letter = "ว"
         if m.group("speck"):  # the letter bare too (``วิ๕๐๓๕``, ``จุ ๓๕๘๑``: a speck on it)
