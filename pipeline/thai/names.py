@@ -76,7 +76,8 @@ _TAILLESS = {"ป": "บ", "ฝ": "ผ", "ฟ": "พ"}
 # ... and letters it reads one for another by a notch or a foot (ร as ว, ฐ without its foot as
 # จ, น as ห, ท with a notch as ฑ, ภ with a tail as ฏ, ฒ's lower loop lost as ฆ), and sara ai read
 # as sara e (its loop's top lost: วงศ์เหญ่): one such slip is mended too, at a letter's cost
-_LOOKALIKE = str.maketrans({"ว": "ร", "จ": "ฐ", "ห": "น", "ฑ": "ท", "ฏ": "ภ", "ฆ": "ฒ", "เ": None})
+_LOOKALIKE_PAIRS = {"ว": "ร", "จ": "ฐ", "ห": "น", "ฑ": "ท", "ฏ": "ภ", "ฆ": "ฒ"}
+_LOOKALIKE = str.maketrans({**_LOOKALIKE_PAIRS, "เ": None})
 
 
 # (and sara am is sara aa when its circle is lost: ทองคา for ทองคำ)
@@ -198,31 +199,25 @@ def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset(
 
     if len(word) < 3:
         return word
+    limit = _limit(word)
     for pool in (names, also):
         if word in pool:
             return word
         if pool is also and word in _dictionary()[0]:
             break
-        held, name = _listed_near(word, pool)
-        if held:  # a listed name with these letters: that or nothing
-            return name or word
+        for loose in (False, True):
+            listed = _by_bare(pool, loose).get(_loose(word) if loose else _bare(word), ())
+            if listed:  # a listed name with these letters: that or nothing
+                found = [(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]
+                return _pick(found) or word
     return _from_words(word) or word
 
 
-def _listed_near(word: str, pool: frozenset[str]) -> tuple[bool, str | None]:
-    """(whether names of ``pool`` have ``word``'s letters, bar marks and then look-alikes; the
-    one of them ``word`` is a misreading of, when one is)."""
-    limit = _limit(word)
-    for loose in (False, True):
-        listed = _by_bare(pool, loose).get(_loose(word) if loose else _bare(word), ())
-        if listed:
-            return True, _pick([(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit])
-    return False, None
-
-
 # (letter read, letter meant): a tall tail lost, or one look-alike for the other either way
-_PAIRS = [("ว", "ร"), ("จ", "ฐ"), ("ห", "น"), ("ฑ", "ท"), ("ฏ", "ภ"), ("ฆ", "ฒ")]
-_SLIPS = frozenset([(b, a) for a, b in _TAILLESS.items()] + _PAIRS + [(b, a) for a, b in _PAIRS])
+_SLIPS = frozenset(
+    [(b, a) for a, b in _TAILLESS.items()]
+    + [pair for a, b in _LOOKALIKE_PAIRS.items() for pair in ((a, b), (b, a))]
+)
 
 
 def _one_letter_slip(read: str, name: str) -> bool:
@@ -409,23 +404,6 @@ def _misread_last(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _of_titles_sex(title: str, given: str) -> str:
-    """``given`` as read is a listed name of one sex only, and ``title`` the other's: the one
-    name of the title's sex that ``given`` is with marks the engine lost (นางอรุณ → อรุณี,
-    นางสาวสมศร → สมศรี; a title names the sex far more often than a mark is lost); ``given``
-    when none or several."""
-    from pipeline.thai.words import only_lost
-
-    women, men = _given_by_sex()
-    if title not in TITLES:
-        return given
-    own, other = (men, women) if title == "นาย" else (women, men)
-    if given in own or given not in other:
-        return given
-    found = [n for n in _by_bare(own).get(_bare(given), ()) if only_lost(given, n, _FRAGILE)]
-    return found[0] if len(found) == 1 else given
-
-
 def correct_name(name: str) -> str:
     """A signer's name with its title, given name and family name mended where unambiguous."""
     text = re.sub(r"\s+", " ", name).strip()
@@ -474,7 +452,7 @@ def correct_name(name: str) -> str:
             parts = [*parts[:-2], joined]
     if not parts or not parts[0]:
         return text
-    parts[0] = _of_titles_sex(title, _nearest(parts[0], given_names, family_names))
+    parts[0] = _nearest(parts[0], given_names, family_names)
     if len(parts) >= 2:
         parts[-1] = _nearest(parts[-1], family_names, given_names)
         parts[-1] = _surname_words(parts[-1]) or _compound(parts[-1]) or parts[-1]
