@@ -364,6 +364,8 @@ def _estimate_sparse(
     )
     fine = near & (grey <= _otsu(grey[near > 0])).astype(np.uint8)
     ys, xs = _letter_edges(fine if horizontal else np.ascontiguousarray(fine.T))
+    if len(xs) < 2 * MIN_LETTERS:  # no ink left darker than the paper about it: all of it
+        ys, xs = points(mask if horizontal else np.ascontiguousarray(mask.T))
     u, v = xs.astype(np.float64), ys.astype(np.float64)
     if not horizontal:  # the mask was transposed: columns are the scan's rows
         v = -v
