@@ -300,6 +300,16 @@ def _runs(
             and "\u0e01" <= w.text <= "\u0e2e"
             and w.text not in _REFERENCE_LETTERS
         )
+        # ... or a second letter after the reference's own, before its digits: no reference
+        # has two (``๓๘๙๖/วว๕๑`` for ว๖๕๑: ๖ and ๗ are ว with a tail)
+        second_letter = (
+            k >= 3
+            and syms[k - 1].text in _REFERENCE_LETTERS
+            and syms[k - 2].text == "/"
+            and digit_at(k - 3)
+            and digit_at(k + 1)
+            and w.text in _REFERENCE_LETTERS
+        )
         # ... or a tone mark or ๆ glued to a digit, which carries no mark and is not repeated
         # (``๒๕๖่`` and ``๕๓ๆ`` for ๒๕๖๗ and ๕๓๗: the engine's ๗)
         on_digit = (
@@ -319,6 +329,7 @@ def _runs(
                 or on_digit
                 or item
                 or after_slash
+                or second_letter
                 or ends_number
                 or glued
                 or sign
