@@ -1187,3 +1187,20 @@ def test_a_leaders_dots_and_specks_read_off_the_line_are_dropped():
     line = Line("กต ๓๒๑ 7ว", (455, 410, 1234, 560), 0.9, [Word(t, b, 0.9) for t, b in over])
     drop_off_line(line)
     assert line.text == "กต ๓๒๑ ว"  # the number stays apart from the word after it
+
+
+def test_a_digit_touching_the_slash_before_it_is_read(model):
+    """``/๖๘๘๘`` with the slash's top against ๖'s head (a generated grey scan, seed 26): one
+    component, centred in the slash's box, which had hidden the ๖ (``/๘๘๘`` at 0.99)."""
+    import json
+    from pathlib import Path
+
+    import cv2
+
+    res = Path(__file__).parent / "resources"
+    case = json.loads((res / "slash-touching-six.json").read_text(encoding="utf-8"))
+    gray = cv2.imread(str(res / "slash-touching-six.png"), cv2.IMREAD_GRAYSCALE)
+    words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
+    line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
+    fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
+    assert "/๖๘๘๘" in line.text, line.text

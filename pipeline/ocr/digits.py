@@ -84,6 +84,8 @@ def _components(
     n, labels, stats = components(ink.astype(np.uint8))
     if n <= 1:
         return []
+    if span is not None and _cut_overhangs(ink, labels, stats, exclude):
+        n, labels, stats = components(ink.astype(np.uint8))
     inside = np.ones(n, bool)
     if span is not None:
         centre = stats[:, 0] + stats[:, 2] / 2
@@ -133,6 +135,37 @@ def _components(
         mask[:, m[0] : m[1]] = np.isin(labels[:, m[0] : m[1]], m[2:])
         out.append((m[0], m[1], mask))
     return out
+
+
+# ink reaching this far (of its height) past the box of the neighbour it is centred in, in a
+# component this wide for its height, is a glyph touching that neighbour's
+OVERHANG = 0.4
+JOINED_WIDTH = 1.2
+
+
+def _cut_overhangs(
+    ink: np.ndarray, labels: np.ndarray, stats: np.ndarray, boxes: list[tuple[int, int]]
+) -> bool:
+    """Cut ``ink`` at the edge of a neighbour's box where a component centred in that box, wider
+    than tall, reaches ``OVERHANG`` of its height or more past it: a digit touching the
+    neighbour's glyph
+    (``/๖๘๘๘``: the slash's top against ๖'s head made one component, and the slash's box hid
+    the ๖). Whether any was cut."""
+    cut = False
+    centre = stats[:, 0] + stats[:, 2] / 2
+    for a, b in boxes:
+        for i in np.nonzero((centre >= a) & (centre <= b))[0]:
+            if i == 0:
+                continue
+            x, y, w, h = (int(v) for v in stats[i, :4])
+            if w < JOINED_WIDTH * h:
+                continue  # one glyph the box reaches over in part, not two joined
+            for edge, over in ((b, x + w - b), (a, a - x)):
+                if over >= OVERHANG * h and 0 < edge < ink.shape[1]:
+                    rows = slice(y, y + h)
+                    ink[rows, edge] = np.where(labels[rows, edge] == i, 0, ink[rows, edge])
+                    cut = True
+    return cut
 
 
 def align_symbols(line: Line) -> list[list[int]] | None:
