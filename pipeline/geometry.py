@@ -45,9 +45,9 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) if rgb.ndim == 3 else rgb
 
 
-def text_mask(gray: np.ndarray, dpi: int, work_dpi: int = WORK_DPI) -> np.ndarray:
-    """Binary mask (uint8 0/1) of text-like components at ``work_dpi``."""
-    s = work_dpi / dpi
+def text_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """Binary mask (uint8 0/1) of text-like components at WORK_DPI."""
+    s = WORK_DPI / dpi
     small = cv2.resize(
         gray,
         (max(1, round(gray.shape[1] * s)), max(1, round(gray.shape[0] * s))),
@@ -56,7 +56,7 @@ def text_mask(gray: np.ndarray, dpi: int, work_dpi: int = WORK_DPI) -> np.ndarra
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     n, labels, stats = components(ink)
     h, w = ink.shape
-    mm = work_dpi / 25.4
+    mm = WORK_DPI / 25.4
     x, y, bw, bh, area = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3], stats[:, 4]
     touches = (x <= 1) | (y <= 1) | (x + bw >= w - 1) | (y + bh >= h - 1)
     fill = area / np.maximum(1, bw * bh)
@@ -285,7 +285,7 @@ def _letter_axis(mask: np.ndarray) -> tuple[bool, float] | None:
     lines do: the nearest-neighbour idea of O'Gorman's docstrum). ``None`` for too few
     letters. A profile cannot tell this on a line or two of a few letters: ``หน้า ๒`` at 3°
     profiled sharper turned a quarter."""
-    n, _, stats = components(mask)
+    _, _, stats = components(mask)
     size = np.maximum(stats[1:, 2], stats[1:, 3]).astype(np.float64)
     if len(size) < MIN_LETTERS:
         return None

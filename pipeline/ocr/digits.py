@@ -79,7 +79,8 @@ def _components(
 
     With ``span`` (x0, x1 in the crop, already widened: the engine's symbol boxes are sloppy),
     components centred inside it are kept, unless centred in one of the ``exclude`` ranges (the
-    boxes of the letters next to the run).
+    boxes of the letters next to the run); a glyph touching one of theirs is cut from it first
+    (``_cut_overhangs``, in ``ink`` itself).
     """
     n, labels, stats = components(ink.astype(np.uint8))
     if n <= 1:
@@ -146,11 +147,10 @@ JOINED_WIDTH = 1.2
 def _cut_overhangs(
     ink: np.ndarray, labels: np.ndarray, stats: np.ndarray, boxes: list[tuple[int, int]]
 ) -> bool:
-    """Cut ``ink`` at the edge of a neighbour's box where a component centred in that box, wider
-    than tall, reaches ``OVERHANG`` of its height or more past it: a digit touching the
-    neighbour's glyph
-    (``/๖๘๘๘``: the slash's top against ๖'s head made one component, and the slash's box hid
-    the ๖). Whether any was cut."""
+    """Cut ``ink`` (in place) at the edge of a neighbour's box where a component centred in that
+    box, wider than tall, reaches ``OVERHANG`` of its height or more past it: a digit touching
+    the neighbour's glyph (``/๖๘๘๘``: the slash's top against ๖'s head made one component, and
+    the slash's box hid the ๖). Whether any was cut."""
     cut = False
     centre = stats[:, 0] + stats[:, 2] / 2
     for a, b in boxes:
