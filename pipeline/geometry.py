@@ -279,6 +279,13 @@ SPARSE_POINTS = 4000
 MIN_LETTERS = 3
 
 
+def _letter_sized(stats: np.ndarray) -> np.ndarray:
+    """Which components (the rows of ``stats`` past the background's) are letters, not their
+    marks: at least half as big, in their longer side, as the 75th percentile."""
+    size = np.maximum(stats[1:, 2], stats[1:, 3])
+    return size >= 0.5 * np.percentile(size, 75)
+
+
 def _letter_axis(mask: np.ndarray) -> tuple[bool, float] | None:
     """Whether the text runs across the scan (else down it), and how sure that is, from the
     direction from each letter to its nearest neighbour (letters of a line stand closer than
@@ -286,10 +293,9 @@ def _letter_axis(mask: np.ndarray) -> tuple[bool, float] | None:
     letters. A profile cannot tell this on a line or two of a few letters: ``หน้า ๒`` at 3°
     profiled sharper turned a quarter."""
     _, _, stats = components(mask)
-    size = np.maximum(stats[1:, 2], stats[1:, 3]).astype(np.float64)
-    if len(size) < MIN_LETTERS:
+    if len(stats) - 1 < MIN_LETTERS:
         return None
-    body = stats[1:][size >= 0.5 * np.percentile(size, 75)]  # letters, not their marks
+    body = stats[1:][_letter_sized(stats)]
     if len(body) < MIN_LETTERS:
         return None
     cx = body[:, 0] + body[:, 2] / 2
@@ -315,9 +321,7 @@ def _letter_edges(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n, labels, stats = components(mask)
     if n < 2:
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
-    size = np.maximum(stats[:, 2], stats[:, 3])
-    big = size >= 0.5 * np.percentile(size[1:], 75)
-    big[0] = False
+    big = np.r_[False, _letter_sized(stats)]
     ys, xs = np.nonzero(big[labels])
     lab = labels[ys, xs].astype(np.int64)
     key = lab * mask.shape[1] + xs

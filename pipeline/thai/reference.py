@@ -8,8 +8,8 @@ stock Thai model does to them, and what is mended here:
 - the digits it cannot emit come out as letters (``ฒ`` for ๗, ``ส`` for ๘, ``ต`` for ๓,
   ``ด`` for ๙): inside the numbers, such a letter is the digit;
 - the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``) and the ``ว`` after a
-  slash as ``9``, ``2``, ``0``, ``)`` or ``?`` (``๑๙๐๗/9 ๗๘๔๖``, ``๑๕๑๕/๐ ๒๕๖๙``; ``)`` and ``?`` no digit is, so glued
-  to the number too: ``๕๘๗๔.๙/)๔๑๙๗``);
+  slash as ``9``, ``2``, ``1`` or ``0`` before a gap (``๑๙๐๗/9 ๗๘๔๖``, ``๑๕๑๕/๐ ๒๕๖๙``), or
+  ``)`` or ``?``, which no digit is, so glued to the number too (``๕๘๗๔.๙/)๔๑๙๗``);
 - the slash and its letter read as one digit after the office's four (``๑๕๑๕๐ ๒๕๖๙``, and
   with no gap: ``๔๑๖๕๐๒๕๔๘``, a number of nine digits no reference has);
 - a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
@@ -142,7 +142,7 @@ def normalise_reference(text: str) -> Reference:
         elif m.group("sep") != "/":
             reasons.append(f"slash read as {m.group('sep')!r}")
         letter = m.group("letter")
-        if letter in ("9", "2", "1", "0", ")", "?"):
+        if letter and letter not in "วจ":  # a sign the regex takes for the letter
             reasons.append(f"letter 'ว' read as {letter!r}")
             letter = "ว"
         if m.group("speck"):  # the letter bare too (``วิ๕๐๓๕``, ``จุ ๓๕๘๑``: a speck on it)
