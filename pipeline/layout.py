@@ -378,6 +378,35 @@ def _typed_under_scribble(
     return keep if keep.any() else None
 
 
+def _clear_stamp_inside(
+    clear: np.ndarray,
+    labels: np.ndarray,
+    stats: np.ndarray,
+    rules: np.ndarray,
+    frame: BBox,
+    xh: float,
+) -> None:
+    """Mark in ``clear`` what is inside a stamp's ``frame``: it is the stamp's (read apart),
+    except the page's typed text it was stamped over: components reaching well outside the
+    frame, or cut by its line (the rule is gone, the glyph's part inside stands against it);
+    the stamp's own labels and values stand clear of its frame."""
+    x0, y0, x1, y1 = frame
+    x, y, w, h = (stats[:, i] for i in range(4))
+    sub = labels[y0:y1, x0:x1]
+    ids = np.unique(sub)
+    ids = ids[ids > 0]
+    m = 0.3 * xh
+    beyond = ids[
+        (x[ids] < x0 - m)
+        | (y[ids] < y0 - m)
+        | (x[ids] + w[ids] > x1 + m)
+        | (y[ids] + h[ids] > y1 + m)
+    ]
+    against = cv2.dilate(rules[y0:y1, x0:x1], np.ones((5, 5), np.uint8)) > 0
+    cut = np.unique(sub[against & (sub > 0)])
+    clear[y0:y1, x0:x1][~np.isin(sub, np.concatenate([beyond, cut]))] = 255
+
+
 def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout:
     dark = otsu_ink(gray)
     border = border_mask(gray, dark)
@@ -431,24 +460,9 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
 
     # component-level decisions
     x, y, w, h, area = (stats[:, i] for i in range(5))
-    for x0, y0, x1, y1 in stamp_frames:
-        # what is inside a stamp's frame is the stamp's (read apart), except the page's typed
-        # text it was stamped over: components reaching well outside the frame, or cut by its
-        # line (the rule is gone, the glyph's part inside stands against it); the stamp's own
-        # labels and values stand clear of its frame
-        sub = labels[y0:y1, x0:x1]
-        ids = np.unique(sub)
-        ids = ids[ids > 0]
-        m = 0.3 * xh
-        beyond = ids[
-            (x[ids] < x0 - m)
-            | (y[ids] < y0 - m)
-            | (x[ids] + w[ids] > x1 + m)
-            | (y[ids] + h[ids] > y1 + m)
-        ]
-        against = cv2.dilate(rules[y0:y1, x0:x1], np.ones((5, 5), np.uint8)) > 0
-        cut = np.unique(sub[against & (sub > 0)])
-        clear[y0:y1, x0:x1][~np.isin(sub, np.concatenate([beyond, cut]))] = 255
+    for frame in stamp_frames:
+        _clear_stamp_inside(clear, labels, stats, rules, frame, xh)
+    del horiz, vert, rules  # the rules are done with: a colour page's peak is this function's
     fill = area / np.maximum(1, w * h)
     figure = (h > xh * 2.5) & (w > xh * 2.5) & (fill > 0.18) & (area > (xh * 1.5) ** 2)
     leaders = _leader_dots(stats, xh)
@@ -503,21 +517,26 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         pen = cv2.dilate(blue | stamp_ink, np.ones((3, 3), np.uint8))
         clear |= pen
         crossing = _crossings(ink, pen)
+        del pen
         for b in _groups(blue, dpi):
             regions.append(Region(id="", kind=RegionKind.HANDWRITTEN, bbox=b, kind_confidence=0.9))
         for b in _groups(stamp_ink, dpi, kx=0.3, ky=0.2):
             if not any(r.kind == RegionKind.STAMP and bbox_inside(b, r.bbox, 10) for r in regions):
                 regions.append(Region(id="", kind=RegionKind.STAMP, bbox=b, kind_confidence=0.8))
+        del stamp_ink
 
     # OCR sees the ink with its grey levels (anti-aliasing helps the recogniser) on a white
     # background: paper texture, noise and tint never reach it
     # (``clear`` and ``ink`` are 0 or 255: whitening is a maximum)
     clean_gray = cv2.max(gray, cv2.bitwise_or(cv2.bitwise_not(cv2.dilate(ink, _FRINGE)), clear))
+    del clear
     if crossing is not None and crossing.any():
         # where a pen stroke or a stamp crosses a typed letter, the letter's own strokes on
         # either side fill the gap its clearing left, so the typed line still reads
         darkest = cv2.erode(clean_gray, _CROSSING_KERNEL)  # the grey of the ink nearest it
         clean_gray[crossing > 0] = darkest[crossing > 0]
+        del darkest
+    del crossing
     ocr_gray = clean_gray.copy()
     for r in regions:
         x0, y0, x1, y1 = r.bbox
