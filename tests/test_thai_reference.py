@@ -28,6 +28,11 @@ def test_slips_are_mended_with_a_reason():
         "กห ๘๘๘๖/ว ๘๓๑ฒ": ("กห 8886/ว 8317", "letters in the number"),
         "กห ๘๘๘๖/ว ๘๓๑๗ซุ": ("กห 8886/ว 8317", "dropped 'ซุ'"),
         "ตซ ๐๔๐๖/๑๒": ("ตช 0406/12", "ministry code read as 'ตซ'"),
+        # as the wider bench corpus read them: ว as a nought glued to the running number (no
+        # running number starts with one), a speck by the unit's stop, ธ as an eight
+        "พม ๔๑๗๘/๐๔๒๘๔": ("พม 4178/ว4284", "letter 'ว' read as '0'"),
+        "ศธ ๘๒๒๔-.๕/๗๗๒๐": ("ศธ 8224.5/7720", "dash by the stop"),
+        "ย8 ๐๑๕๗.๓/๒๐๕๕": ("ยธ 0157.3/2055", "ministry code read as 'ย8', taken as 'ยธ'"),
     }
     for text, (value, reason) in cases.items():
         ref = normalise_reference(text)
@@ -40,6 +45,9 @@ def test_doubtful_references_say_so():
     assert ref.value == "กห 0644.2/ฒสตอ1" and ref.reasons
     assert "unknown ministry code 'AT'" in normalise_reference("AT ๑๗๖/ว").reasons[0]
     assert snap_code("กข") is None  # no known code is one letter away
+    # a digit for the second letter of a code when two known codes start with its first
+    assert normalise_reference("ว8 ๑๒๓๔/๕๖๗๘").value == "ว8 1234/5678"
+    assert normalise_reference("มท 1234/023").value == "มท 1234/023"  # too short to be a number
 
 
 @pytest.mark.parametrize(

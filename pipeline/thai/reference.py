@@ -9,11 +9,14 @@ stock Thai model does to them, and what is mended here:
   ``ด`` for ๙): inside the numbers, such a letter is the digit;
 - the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``) and the ``ว`` after a
   slash as ``9``, ``2``, ``1`` or ``0`` before a gap (``๑๙๐๗/9 ๗๘๔๖``, ``๑๕๑๕/๐ ๒๕๖๙``), or
-  ``)`` or ``?``, which no digit is, so glued to the number too (``๕๘๗๔.๙/)๔๑๙๗``);
+  ``)`` or ``?``, which no digit is, so glued to the number too (``๕๘๗๔.๙/)๔๑๙๗``), and
+  ``0`` glued to it (``๔๑๗๘/๐๔๒๘๔``: no running number starts with a nought);
 - the slash and its letter read as one digit after the office's four (``๑๕๑๕๐ ๒๕๖๙``, and
   with no gap: ``๔๑๖๕๐๒๕๔๘``, a number of nine digits no reference has);
 - a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
-  known code is that close;
+  known code is that close, and so is one whose second letter was read as a digit (``ย8``)
+  when one known code only starts with its first;
+- a dash by the unit's stop (``๘๒๒๔-.๕``) is a speck;
 - letters stuck to the end of the running number (``๘๓๑๗ซุ``) are residue of the dotted leader.
 """
 
@@ -37,9 +40,10 @@ _MARK = f"[{MARKS}]"
 # a ministry code as read: two letters, a stray mark on either (dropped when normalised)
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
-    rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:[.,]{_NUM}+)?)"
+    rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:-?[.,]-?{_NUM}+)?)"
     rf"(?:(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
-    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[9210)?](?=\s{_NUM})|[)?](?={_NUM})|)"
+    rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[9210)?](?=\s{_NUM})|[)?](?={_NUM})"
+    rf"|0(?={_NUM}{{3}})|)"
     rf"(?P<speck>(?<=[วจ]){_MARK}+)?"
     rf"(?P<stop>(?<=[วจ])\.)?\s?(?P<run>{_NUM}+))?$"
 )
@@ -49,6 +53,8 @@ _SLASH_AS_DIGIT = re.compile(
     rf"^(?P<office>{MINISTRY_CODE} ?[0-9]{{4}}(?:\.[0-9])?)"
     rf"(?P<sign>[029])(?P<gap>\s?)(?P<run>[0-9]{{3,}})$"
 )
+# a code's first letter and a digit for its second (``ย8``), the office number after it
+_DIGIT_IN_CODE = re.compile("^([\u0e01-\u0e2e])[0-9](?= ?[0-9])")
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
 
@@ -100,6 +106,13 @@ def normalise_reference(text: str) -> Reference:
         flat = flat[: residue.start()]
     else:
         residue = None
+    digit_code = _DIGIT_IN_CODE.match(flat)
+    if digit_code is not None:
+        starting = [c for c in MINISTRY_CODES if c[0] == digit_code[1]]
+        if len(starting) == 1:
+            flat = starting[0] + flat[digit_code.end() :]
+        else:
+            digit_code = None
     m = _REF.match(flat)
     tail = None
     merged = _SLASH_AS_DIGIT.match(flat) if m is None or _too_long(m) else None
@@ -115,6 +128,8 @@ def normalise_reference(text: str) -> Reference:
         doubts.append("not the shape of a reference number (code, number, / and letter)")
         return Reference(flat, doubts)
     reasons: list[str] = []
+    if digit_code is not None:
+        reasons.append(f"ministry code read as {digit_code[0]!r}, taken as {m['code']!r}")
     if merged is not None:
         reasons.append(f"slash and letter read as {merged['sign']!r}, taken as '/ว'")
     elif _too_long(m):
@@ -132,6 +147,9 @@ def normalise_reference(text: str) -> Reference:
         else:
             reasons.append(f"unknown ministry code {code!r}")
     office = m.group("office")
+    if "-" in office:  # a speck by the unit's stop (``๘๒๒๔-.๕``)
+        reasons.append("dash by the stop in the office number dropped")
+        office = office.replace("-", "")
     if "," in office:  # the unit's stop misread (``๙๐๖๓,๖๒๒๙๙``)
         reasons.append("stop in the office number read as ','")
         office = office.replace(",", ".")
