@@ -1476,6 +1476,13 @@ def _titled_signer(text: str) -> bool:
     return name is not None and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", outside)
 
 
+def _reference_line(text: str) -> bool:
+    """A memo's reference line: ``ที่``, a known ministry's code, a number and its slash (no
+    pen writes one out so)."""
+    m = _REFERENCE_SLOTS.match(text)
+    return m is not None and _known_code(m["code"]) and m["run"] is not None
+
+
 def _reads_badly(lines: list[Line]) -> bool:
     """Most of the page's text read with low confidence: the mark of a page upside down."""
     read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
@@ -1614,9 +1621,17 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # a document's title is printed, however big and bold (the classifier may take a
             # large title set across the page for handwriting)
             kind = "typed"
-        elif kind != "typed" and prob < TITLED_SIGNER_DOUBT and _titled_signer(ln.text):
-            # ``(นางสาว… …)`` under a signature is the typed name line; strokes of the
-            # signature crossing it make the classifier unsure, and its doubt stays with the line
+        elif (
+            kind != "typed"
+            and prob < TITLED_SIGNER_DOUBT
+            and (
+                _titled_signer(ln.text)
+                or (ln.bbox[1] < 0.4 * lay.ocr_gray.shape[0] and _reference_line(ln.text))
+            )
+        ):
+            # ``(นางสาว… …)`` under a signature is the typed name line, and ``ที่ พณ ๖๘๕๘/…``
+            # in the memo's head its reference line; strokes of a signature or a pen note
+            # crossing them make the classifier unsure, and its doubt stays with the line
             kind, prob = "typed", 1.0 - prob
         elif kind != "typed" and _continues_typed(
             ln, lines, kinds, posts_only=prob >= CONTINUED_DOUBT
