@@ -170,6 +170,11 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     assert runs("ประมาณ ๒๕๖๕ โต. การประชุม") == ["๒๕๖๕", "โต"]
     assert runs("โตะ ทำงาน") == []
     assert runs("ก กรม") == []  # no month after it
+    # ... but a letter alone after วันที่ is its day whatever follows (the month garbled, or on
+    # the next line), a mark the engine put on it or not
+    assert runs("ในวันที่ ซ") == ["ซ"]
+    assert runs("ภายในวันที่ ญ่ ของเดือน") == ["ญ"]
+    assert runs("วันที่ ณ") == runs("ที่ ซ") == runs("วันที่ ซก") == []
     assert runs("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
     assert runs("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit
     assert runs("ที่ อว ๙๓๖๙.ฒ/ว ๖๔๑๐") == ["๙๓๖๙", "ฒ", "๖๔๑๐"]  # a reference's unit
@@ -927,6 +932,17 @@ def test_a_signers_name_line_is_told_from_initials_dated_by_a_pen():
     assert not _titled_signer("(สมชาย ใจดี)")  # no title
 
 
+def test_a_memos_reference_line_is_told_from_a_pen_note():
+    from pipeline.page import _reference_line
+
+    # as the wider bench corpus read one a pen note crossed (the classifier: 0.56 a pen's)
+    assert _reference_line("ที่ พณ 6858/6541    )  วันที 5 พ.ย. 2565")
+    assert _reference_line("ที่ มท ๐๘๐๓/ว๑๒๓๔ วันที่ ๑ มกราคม ๒๕๖๖")
+    assert not _reference_line("ที่ พณ 6858")  # no slash and number: a pen may write that
+    assert not _reference_line("ที่ ขอ 12/3")  # no ministry's code
+    assert not _reference_line("ทราบ มอบ กลุ่มงาน ดำเนินการ")
+
+
 def test_a_mark_row_is_dropped_on_a_page_of_few_lines():
     """A heading over a table: the engine's boxes are mostly fragments of the mark row, whose
     median height is no line's; the x-height says what a line is."""
@@ -1204,3 +1220,18 @@ def test_a_digit_touching_the_slash_before_it_is_read(model):
     line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
     fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
     assert "/๖๘๘๘" in line.text, line.text
+
+
+def test_a_day_read_as_a_letter_after_its_label_is_read_by_the_digit_network(model):
+    # the day at the end of a line (its month on the next one), read as the letter the stock
+    # model puts for ๗, and with a tone mark the engine put on it
+    shown = "ภายในวันที่ ๗"
+    gray, line = _read_as(shown, "ภายในวันที่ ญ")
+    fix_digits(line, gray, model)
+    assert line.text == shown
+    gray, line = _read_as(shown, "ภายในวันที่ ญ")
+    x0, _, x1, _ = line.words[-1].bbox
+    line.words.append(Word("่", (x0, 60, x1, 80), 0.9))
+    line.text += "่"
+    fix_digits(line, gray, model)
+    assert line.text == shown

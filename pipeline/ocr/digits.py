@@ -191,8 +191,26 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 # ๙ → ด ต, ๔ → ต)
 LOOKALIKES = set("ฒซญสอดณต")
 _COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
+_DAY_BEFORE = re.compile("วันที่ $")  # a day follows, whatever the engine read there
 _LEADING_VOWELS = set("เแโใไ")
 MARK = re.compile(f"[{MARKS}]")  # a mark above or below a letter
+
+
+def _after_day_label(sym: str, text: str, idx: Sequence[int]) -> bool:
+    """Whether the symbol ``sym`` (at text positions ``idx``) is a letter, with or without a
+    mark the engine put on it, standing alone right after ``วันที่``, where a date's day stands
+    whatever follows: its month garbled, or on the next line (``ในวันที่ ซ``, ``วันที่ ญ่ …``)."""
+    return (
+        bool(idx)
+        and "\u0e01" <= sym[0] <= "\u0e2e"
+        and sym[0] != "ณ"  # the one-letter word (ณ วันที่)
+        and all(MARK.fullmatch(c) for c in sym[1:])
+        and _DAY_BEFORE.search(text, 0, idx[0]) is not None
+        and _ALONE_AFTER.match(text, idx[-1] + 1) is not None
+    )
+
+
+_ALONE_AFTER = re.compile(f"{MARK.pattern}*(?: |$)")  # marks at most, then a space or the end
 
 
 def _marks_loose(name: str) -> str:
@@ -287,19 +305,22 @@ def _runs(
             and (idx[0] == 0 or text[idx[0] - 1] == " ")
         )
         day = (
-            alone
-            and (
-                _MONTH_NEXT.match(text, idx[0] + 1) is not None
-                # (the first of two signs for one digit: ``<« สิงหาคม`` for ๔)
-                or (
-                    text[idx[0] + 1 : idx[0] + 2] in _DAY_SIGNS
-                    and _MONTH_NEXT.match(text, idx[0] + 2) is not None
-                )
-                or (
-                    _COUNT_BEFORE.search(text, 0, idx[0]) is not None
-                    and text[idx[0] + 1 : idx[0] + 2] == " "
+            (
+                alone
+                and (
+                    _MONTH_NEXT.match(text, idx[0] + 1) is not None
+                    # (the first of two signs for one digit: ``<« สิงหาคม`` for ๔)
+                    or (
+                        text[idx[0] + 1 : idx[0] + 2] in _DAY_SIGNS
+                        and _MONTH_NEXT.match(text, idx[0] + 2) is not None
+                    )
+                    or (
+                        _COUNT_BEFORE.search(text, 0, idx[0]) is not None
+                        and text[idx[0] + 1 : idx[0] + 2] == " "
+                    )
                 )
             )
+            or _after_day_label(w.text, text, idx)
         )
         # ... or a letter or sign glued to the digits of a day, or to a sign standing for one,
         # before its month (``๑๐ว กันยายน`` for ๑๖, ``<« สิงหาคม`` for ๔: the engine's two
@@ -904,6 +925,12 @@ def fix_digits(
                 # the box's left part, and the run takes in the glyph beside it
                 spans[letter] = (a, a + int(LETTER_SHARE * (b - a)))
                 after_letter = False
+        # the marks the engine put on the run's last symbol (``ญ่`` for ๗) are the run's own
+        own_marks: set[int] = set()
+        k = sym_idx[-1] + 1
+        while k < len(line.words) and MARK.fullmatch(line.words[k].text):
+            own_marks.add(k)
+            k += 1
         others = [
             spans[k]
             for k, w in enumerate(line.words)
@@ -911,6 +938,7 @@ def fix_digits(
             # nor is a dash's or a stop's (their ink is too small to pass for a digit, and
             # their boxes stray onto the digit beside them)
             if k not in run
+            and k not in own_marks
             and w.text not in SMALL_SIGNS
             and w.bbox[2] > x0
             and w.bbox[0] < x1
@@ -988,6 +1016,11 @@ def fix_digits(
                 len(new) - len(old)
             )
             chars[positions[0] : positions[-1] + 1] = list(new)
+            if old[-1] in CONSONANTS:
+                # the marks the engine put on the letter it read (``วันที่ ญ่``) are no digit's
+                end = positions[0] + len(new)
+                while end < len(chars) and MARK.fullmatch(chars[end]):
+                    del chars[end]
             if english:  # digits read from where the English model saw a word: a person checks
                 weakest = min(weakest, LATIN_READ_CONF)
     line.text = "".join(chars)
