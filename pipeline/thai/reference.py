@@ -107,12 +107,12 @@ def normalise_reference(text: str) -> Reference:
     else:
         residue = None
     digit_code = _DIGIT_IN_CODE.match(flat)
-    if digit_code is not None:
-        starting = [c for c in MINISTRY_CODES if c[0] == digit_code[1]]
-        if len(starting) == 1:
-            flat = starting[0] + flat[digit_code.end() :]
-        else:
-            digit_code = None
+    # (the known codes one letter from it are those that start with its letter)
+    snapped = snap_code(digit_code[0]) if digit_code is not None else None
+    if digit_code is not None and snapped is not None:
+        flat = snapped + flat[digit_code.end() :]
+    else:
+        digit_code = None
     m = _REF.match(flat)
     tail = None
     merged = _SLASH_AS_DIGIT.match(flat) if m is None or _too_long(m) else None
