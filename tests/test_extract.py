@@ -281,3 +281,15 @@ def test_the_recipient_label_misread_where_it_stands_but_never_the_closing_formu
     assert doc.fields["to"].value == "อธิบดี ผ่าน รองอธิบดี"
     [doc] = build_documents([_page(header + body)], Options())  # the recipient's line lost
     assert doc.fields["to"] is None
+
+
+def test_a_sign_standing_alone_at_a_subjects_end_is_dropped_from_its_value():
+    lines = [*_header()[:3], _ln("เรื่อง รายงานผลการดำเนินงานประจำไตรมาส -", 580)]
+    [doc] = build_documents([_page(lines)], Options())
+    subject = doc.fields["subject"]
+    assert subject.value == "รายงานผลการดำเนินงานประจำไตรมาส"
+    assert subject.text.endswith("-")  # as read, for the reviewer
+    # a sign that belongs to the subject stays
+    lines = [*_header()[:3], _ln("เรื่อง ขอเชิญประชุม (ครั้งที่ ๒)", 580)]
+    [doc] = build_documents([_page(lines)], Options())
+    assert doc.fields["subject"].value == "ขอเชิญประชุม (ครั้งที่ 2)"

@@ -202,6 +202,10 @@ def test_a_year_split_at_a_gap_after_its_century_is_joined_with_a_doubt():
 def test_misread_abbreviations_of_a_month():
     # the stop read as a lower vowel with a speck for a tone mark on it
     assert parse_date("๒๖ พุ้ย. ๒๕๖๒").value == "2019-11-26"
+    # ... and the era's stop likewise, which says which era the year is of
+    got = parse_date("๑๔ ธันวาคม พ.ุศ. ๒๕๕๘")
+    assert (got.value, got.era) == ("2015-12-14", "BE")
+    assert parse_date("14 ธันวาคม ค.ูศ. 2022").era == "CE"
     # ธ's raised head read as a mark over ฉ: taken, with a doubt
     got = parse_date("๑๗ ฉี. ค. ๒๕๕๓")
     assert got.value == "2010-12-17" and got.reason == "month read as 'ฉี. ค.'"

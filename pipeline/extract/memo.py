@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
+from pipeline.data import data_lines
 from pipeline.extract.labels import find_label, starts_with_label, strip_leaders
 from pipeline.model import (
     Document,
@@ -108,14 +108,9 @@ _GLUED_SIGN = re.compile(
 )
 
 
-def _data_lines(name: str) -> list[str]:
-    text = (Path(__file__).resolve().parent.parent / "data" / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _departments() -> dict[str, str]:
-    return {word_skeleton(n.replace(" ", "")): n for n in _data_lines("departments.txt")}
+    return {word_skeleton(n.replace(" ", "")): n for n in data_lines("departments.txt")}
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +119,7 @@ def _posts() -> dict[str, str]:
     or with its kind alone (``ผู้อำนวยการกอง``: the director of the division the memo is for)."""
     posts: dict[str, str] = {}
     units = [*_departments().values(), *UNIT_KINDS]
-    for p in _data_lines("posts.txt"):
+    for p in data_lines("posts.txt"):
         heads = [p[:-1] + u for u in units] if p.endswith("…") else [p]
         posts.update((word_skeleton(t.replace(" ", "")), t) for t in heads)
     return posts
@@ -271,6 +266,8 @@ def _month_after_number(text: str) -> tuple[int, int] | None:
     return (span[0] + digits[0], span[1] + digits[0]) if span else None
 
 
+# a sign standing alone at the end of a subject: a speck or a leader's stroke (``ไตรมาส -``)
+_TRAILING_SPECK = re.compile(r"\s+[-–_,;:|'\"`~^]{1,2}$")
 _CODE = re.compile("[\u0e01-\u0e2e]{2}$")
 
 
@@ -364,7 +361,8 @@ def extract_header(doc: Document, page: Page) -> None:
             continue
         if f["subject"] is None and (k := starts_with_label(text, "เรื่อง")) is not None:
             subj = strip_leaders(text[k:])
-            f["subject"] = _field(subj, normalise_value(subj), ln, page.number)
+            value = _TRAILING_SPECK.sub("", normalise_value(subj))
+            f["subject"] = _field(subj, value, ln, page.number)
             subject_left = ln.bbox[0]
             continue
         # the first line at the margin after the subject is where the recipient stands: there

@@ -64,6 +64,8 @@ _SEP = r"[\s.]*"
 _ABBR_SEP = r"[\s.\u0e38\u0e39]*[\u0e48-\u0e4b]?[\s.]*"  # (and a speck as a tone mark: ``พุ้ย.``)
 # ธ's raised head read as a mark over another letter (``ฉี. ค.`` for ธ.ค.), as in ministry codes
 _THO_THONG = "[ฉฮง][\u0e34-\u0e37\u0e48-\u0e4c]?"
+# the era before a year, its stops read as lower vowels too (``พ.ุศ.``)
+_ERA = rf"[พค]{_ABBR_SEP}ศ{_SEP}"
 TWO_DIGIT_FUTURE_YEARS = 5  # a two-digit year may lie at most this far in the future
 
 
@@ -123,7 +125,7 @@ _WRITTEN_RE = re.compile(
     rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,3}})(?P<mai>\s?ๆ)?(?P<speck>\s?[^\w\s]{{1,2}}(?=\s))?\s*"
     rf"(?P<stray>[\u0e01-\u0e2e](?={_FULL_MONTH}))?(?:{_MONTH_RE})\s*"
     # (a four-digit year the OCR split at a gap after its century: ``พ.ศ. ๒๕ ๖๗``)
-    rf"(?:(?P<era>พ{_SEP}ศ{_SEP}|ค{_SEP}ศ{_SEP})?\s*"
+    rf"(?:(?P<era>{_ERA})?\s*"
     rf"(?:(?P<split>(?:2[45]|19|20) {_DIGIT}{{2}})|(?P<year>{_DIGIT}{{2,4}}))"
     # ... or a four-digit year after a few signs that are no Thai and no digit: the era the
     # English model took (``wa.`` for พ.ศ.), a speck read as a stop; or after one Thai letter
@@ -265,7 +267,7 @@ def parse_date(text: str) -> DateResult:
 _LOOSE_WRITTEN_RE = re.compile(
     rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*"
     rf"(?P<word>[\u0e01-\u0e4e]{{5,12}}|[\u0e01-\u0e4e]{{1,10}} [\u0e01-\u0e4e]{{1,10}})\s*"
-    rf"(?P<era>พ{_SEP}ศ{_SEP})?\s*(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
+    rf"(?P<era>{_ERA})?\s*(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
 )
 MONTH_EDITS = 2  # letters or marks a full month name may be misread by and still be known
 

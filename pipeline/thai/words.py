@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.data import data_lines
 from pipeline.thai.names import _lists
 from pipeline.thai.reference import MINISTRY_CODES
 
@@ -132,6 +133,8 @@ def _tone_index() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
         if u != w:
             index.setdefault(u, set()).add(w)
     freq = {w: int(n) for w, n in tnc.word_freqs()}
+    for w in words.intersection(data_lines("official_words.txt")):
+        freq[w] = max(freq.get(w, 0), _COMMON)  # the papers' own words, which the TNC undercounts
     return {k: tuple(sorted(v)) for k, v in index.items()}, freq
 
 
@@ -196,7 +199,21 @@ def _tone_fix(tokens: list[str]) -> str | None:
 
 # the set phrases of official papers, by their letters without marks
 _OFFICIAL_PHRASES = {
-    skeleton(w): w for w in ("วันที่", "ทั้งนี้", "ดังนี้", "ในการนี้", "ครั้งนี้", "บันทึกนี้", "บันทึกข้อความ")
+    skeleton(w): w
+    for w in (
+        "วันที่",
+        "ทั้งนี้",
+        "ดังนี้",
+        "ในการนี้",
+        "ครั้งนี้",
+        "บันทึกนี้",
+        "บันทึกข้อความ",
+        # ... and words of the papers that a misread mark turns into other words (จุดหมาย is
+        # a word, จุดหมายข่าว no phrase; เข้ารวม two words, no phrase of the papers)
+        "จดหมายข่าว",
+        "เข้าร่วม",
+        "จัดซื้อ",
+    )
 }
 _RARE = 1000  # a word the Thai National Corpus counts fewer times than this is rare
 _COMMON = 1000  # ... and one it counts this many times or more is common
@@ -264,6 +281,45 @@ def _lost_vowel_fix(tokens: list[str]) -> str | None:
     return _likeliest_word(tokens, lambda c: only_lost(window, c, _LOST_VOWELS), _LOST_VOWEL_ODDS)
 
 
+# letters the engine reads one for the other (a stroke or a tail lost or added)
+_LOOKALIKE_PAIRS = ("บน", "ดต", "ขช", "ซช", "ผฝ", "พฟ", "ถภ", "ฎฏ")
+_LOOKALIKES: dict[str, str] = {}  # each letter: the letters it is read for
+for _pair in _LOOKALIKE_PAIRS:
+    _LOOKALIKES[_pair[0]] = _LOOKALIKES.get(_pair[0], "") + _pair[1]
+    _LOOKALIKES[_pair[1]] = _LOOKALIKES.get(_pair[1], "") + _pair[0]
+
+
+def _letter_fix(tokens: list[str]) -> str | None:
+    """The one common word that ``tokens`` (two or more, at least one of them rare) spell but
+    for one letter the engine read for its look-alike (อบุมัติ: อ บุ มัติ for อนุมัติ), when it
+    is far likelier than the tokens as read (the odds a lost vowel needs: a wrong letter is
+    rarer than a lost mark). On 15,000 Wikipedia titles it changed five: three misspellings put
+    right (ปรากฎ → ปรากฏ, มาเลเชีย → มาเลเซีย) and two transliterations (ทรานซอลล์ → ทราบซอลล์)."""
+    _, freq = _tone_index()
+    window = "".join(tokens)
+    if len(tokens) < 2 or len(skeleton(window)) < 4 or window in _known_words():
+        return None
+    if min(freq.get(t, 0) for t in tokens) >= _RARE:
+        return None  # common words all: a phrase, not a misreading
+    words = _dictionary()[0]
+    # (a letter added was tried too: transliterations lose theirs, คอนสแตนติโนเปิล →
+    # คอนแตนติโนเปิล, 229 of 15,000 Wikipedia titles changed)
+    cands = {
+        window[:i] + other + window[i + 1 :]
+        for i, c in enumerate(window)
+        for other in _LOOKALIKES.get(c, "")
+    }
+    found = sorted((c for c in cands if c in words), key=lambda c: -freq.get(c, 0))
+    if not found:
+        return None
+    best = freq.get(found[0], 0)
+    if best < _COMMON or (len(found) > 1 and freq.get(found[1], 0) * 5 > best):
+        return None
+    if _logp(found[0]) - sum(_logp(t) for t in tokens) < math.log(_LOST_VOWEL_ODDS):
+        return None
+    return found[0]
+
+
 def restore_tone_marks(run: str) -> str:
     """Put back the top row of marks (่ ้ ๊ ๋ ็ ์) the engine loses over upper vowels and in
     tight lines (วันที → วันที่, ทังนี → ทั้งนี้), where the dictionary and word frequencies leave
@@ -282,6 +338,8 @@ def restore_tone_marks(run: str) -> str:
             fixed = fixed if fixed is not None else _misread_fix(window)
             if fixed is None and 2 <= size <= 3:
                 fixed = _lost_vowel_fix(window)
+            if fixed is None and size >= 2:
+                fixed = _letter_fix(window)
             if fixed is not None:
                 out.append(fixed)
                 i += size
