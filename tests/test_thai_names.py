@@ -27,6 +27,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นายวชัย ใจดี", "นายวิชัย ใจดี"),  # วิชัย and วีชัย as near: the far commoner one
         ("นางอรุณิ ใจดี", "นางอรุณี ใจดี"),  # one mark for another is nearer than one lost
         ("นางชยวฒนํ สุขเจริญ", "นางชัยวัฒน์ สุขเจริญ"),  # marks lost rather than a sara ai
+        ("นายชยวฒน สุขเจริญ", "นายชัยวัฒน์ สุขเจริญ"),  # all three lost, none changed
+        ("นางสาวจนทรเพญ ใจดี", "นางสาวจันทร์เพ็ญ ใจดี"),  # ... or four
         ("นางสารมาลัย นาคประเสริฐ", "นางสาวมาลัย นาคประเสริฐ"),  # สาว read สาร; a family name
         ("นายจัหทร์เพ็ญ เรืองศรี", "นายจันทร์เพ็ญ เรืองศรี"),  # น read as ห
         ("นายธนพล ทองคา", "นายธนพล ทองคำ"),  # sara am with its circle lost
@@ -36,6 +38,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางสาวิวัชย บุญมา", "นางสาววิชัย บุญมา"),  # marks put on the letters beside theirs
         # the title's last letter misread: the letter it looks like, else the name's sex
         ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),
+        ("นาจ์วิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),  # ... with a mark a stroke put on it
         ("นาาวราภรณ์ พึ่งบุญ", "นางวราภรณ์ พึ่งบุญ"),
         ("นาาประเสริฐ บุญมา", "นายประเสริฐ บุญมา"),
         ("นา“วราภรณ์ เรืองศรี", "นางวราภรณ์ เรืองศรี"),  # ... or lost (a speck read for it)
@@ -93,6 +96,33 @@ def test_a_title_with_marks_a_stroke_added_is_found():
 
     assert correct_name("นาจิส๊าวอรุณี รักไทย") == "นางสาวอรุณี รักไทย"
     assert correct_name("นายสมชาย ใจดี") == "นายสมชาย ใจดี"
+
+
+def test_listed_names_taken_as_unlisted_are_not_turned_into_others_by_their_marks():
+    """Each listed given and family name, taken as if no list held it, is put for another
+    listed name with its letters and more marks no more often than the limit of mark edits
+    allows: lost marks beyond it change none of them."""
+    from pipeline.thai.names import (
+        _FRAGILE,
+        LOST_MARKS_LETTERS,
+        _bare,
+        _by_bare,
+        _limit,
+        _mark_cost,
+        _pick,
+    )
+    from pipeline.thai.words import only_lost
+
+    for pool in _lists():
+        index = _by_bare(pool)
+        for name in pool:
+            listed = [m for m in index.get(_bare(name), ()) if m != name]
+            if len(_bare(name)) < LOST_MARKS_LETTERS or not listed:
+                continue
+            if any(_mark_cost(name, m) <= _limit(name) for m in listed):
+                continue  # the limit's case, not this one
+            lost = [(m, _mark_cost(name, m)) for m in listed if only_lost(name, m, _FRAGILE)]
+            assert _pick(lost) is None, (name, lost)
 
 
 def test_unlisted_names_right_as_read_are_seldom_changed():

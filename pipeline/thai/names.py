@@ -187,6 +187,10 @@ def _limit(word: str) -> float:
     return 2.5 if len(_bare(word)) >= 5 else 2
 
 
+# letters a reading needs for any number of lost marks to be put back
+LOST_MARKS_LETTERS = 5
+
+
 def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset()) -> str:
     """The listed name ``word`` is a misreading of (marks lost, added or read one for
     another); failing that, one with a look-alike letter read for its own as well (ประเสวิฐ,
@@ -195,7 +199,7 @@ def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset(
     ``word`` is a dictionary word as read (มาลย์); failing that, a dictionary word or two
     (many names are words, and family names are often two: ทรัพย์สมบูรณ์); ``word`` itself
     when nothing is near or several are."""
-    from pipeline.thai.words import _dictionary
+    from pipeline.thai.words import _dictionary, only_lost
 
     if len(word) < 3:
         return word
@@ -209,6 +213,13 @@ def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset(
             listed = _by_bare(pool, loose).get(_loose(word) if loose else _bare(word), ())
             if listed:  # a listed name with these letters: that or nothing
                 found = [(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]
+                if not found and not loose and len(_bare(word)) >= LOST_MARKS_LETTERS:
+                    # more marks lost than the limit, and none added or changed (a
+                    # signature's strokes across the line: ชยวฒน for ชัยวัฒน์): the letters
+                    # pin the name down
+                    found = [
+                        (n, _mark_cost(word, n)) for n in listed if only_lost(word, n, _FRAGILE)
+                    ]
                 return _pick(found) or word
     return _from_words(word) or word
 
@@ -394,6 +405,7 @@ def _misread_last(text: str) -> tuple[str, str]:
     if _bare(text[:2]) != "นา" or text.split(" ")[0] in given:
         return "", text
     for head, rest in ((text[:3], text[3:]), (text[:2], text[2:])):
+        rest = rest.lstrip(MARKS)  # a mark a stroke put on the misread letter (นาก์)
         first = rest.split(" ")[0]
         if first not in given or len(first) < 3:
             continue
