@@ -59,10 +59,10 @@ from pipeline.thai.words import (
     unknown_words,
 )
 
-HAND_CONF_CAP = 0.5
+HAND_CONF_CAP = 0.5  # handwriting transcription is an attempt: never above this confidence
 BAD_PAGE_CONFIDENCE = 0.55  # a page read this badly is checked the other way up
 BAD_PAGE_PLAUSIBILITY = 0.5  # ... and so is one whose Thai is mostly not dictionary words
-UNSURE_ROTATION = 0.5  # below this the up/down evidence is checked by reading lines both ways  # handwriting transcription is an attempt: never above this confidence
+UNSURE_ROTATION = 0.5  # below this the up/down evidence is checked by reading lines both ways
 
 
 def _scale_box(b: BBox, s: float) -> BBox:
@@ -893,8 +893,14 @@ def _english_intrusions(text: str) -> int:
     """Short Latin tokens in a Thai line where the English model took over Thai letters
     (``ที่ สธ`` → ``fl a5``, ``ส. ค.`` → ``a. ค.``): lower-case or single letters, or letters
     before an abbreviation dot. Capitalised acronyms (AI, KPI) are English and are left."""
-    if not _THAI_LETTER.search(text) or _LATIN_WORD.search(text):
-        return 0  # no Thai to take back, or real English words the Thai model would destroy
+    if not _THAI_LETTER.search(text):
+        # Thai digits with Latin letters and not one Thai letter: only the Thai model writes
+        # those digits, so the English model took the line's words (``ii us ๙๓๘๑/๘๕๙๔ ; aun
+        # ๒๘ SUIIAN ๒๕๕๒`` for ที่ นร … วันที่ ๒๘ ธันวาคม ๒๕๕๒)
+        digits = _THAI_DIGIT.search(text)
+        return len(_LATIN_TOKEN_ANY.findall(text)) if digits else 0
+    if _LATIN_WORD.search(text):
+        return 0  # real English words the Thai model would destroy
     n = 0
     for m in _LATIN_TOKEN.finditer(text):
         tok, dot = m.group(1), m.group(2)
@@ -936,6 +942,11 @@ def _take_reading(ln: Line, cand: Line, sx: int, sy: int) -> None:
     ln.confidence = round(min(ln.confidence, cand.confidence), 4)
 
 
+# share of a Thai reading in dictionary words that takes it for a line the English model read
+# all but its Thai digits of
+DIGIT_LINE_WORDS = 0.5
+
+
 def _thai_reread(
     engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
 ) -> None:
@@ -949,6 +960,18 @@ def _thai_reread(
     cand = again[0]
     before_thai = "".join(_THAI_LETTER.findall(ln.text))
     after_thai = "".join(_THAI_LETTER.findall(cand.text))
+    if not before_thai:
+        # a line of Thai digits among Latin letters: the Thai reading keeps its digits and
+        # reads as Thai words once mended (an English line read by the Thai model is letter
+        # salad; ``วันที`` and ``ธั้นวาคม`` of a memo's reference line are words mended)
+        digits_before = "".join(_THAI_DIGIT.findall(ln.text))
+        digits_after = "".join(_THAI_DIGIT.findall(cand.text))
+        if (
+            fuzz.ratio(digits_before, digits_after) >= 80
+            and plausibility(correct_words(cand.text))[0] >= DIGIT_LINE_WORDS
+        ):
+            _take_reading(ln, cand, sx, sy)
+        return
     # the Thai reading holds the Thai of the first (as a whole, or, for a short line, every
     # letter of it in order) and more
     kept = fuzz.partial_ratio(before_thai, after_thai) >= 85 or (

@@ -95,6 +95,38 @@ def test_english_intrusions_in_thai_lines():
     assert _english_intrusions("ระบบ AI มาใช้ในการ") == 0  # an acronym stays English
     assert _english_intrusions("กิจกรรม e-Saraban ในวันที่ 5") == 0  # real English words
     assert _english_intrusions("Digital Government 2022") == 0  # no Thai at all
+    # Thai digits and not one Thai letter: every Latin word is the English model's
+    assert _english_intrusions("ii us ๙๓๘๑/๘๕๙๔ ; aun ๒๘ SUIIAN ๒๕๕๒") == 4
+    assert _english_intrusions("Open Data 2022") == 0
+
+
+class _ThaiAlone:
+    """An engine whose Thai model alone reads ``thai`` (recorded calls)."""
+
+    name = "stub"
+
+    def __init__(self, thai: str) -> None:
+        self.thai = thai
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        assert languages == "tha"
+        return [Line(self.thai, (0, 0, gray.shape[1], gray.shape[0]), 0.98)]
+
+
+def test_a_line_the_english_model_took_all_but_its_thai_digits_of_is_read_in_thai():
+    from pipeline.options import Options
+    from pipeline.page import _thai_reread
+
+    strip = np.full((60, 400), 255, np.uint8)
+    got = Line("ii us ๙๓๘๑/๘๕๙๔ ; aun ๒๘ SUIIAN ๒๕๕๒", (10, 10, 410, 70), 0.7)
+    thai = "ที่ นร ๙๓๘๑/๘๕๙๔ . วันที ๒๘ ธั้นวาคม ๒๕๕๒"
+    _thai_reread(_ThaiAlone(thai), strip, 300, Options(), got, 10, 10)
+    assert got.text == thai and got.confidence == 0.7
+    # a Thai reading that is letter salad, or that loses the digits, is not taken
+    for salad in ("ออ ฟน ๙๓๘๑/๘๕๙๔ ; ฮฮน ๒๘ ซบททฮฟ ๒๕๕๒", "ที่ นร วันที่ ธันวาคม"):
+        got = Line("ii us ๙๓๘๑/๘๕๙๔ ; aun ๒๘ SUIIAN ๒๕๕๒", (10, 10, 410, 70), 0.7)
+        _thai_reread(_ThaiAlone(salad), strip, 300, Options(), got, 10, 10)
+        assert got.text.startswith("ii us")
 
 
 def _symbols(text: str) -> Line:
