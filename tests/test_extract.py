@@ -104,6 +104,10 @@ def test_misread_labels_in_the_header():
     from pipeline.extract.memo import split_agency_phone, split_reference_date
 
     assert split_agency_phone("กองคลัง กรมป่าไม้ เทร. ๐ ๑๓๓ ๒๕๔๖") == ("กองคลัง กรมป่าไม้", "๐ ๑๓๓ ๒๕๔๖")
+    # ร read as ว, the number taken by the English model: the agency still ends at the label
+    assert split_agency_phone("กองแผนงาน กรมโรงงานอุตสาหกรรม โทว. U4 6UY 515")[0] == (
+        "กองแผนงาน กรมโรงงานอุตสาหกรรม"
+    )
     assert split_agency_phone("กองการเจ้าหน้าที่ Lng. 05 474 4655") == ("กองการเจ้าหน้าที่", "05 474 4655")
     # the label alone at the end, its vowel lost and its number too
     assert split_agency_phone("กองกฎหมาย กรมการค้าภายใน  ทร.") == ("กองกฎหมาย กรมการค้าภายใน", None)

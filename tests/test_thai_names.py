@@ -39,6 +39,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         # the title's last letter misread: the letter it looks like, else the name's sex
         ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),
         ("นาจ์วิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),  # ... with a mark a stroke put on it
+        ("นางสาศิริพร ประเสริฐศักดิ์", "นางสาวศิริพร ประเสริฐศักดิ์"),  # ... or lost
+        ("นางสาวธีระ ะจันทร์หอม", "นางสาวธีระ จันทร์หอม"),  # a speck read as a vowel opening it
         ("นาาวราภรณ์ พึ่งบุญ", "นางวราภรณ์ พึ่งบุญ"),
         ("นาาประเสริฐ บุญมา", "นายประเสริฐ บุญมา"),
         ("นา“วราภรณ์ เรืองศรี", "นางวราภรณ์ เรืองศรี"),  # ... or lost (a speck read for it)

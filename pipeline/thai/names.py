@@ -44,6 +44,9 @@ TITLES = ("นางสาว", "นาย", "นาง")
 _FRAGILE = set(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4dไใ"
 )
+_NO_OPENING = "".join(  # vowels that follow their letter, and the marks
+    chr(c) for c in (*range(0x0E30, 0x0E3B), 0x0E45, *range(0x0E47, 0x0E4F))
+)
 _LOST_FIRST = {"างสาว": "นางสาว", "าย": "นาย", "าง": "นาง"}
 
 
@@ -446,8 +449,20 @@ def correct_name(name: str) -> str:
             if longer == "นางสาว" and text[3:].split(" ")[0] not in given_names and listed:
                 title, text = longer, fixed
                 break
+        else:
+            # ... or with its last letter lost before a listed given name (นางสาศิริพร)
+            first = text[5:].split(" ")[0]
+            if (
+                text.startswith("นางสา")
+                and text[3:].split(" ")[0] not in given_names
+                and first in given_names
+            ):
+                title, text = "นางสาว", "นางสาว" + text[5:]
     rest = text[len(title) :].strip()
     parts = rest.split(" ")
+    # no word opens with a vowel that follows its letter or with a mark: a speck read as one
+    # (ะจันทร์หอม)
+    parts = parts[:1] + [p.lstrip(_NO_OPENING) or p for p in parts[1:]]
     for k in (3, 2):  # a listed family name of several words (ณ อยุธยา) is one part
         if len(parts) > k and " ".join(parts[-k:]) in family_names:
             parts = [*parts[:-k], " ".join(parts[-k:])]

@@ -350,8 +350,9 @@ def restore_tone_marks(run: str) -> str:
     return "".join(out)
 
 
-# the phone label ``โทร.`` with its leading vowel or its last letter misread (เทร., ไทร., โทรุ.)
-PHONE_LABEL_BODY = "ท[รธ][\u0e38\u0e39]?\\s?\\."  # the label after its leading vowel
+# the phone label ``โทร.`` with its leading vowel or its last letter misread (เทร., ไทร., โทรุ.,
+# โทว.)
+PHONE_LABEL_BODY = "ท[รธว][\u0e38\u0e39]?\\s?\\."  # the label after its leading vowel
 PHONE_LABEL_MISREAD = f"[เแโใไ]{PHONE_LABEL_BODY}"
 # ... before a number: no other word of the papers looks like it there
 _PHONE_LABEL = re.compile(f"(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}(?=\\s*[0-9\u0e50-\u0e59])")
