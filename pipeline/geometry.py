@@ -291,6 +291,8 @@ def _up_or_down(upright_mask: np.ndarray, quarter: int, skew: float) -> tuple[in
 # a page with fewer text pixels than this (at WORK_DPI) is a few short lines: a continuation
 # page, a cover slip; a memo page holds tens of thousands
 SPARSE_POINTS = 4000
+# letters whose distances to all the others are taken at once
+NEIGHBOUR_BLOCK = 256
 # letters needed to tell a line's direction by their neighbours
 MIN_LETTERS = 3
 
@@ -316,9 +318,13 @@ def _letter_axis(mask: np.ndarray) -> tuple[bool, float] | None:
         return None
     cx = body[:, 0] + body[:, 2] / 2
     cy = body[:, 1] + body[:, 3] / 2
-    d = np.hypot(cx[:, None] - cx[None, :], cy[:, None] - cy[None, :])
-    np.fill_diagonal(d, np.inf)
-    j = np.argmin(d, axis=1)
+    # each letter's nearest, a block of letters at a time (a page of 3,000 letters would hold
+    # three 72 MB matrices at once)
+    j = np.empty(len(body), np.intp)
+    for k in range(0, len(body), NEIGHBOUR_BLOCK):
+        d = np.hypot(cx[k : k + NEIGHBOUR_BLOCK, None] - cx, cy[k : k + NEIGHBOUR_BLOCK, None] - cy)
+        d[np.arange(len(d)), np.arange(k, k + len(d))] = np.inf
+        j[k : k + len(d)] = np.argmin(d, axis=1)
     across = np.abs(cx[j] - cx) >= np.abs(cy[j] - cy)
     votes = int(across.sum())
     horizontal = 2 * votes >= len(body)
