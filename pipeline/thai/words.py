@@ -246,18 +246,24 @@ def _likeliest_word(tokens: list[str], near: Callable[[str], bool], odds: float)
     it is common, no other such word is counted a fifth as often, and it is ``odds`` times
     likelier than the tokens as read; None otherwise. Only a common word is put for a
     misreading (not a rare one or a name)."""
-    _, freq = _tone_index()
     window = "".join(tokens)
     cands = [c for c in _dictionary()[1].get(skeleton(window), ()) if c != window and near(c)]
-    if not cands:
+    return _clear_winner(tokens, cands, odds)
+
+
+def _clear_winner(tokens: list[str], cands: Iterable[str], odds: float) -> str | None:
+    """The one of ``cands`` (dictionary words) to put for ``tokens``: common, counted five
+    times as often as any other, and ``odds`` times likelier than the tokens as read."""
+    _, freq = _tone_index()
+    ranked = sorted(cands, key=lambda c: -freq.get(c, 0))
+    if not ranked:
         return None
-    cands.sort(key=lambda c: -freq.get(c, 0))
-    best = freq.get(cands[0], 0)
-    if best < _COMMON or (len(cands) > 1 and freq.get(cands[1], 0) * 5 > best):
+    best = freq.get(ranked[0], 0)
+    if best < _COMMON or (len(ranked) > 1 and freq.get(ranked[1], 0) * 5 > best):
         return None
-    if _logp(cands[0]) - sum(_logp(t) for t in tokens) < math.log(odds):
+    if _logp(ranked[0]) - sum(_logp(t) for t in tokens) < math.log(odds):
         return None
-    return cands[0]
+    return ranked[0]
 
 
 # vowels above and below the letters the engine loses in tight lines (ประชม for ประชุม, อตรา for
@@ -283,10 +289,10 @@ def _lost_vowel_fix(tokens: list[str]) -> str | None:
 
 # letters the engine reads one for the other (a stroke or a tail lost or added)
 _LOOKALIKE_PAIRS = ("บน", "ดต", "ขช", "ซช", "ผฝ", "พฟ", "ถภ", "ฎฏ")
-_LOOKALIKES: dict[str, str] = {}  # each letter: the letters it is read for
-for _pair in _LOOKALIKE_PAIRS:
-    _LOOKALIKES[_pair[0]] = _LOOKALIKES.get(_pair[0], "") + _pair[1]
-    _LOOKALIKES[_pair[1]] = _LOOKALIKES.get(_pair[1], "") + _pair[0]
+_LOOKALIKES = {  # each letter: the letters it is read for
+    c: "".join(p.replace(c, "") for p in _LOOKALIKE_PAIRS if c in p)
+    for c in "".join(_LOOKALIKE_PAIRS)
+}
 
 
 def _letter_fix(tokens: list[str]) -> str | None:
@@ -309,15 +315,7 @@ def _letter_fix(tokens: list[str]) -> str | None:
         for i, c in enumerate(window)
         for other in _LOOKALIKES.get(c, "")
     }
-    found = sorted((c for c in cands if c in words), key=lambda c: -freq.get(c, 0))
-    if not found:
-        return None
-    best = freq.get(found[0], 0)
-    if best < _COMMON or (len(found) > 1 and freq.get(found[1], 0) * 5 > best):
-        return None
-    if _logp(found[0]) - sum(_logp(t) for t in tokens) < math.log(_LOST_VOWEL_ODDS):
-        return None
-    return found[0]
+    return _clear_winner(tokens, (c for c in cands if c in words), _LOST_VOWEL_ODDS)
 
 
 def restore_tone_marks(run: str) -> str:
