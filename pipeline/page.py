@@ -155,11 +155,16 @@ def finish_lines(
         if digit_model is not None:
             changed += fix_digits(ln, gray, digit_model, slots=number_slots(ln.text))
         ln.text = repair_text(ln.text)
+        letters = _THAI_LETTER.findall(ln.text)
         if dictionary:
             ln.text = mend_acronyms(correct_words(ln.text))
+        # a letter the word mends put for another (อบุมัติ → อนุมัติ, a misread label): the
+        # reading is inferred, and a reviewer sees it (a pen note taken for type had read as
+        # words once ทราน became ทราบ)
+        relettered = letters != _THAI_LETTER.findall(ln.text)
         if impossible_number(ln.text):
             _doubt(ln, DOUBT_CONF)
-        elif dictionary and (reads_doubtfully(ln.text) or _unsure_symbol(ln)):
+        elif dictionary and (reads_doubtfully(ln.text) or relettered or _unsure_symbol(ln)):
             _doubt(ln)
     return changed
 

@@ -674,6 +674,19 @@ def test_one_unsure_character_makes_a_typed_line_doubtful():
     assert doubtful.confidence <= UNSURE_CONF
 
 
+def test_a_line_whose_letters_the_word_mends_changed_is_sent_to_review():
+    from pipeline.page import UNSURE_CONF, finish_lines
+
+    gray = np.full((60, 400), 255, np.uint8)
+    mended = Line("เรื่อง ขออบุมัติเดินทางไปราชการ", (0, 0, 300, 20), 0.99)
+    finish_lines([mended], gray, None)
+    assert mended.text == "เรื่อง ขออนุมัติเดินทางไปราชการ" and mended.confidence <= UNSURE_CONF
+    # marks put back are no change of letters: the line keeps its confidence
+    marks = Line("ขอความอนเคราะห์ข้อมูล", (0, 0, 300, 20), 0.99)
+    finish_lines([marks], gray, None)
+    assert marks.text == "ขอความอนุเคราะห์ข้อมูล" and marks.confidence == 0.99
+
+
 def test_the_two_arcs_of_a_broken_zero_are_joined_but_eleven_stays(model):
     import cv2
 
