@@ -254,14 +254,11 @@ def estimate(
     if max(r_h, r_v) < AXIS_CLOSE * min(r_h, r_v):
         # the two axes profile about as sharp (a page of pen notes, each at its own angle,
         # sharpened the wrong one at 20°): the direction from each letter to its nearest
-        # neighbour tells them apart
+        # neighbour tells them apart (both are refined: an axis left whole-degree lost by
+        # CLEAR_LOSS, and refining only sharpens the other)
         axis = _letter_axis(mask)
-        if axis is not None and axis[1] >= LETTER_AXIS_SURE and axis[0] != horizontal:
+        if axis is not None and axis[1] >= LETTER_AXIS_SURE:
             horizontal = axis[0]
-            if horizontal and r_h * CLEAR_LOSS < r_v:
-                a_h, s_h = _refine(xs, ys, a_h)
-            elif not horizontal and r_v * CLEAR_LOSS < r_h:
-                a_v, s_v = _refine(ys, -xs, a_v)
     sharp = max(r_h, r_v)
     skew_conf = float(min(1.0, (sharp - 1.0) / 3.0))
     if horizontal:

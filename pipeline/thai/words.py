@@ -220,22 +220,33 @@ _COMMON = 1000  # ... and one it counts this many times or more is common
 _MAX_MARK_EDITS = 2  # a misread mark: one lost, added or changed (ำ read as ้ + า: two)
 
 
+def _rare_pieces(tokens: list[str]) -> bool:
+    """What a word cut by one misread letter or mark leaves: two tokens or more, of four letters
+    or more together (short readings match too many words and names), one of them rare (common
+    words all are a phrase, not a misreading), and no name."""
+    _, freq = _tone_index()
+    window = "".join(tokens)
+    return (
+        len(tokens) >= 2
+        and len(skeleton(window)) >= 4
+        and min(freq.get(t, 0) for t in tokens) < _RARE
+        and window not in _known_words()
+    )
+
+
 def _misread_fix(tokens: list[str]) -> str | None:
     """The one common word that ``tokens`` (two or more, at least one of them rare) spell but
     for a misread mark, when it is far likelier than the tokens as read: the tokeniser cuts a
     word with a lost, added or misread mark into rare dictionary words (สนับสนน → สนับ สนน,
     ผู้อ้านวยการ → ผู้ อ้า นวย การ, ระบุบ → ระ บุบ), so no unknown word marks it. Rare words
     (names, loanwords) are never put for a reading."""
-    _, freq = _tone_index()
     window = "".join(tokens)
     official = _OFFICIAL_PHRASES.get(skeleton(window))
     if official is not None and official != window:
         # the set phrases of every memo are never anything else (วันทิ, ทั้งนี่)
         return official if Levenshtein.distance(official, window) <= _MAX_MARK_EDITS else None
-    if len(tokens) < 2 or len(skeleton(window)) < 4:
-        return None  # short readings match too many words and names
-    if min(freq.get(t, 0) for t in tokens) >= _RARE or window in _known_words():
-        return None  # common words all (a phrase, not a misreading), or a name
+    if not _rare_pieces(tokens):
+        return None
     return _likeliest_word(
         tokens, lambda c: Levenshtein.distance(c, window) <= _MAX_MARK_EDITS, _MARK_LOSS_ODDS
     )
@@ -301,12 +312,9 @@ def _letter_fix(tokens: list[str]) -> str | None:
     is far likelier than the tokens as read (the odds a lost vowel needs: a wrong letter is
     rarer than a lost mark). On 15,000 Wikipedia titles it changed five: three misspellings put
     right (ปรากฎ → ปรากฏ, มาเลเชีย → มาเลเซีย) and two transliterations (ทรานซอลล์ → ทราบซอลล์)."""
-    _, freq = _tone_index()
-    window = "".join(tokens)
-    if len(tokens) < 2 or len(skeleton(window)) < 4 or window in _known_words():
+    if not _rare_pieces(tokens):
         return None
-    if min(freq.get(t, 0) for t in tokens) >= _RARE:
-        return None  # common words all: a phrase, not a misreading
+    window = "".join(tokens)
     words = _dictionary()[0]
     # (a letter added was tried too: transliterations lose theirs, คอนสแตนติโนเปิล →
     # คอนแตนติโนเปิล, 229 of 15,000 Wikipedia titles changed)
