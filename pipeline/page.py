@@ -42,6 +42,7 @@ from pipeline.ocr.digits import (
     load_model,
 )
 from pipeline.ocr.engine import OcrEngine
+from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
 from pipeline.thai.dates import MONTH_WORDS, find_month
 from pipeline.thai.digits import to_arabic_digits
@@ -146,14 +147,23 @@ def drop_off_line(line: Line) -> None:
 
 
 def finish_lines(
-    lines: list[Line], gray: np.ndarray, digit_model: DigitModel | None, dictionary: bool = True
+    lines: list[Line],
+    gray: np.ndarray,
+    digit_model: DigitModel | None,
+    dictionary: bool = True,
+    lay: layout.Layout | None = None,
 ) -> int:
-    """Digits re-read, Thai text repair, then the dictionary check of marks (typed text only);
+    """Tone marks the page shows over upper vowels put back (with ``lay``'s components), digits
+    re-read, Thai text repair, then the dictionary check of marks (typed text only);
     returns how many digits changed. ``raw_text`` keeps what the engine read."""
     changed = 0
     for ln in lines:
+        if dictionary and lay is not None:  # (while the symbols spell the text)
+            restore_seen_marks(ln, lay.components, lay.x_height)
         if digit_model is not None:
-            changed += fix_digits(ln, gray, digit_model, slots=number_slots(ln.text))
+            changed += fix_digits(
+                ln, gray, digit_model, slots=number_slots(ln.text), loose=phone_slots(ln.text)
+            )
         ln.text = repair_text(ln.text)
         letters = _THAI_LETTER.findall(ln.text)
         if dictionary:
@@ -217,23 +227,19 @@ def _a_ministry(code: str) -> bool:
     return _known_code(code) or snap_code(MARK.sub("", code)) is not None
 
 
-def number_slots(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of text standing where a number does, whatever the engine read there,
-    for the digit network to read again: Latin words (``latin_numbers``), the groups of a phone
-    number after its label (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``: the engine's letters for ๗๙๗), up to a word
-    (``ต่อ``, the next label) — in a phone short of nine digits, a Latin word and a lone slash or
-    bracket too (each sign a slot of its own) —, a reference's two numbers (``ที่ อก ๘๒สาว/ว
-    ๓๙๗๖``: at a line's start any code, inside a line a known one), and a count between its word
-    and its unit."""
-    out = latin_numbers(text)
+def phone_slots(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the groups of a phone number after its label (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``:
+    the engine's letters for ๗๙๗), up to a word (``ต่อ``, the next label); in a phone short
+    of nine digits, a Latin word (the English model's reading of its last group: ``๐ ๑๘๗๖
+    petals``) and a lone slash or bracket too (each sign a slot of its own)."""
+    out: list[tuple[int, int]] = []
     for label in _PHONE_OPENS.finditer(text):
         groups: list[tuple[int, int]] = []
         held = 0  # the phone's digits and the symbols standing for them so far
         for tok in re.finditer(r"\S+", text[label.end() :]):
             word = tok.group(0)
             # a group with no digit at all is a word, and the phone has ended; unless it is
-            # Latin letters where the phone is still short of digits (the English model's
-            # reading of its last group: ``๐ ๑๘๗๖ petals``)
+            # Latin letters where the phone is still short of digits
             short_latin = 0 < held < PHONE_MIN_DIGITS and _LATIN_ONLY.fullmatch(word) is not None
             if word.startswith(_PHONE_WORDS) or not (
                 _ANY_DIGIT.search(word) or word in _SIGNS or short_latin
@@ -254,6 +260,15 @@ def number_slots(text: str) -> list[tuple[int, int]]:
             )
             signs = "/" if paired else _SIGNS
             out += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in signs]
+    return out
+
+
+def number_slots(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of text standing where a number does, whatever the engine read there,
+    for the digit network to read again: Latin words (``latin_numbers``), a phone's groups
+    (``phone_slots``), a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``: at a line's start
+    any code, inside a line a known one), and a count between its word and its unit."""
+    out = latin_numbers(text) + phone_slots(text)
     refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
     if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
         refs.append(m)
@@ -879,6 +894,7 @@ def reread_lines(
                     _thai_reread(engine, strip, dpi, options, ln, sx, sy)
                 _latin_number_reread(engine, strip, dpi, options, ln, sx, sy)
                 _latin_line_reread(engine, strip, dpi, options, ln, sx, sy)
+                _reference_letter_reread(engine, strip, dpi, options, ln, sx, sy)
 
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
@@ -1191,6 +1207,64 @@ def _latin_number_reread(
             pos = align_symbols(ln)
             if pos is None:
                 return
+
+
+# a reference in Arabic digits: its office's number, the slash, and a running number opening
+# with a digit a circular's ว or a ministry's จ is read as by the English model (9 or 2; 8)
+_ARABIC_REFERENCE = re.compile(
+    f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*{MINISTRY_CODE}\\s?(?P<office>[0-9][0-9.]*)/"
+    "(?P<run>[289](?:[0-9]| (?=[0-9]))*)"
+)
+# ... and the Thai model's reading of it, with the letter
+_LETTERED_RUN = re.compile("(?P<office>[0-9][0-9.]*)/(?P<letter>[วจ])\\s?(?P<run>[0-9]+)")
+SURE_LETTER = 0.9  # the Thai model's reading of the letter is taken when this sure
+
+
+def _reference_letter_reread(
+    engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
+) -> None:
+    """A reference in Arabic digits whose running number's letter the English model read as a
+    digit (``ดศ 7064/26840`` for ``7064/ว6840``, ``/8 5254`` for ``/จ 5254``): the line is read
+    again by the Thai model alone, and where that reads the same office number, the letter after
+    the slash, surely, and then the running number less the first digit or two (a digit apart:
+    the digit network reads them again later), the letter takes those digits' place."""
+    from rapidfuzz.distance import Levenshtein
+
+    m = _ARABIC_REFERENCE.match(ln.text)
+    pos = align_symbols(ln) if m else None
+    if m is None or pos is None:
+        return
+    again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
+    if len(again) != 1:
+        return
+    cand = again[0]
+    run = m["run"].replace(" ", "")
+    # (the letter read as one digit or two: ``/286493`` for ``/ว8493``)
+    found = next(
+        (
+            t
+            for t in _LETTERED_RUN.finditer(cand.text)
+            if t["office"] == m["office"]
+            and 1 <= len(run) - len(t["run"]) <= 2
+            and Levenshtein.distance(run[len(run) - len(t["run"]) :], t["run"]) <= 1
+        ),
+        None,
+    )
+    cpos = align_symbols(cand) if found else None
+    if found is None or cpos is None:
+        return
+    letter = next(k for k, idx in enumerate(cpos) if idx and idx[0] == found.start("letter"))
+    if cand.words[letter].confidence < SURE_LETTER:
+        return
+    # the symbols of the digits the letter was read as
+    n = len(run) - len(found["run"])
+    spots = [i for i in range(m.start("run"), m.end("run")) if ln.text[i] != " "][:n]
+    ks = [k for k, idx in enumerate(pos) if idx and idx[0] in spots]
+    if len(ks) != n or any(len(pos[k]) != 1 for k in ks):
+        return
+    said = cand.words[letter]
+    ln.words[ks[0] : ks[-1] + 1] = [Word(said.text, _shift_box(said.bbox, sx, sy), said.confidence)]
+    ln.text = ln.text[: spots[0]] + said.text + ln.text[spots[-1] + 1 :]
 
 
 def _number_in(read: str, symbols: list[Word]) -> tuple[str, list[Word]] | None:
@@ -1692,7 +1766,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             typed.append(ln)
 
     digit_model = load_model()
-    changed = finish_lines(typed, lay.ocr_gray, digit_model)
+    changed = finish_lines(typed, lay.ocr_gray, digit_model, lay=lay)
     doubt_slivers(typed)
     doubt_stamp_times(typed, lay.ocr_gray.shape[0])
     typed, title = snap_memo_title(typed, lay.ocr_gray.shape[0])
@@ -1734,7 +1808,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
                 # the row of marks over a cell's line read apart (as salad: ``VA ๐ YAN``)
                 cl = drop_mark_rows(cl, lay.components, lay.x_height)
                 reread_lines(engine, lay.clean_gray, cl, pimg.dpi, options)
-                finish_lines(cl, lay.clean_gray, digit_model)
+                finish_lines(cl, lay.clean_gray, digit_model, lay=lay)
                 c.text = " ".join(ln.text for ln in cl)
                 confs.extend(ln.confidence for ln in cl)
             r.confidence = round(float(np.mean(confs)), 4) if confs else 0.0

@@ -1280,3 +1280,162 @@ def test_a_day_read_as_a_letter_after_its_label_is_read_by_the_digit_network(mod
     line.text += "่"
     fix_digits(line, gray, model)
     assert line.text == shown
+
+
+def _read_without_top_marks(text, face="laksaman", px=67):
+    """``text`` (one upper vowel) rendered, and the line an engine that lost the tone mark over
+    it would give: the text without the mark, the vowel's symbol boxed on its ink, the other
+    symbols on the whole word (the engine's boxes are that sloppy); and the page's components,
+    the mark's among them."""
+    from pipeline.components import components
+    from pipeline.ocr.marks import UPPER_VOWELS
+    from pipeline.thai.words import TONE_MARKS
+
+    gray = _render(text, face, px)
+    _, _, stats = components((gray < 128).astype(np.uint8))
+    comps = stats[1:]
+    tall = comps[comps[:, 3] >= 0.3 * px]
+    top = np.median(tall[:, 1])
+    upper = comps[comps[:, 1] + comps[:, 3] <= top + 0.05 * px]
+    vowel = upper[np.argmax(upper[:, 1] + upper[:, 3])]
+    read = "".join(
+        ch for i, ch in enumerate(text) if not (ch in TONE_MARKS and text[i - 1] in UPPER_VOWELS)
+    )
+    box = (
+        int(tall[:, 0].min()),
+        int(comps[:, 1].min()),
+        int((tall[:, 0] + tall[:, 2]).max()),
+        int((tall[:, 1] + tall[:, 3]).max()),
+    )
+    vbox = (int(vowel[0]), int(vowel[1]), int(vowel[0] + vowel[2]), int(vowel[1] + vowel[3]))
+    words = [Word(ch, vbox if ch in UPPER_VOWELS else box, 0.99) for ch in read]
+    return Line(read, box, 0.99, words=words), comps, float(np.median(tall[:, 3]))
+
+
+@pytest.mark.parametrize(
+    "text, face",
+    [("คงมั่น", "laksaman"), ("ชั้น", "laksaman"), ("ซึ่ง", "sarabun"), ("คงมั่น", "garuda")],
+)
+def test_a_tone_mark_lost_over_an_upper_vowel_is_put_back_from_its_ink(text, face):
+    from pipeline.ocr.marks import restore_seen_marks
+
+    line, comps, xh = _read_without_top_marks(text, face)
+    assert line.text != text  # (the engine's reading: คงมัน, ชัน, ซึง are words too)
+    assert restore_seen_marks(line, comps, xh) == 1
+    assert line.text == text
+    assert "".join(w.text for w in line.words) == text  # the symbols spell the text still
+
+
+def test_no_tone_mark_is_put_back_without_its_ink_or_where_it_makes_no_word():
+    from pipeline.ocr.marks import restore_seen_marks
+
+    line, comps, xh = _read_without_top_marks("คงมัน")  # no mark on the page
+    assert restore_seen_marks(line, comps, xh) == 0 and line.text == "คงมัน"
+    # ink over the vowel, but no mark makes a word of it (a name: ชัย)
+    line, comps, xh = _read_without_top_marks("ชั่ย")
+    assert restore_seen_marks(line, comps, xh) == 0 and line.text == "ชัย"
+    # a comma on the line above, at the height of its letters, is no mark (๓๘,๑๐๐ over นี้)
+    line, comps, xh = _read_without_top_marks("คงมัน")
+    vowel = line.words[3].bbox
+    foot = vowel[1] - int(0.2 * xh)  # where a mark's foot would be
+    comma = [vowel[0] + 8, foot - int(0.5 * xh), 8, int(0.5 * xh), int(0.2 * xh * xh)]
+    digit = [vowel[0] - int(1.2 * xh), foot - int(1.2 * xh), int(0.9 * xh), int(xh), 500]
+    comps = np.vstack([comps, [comma, digit]])
+    assert restore_seen_marks(line, comps, xh) == 0 and line.text == "คงมัน"
+    comps = comps[:-1]  # ... the same ink alone over the vowel is one
+    assert restore_seen_marks(line, comps, xh) == 1 and line.text == "คงมั่น"
+    # a mark the engine read, put after another letter, accounts for the ink it boxes
+    line, comps, xh = _read_without_top_marks("คงมั่น")
+    mark = comps[np.argmin(comps[:, 1])]  # (the highest ink)
+    mbox = (int(mark[0]), int(mark[1]), int(mark[0] + mark[2]), int(mark[1] + mark[3]))
+    line.words.append(Word("่", mbox, 0.99))
+    line.text = "คงมัน่"
+    assert restore_seen_marks(line, comps, xh) == 0
+
+
+class _ThaiSymbols(_ThaiAlone):
+    """... with a symbol per character, each as sure as ``sure``."""
+
+    def __init__(self, thai: str, sure: float = 0.99) -> None:
+        super().__init__(thai)
+        self.sure = sure
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        assert languages == "tha"
+        line = _symbols(self.thai)
+        for w in line.words:
+            w.confidence = self.sure
+        return [line]
+
+
+@pytest.mark.parametrize(
+    "read, thai, want",
+    [
+        # ว read as 2, its running number's digits read again by the digit network later
+        ("ที่ ดศ 7064/26840 วันที่ 16", "ที่ ดศ 7064/ว6860 วันที่ 16", "ที่ ดศ 7064/ว6840 วันที่ 16"),
+        ("ที่ พม 7777.1/8 5254 วันที่", "ที่ พม 7777.1/จ 5254 วันที่", "ที่ พม 7777.1/จ 5254 วันที่"),
+        # ... read as two digits: both go
+        ("ที่ พณ 7504.9/286493", "ที่ พณ 7504.9/ว8493", "ที่ พณ 7504.9/ว6493"),
+    ],
+)
+def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(read, thai, want):
+    from pipeline.options import Options
+    from pipeline.page import _reference_letter_reread
+
+    strip = np.full((60, 400), 255, np.uint8)
+    got = _symbols(read)
+    _reference_letter_reread(_ThaiSymbols(thai), strip, 300, Options(), got, 10, 10)
+    assert got.text == want
+    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "read, thai, sure",
+    [
+        ("ที่ สธ 5033/9004", "ที่ สธ 5033/9004", 0.99),  # a running number with no letter
+        ("ที่ สธ 5033/9004", "ที่ สธ 5033/ว004", 0.8),  # a letter the Thai model is unsure of
+        ("ที่ สธ 5033/9004", "ที่ สธ 5034/ว004", 0.99),  # another office number: another line
+        ("ที่ สธ 5033/9004", "ที่ สธ 5033/ว771", 0.99),  # another running number
+        ("ที่ สธ 5033/6004", "ที่ สธ 5033/ว004", 0.99),  # (6 is no digit ว is read as)
+    ],
+)
+def test_a_reference_s_first_digit_stays_unless_the_thai_model_surely_reads_its_letter(
+    read, thai, sure
+):
+    from pipeline.options import Options
+    from pipeline.page import _reference_letter_reread
+
+    strip = np.full((60, 400), 255, np.uint8)
+    got = _symbols(read)
+    _reference_letter_reread(_ThaiSymbols(thai, sure), strip, 300, Options(), got, 10, 10)
+    assert got.text == read
+
+
+class _UnsureFirst:
+    """The digit network, less sure of the first glyph it is shown (0.7: a blurred ๖)."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def probabilities(self, feats):
+        p = self.model.probabilities(feats).copy()
+        best = int(p[0].argmax())
+        p[0] = 0.3 / (len(p[0]) - 1)
+        p[0, best] = 0.7
+        return p
+
+
+def test_a_phone_group_read_as_latin_letters_is_read_though_a_glyph_is_less_sure(model):
+    from pipeline.page import number_slots, phone_slots
+
+    # the English model's ``DORM`` for the phone's last group ๖๐๘๓, its label misread too
+    shown, read = "โทร. ๐ ๗๘๘๐ ๖๐๘๓", "โทว. ๐ ๗๘๘๐ DORM"
+    assert [read[a:b] for a, b in phone_slots(read)] == ["๐", "๗๘๘๐", "DORM"]
+    gray, line = _read_as(shown, read)
+    fix_digits(line, gray, _UnsureFirst(model), slots=number_slots(read), loose=phone_slots(read))
+    assert line.text.endswith("๖๐๘๓") and line.confidence < 0.75  # (for review)
+    # where no phone stands, a Latin word is read as digits only when every glyph is sure
+    shown, read = "จำนวน ๒๖๑ บาท", "จำนวน bdo บาท"
+    gray, line = _read_as(shown, read)
+    fix_digits(line, gray, _UnsureFirst(model), slots=number_slots(read), loose=phone_slots(read))
+    assert line.text == read

@@ -848,6 +848,7 @@ def fix_digits(
     model: DigitModel,
     min_prob: float = 0.5,
     slots: Sequence[tuple[int, int]] = (),
+    loose: Sequence[tuple[int, int]] = (),
 ) -> int:
     """Re-read the digit runs of ``line`` (boxes in ``gray``'s frame); returns digits changed.
 
@@ -857,7 +858,8 @@ def fix_digits(
     the engine emitted a different number of characters (it often invents extra ones for the
     digits it cannot read). Otherwise the engine's reading stays and the line's confidence drops.
     A run of Latin letters (in ``slots``: text standing where a number does) is replaced only when
-    every glyph is read surely: the network has no answer for "not a digit".
+    every glyph is read surely: the network has no answer for "not a digit"; inside ``loose``
+    slots (a phone's groups: no word stands there) as surely as digits the engine read.
     """
     runs = _runs(line, slots)
     if not runs:
@@ -997,7 +999,11 @@ def fix_digits(
             weak.sum() > max(1, len(conf) // 3)
             or conf.min() < 0.2
             or (weak.any() and len(conf) < 2)
-            or (english and (conf.min() < LATIN_SURE or p.max(axis=1).min() < LATIN_SURE))
+            or (
+                english
+                and not any(a <= positions[0] and positions[-1] < b for a, b in loose)
+                and (conf.min() < LATIN_SURE or p.max(axis=1).min() < LATIN_SURE)
+            )
         ):
             continue
         picks = [alphabet[i] for i in sub.argmax(axis=1)]

@@ -22,6 +22,7 @@ is at least 20 times likelier than the reading (unigram model) and no rival is w
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -673,3 +674,46 @@ def warm_up() -> None:
     plausibility("ทดสอบ")
     unknown_words("ทดสอบ")  # the dictionary with names and codes
     _unknown_letters("ทดสอบ")  # ... and without codes
+
+
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+
+
+def seen_mark(text: str, at: int, marks: str = TONE_MARKS) -> str | None:
+    """The tone mark, of ``marks`` (likeliest first), that stands after ``text[at]`` where the
+    page shows one the engine did not read: the one whose run of Thai, cut into words, leaves
+    no more letters unknown than the reading did, with the mark in a known word, likeliest by
+    the corpus (a tie goes to the first); None when no mark makes such a word.
+
+    >>> seen_mark("(นายสุภาพร คงมัน)", 14)
+    '่'
+    >>> seen_mark("ห้องประชุม ๑๒ ชัน ๘", 15)
+    '้'
+    >>> seen_mark("กรมอนามัย", 7) is None
+    True
+    """
+    run = next((r for r in _RUN.finditer(text) if r.start() <= at < r.end()), None)
+    if run is None:
+        return None
+    k = at - run.start() + 1
+    unknown, was = _unknown_letters(run.group(0))
+    # the word that held the vowel as read (its span in the run)
+    ends = list(itertools.accumulate(len(t) for t in was))
+    old = next((e - len(t), e) for t, e in zip(was, ends, strict=True) if e >= k)
+    known = _known_words()
+    best: tuple[float, str] | None = None
+    for mark in marks:
+        cand = run.group(0)[:k] + mark + run.group(0)[k:]
+        n, toks = _unknown_letters(cand)
+        if n > unknown:
+            continue
+        ends = list(itertools.accumulate(len(t) for t in toks))
+        holder, end = next((t, e) for t, e in zip(toks, ends, strict=True) if e > k)
+        # ... in a known word, that takes in all of the word as read (a speck over อนามัย
+        # makes อนา มั้ย: the mark cut a word, it did not mend one)
+        if len(holder) < 2 or holder not in known or end - len(holder) > old[0] or end - 1 < old[1]:
+            continue
+        score = sum(_logp(t) for t in toks)
+        if best is None or score > best[0]:
+            best = (score, mark)
+    return best[1] if best else None
