@@ -1064,12 +1064,14 @@ _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a spa
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
 _REF_OPENING = re.compile(f"\\s*(?:{_REF_LABEL.pattern}\\s*)?")  # ... alone before the code
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
+# the date's label glued on after a reference's running number (``๔๖๑๙ลงวันที่``): no digit of it
+_DATED = "(?:ลง\\s?)?วันที"
 # a reference's numbers as read: the office's (up to its slash, or the bar the engine may read
 # for it: ``๑๒๗๓|ว๗๘๓๕``), and after the slash (and a circular's ว or a ministry's จ) the
 # running number; each holds a digit
 _REFERENCE_NUMBERS = (
     f"(?P<office>(?=[^\\s/|]*[0-9{THAI}])[^\\s/|]+)"
-    f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])\\S+))?"
+    f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])(?:(?!{_DATED})\\S)+))?"
 )
 # ... on a reference line (``ที่``, a ministry's code)
 _REFERENCE_SLOTS = re.compile(

@@ -1092,6 +1092,8 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert [text[a:b] for a, b in number_slots(text)] == ["1273", "7835"]
     text = "ตามหนังสือที่ มท ต๒๑๐/ว๖ะ๖ ลงวันที่"  # a known code's reference inside a line
     assert [text[a:b] for a, b in number_slots(text)] == ["ต๒๑๐", "๖ะ๖"]
+    text = "อ้างถึงหนังสือที่ รง ๙๒๒๘/จ ๔๖๑๙ลงวันที่ ๑๖"  # the date's label glued on is no number
+    assert [text[a:b] for a, b in number_slots(text)] == ["๙๒๒๘", "๔๖๑๙"]
     text = "ผู้เข้าร่วมจำนวน ๑๕ข่ คน"  # a count between its word and its unit
     assert [text[a:b] for a, b in number_slots(text)] == ["๑๕ข่"]
     text = "วันที OM ก.ุพ. ๒๕๖๘"  # a day the English model read, before its month
@@ -1344,6 +1346,18 @@ def test_no_tone_mark_is_put_back_without_its_ink_or_where_it_makes_no_word():
     assert restore_seen_marks(line, comps, xh) == 0 and line.text == "คงมัน"
     comps = comps[:-1]  # ... the same ink alone over the vowel is one
     assert restore_seen_marks(line, comps, xh) == 1 and line.text == "คงมั่น"
+    # ink hanging right under a letter of the line above may be that letter's lower vowel: it
+    # is taken for a mark only where the words are far likelier with it (ชัน → ชั้น), not for
+    # a rare word (จึง → จึ่ง, which the same ink alone over the vowel makes)
+    for text, alone, under in (("ชั้น", "ชั้น", "ชั้น"), ("จึ่ง", "จึ่ง", "จึง")):
+        for hanging, want in ((False, alone), (True, under)):
+            line, comps, xh = _read_without_top_marks(text)
+            mark = comps[np.argmin(comps[:, 1])]
+            letter = [mark[0] - 5, mark[1] - int(xh) - 1, int(xh), int(xh), int(0.5 * xh * xh)]
+            if hanging:
+                comps = np.vstack([comps, [letter]])
+            restore_seen_marks(line, comps, xh)
+            assert line.text == want, (text, hanging)
     # a mark the engine read, put after another letter, accounts for the ink it boxes
     line, comps, xh = _read_without_top_marks("คงมั่น")
     mark = comps[np.argmin(comps[:, 1])]  # (the highest ink)

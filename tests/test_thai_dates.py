@@ -162,6 +162,9 @@ def test_an_abbreviations_stop_read_as_a_lower_vowel():
     assert parse_date("12 ก.ุย. 2551").value == "2008-09-12"
     assert parse_date("๒๔ กุย. ๒๕๕๖").value == "2013-09-24"
     assert parse_date("๑๙ ต. คู๒๕๖๕").value == "2022-10-19"  # ... the last stop too
+    # ... or as thanthakhat (``เมย์.`` for เม.ย.)
+    assert parse_date("๑๖ เมย์. ๒๕๕๒").value == "2009-04-16"
+    assert parse_date("๒ พ.ค์ ๒๕๖๐").value == "2017-05-02"
 
 
 def test_a_stray_letter_clinging_to_a_full_month_name_is_skipped_and_said():

@@ -181,6 +181,7 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("แจ้งเวียนจุดหมายข่าวประจำเดือน") == "แจ้งเวียนจดหมายข่าวประจำเดือน"
     assert correct_words("ขอส่งรายชื่อผู้เข้ารวมอบรม") == "ขอส่งรายชื่อผู้เข้าร่วมอบรม"
     assert correct_words("ขออนุมัติจัดซื่อวัสดุ") == "ขออนุมัติจัดซื้อวัสดุ"
+    assert correct_words("รายละเอียดเพิ่มเต็มได้ที่") == "รายละเอียดเพิ่มเติมได้ที่"
     assert correct_words("บรรลุจุดหมาย") == "บรรลุจุดหมาย"  # a word of its own
 
 

@@ -26,7 +26,11 @@ MARK_MIN_AREA = 0.015  # ... and covers this much of an x-height squared
 MARK_GAP = 0.45  # the mark's foot is at most this far above the vowel's top
 VOWEL_REACH = 1.0  # a vowel's ink stands at most this far above the letters' tops ...
 VOWEL_MAX_WIDTH = 1.3  # ... and is at most this wide (ั spans its letter)
-HANGING = 0.25  # ink this close under a letter of the line above is that letter's lower vowel
+# ink this close under a letter of the line above may be that letter's lower vowel: the mark
+# it would be must make words this many times likelier than the reading (ชัน → ชั้น: 15 times;
+# จึง → จึ่ง: far less likely)
+HANGING = 0.25
+UNDER_ODDS = 10.0
 # a mark narrower than this share of its height is mai ek (่), a wider one another (้ ๊ ๋):
 # of the marks the engine read over upper vowels on 30 files of the wider bench, ่ measured
 # 0.3-0.6 (5th to 95th percentile), ้ 1.27-1.75
@@ -47,16 +51,26 @@ def _letters_top(c: np.ndarray, box: tuple[int, int, int, int], xh: float) -> fl
     return float(np.median(c[sel, 1])) if sel.sum() >= 2 else None
 
 
-def _in_line_above(m: np.ndarray, letters: np.ndarray, xh: float) -> bool:
-    """Whether ink ``m`` belongs to ``letters`` of the line above: beside them at their height
-    (a comma or stop on that line's baseline: ``๓๘,๑๐๐`` over ``นี้``), or hanging just under
-    one (a lower vowel, ``ุ`` of ``มิถุนายน`` over ``จึง``), rather than clear of them."""
-    lx0, lx1 = letters[:, 0], letters[:, 0] + letters[:, 2]
+def _beside_line_above(m: np.ndarray, letters: np.ndarray, xh: float) -> bool:
+    """Whether ink ``m`` stands beside ``letters`` of the line above, at their height: a comma
+    or stop on that line's baseline (``๓๘,๑๐๐`` over ``นี้``), no mark."""
     bottom = letters[:, 1] + letters[:, 3]
     overlap = np.minimum(m[1] + m[3], bottom) - np.maximum(m[1], letters[:, 1])
-    beside = np.abs((lx0 + lx1) / 2 - (m[0] + m[2] / 2)) <= 2 * xh
-    under = (np.minimum(m[0] + m[2], lx1) > np.maximum(m[0], lx0)) & (m[1] - bottom <= HANGING * xh)
-    return bool((beside & (overlap >= 0.3 * m[3])).any() or under.any())
+    beside = np.abs(letters[:, 0] + letters[:, 2] / 2 - (m[0] + m[2] / 2)) <= 2 * xh
+    return bool((beside & (overlap >= 0.3 * m[3])).any())
+
+
+def _under_line_above(m: np.ndarray, letters: np.ndarray, xh: float) -> bool:
+    """Whether ink ``m`` hangs just under one of ``letters`` of the line above: that letter's
+    lower vowel (``ุ`` of ``มิถุนายน`` over ``จึง``), or, where lines stand close, a mark
+    touching it (``ชั้น`` under ``พ.ศ.``)."""
+    lx0, lx1 = letters[:, 0], letters[:, 0] + letters[:, 2]
+    return bool(
+        (
+            (np.minimum(m[0] + m[2], lx1) > np.maximum(m[0], lx0))
+            & (m[1] - (letters[:, 1] + letters[:, 3]) <= HANGING * xh)
+        ).any()
+    )
 
 
 def _shapes(w: int, h: int) -> str:
@@ -66,10 +80,12 @@ def _shapes(w: int, h: int) -> str:
 
 def seen_marks(
     line: Line, components: np.ndarray, x_height: float
-) -> list[tuple[int, str, tuple[int, int, int, int]]]:
-    """(text position, the marks its shape allows, its box) of each upper vowel of ``line`` read with no mark over it whose
-    ink has a mark-sized component right above it that none of the line's marks accounts for;
-    boxes and ``components`` (x, y, w, h, area rows) in one frame."""
+) -> list[tuple[int, str, tuple[int, int, int, int], float | None]]:
+    """Each upper vowel of ``line`` read with no mark over it whose ink has a mark-sized
+    component right above it that none of the line's marks accounts for: (its text position,
+    the marks the ink's shape allows, the ink's box, the odds the mark's words need where the
+    ink may be the line above's: ``UNDER_ODDS``, or None). Boxes and ``components`` (x, y, w,
+    h, area rows) in one frame."""
     pos = align_symbols(line)
     if pos is None or not len(components) or x_height <= 0:
         return []
@@ -131,12 +147,13 @@ def seen_marks(
             if not any(
                 b[0] <= m[0] + m[2] / 2 <= b[2] and b[1] <= m[1] + m[3] / 2 <= b[3] for b in read
             )
-            and not _in_line_above(m, c[above], xh)
+            and not _beside_line_above(m, c[above], xh)
         ]
         if len(found) == 1:
             m = found[0]
             box = (int(m[0]), int(m[1]), int(m[0] + m[2]), int(m[1] + m[3]))
-            out.append((p, _shapes(int(m[2]), int(m[3])), box))
+            odds = UNDER_ODDS if _under_line_above(m, c[above], xh) else None
+            out.append((p, _shapes(int(m[2]), int(m[3])), box, odds))
     return out
 
 
@@ -146,8 +163,8 @@ def restore_seen_marks(line: Line, components: np.ndarray | None, x_height: floa
     if components is None:
         return 0
     done = 0
-    for p, shapes, box in reversed(seen_marks(line, components, x_height)):
-        mark = seen_mark(line.text, p, shapes)
+    for p, shapes, box, odds in reversed(seen_marks(line, components, x_height)):
+        mark = seen_mark(line.text, p, shapes, odds)
         if mark is None:
             continue
         pos = align_symbols(line)

@@ -104,7 +104,8 @@ def _month_alternatives() -> list[tuple[str, int, bool]]:
         alts.append((r"\s?".join(re.escape(c) for c in name), i, False))
     for i, (a, b) in enumerate(ABBR_MONTHS, start=1):
         first = f"(?:{re.escape(a)}|{_THO_THONG})" if a == "ธ" else re.escape(a)
-        rest = _ABBR_SEP + re.escape(b) + r"[.\u0e38\u0e39]?"
+        # (its last stop read as a lower vowel, or as thanthakhat: ``เมย์.`` for เม.ย.)
+        rest = _ABBR_SEP + re.escape(b) + r"\u0e4c?[.\u0e38\u0e39]?"
         alts.append((first + rest, i, False))
         loose = _loose_first(a, b)
         if loose:

@@ -214,6 +214,7 @@ _OFFICIAL_PHRASES = {
         "จดหมายข่าว",
         "เข้าร่วม",
         "จัดซื้อ",
+        "เพิ่มเติม",  # (เพิ่ม เต็ม: two words, once a lost mark is put back)
     )
 }
 _RARE = 1000  # a word the Thai National Corpus counts fewer times than this is rare
@@ -679,11 +680,12 @@ def warm_up() -> None:
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
 
 
-def seen_mark(text: str, at: int, marks: str = TONE_MARKS) -> str | None:
+def seen_mark(text: str, at: int, marks: str = TONE_MARKS, odds: float | None = None) -> str | None:
     """The tone mark, of ``marks`` (likeliest first), that stands after ``text[at]`` where the
     page shows one the engine did not read: the one whose run of Thai, cut into words, leaves
     no more letters unknown than the reading did, with the mark in a known word, likeliest by
-    the corpus (a tie goes to the first); None when no mark makes such a word.
+    the corpus (a tie goes to the first); None when no mark makes such a word, or (where the
+    ink may be another line's) none makes the words ``odds`` times likelier than the reading.
 
     >>> seen_mark("(นายสุภาพร คงมัน)", 14)
     '่'
@@ -716,4 +718,6 @@ def seen_mark(text: str, at: int, marks: str = TONE_MARKS) -> str | None:
         score = sum(_logp(t) for t in toks)
         if best is None or score > best[0]:
             best = (score, mark)
-    return best[1] if best else None
+    if best is None or (odds and best[0] - sum(_logp(t) for t in was) < math.log(odds)):
+        return None
+    return best[1]
