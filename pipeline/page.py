@@ -1073,10 +1073,10 @@ _REFERENCE_NUMBERS = (
     f"(?P<office>(?=[^\\s/|]*[0-9{THAI}])[^\\s/|]+)"
     f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])(?:(?!{_DATED})\\S)+))?"
 )
-# ... on a reference line (``ที่``, a ministry's code)
-_REFERENCE_SLOTS = re.compile(
-    f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?{_REFERENCE_NUMBERS}"
-)
+# a reference line's opening: ``ที่`` (its marks perhaps lost) and a ministry's code
+_REFERENCE_HEAD = f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?"
+# ... and its numbers
+_REFERENCE_SLOTS = re.compile(_REFERENCE_HEAD + _REFERENCE_NUMBERS)
 # ... and inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``), the office's opening with a digit or
 # a letter the engine puts for one
 _REFERENCE_IN_TEXT = re.compile(
@@ -1214,8 +1214,7 @@ def _latin_number_reread(
 # a reference in Arabic digits: its office's number, the slash, and a running number opening
 # with a digit a circular's ว or a ministry's จ is read as by the English model (9 or 2; 8)
 _ARABIC_REFERENCE = re.compile(
-    f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*{MINISTRY_CODE}\\s?(?P<office>[0-9][0-9.]*)/"
-    "(?P<run>[289](?:[0-9]| (?=[0-9]))*)"
+    _REFERENCE_HEAD + "(?P<office>[0-9][0-9.]*)/(?P<run>[289](?:[0-9]| (?=[0-9]))*)"
 )
 # ... and the Thai model's reading of it, with the letter
 _LETTERED_RUN = re.compile("(?P<office>[0-9][0-9.]*)/(?P<letter>[วจ])\\s?(?P<run>[0-9]+)")

@@ -22,6 +22,7 @@ from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
 from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation
 from pipeline.thai.repair import MARKS
+from pipeline.thai.words import TONE_MARKS
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC = "0123456789"
@@ -235,9 +236,8 @@ _DAY_SIGNS = SIGN_LOOKALIKES | set("ๆ<")  # ... and, alone before a month, ๆ
 CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
 _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
-_TONE_MARKS = set("่้๊๋")
 _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
-_ON_DIGIT = _TONE_MARKS | {"ๆ"}
+_ON_DIGIT = set(TONE_MARKS) | {"ๆ"}
 
 
 def _mark_in_number(text: str, i: int) -> bool:
@@ -245,7 +245,7 @@ def _mark_in_number(text: str, i: int) -> bool:
     ``๗๖๙๗``): number-like characters on both sides of it."""
     return (
         0 < i < len(text) - 1
-        and text[i] in _TONE_MARKS
+        and text[i] in TONE_MARKS
         and text[i - 1] in _NUMBERISH
         and text[i + 1] in _NUMBERISH
         and text[i - 1 : i + 2] != "ต่อ"  # a phone's extension (๔๕๖๗ต่อ๑๒) is a word

@@ -15,10 +15,9 @@ import numpy as np
 
 from pipeline.model import Line, Word
 from pipeline.ocr.digits import align_symbols
-from pipeline.thai.words import TONE_MARKS, seen_mark
+from pipeline.thai.words import TOP_MARKS, seen_mark
 
 UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")  # ั ิ ี ึ ื
-_TOP_SIGNS = frozenset(TONE_MARKS + "\u0e47\u0e4c")  # the marks that sit over a vowel's row
 # (sizes in x-heights of the page's type)
 MARK_MIN_HEIGHT = 0.15  # a mark's ink is at least this tall (specks are smaller) ...
 MARK_MAX_SIZE = 0.8  # ... and no taller or wider than this
@@ -80,10 +79,10 @@ def _shapes(w: int, h: int) -> str:
 
 def seen_marks(
     line: Line, components: np.ndarray, x_height: float
-) -> list[tuple[int, str, tuple[int, int, int, int], float | None]]:
+) -> list[tuple[int, int, str, tuple[int, int, int, int], float | None]]:
     """Each upper vowel of ``line`` read with no mark over it whose ink has a mark-sized
-    component right above it that none of the line's marks accounts for: (its text position,
-    the marks the ink's shape allows, the ink's box, the odds the mark's words need where the
+    component right above it that none of the line's marks accounts for: (its symbol's index,
+    its text position, the marks the ink's shape allows, the ink's box, the odds the mark's words need where the
     ink may be the line above's: ``UNDER_ODDS``, or None). Boxes and ``components`` (x, y, w,
     h, area rows) in one frame."""
     pos = align_symbols(line)
@@ -104,7 +103,7 @@ def seen_marks(
         return []
     text = line.text
     # the marks the engine did read: their boxes account for the ink under them
-    read = [w.bbox for w in line.words if w.text in _TOP_SIGNS]
+    read = [w.bbox for w in line.words if w.text in TOP_MARKS]
     bottom = c[:, 1] + c[:, 3]
     cx = c[:, 0] + c[:, 2] / 2
     small = (c[:, 3] <= MARK_MAX_SIZE * xh) & (c[:, 2] <= MARK_MAX_SIZE * xh)
@@ -115,7 +114,7 @@ def seen_marks(
         if w.text not in UPPER_VOWELS or not pos[k]:
             continue
         p = pos[k][0]
-        if p + 1 < len(text) and text[p + 1] in _TOP_SIGNS:
+        if p + 1 < len(text) and text[p + 1] in TOP_MARKS:
             continue
         # the vowel's own ink: above the letters, under the symbol's box
         bx0, _, bx1, _ = w.bbox
@@ -153,7 +152,7 @@ def seen_marks(
             m = found[0]
             box = (int(m[0]), int(m[1]), int(m[0] + m[2]), int(m[1] + m[3]))
             odds = UNDER_ODDS if _under_line_above(m, c[above], xh) else None
-            out.append((p, _shapes(int(m[2]), int(m[3])), box, odds))
+            out.append((k, p, _shapes(int(m[2]), int(m[3])), box, odds))
     return out
 
 
@@ -163,12 +162,11 @@ def restore_seen_marks(line: Line, components: np.ndarray | None, x_height: floa
     if components is None:
         return 0
     done = 0
-    for p, shapes, box, odds in reversed(seen_marks(line, components, x_height)):
+    # (right to left: the positions and symbols before an insertion stay where they were)
+    for k, p, shapes, box, odds in reversed(seen_marks(line, components, x_height)):
         mark = seen_mark(line.text, p, shapes, odds)
         if mark is None:
             continue
-        pos = align_symbols(line)
-        k = next(i for i, idx in enumerate(pos or []) if idx and idx[0] == p)
         line.text = line.text[: p + 1] + mark + line.text[p + 1 :]
         line.words.insert(k + 1, Word(mark, box, line.words[k].confidence))
         done += 1

@@ -22,7 +22,6 @@ is at least 20 times likelier than the reading (unigram model) and no rival is w
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -108,7 +107,8 @@ def _correct_run(run: str) -> str:
     return "".join(out)
 
 
-_TOP = set("\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c")  # tone marks, mai taikhu, thanthakhat
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+TOP_MARKS = frozenset(TONE_MARKS + "\u0e47\u0e4c")  # tone marks, mai taikhu, thanthakhat
 # colloquial words the Thai National Corpus (speech and fiction in it) counts often but official
 # papers hardly use: their counts are discounted when a lost mark is to be chosen (นี → นี้, the
 # demonstrative of written Thai, not the spoken นี่)
@@ -116,7 +116,7 @@ _OFFICIAL_REGISTER = {"นี่": 0.1}
 _MARK_LOSS_ODDS = 20  # a reading is mended only when the mended word is this much likelier
 
 
-_UNTONED = str.maketrans(dict.fromkeys(_TOP))
+_UNTONED = str.maketrans(dict.fromkeys(TOP_MARKS))
 
 
 def _untoned(text: str) -> str:
@@ -177,7 +177,7 @@ def _tone_fix(tokens: list[str]) -> str | None:
     if len(tokens) > 1 and window in _known_words():
         return None  # a name the tokeniser cut into words (เรืองศรี)
     cands = [c for c in index.get(_untoned(window), ()) if c != window]
-    cands = [c for c in cands if only_lost(window, c, _TOP)]
+    cands = [c for c in cands if only_lost(window, c, TOP_MARKS)]
     if not cands:
         return None
 
@@ -280,7 +280,7 @@ def _clear_winner(tokens: list[str], cands: Iterable[str], odds: float) -> str |
 
 
 # vowels above and below the letters the engine loses in tight lines (ประชม for ประชุม, อตรา for
-# อัตรา); the tone marks are _TOP's
+# อัตรา); the tone marks are TOP_MARKS
 _LOST_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47")
 _LOST_VOWEL_ODDS = 1_000
 
@@ -677,7 +677,15 @@ def warm_up() -> None:
     _unknown_letters("ทดสอบ")  # ... and without codes
 
 
-TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+def _token_over(toks: tuple[str, ...], i: int) -> tuple[str, int, int]:
+    """The token of ``toks`` (a run cut into words) over the run's position ``i``, with its
+    start and end in the run."""
+    end = 0
+    for t in toks:
+        end += len(t)
+        if end > i:
+            return t, end - len(t), end
+    raise IndexError(i)
 
 
 def seen_mark(text: str, at: int, marks: str = TONE_MARKS, odds: float | None = None) -> str | None:
@@ -699,9 +707,7 @@ def seen_mark(text: str, at: int, marks: str = TONE_MARKS, odds: float | None = 
         return None
     k = at - run.start() + 1
     unknown, was = _unknown_letters(run.group(0))
-    # the word that held the vowel as read (its span in the run)
-    ends = list(itertools.accumulate(len(t) for t in was))
-    old = next((e - len(t), e) for t, e in zip(was, ends, strict=True) if e >= k)
+    _, start, end = _token_over(was, k - 1)  # the word that held the vowel as read
     known = _known_words()
     best: tuple[float, str] | None = None
     for mark in marks:
@@ -709,11 +715,10 @@ def seen_mark(text: str, at: int, marks: str = TONE_MARKS, odds: float | None = 
         n, toks = _unknown_letters(cand)
         if n > unknown:
             continue
-        ends = list(itertools.accumulate(len(t) for t in toks))
-        holder, end = next((t, e) for t, e in zip(toks, ends, strict=True) if e > k)
+        holder, h_start, h_end = _token_over(toks, k)
         # ... in a known word, that takes in all of the word as read (a speck over อนามัย
         # makes อนา มั้ย: the mark cut a word, it did not mend one)
-        if len(holder) < 2 or holder not in known or end - len(holder) > old[0] or end - 1 < old[1]:
+        if len(holder) < 2 or holder not in known or h_start > start or h_end - 1 < end:
             continue
         score = sum(_logp(t) for t in toks)
         if best is None or score > best[0]:
