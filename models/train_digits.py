@@ -38,6 +38,15 @@ def fonts() -> list[Path]:
     return out
 
 
+def split_fonts() -> tuple[list[Path], list[Path]]:
+    """The font files trained on first, and the held-out face's (``HOLD_OUT``)."""
+    all_fonts = fonts()
+    return (
+        [f for f in all_fonts if not f.name.startswith(HOLD_OUT)],
+        [f for f in all_fonts if f.name.startswith(HOLD_OUT)],
+    )
+
+
 def render(font: Path, ch: str, px: int, rng: random.Random) -> np.ndarray | None:
     f = ImageFont.truetype(str(font), px, layout_engine=ImageFont.Layout.RAQM)
     pad = px
@@ -75,16 +84,38 @@ def render(font: Path, ch: str, px: int, rng: random.Random) -> np.ndarray | Non
     return np.isin(labels, keep)
 
 
+def rendered(
+    font: Path, wanted: list[tuple[str, int]], rng: random.Random, xs: list, ys: list
+) -> None:
+    """Each (character, label) of ``wanted`` rendered and degraded in ``font``, its features
+    appended to ``xs`` and its label to ``ys`` (a rendering with no glyph left is skipped)."""
+    for ch, label in wanted:
+        ink = render(font, ch, rng.randint(30, 110), rng)
+        f = glyph_features(ink) if ink is not None else None
+        if f is not None:
+            xs.append(f)
+            ys.append(label)
+
+
+def mlp(hidden: int, seed: int):  # type: ignore[no-untyped-def]
+    """The networks' trainer: one hidden layer of ``hidden`` ReLU units, Adam, early stopping."""
+    from sklearn.neural_network import MLPClassifier
+
+    return MLPClassifier(
+        hidden_layer_sizes=(hidden,),
+        alpha=1e-3,
+        max_iter=80,
+        random_state=seed,
+        early_stopping=True,
+        validation_fraction=0.1,
+    )
+
+
 def dataset(font_list: list[Path], per: int, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
-    xs, ys = [], []
+    xs: list = []
+    ys: list = []
     for font in font_list:
-        for ci, ch in enumerate(CLASSES):
-            for _ in range(per):
-                ink = render(font, ch, rng.randint(30, 110), rng)
-                f = glyph_features(ink) if ink is not None else None
-                if f is not None:
-                    xs.append(f)
-                    ys.append(ci)
+        rendered(font, [(ch, ci) for ci, ch in enumerate(CLASSES) for _ in range(per)], rng, xs, ys)
     return np.stack(xs), np.array(ys)
 
 
@@ -94,26 +125,15 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--per", type=int, default=30, help="samples per digit per font file")
     args = ap.parse_args()
-    from sklearn.neural_network import MLPClassifier
-
     rng = random.Random(args.seed)
-    all_fonts = fonts()
-    train_f = [f for f in all_fonts if not f.name.startswith(HOLD_OUT)]
-    held_f = [f for f in all_fonts if f.name.startswith(HOLD_OUT)]
+    train_f, held_f = split_fonts()
     t = time.time()
     x_tr, y_tr = dataset(train_f, args.per, rng)
     x_ho, y_ho = dataset(held_f, 10, rng)
     mean, std = x_tr.mean(axis=0), x_tr.std(axis=0) + 1e-3
 
-    def fit(x: np.ndarray, y: np.ndarray) -> MLPClassifier:
-        clf = MLPClassifier(
-            hidden_layer_sizes=(192,),
-            alpha=1e-3,
-            max_iter=80,
-            random_state=args.seed,
-            early_stopping=True,
-            validation_fraction=0.1,
-        )
+    def fit(x: np.ndarray, y: np.ndarray):  # type: ignore[no-untyped-def]
+        clf = mlp(192, args.seed)
         clf.fit((x - mean) / std, y)
         return clf
 

@@ -87,6 +87,10 @@ BAND = 256  # rows of the page binarised at a time
 
 
 _FRINGE = np.ones((3, 3), np.uint8)  # the grey fringe OCR keeps around ink
+# what is cleared with a rule: the rows (columns) beside it, where a deskewed rule steps by a
+# pixel and its grey fringe lies
+_H_BAND = np.ones((5, 3), np.uint8)
+_V_BAND = np.ones((3, 5), np.uint8)
 
 SMALL = 4  # connected components that only need to be found, not measured, at 1/4 scale
 
@@ -271,6 +275,81 @@ def _crossings(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
     return cv2.bitwise_and(cv2.bitwise_and(closed, pen), cv2.bitwise_not(black))
 
 
+def _letters_on_rules(
+    ink: np.ndarray, horiz: np.ndarray, vert: np.ndarray, clear: np.ndarray, xh: float
+) -> tuple[int, int, np.ndarray] | None:
+    """The rule pixels a typed letter stands on: where a rule (a stamp's frame, an underline)
+    runs along the tops or feet of a line's letters, clearing it cuts their strokes (``๖``
+    loses its tail and reads ``๐``, ``๒`` its loop and reads ``๓``). A letter's stroke that
+    reaches the cleared band keeps the rule's ink across it, in its own columns (or rows, for
+    a vertical rule), as far as the band is thick: (x, y, mask) of those pixels, or None.
+
+    A letter is ink left of the band at least ``LETTER_ON_RULE`` of the x-height tall and wide
+    (what the opening leaves of a rule that steps is a pixel or two thin) and at most
+    ``LETTER_MAX`` of it (a signature's loops on its stroke are no letters)."""
+    bx, by, bw, bh = cv2.boundingRect(cv2.bitwise_or(horiz, vert))
+    pad = int(xh) + 4
+    y0, x0 = max(0, by - pad), max(0, bx - pad)
+    y1, x1 = min(ink.shape[0], by + bh + pad), min(ink.shape[1], bx + bw + pad)
+    band = clear[y0:y1, x0:x1] > 0
+    ruled = (ink[y0:y1, x0:x1] > 0) & band
+    if not ruled.any():
+        return None
+    rest = ((ink[y0:y1, x0:x1] > 0) & ~band).astype(np.uint8)
+    n, labels, stats = components(rest)
+    big = (stats[:, 3] >= LETTER_ON_RULE * xh) & (stats[:, 2] >= LETTER_ON_RULE * xh / 2)
+    # ... and no larger than a letter with its marks (a signature's loops stand on its stroke)
+    big &= (stats[:, 3] <= LETTER_MAX * xh) & (stats[:, 2] <= LETTER_MAX * xh)
+    big[0] = False
+    if not big.any():
+        return None
+    reach = max(2, int(RULE_REACH * xh))
+    gap = max(3, int(STROKE_GAP * xh)) | 1
+    bands = [
+        (cv2.dilate(r[y0:y1, x0:x1], k) > 0) & ruled for r, k in ((horiz, _H_BAND), (vert, _V_BAND))
+    ]
+    # which components reach each direction's band (a frame's rounded corner reaches both: it
+    # is the frame's, no letter)
+    touch = [
+        np.isin(np.arange(n), labels[(cv2.dilate(b.astype(np.uint8), _FRINGE) > 0) & (rest > 0)])
+        for b in bands
+    ]
+    kept = np.zeros(rest.shape, np.uint8)
+    for i, across in enumerate(
+        (np.ones((2 * reach + 1, 1), np.uint8), np.ones((1, 2 * reach + 1), np.uint8))
+    ):
+        own = bands[i].astype(np.uint8)
+        letters = big & touch[i] & ~touch[1 - i]
+        if not letters.any():
+            continue
+        # their pixels at the band's edge, carried across the band along the rule's direction
+        edge = cv2.bitwise_and(painted(labels, stats, letters), cv2.dilate(own, _FRINGE))
+        carried = cv2.bitwise_and(cv2.dilate(edge, across), own)
+        # ... and between two strokes of a letter a gap apart (the top of ``๒``'s loop, of
+        # ``ร``, lies along the rule), within the letter's own columns (rows): never across
+        # the gap between two letters, which would join them
+        along = np.ones((1, gap) if i == 0 else (gap, 1), np.uint8)
+        closed = cv2.morphologyEx(carried, cv2.MORPH_CLOSE, along)
+        spans = np.zeros(rest.shape[1 - i], np.uint8)
+        for j in np.flatnonzero(letters):
+            a, w = int(stats[j, i]), int(stats[j, 2 + i])
+            spans[a : a + w] = 1
+        closed = cv2.bitwise_and(
+            closed,
+            np.broadcast_to(spans[None, :] if i == 0 else spans[:, None], closed.shape).copy(),
+        )
+        cv2.bitwise_or(kept, cv2.bitwise_and(closed, own), dst=kept)
+    return (x0, y0, kept) if kept.any() else None
+
+
+LETTER_ON_RULE = 0.3
+LETTER_MAX = 2.5  # of the x-height: the largest a typed letter's component is, either way
+# of the x-height: how far into a rule's band a letter's stroke is carried (the band's margin and
+# a row or two of the rule: ink on the far side is another's, a signature's loop over a name)
+RULE_REACH = 0.12
+STROKE_GAP = 0.5  # of the x-height: strokes of one letter on a rule at most this far apart
+
+
 def _groups(mask: np.ndarray, dpi: int, kx: float = 0.12, ky: float = 0.05) -> list[BBox]:
     k = cv2.getStructuringElement(
         cv2.MORPH_RECT, (max(3, int(dpi * kx / SMALL)), max(3, int(dpi * ky / SMALL)))
@@ -418,11 +497,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     # what OCR must not see; a rule with the rows beside it, where a deskewed rule steps by a
     # pixel (runs too short for the opening) and its grey fringe lies (OCR keeps a fringe
     # around all ink): a rule cleared to its core leaves a dashed ghost that joins a line's box
-    clear = (
-        border
-        | dilate_sparse(horiz, np.ones((5, 3), np.uint8))
-        | dilate_sparse(vert, np.ones((3, 5), np.uint8))
-    )
+    clear = border | dilate_sparse(horiz, _H_BAND) | dilate_sparse(vert, _V_BAND)
     del border
 
     n, labels, stats = components(cv2.bitwise_and(ink, cv2.bitwise_not(rules)))
@@ -442,6 +517,11 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     if not len(textlike):
         textlike = heights[sized]
     xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
+    if rw and rh:
+        on_rules = _letters_on_rules(ink, horiz, vert, clear, xh)
+        if on_rules is not None:
+            kx0, ky0, kept = on_rules
+            clear[ky0 : ky0 + kept.shape[0], kx0 : kx0 + kept.shape[1]][kept > 0] = 0
 
     frames = find_frames(horiz, vert, rules, dpi)
     stamp_frames: list[BBox] = []

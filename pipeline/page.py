@@ -895,6 +895,7 @@ def reread_lines(
                 _latin_number_reread(engine, strip, dpi, options, ln, sx, sy)
                 _latin_line_reread(engine, strip, dpi, options, ln, sx, sy)
                 _reference_letter_reread(engine, strip, dpi, options, ln, sx, sy)
+                _month_reread(engine, strip, dpi, options, ln, sx, sy)
 
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
@@ -1266,6 +1267,70 @@ def _reference_letter_reread(
     said = cand.words[letter]
     ln.words[ks[0] : ks[-1] + 1] = [Word(said.text, _shift_box(said.bbox, sx, sy), said.confidence)]
     ln.text = ln.text[: spots[0]] + said.text + ln.text[spots[-1] + 1 :]
+
+
+# a date whose month the English model (or a digit) took: a day, a short dotted token with a
+# Latin letter or a digit in it where the abbreviation stands, a year (perhaps with the stock
+# model's lookalike letters for the digits it cannot write): ``๑๐ 8.ค. ๒๕๖๕``, ``24 A. ย. 2561``
+_BROKEN_MONTH = re.compile(
+    r"(?<![0-9๐-๙])(?P<day>[0-9๐-๙]{1,2})\s(?P<tok>\S{1,3}\.?\s?\S{0,3}\.)\s?"
+    r"(?P<year>[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{1,3})"
+)
+_NOT_THAI_IN_MONTH = re.compile(r"[A-Za-z0-9๐-๙]")
+SURE_MONTH = 0.8  # the Thai model's reading of a month is taken when each letter is this sure
+
+
+def _month_reread(
+    engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
+) -> None:
+    """A date's month abbreviation the English model read as Latin letters or a digit
+    (``๑๐ 8.ค. ๒๕๖๕`` for ธ.ค., ``24 A. ย. 2561`` for ก.ย.): the line is read again by the Thai
+    model alone, and where that reads a month in the same place, surely, between a day and a
+    year, the month takes the token's place (the rest of the line keeps its first reading: the
+    Thai model cannot write ๔ ๖ ๗ ๘ ๙, nor Latin)."""
+    m = next(
+        (
+            t
+            for t in _BROKEN_MONTH.finditer(ln.text)
+            if _NOT_THAI_IN_MONTH.search(t["tok"]) and find_month(t["tok"]) is None
+        ),
+        None,
+    )
+    pos = align_symbols(ln) if m else None
+    if m is None or pos is None:
+        return
+    ks = [k for k, idx in enumerate(pos) if idx and m.start("tok") <= idx[0] < m.end("tok")]
+    if not ks or ks != list(range(ks[0], ks[-1] + 1)):
+        return
+    again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
+    if len(again) != 1:
+        return
+    cand = again[0]
+    found = find_month(cand.text)
+    cpos = align_symbols(cand) if found else None
+    if found is None or cpos is None:
+        return
+    a, b = found
+    # ... between a day and a year, as in the first reading (a speck read as a letter
+    # between month and year aside: ``ก.พ.ไ๒๕๕``)
+    if not re.search(r"[0-9๐-๙\u0e01-\u0e2e]\s?$", cand.text[:a]) or not re.match(
+        r"\s?(?:พ\.\s?ศ\.\s?)?[\u0e01-\u0e4e]?\s?[0-9๐-๙]", cand.text[b:]
+    ):
+        return
+    cks = [k for k, idx in enumerate(cpos) if idx and a <= idx[0] < b]
+    said = [cand.words[k] for k in cks]
+    if not said or min(w.confidence for w in said) < SURE_MONTH:
+        return
+    # ... where the token stood
+    tx0 = min(ln.words[k].bbox[0] for k in ks)
+    tx1 = max(ln.words[k].bbox[2] for k in ks)
+    mx0, mx1 = min(w.bbox[0] for w in said) + sx, max(w.bbox[2] for w in said) + sx
+    if min(tx1, mx1) - max(tx0, mx0) < 0.5 * min(tx1 - tx0, mx1 - mx0):
+        return
+    ln.words[ks[0] : ks[-1] + 1] = [
+        Word(w.text, _shift_box(w.bbox, sx, sy), w.confidence) for w in said
+    ]
+    ln.text = ln.text[: m.start("tok")] + cand.text[a:b] + ln.text[m.end("tok") :]
 
 
 def _number_in(read: str, symbols: list[Word]) -> tuple[str, list[Word]] | None:

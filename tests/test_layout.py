@@ -34,6 +34,31 @@ def test_a_stamp_over_typed_text_keeps_the_text_and_hides_its_own():
     assert not kept[190:300, 1140:1880].any()
 
 
+def test_a_rule_along_the_tops_of_typed_digits_leaves_their_strokes():
+    """A stamp's frame drawn along the tops of a phone's digits: clearing the rule cut ``๖``'s
+    tail and ``๒``'s loop (read ``๐`` and ``๓``); the letters' strokes keep the rule's ink
+    across the band, and the rule away from them is still cleared."""
+    font = typed_face("laksaman").font(67)
+    text_only, d = _page()
+    d.text((300, 400), "โทร. ๐ ๐๖๗๗ ๔๒๓๗", font=font, fill=0)
+    letters = np.asarray(text_only) < 128
+    rows = np.flatnonzero(letters[:, 700:].any(axis=1))
+    top = int(rows[0]) + 2  # the digits' tops (a tone mark over โ stands higher, left of 700)
+    img, d = _page()
+    d.text((300, 400), "โทร. ๐ ๐๖๗๗ ๔๒๓๗", font=font, fill=0)
+    d.rectangle((600, top - 300, 1900, top), outline=0, width=4)
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    band = np.zeros_like(letters)
+    band[top - 5 : top + 3, 700:1850] = True
+    # the digits' own ink in the rule's band reaches OCR ...
+    assert (lay.ocr_gray[letters & band] < 200).mean() > 0.6
+    # ... and the rule beside them does not
+    away = band & ~cv2_dilate(letters, 41)
+    assert away.sum() > 500
+    assert (lay.ocr_gray[away] == 255).mean() > 0.98
+
+
 def test_a_ruled_line_leaves_no_ghost():
     img, d = _page()
     # a deskewed rule: a line whose edges step by a pixel every so often, leaving runs along

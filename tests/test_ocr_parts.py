@@ -716,6 +716,17 @@ def test_the_two_arcs_of_a_broken_zero_are_joined_but_eleven_stays(model):
     f = glyph_features(joined[0][2])
     assert ARABIC[int(model.probabilities(f[None, :])[0][10:].argmax())] == "0"
     assert len(_join_broken(pieces(ink("11")), model)) == 2
+    # ... parted wider (a blurred black-and-white scan: 5–7 pixels of a 42-pixel digit), as
+    # a zero only
+    zero = ink("0")
+    h = int(np.ptp(np.nonzero(zero.any(axis=1))[0])) + 1
+    zero[:, mid - h // 14 : mid + h // 14 + 1] = False
+    wide = pieces(zero)
+    assert len(wide) == 2 and wide[1][0] - wide[0][1] > 0.1 * h
+    assert len(_join_broken(wide, model)) == 1
+    assert len(_join_broken(pieces(ink("11")), model)) == 2
+    tight = ink("1 1")  # (two ones a space apart are never one glyph)
+    assert len(_join_broken(pieces(tight), model)) == 2
 
 
 @pytest.mark.parametrize("face", ["laksaman", "sarabun", "loma", "norasi", "garuda"])
@@ -1382,6 +1393,18 @@ class _ThaiSymbols(_ThaiAlone):
         return [line]
 
 
+def _reread(function: str, read: str, thai: str, sure: float = 0.99) -> Line:
+    """``read`` (a symbol a character) after ``pipeline.page``'s ``function`` read its band again
+    with an engine whose Thai model alone reads ``thai``, each symbol ``sure``."""
+    from pipeline import page
+    from pipeline.options import Options
+
+    got = _symbols(read)
+    strip = np.full((60, 400), 255, np.uint8)
+    getattr(page, function)(_ThaiSymbols(thai, sure), strip, 300, Options(), got, 10, 10)
+    return got
+
+
 @pytest.mark.parametrize(
     "read, thai, want",
     [
@@ -1393,12 +1416,7 @@ class _ThaiSymbols(_ThaiAlone):
     ],
 )
 def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(read, thai, want):
-    from pipeline.options import Options
-    from pipeline.page import _reference_letter_reread
-
-    strip = np.full((60, 400), 255, np.uint8)
-    got = _symbols(read)
-    _reference_letter_reread(_ThaiSymbols(thai), strip, 300, Options(), got, 10, 10)
+    got = _reread("_reference_letter_reread", read, thai)
     assert got.text == want
     assert "".join(w.text for w in got.words) == want.replace(" ", "")
 
@@ -1416,13 +1434,7 @@ def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(re
 def test_a_reference_s_first_digit_stays_unless_the_thai_model_surely_reads_its_letter(
     read, thai, sure
 ):
-    from pipeline.options import Options
-    from pipeline.page import _reference_letter_reread
-
-    strip = np.full((60, 400), 255, np.uint8)
-    got = _symbols(read)
-    _reference_letter_reread(_ThaiSymbols(thai, sure), strip, 300, Options(), got, 10, 10)
-    assert got.text == read
+    assert _reread("_reference_letter_reread", read, thai, sure).text == read
 
 
 class _UnsureFirst:
@@ -1453,3 +1465,124 @@ def test_a_phone_group_read_as_latin_letters_is_read_though_a_glyph_is_less_sure
     gray, line = _read_as(shown, read)
     fix_digits(line, gray, _UnsureFirst(model), slots=number_slots(read), loose=phone_slots(read))
     assert line.text == read
+
+
+@pytest.mark.parametrize(
+    "read, thai, want",
+    [
+        # the English model's ก.ย. (Latin A), and the year as first read (the Thai model
+        # cannot write ๖: its year is not taken)
+        ("วันที่ 24 A. ย. 2561", "วันที่ 24 ก. ย. 2561", "วันที่ 24 ก. ย. 2561"),
+        ("วันที่ ๑๐ 8.ค. ๒๕๖๕", "วันที่ ๑๐ ธ.ค. ๒๕๕๕", "วันที่ ๑๐ ธ.ค. ๒๕๖๕"),
+        ("ลงวันที่ ๑๘ พ. a. ๒๕๕๕ เรื่อง", "ลงวันที่ ๑๘ พ. ค. ๒๕๕๕ เรื่อง", "ลงวันที่ ๑๘ พ. ค. ๒๕๕๕ เรื่อง"),
+        # ... the whole abbreviation taken, and a speck between month and year in the Thai reading
+        ("วันที่ ๒๑ NW. ๒๕๕๙", "วันที่ ๒๑ ก.พ.ไ๒๕๕", "วันที่ ๒๑ ก.พ. ๒๕๕๙"),
+    ],
+)
+def test_a_month_the_english_model_took_is_read_in_thai(read, thai, want):
+    from pipeline.thai.dates import parse_date
+
+    got = _reread("_month_reread", read, thai)
+    assert got.text == want
+    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+    assert parse_date(got.text).value is not None
+
+
+@pytest.mark.parametrize(
+    "read, thai, sure",
+    [
+        ("วันที่ 24 A. ย. 2561", "วันที่ 24 ก. ย. 2561", 0.6),  # the Thai model unsure
+        ("วันที่ 24 A. ย. 2561", "วันที่ 24 2561 ก.ย.", 0.99),  # its month elsewhere
+        ("วันที่ 24 A. ย. 2561", "วันที่ 24 A. ย. 2561", 0.99),  # no month either
+    ],
+)
+def test_a_broken_month_stays_unless_the_thai_model_surely_reads_one_there(read, thai, sure):
+    assert _reread("_month_reread", read, thai, sure).text == read
+
+
+def test_a_date_whose_month_reads_is_not_read_again():
+    from pipeline.options import Options
+    from pipeline.page import _month_reread
+
+    class _NoCall:
+        def read(self, *a, **k):
+            raise AssertionError("read again")
+
+    for text in ("วันที่ ๑๘ พ.ค. ๒๕๖๗", "วันที่ 18 มี.ค. 2567", "วันที่ 18 มีนาคม 2567"):
+        got = _symbols(text)
+        _month_reread(_NoCall(), np.full((60, 400), 255, np.uint8), 300, Options(), got, 0, 0)
+        assert got.text == text
+
+
+def test_a_phone_s_group_the_engine_stopped_short_of_is_read_by_the_digit_network(model):
+    from pipeline.page import number_slots, phone_slots
+
+    # the engine's reading ends before the phone's last group (the line's last ink)
+    shown, read = "โทร. ๐๒ ๖๕๙ ๓๕๗๓", "โทร. ๐๒ ๖๕๙"
+    gray, line = _read_as(shown, read)
+    fix_digits(line, gray, model, slots=number_slots(read), loose=phone_slots(read))
+    assert line.text == shown and line.confidence < 0.75  # (digits no engine saw: for review)
+    # ... a phone only: a count's digits past a gap are another matter
+    shown, read = "จำนวน ๒๕ ๓๕๗๓", "จำนวน ๒๕"
+    gray, line = _read_as(shown, read)
+    fix_digits(line, gray, model, slots=number_slots(read), loose=phone_slots(read))
+    assert line.text == read
+    # ... and a word after the phone is no group of it
+    shown, read = "โทร. ๐๒ ๖๕๙ ๓๕๗๓ ห้อง", "โทร. ๐๒ ๖๕๙ ๓๕๗๓"
+    gray, line = _read_as(shown, read)
+    fix_digits(line, gray, model, slots=number_slots(read), loose=phone_slots(read))
+    assert line.text == read
+
+
+def test_a_digit_boxed_by_a_sliver_at_its_edge_is_still_its_glyph():
+    from pipeline.ocr.digits import _extend_run
+
+    def glyph(a: int, b: int) -> tuple[int, int, np.ndarray]:
+        m = np.zeros((60, 400), bool)
+        m[10:50, a:b] = True
+        return a, b, m
+
+    # the day ๘ (x 112–164) boxed by the engine at x 165–167 only, the month's first letter's
+    # ink (196–242) a word's gap away
+    cands = [glyph(112, 164), glyph(196, 242)]
+    got = _extend_run(cands, (151, 182), 45)
+    assert [(a, b) for a, b, _ in got] == [(112, 164)]
+    # a box in the gap between two glyphs, off both, holds neither
+    assert _extend_run(cands, (170, 190), 45) == []
+
+
+@pytest.mark.parametrize("face", ["laksaman", "sarabun"])
+def test_a_reference_letter_the_engine_read_as_a_digit_is_told_by_the_letter_network(model, face):
+    from pipeline.ocr import digits
+    from pipeline.page import number_slots
+
+    def read_as(shown: str, read: str) -> tuple[np.ndarray, Line]:
+        gray = _render(shown, face)
+        font = typed_face(face).font(67)
+        words = [
+            Word(
+                ch,
+                (
+                    30 + int(font.getlength(shown[:i])),
+                    90,
+                    30 + int(font.getlength(shown[: i + 1])),
+                    140,
+                ),
+                0.9,
+            )
+            for i, ch in enumerate(read)
+            if ch != " "
+        ]
+        right = 30 + int(font.getlength(shown))
+        return gray, Line(text=read, bbox=(30, 60, right, 140), confidence=0.9, words=words)
+
+    assert digits.load_letter_model() is not None, "models/ref_letters.npz is missing"
+    shown, read = "ที่ พณ 7504.9/ว8493", "ที่ พณ 7504.9/98493"
+    gray, line = read_as(shown, read)
+    fix_digits(line, gray, model, slots=number_slots(read))
+    assert line.text == shown and line.confidence < 0.75  # (a letter no engine read: for review)
+    # a running number of digits only keeps its first digit
+    shown = read = "ที่ พณ 7504.9/98493"
+    gray, line = read_as(shown, read)
+    fix_digits(line, gray, model, slots=number_slots(read))
+    assert line.text == shown

@@ -27,6 +27,8 @@ from pipeline.thai.words import TONE_MARKS
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC = "0123456789"
 CLASSES = THAI + ARABIC
+# what the reference-letter network tells apart: any digit, or the letters a running number opens with
+REF_LETTER_CLASSES = ("digit", "ว", "จ")
 SIZE = 20
 DIGITS = set(CLASSES)
 SEPARATORS = set("/.-–:,; ()")
@@ -498,7 +500,17 @@ def _extend_run(
         if span[0] <= (a + b) / 2 <= span[1] or min(b, span[1]) - max(a, span[0]) > 0.5 * (b - a)
     ]
     if not inside:
-        return []
+        # a symbol's box the engine shrank to a sliver at its glyph's edge (``๕`` for the day
+        # ๘ boxed by its right edge only): the glyph whose edge is at the span's middle
+        mid = (span[0] + span[1]) / 2
+        near = [
+            (max(a - mid, mid - b, 0.0), i)
+            for i, (a, b, _) in enumerate(candidates)
+            if max(a - mid, mid - b) <= SLIVER_REACH * sym_h
+        ]
+        if not near:
+            return []
+        inside = [min(near)[1]]
     lo, hi = inside[0], inside[-1]
     gap = 0.5 * sym_h
     while hi + 1 < len(candidates):
@@ -512,6 +524,83 @@ def _extend_run(
             break
         lo -= 1
     return candidates[lo : hi + 1]
+
+
+def _unread_group(
+    candidates: list[tuple[int, int, np.ndarray]],
+    glyphs: list[tuple[int, int, np.ndarray]],
+    sym_h: int,
+) -> list[tuple[int, int, np.ndarray]]:
+    """The digit-sized glyphs past a word's gap after ``glyphs`` (a run's, the line's last),
+    one gap of under half a digit apart, when there are two or more: a group of the number
+    the engine did not read. ``candidates``: as for :func:`_extend_run`."""
+    last = glyphs[-1][1]
+    out: list[tuple[int, int, np.ndarray]] = []
+    for a, b, m in candidates:
+        if a < last:
+            continue
+        gap = a - (out[-1][1] if out else last)
+        if (
+            gap > (GROUP_GAP if not out else 0.5) * sym_h
+            or not 0.2 * sym_h <= b - a <= 2.4 * sym_h  # (two digits touching: cut later)
+            or is_slash(m)
+        ):
+            break
+        out.append((a, b, m))
+    return out if len(out) >= 2 else []
+
+
+GROUP_GAP = 1.5  # of a digit's height: the widest gap between a phone's groups
+
+
+def _read_group(
+    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet, alphabet: str, thai: bool
+) -> str:
+    """``glyphs`` read as digits of ``alphabet`` (Thai when ``thai``), every one surely (no
+    engine reading stands beside them), or ``""``."""
+    feats = [glyph_features(_own_ink(g)) for g in glyphs]
+    if not glyphs or any(f is None for f in feats):
+        return ""
+    p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
+    sub = p[:, :10] if thai else p[:, 10:]
+    conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
+    if conf.min() < LATIN_SURE or p.max(axis=1).min() < LATIN_SURE:
+        return ""
+    return "".join(alphabet[i] for i in sub.argmax(axis=1))
+
+
+SLIVER_REACH = 0.15  # of a digit's height: how far a sliver box's middle may lie off its glyph
+
+
+def _digit_after(text: Sequence[str], positions: Sequence[int]) -> bool:
+    """Whether a space and a digit follow the run at ``positions`` (``/8 5254``: the run ``8``
+    may be the running number's letter)."""
+    end = positions[-1] + 1
+    return end + 1 < len(text) and text[end] == " " and text[end + 1] in DIGITS
+
+
+@lru_cache(maxsize=1)
+def load_letter_model() -> DenseNet | None:
+    return nn.load(models_dir() / "ref_letters.npz")
+
+
+def _opening_letter(text: Sequence[str], start: int, glyph: tuple[int, int, np.ndarray]) -> str:
+    """The letter (ว or จ) a run's first glyph is, where the run follows a reference's slash
+    after its office number (``๔๐๘๗/``) and the letter network is ``REF_LETTER_SURE`` of it;
+    else ``""``."""
+    if start < 2 or text[start - 1] != "/" or text[start - 2] not in DIGITS:
+        return ""
+    model = load_letter_model()
+    f = glyph_features(_own_ink(glyph)) if model is not None else None
+    if model is None or f is None:
+        return ""
+    p = model.probabilities(f[None, :])[0]
+    k = int(p.argmax())
+    return REF_LETTER_CLASSES[k] if k and p[k] >= REF_LETTER_SURE else ""
+
+
+REF_LETTER_SURE = 0.95
+LETTER_GAP = 0.25  # of a digit's height: a letter this far from the digits has a space after it
 
 
 def _after_reference_letter(text: Sequence[str], i: int) -> bool:
@@ -551,6 +640,15 @@ def _glued_to_digits(text: str, i: int) -> bool:
     )
     right_ok = i + 1 >= len(text) or not ("ก" <= text[i + 1] <= "ฮ") or text[i + 1] in LOOKALIKES
     return left_ok and right_ok
+
+
+ARC_GAP = 0.2  # of a digit's height: the widest break between the two arcs of a 0
+
+
+def _reads(model: DenseNet, mask: np.ndarray) -> str:
+    """The digit the model reads ``mask`` as (any script), or ``""``."""
+    f = glyph_features(mask)
+    return "" if f is None else CLASSES[int(model.probabilities(f[None, :])[0].argmax())]
 
 
 def _sure(model: DenseNet | None, mask: np.ndarray) -> float:
@@ -671,12 +769,16 @@ def _join_broken(
             broken = min(hs[i : i + k]) < 0.8 * h or max(g[1] - g[0] for g in part) < 0.45 * h
             # (a piece inside another's columns, a thin face's inner curl of ๒, leaves the
             # gap to the next piece from the wider one)
-            near = all(
-                part[j + 1][0] - max(g[1] for g in part[: j + 1]) <= 0.1 * h for j in range(k - 1)
-            )
-            if not (broken and near and x1 - x0 <= 1.05 * h):
+            gaps = [part[j + 1][0] - max(g[1] for g in part[: j + 1]) for j in range(k - 1)]
+            near = all(v <= 0.1 * h for v in gaps)
+            # (a 0's two arcs, a blurred scan's break in them wider: a zero the union must be,
+            # and no wider than one)
+            arcs = k == 2 and max(g[1] - g[0] for g in part) < 0.45 * h and gaps[0] <= ARC_GAP * h
+            if not (broken and (near or arcs) and x1 - x0 <= 1.05 * h):
                 continue
             union = np.logical_or.reduce([g[2] for g in part])
+            if not near and (x1 - x0 > 0.8 * h or _reads(model, union[:, x0:x1]) not in ("0", "๐")):
+                continue
             sure = _sure(model, _own_ink((x0, x1, union)))
             if sure >= 0.9 and sure > min(_sure(model, _own_ink(g)) for g in part):
                 out.append((x0, x1, union))
@@ -888,9 +990,17 @@ def fix_digits(
             # loops leave their middle rows sparse, and the band holds their feet only)
             base, sym_h = band[1], max(1, band[1] - band[0])
         lh = line.bbox[3] - line.bbox[1]
+        # a phone's last group, the line's last text: the engine may have stopped reading
+        # before the number's end (``โทร. ๐๒ ๖๕๙`` for ๐๒ ๖๕๙ ๓๕๗๓), and the glyphs left
+        # unread past a gap are the number's next group
+        at_end = not line.text[positions[-1] + 1 :].strip() and any(
+            a <= positions[0] and positions[-1] < b for a, b in loose
+        )
         # the crop reaches well past the run so a glyph the engine's box cuts is taken whole
         # (components are then chosen by their centre, below)
         x0, x1 = max(0, rx0 - 2 * lh), min(W, rx1 + 2 * lh)
+        if at_end:
+            x1 = max(x1, min(W, line.bbox[2] + lh))
         y0 = max(0, min(line.bbox[1], min(b[1] for b in boxes)) - int(0.3 * lh))
         y1 = min(H, max(line.bbox[3], max(b[3] for b in boxes)) + int(0.1 * lh))
         crop = gray[y0:y1, x0:x1]
@@ -959,6 +1069,9 @@ def fix_digits(
             leftwards=not after_letter,
             letters=letters,
         )
+        tail = _unread_group(candidates, glyphs, sym_h) if at_end and glyphs else []
+        if tail:
+            tail = _split_wide(_join_broken(tail, model, sym_h), model, sym_h)
         # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
         glyphs = [
             g for g in glyphs if not any(a <= x0 + (g[0] + g[1]) / 2 <= b for a, b in claimed)
@@ -975,6 +1088,25 @@ def fix_digits(
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue
+        # a reference's letter the engine read as a digit (``/98493`` for ``/ว8493``, ``/8 5254``
+        # for ``/จ 5254``): the run's first glyph, told apart by the letter network
+        opener = ""
+        if (
+            not after_letter
+            and not slashes
+            and (len(glyphs) >= 3 or _digit_after(chars, positions))
+        ):
+            opener = _opening_letter(chars, positions[0], glyphs[0])
+        if opener:
+            weakest = min(weakest, LATIN_READ_CONF)  # (a letter no engine read: a person checks)
+            claimed.append((x0 + glyphs[0][0], x0 + glyphs[0][1]))
+            if len(glyphs) > 1 and glyphs[1][0] - glyphs[0][1] > LETTER_GAP * sym_h:
+                opener += " "
+            glyphs = glyphs[1:]
+            if not glyphs:
+                chars[positions[0] : positions[-1] + 1] = list(opener)
+                changed += 1
+                continue
         feats = [glyph_features(_own_ink(g)) for g in glyphs]
         if any(f is None for f in feats):
             continue
@@ -1013,9 +1145,17 @@ def fix_digits(
                 pick_digit(new, was, float(c), float(o))
                 for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
-        new = _with_signs(picks, glyphs, stops, slashes)
+        new = opener + _with_signs(picks, glyphs, stops, slashes)
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
+        more = (
+            _read_group(tail, model, alphabet, thai_seen) if _clean_sequence(glyphs + tail) else ""
+        )
+        if more:
+            # digits no engine saw: a person checks them
+            new += " " + more
+            weakest = min(weakest, LATIN_READ_CONF)
+            claimed.extend((x0 + a, x0 + b) for a, b, _ in tail)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
         if new != old:
             changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
