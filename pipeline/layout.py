@@ -281,8 +281,8 @@ def _letters_on_rules(
     """The rule pixels a typed letter stands on: where a rule (a stamp's frame, an underline)
     runs along the tops or feet of a line's letters, clearing it cuts their strokes (``๖``
     loses its tail and reads ``๐``, ``๒`` its loop and reads ``๓``). A letter's stroke that
-    reaches the cleared band keeps the rule's ink across it, in its own columns (or rows, for
-    a vertical rule), as far as the band is thick: (x, y, mask) of those pixels, or None.
+    reaches the cleared band keeps the band's ink, in its own columns (or rows, for a vertical
+    rule), ``RULE_REACH`` of the x-height into it: (x, y, mask) of those pixels, or None.
 
     A letter is ink left of the band at least ``LETTER_ON_RULE`` of the x-height tall and wide
     (what the opening leaves of a rule that steps is a pixel or two thin) and at most

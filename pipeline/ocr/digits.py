@@ -556,10 +556,10 @@ GROUP_GAP = 1.5  # of a digit's height: the widest gap between a phone's groups
 def _read_group(
     glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet, alphabet: str, thai: bool
 ) -> str:
-    """``glyphs`` read as digits of ``alphabet`` (Thai when ``thai``), every one surely (no
-    engine reading stands beside them), or ``""``."""
+    """``glyphs`` (one or more) read as digits of ``alphabet`` (Thai when ``thai``), every one
+    surely (no engine reading stands beside them), or ``""``."""
     feats = [glyph_features(_own_ink(g)) for g in glyphs]
-    if not glyphs or any(f is None for f in feats):
+    if any(f is None for f in feats):
         return ""
     p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
     sub = p[:, :10] if thai else p[:, 10:]
@@ -1149,7 +1149,9 @@ def fix_digits(
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
         more = (
-            _read_group(tail, model, alphabet, thai_seen) if _clean_sequence(glyphs + tail) else ""
+            _read_group(tail, model, alphabet, thai_seen)
+            if tail and _clean_sequence(glyphs + tail)
+            else ""
         )
         if more:
             # digits no engine saw: a person checks them
