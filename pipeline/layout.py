@@ -276,7 +276,12 @@ def _crossings(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
 
 
 def _letters_on_rules(
-    ink: np.ndarray, horiz: np.ndarray, vert: np.ndarray, clear: np.ndarray, xh: float
+    ink: np.ndarray,
+    rules_box: tuple[int, int, int, int],
+    horiz: np.ndarray,
+    vert: np.ndarray,
+    clear: np.ndarray,
+    xh: float,
 ) -> tuple[int, int, np.ndarray] | None:
     """The rule pixels a typed letter stands on: where a rule (a stamp's frame, an underline)
     runs along the tops or feet of a line's letters, clearing it cuts their strokes (``๖``
@@ -286,8 +291,11 @@ def _letters_on_rules(
 
     A letter is ink left of the band at least ``LETTER_ON_RULE`` of the x-height tall and wide
     (what the opening leaves of a rule that steps is a pixel or two thin) and at most
-    ``LETTER_MAX`` of it (a signature's loops on its stroke are no letters)."""
-    bx, by, bw, bh = cv2.boundingRect(cv2.bitwise_or(horiz, vert))
+    ``LETTER_MAX`` of it (a signature's loops on its stroke are no letters). ``rules_box``:
+    the box (x, y, w, h) of the page's rules, ``horiz`` and ``vert``; ``clear``: all that is
+    cleared with them (each rule's band is found again within the box: held for the whole page,
+    the two would add to the page's peak memory)."""
+    bx, by, bw, bh = rules_box
     pad = int(xh) + 4
     y0, x0 = max(0, by - pad), max(0, bx - pad)
     y1, x1 = min(ink.shape[0], by + bh + pad), min(ink.shape[1], bx + bw + pad)
@@ -518,7 +526,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         textlike = heights[sized]
     xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
     if rw and rh:
-        on_rules = _letters_on_rules(ink, horiz, vert, clear, xh)
+        on_rules = _letters_on_rules(ink, (rx, ry, rw, rh), horiz, vert, clear, xh)
         if on_rules is not None:
             kx0, ky0, kept = on_rules
             clear[ky0 : ky0 + kept.shape[0], kx0 : kx0 + kept.shape[1]][kept > 0] = 0

@@ -161,8 +161,9 @@ def finish_lines(
         if dictionary and lay is not None:  # (while the symbols spell the text)
             restore_seen_marks(ln, lay.components, lay.x_height)
         if digit_model is not None:
+            phones = phone_slots(ln.text)
             changed += fix_digits(
-                ln, gray, digit_model, slots=number_slots(ln.text), loose=phone_slots(ln.text)
+                ln, gray, digit_model, slots=number_slots(ln.text, phones), loose=phones
             )
         ln.text = repair_text(ln.text)
         letters = _THAI_LETTER.findall(ln.text)
@@ -263,12 +264,13 @@ def phone_slots(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def number_slots(text: str) -> list[tuple[int, int]]:
+def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The (start, end) of text standing where a number does, whatever the engine read there,
     for the digit network to read again: Latin words (``latin_numbers``), a phone's groups
-    (``phone_slots``), a reference's two numbers (``ที่ อก ๘๒สาว/ว ๓๙๗๖``: at a line's start
-    any code, inside a line a known one), and a count between its word and its unit."""
-    out = latin_numbers(text) + phone_slots(text)
+    (``phone_slots``; ``phones``, where the caller has them), a reference's two numbers (``ที่
+    อก ๘๒สาว/ว ๓๙๗๖``: at a line's start any code, inside a line a known one), and a count
+    between its word and its unit."""
+    out = latin_numbers(text) + (phone_slots(text) if phones is None else phones)
     refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
     if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
         refs.append(m)
@@ -1265,8 +1267,23 @@ def _reference_letter_reread(
     if len(ks) != n or any(len(pos[k]) != 1 for k in ks):
         return
     said = cand.words[letter]
-    ln.words[ks[0] : ks[-1] + 1] = [Word(said.text, _shift_box(said.bbox, sx, sy), said.confidence)]
-    ln.text = ln.text[: spots[0]] + said.text + ln.text[spots[-1] + 1 :]
+    _put_in(ln, ks, [said], (sx, sy), (spots[0], spots[-1] + 1), said.text)
+
+
+def _put_in(
+    ln: Line,
+    ks: list[int],
+    said: list[Word],
+    shift: tuple[int, int],
+    span: tuple[int, int],
+    text: str,
+) -> None:
+    """Another reading's symbols ``said`` (boxes in its band, at ``shift`` in the page) in place
+    of ``ln``'s symbols ``ks`` (a row), and ``text`` in place of ``ln.text``'s ``span``."""
+    ln.words[ks[0] : ks[-1] + 1] = [
+        Word(w.text, _shift_box(w.bbox, *shift), w.confidence) for w in said
+    ]
+    ln.text = ln.text[: span[0]] + text + ln.text[span[1] :]
 
 
 # a date whose month the English model (or a digit) took: a day, a short dotted token with a
@@ -1327,10 +1344,7 @@ def _month_reread(
     mx0, mx1 = min(w.bbox[0] for w in said) + sx, max(w.bbox[2] for w in said) + sx
     if min(tx1, mx1) - max(tx0, mx0) < 0.5 * min(tx1 - tx0, mx1 - mx0):
         return
-    ln.words[ks[0] : ks[-1] + 1] = [
-        Word(w.text, _shift_box(w.bbox, sx, sy), w.confidence) for w in said
-    ]
-    ln.text = ln.text[: m.start("tok")] + cand.text[a:b] + ln.text[m.end("tok") :]
+    _put_in(ln, ks, said, (sx, sy), m.span("tok"), cand.text[a:b])
 
 
 def _number_in(read: str, symbols: list[Word]) -> tuple[str, list[Word]] | None:

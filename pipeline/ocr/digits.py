@@ -553,20 +553,28 @@ def _unread_group(
 GROUP_GAP = 1.5  # of a digit's height: the widest gap between a phone's groups
 
 
-def _read_group(
-    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet, alphabet: str, thai: bool
-) -> str:
-    """``glyphs`` (one or more) read as digits of ``alphabet`` (Thai when ``thai``), every one
-    surely (no engine reading stands beside them), or ``""``."""
+def _in_script(p: np.ndarray, thai: bool) -> tuple[np.ndarray, str, np.ndarray]:
+    """The network's probabilities ``p`` (a row a glyph) within one script: (its columns, its
+    digits, each glyph's share of its probability on its likeliest digit of the script)."""
+    sub, alphabet = (p[:, :10], THAI) if thai else (p[:, 10:], ARABIC)
+    return sub, alphabet, sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
+
+
+def _all_sure(p: np.ndarray, conf: np.ndarray) -> bool:
+    """Whether every glyph is read ``LATIN_SURE`` within its script (``conf``) and overall
+    (``p``): where no engine's digit stands to fall back on."""
+    return bool(conf.min() >= LATIN_SURE and p.max(axis=1).min() >= LATIN_SURE)
+
+
+def _read_group(glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet, thai: bool) -> str:
+    """``glyphs`` (one or more) read as digits (Thai when ``thai``), every one surely (no
+    engine reading stands beside them), or ``""``."""
     feats = [glyph_features(_own_ink(g)) for g in glyphs]
     if any(f is None for f in feats):
         return ""
     p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
-    sub = p[:, :10] if thai else p[:, 10:]
-    conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
-    if conf.min() < LATIN_SURE or p.max(axis=1).min() < LATIN_SURE:
-        return ""
-    return "".join(alphabet[i] for i in sub.argmax(axis=1))
+    sub, alphabet, conf = _in_script(p, thai)
+    return "".join(alphabet[i] for i in sub.argmax(axis=1)) if _all_sure(p, conf) else ""
 
 
 SLIVER_REACH = 0.15  # of a digit's height: how far a sliver box's middle may lie off its glyph
@@ -645,18 +653,19 @@ def _glued_to_digits(text: str, i: int) -> bool:
 ARC_GAP = 0.2  # of a digit's height: the widest break between the two arcs of a 0
 
 
-def _reads(model: DenseNet, mask: np.ndarray) -> str:
-    """The digit the model reads ``mask`` as (any script), or ``""``."""
-    f = glyph_features(mask)
-    return "" if f is None else CLASSES[int(model.probabilities(f[None, :])[0].argmax())]
+def _reading(model: DenseNet | None, mask: np.ndarray) -> tuple[str, float]:
+    """The digit the model reads one glyph as (any script), and how sure it is of it (``""``
+    and 0 when it cannot say)."""
+    f = glyph_features(mask) if model is not None else None
+    if f is None or model is None:
+        return "", 0.0
+    p = model.probabilities(f[None, :])[0]
+    return CLASSES[int(p.argmax())], float(p.max())
 
 
 def _sure(model: DenseNet | None, mask: np.ndarray) -> float:
     """How sure the digit model is of one glyph (0 when it cannot say)."""
-    f = glyph_features(mask) if model is not None else None
-    if f is None or model is None:
-        return 0.0
-    return float(model.probabilities(f[None, :])[0].max())
+    return _reading(model, mask)[1]
 
 
 def _cut(
@@ -777,9 +786,9 @@ def _join_broken(
             if not (broken and (near or arcs) and x1 - x0 <= 1.05 * h):
                 continue
             union = np.logical_or.reduce([g[2] for g in part])
-            if not near and (x1 - x0 > 0.8 * h or _reads(model, union[:, x0:x1]) not in ("0", "๐")):
+            read, sure = _reading(model, _own_ink((x0, x1, union)))
+            if not near and (x1 - x0 > 0.8 * h or read not in ("0", "๐")):
                 continue
-            sure = _sure(model, _own_ink((x0, x1, union)))
             if sure >= 0.9 and sure > min(_sure(model, _own_ink(g)) for g in part):
                 out.append((x0, x1, union))
                 i += k
@@ -993,9 +1002,8 @@ def fix_digits(
         # a phone's last group, the line's last text: the engine may have stopped reading
         # before the number's end (``โทร. ๐๒ ๖๕๙`` for ๐๒ ๖๕๙ ๓๕๗๓), and the glyphs left
         # unread past a gap are the number's next group
-        at_end = not line.text[positions[-1] + 1 :].strip() and any(
-            a <= positions[0] and positions[-1] < b for a, b in loose
-        )
+        in_phone = any(a <= positions[0] and positions[-1] < b for a, b in loose)
+        at_end = in_phone and not line.text[positions[-1] + 1 :].strip()
         # the crop reaches well past the run so a glyph the engine's box cuts is taken whole
         # (components are then chosen by their centre, below)
         x0, x1 = max(0, rx0 - 2 * lh), min(W, rx1 + 2 * lh)
@@ -1121,8 +1129,7 @@ def fix_digits(
         if not thai_seen and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
             line_digits = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
             thai_seen = len(line_digits) >= 2 and all(c in THAI for c in line_digits)
-        sub, alphabet = (p[:, :10], THAI) if thai_seen else (p[:, 10:], ARABIC)
-        conf = sub.max(axis=1) / np.maximum(1e-9, sub.sum(axis=1))
+        sub, alphabet, conf = _in_script(p, thai_seen)
         weakest = min(weakest, float(conf.min()))
         weak = conf < min_prob
         # one unsure glyph does not throw away a run whose other glyphs are read with certainty
@@ -1131,11 +1138,7 @@ def fix_digits(
             weak.sum() > max(1, len(conf) // 3)
             or conf.min() < 0.2
             or (weak.any() and len(conf) < 2)
-            or (
-                english
-                and not any(a <= positions[0] and positions[-1] < b for a, b in loose)
-                and (conf.min() < LATIN_SURE or p.max(axis=1).min() < LATIN_SURE)
-            )
+            or (english and not in_phone and not _all_sure(p, conf))
         ):
             continue
         picks = [alphabet[i] for i in sub.argmax(axis=1)]
@@ -1149,9 +1152,7 @@ def fix_digits(
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
         more = (
-            _read_group(tail, model, alphabet, thai_seen)
-            if tail and _clean_sequence(glyphs + tail)
-            else ""
+            _read_group(tail, model, thai_seen) if tail and _clean_sequence(glyphs + tail) else ""
         )
         if more:
             # digits no engine saw: a person checks them
