@@ -172,6 +172,28 @@ def test_memory_limit_per_worker(tmp_path):
     assert summary.failed == 1
 
 
+def test_opencv_out_of_memory_is_a_limit_not_a_bug(monkeypatch):
+    """Under the worker's address-space cap OpenCV raises its own error (StsNoMem), not
+    MemoryError; on some machines that is what the huge page above meets first."""
+    import cv2
+
+    from pipeline.jobs import importer
+
+    def failing_with(code):
+        def load(*_args, **_kwargs):
+            e = cv2.error("OpenCV error")
+            e.code = code
+            raise e
+
+        return load
+
+    task = importer.PageTask(info=None, number=1)  # type: ignore[arg-type]
+    monkeypatch.setattr(importer, "load_page", failing_with(cv2.Error.StsNoMem))
+    assert importer.run_page(task).code == "limit_exceeded"
+    monkeypatch.setattr(importer, "load_page", failing_with(cv2.Error.StsBadArg))
+    assert importer.run_page(task).code == "internal_error"
+
+
 def test_peak_memory_of_a_bad_input_run(bad_inbox, tmp_path):
     import resource
     import subprocess

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import cv2
 from tqdm import tqdm
 
 from pipeline import __version__
@@ -81,13 +82,22 @@ def run_page(task: PageTask) -> PageOutcome:
         return PageOutcome(page=page)
     except SarabanError as e:
         return PageOutcome(code=e.code, error=f"page {task.number}: {e.message}")
-    except MemoryError:
-        return PageOutcome(code="limit_exceeded", error=f"page {task.number}: out of memory")
-    except Exception as e:  # a bug: recorded with its type, the batch goes on
+    except Exception as e:
+        if _out_of_memory(e):
+            return PageOutcome(code="limit_exceeded", error=f"page {task.number}: out of memory")
+        # a bug: recorded with its type, the batch goes on
         log.debug("page %s failed: %s", task.number, traceback.format_exc())
         return PageOutcome(
             code="internal_error", error=f"page {task.number}: {type(e).__name__}: {e}"
         )
+
+
+def _out_of_memory(e: Exception) -> bool:
+    """Python's MemoryError, or OpenCV's own (it raises cv2.error with StsNoMem when the
+    worker's address-space cap refuses an allocation)."""
+    if isinstance(e, MemoryError):
+        return True
+    return isinstance(e, cv2.error) and getattr(e, "code", None) == cv2.Error.StsNoMem
 
 
 def _worker_died(task: PageTask, exc: BaseException) -> PageOutcome:
