@@ -492,6 +492,19 @@ def test_a_wide_digit_stays_whole_and_touching_digits_are_cut(model):
     assert len(parts) == 2 and is_slash(_own_ink(parts[1])) and not is_slash(_own_ink(parts[0]))
 
 
+@pytest.mark.parametrize(("pair", "px"), [("๗๓", 50), ("๗๒", 40), ("๗๗", 67)])
+def test_touching_digits_are_cut_where_both_halves_read_surely(model, pair, px):
+    """Garuda's ๗ leans on the digit after it; its thinnest column lies inside ๗ itself, and
+    the cut there read ``๓๒`` for ๗๓ (a phone's ``๓๕๗๓`` read ``๓๕๓๒``)."""
+    from pipeline.ocr.digits import _own_ink, _reading, _split_wide
+
+    ink = _render(pair, "garuda", px) < 128
+    assert cv2.connectedComponents(ink.astype(np.uint8))[0] == 2  # one glyph: the two touch
+    cols = np.nonzero(ink.any(axis=0))[0]
+    parts = _split_wide([(int(cols.min()), int(cols.max()) + 1, ink)], model)
+    assert "".join(_reading(model, _own_ink(p))[0] for p in parts) == pair
+
+
 def test_a_sliver_of_a_line_goes_to_review():
     from pipeline.page import UNSURE_CONF, doubt_slivers
 
@@ -1586,3 +1599,32 @@ def test_a_reference_letter_the_engine_read_as_a_digit_is_told_by_the_letter_net
     gray, line = read_as(shown, read)
     fix_digits(line, gray, model, slots=number_slots(read))
     assert line.text == shown
+
+
+def test_a_reference_letter_after_a_slash_the_engine_read_inside_a_digit(model):
+    """``๗๖๗๐.๗/จ ๕๖๗๑`` read ``๕๒๕๐.๕จ ๕๒๑``: the engine took ๗/ for one glyph, and the
+    network, cutting the slash out, read จ as ๑ (``/๑`` then normalised to ``/ว``)."""
+    from pipeline.ocr import digits
+    from pipeline.page import number_slots
+
+    shown = "ที่ พน ๗๖๗๐.๗/จ ๕๖๗๑"
+    gray = _render(shown)
+    font = typed_face("laksaman").font(67)
+
+    def box(i: int, j: int) -> tuple[int, int, int, int]:
+        return (30 + int(font.getlength(shown[:i])), 90, 30 + int(font.getlength(shown[:j])), 140)
+
+    at = shown.index("๗/จ")
+    # the engine's symbols: ๗/ as one (๕), then the letter, then the running number
+    spans = [(i, i + 1) for i in range(at) if shown[i] != " "]
+    spans += [(at, at + 2), (at + 2, at + 3)]
+    spans += [(i, i + 1) for i in range(at + 4, len(shown))]
+    read = "ที่ พน ๕๒๕๐.๕จ ๕๒๑"
+    chars = [c for c in read if c != " "]
+    assert len(chars) == len(spans) - 1  # (the engine read one digit fewer at the end)
+    words = [Word(c, box(*sp), 0.9) for c, sp in zip(chars, spans, strict=False)]
+    line = Line(text=read, bbox=(30, 60, 30 + int(font.getlength(shown)), 140), confidence=0.9)
+    line.words = words
+    assert digits.load_letter_model() is not None
+    fix_digits(line, gray, model, slots=number_slots(read))
+    assert "๗๖๗๐.๗/จ" in line.text and line.confidence < 0.75

@@ -598,6 +598,32 @@ def _opening_letter(text: Sequence[str], start: int, glyph: tuple[int, int, np.n
     else ``""``."""
     if start < 2 or text[start - 1] != "/" or text[start - 2] not in DIGITS:
         return ""
+    return _letter(glyph)
+
+
+def _letter_after_slash(
+    glyphs: list[tuple[int, int, np.ndarray]], slashes: Sequence[float], text_before: str
+) -> tuple[int, str] | None:
+    """The glyph right after a slash the engine read as part of a run (``๗๖๗๐.๗/จ`` read
+    ``๕๒๕๐.๕จ``: ๗/ as one glyph), after an office number's four digits or more, counting those
+    of ``text_before`` (the line before the run; a date's day and month have two at most), and
+    the letter (ว or จ) it is, where the letter network is ``REF_LETTER_SURE`` of it."""
+    if not slashes:
+        return None
+    j = sum((a + b) / 2 < slashes[0] for a, b, _ in glyphs)
+    office = text_before[len(text_before.rstrip(_OFFICE_CHARS)) :].replace(".", "")
+    if j >= len(glyphs) or j + len(office) < 4:
+        return None
+    letter = _letter(glyphs[j])
+    return (j, letter) if letter else None
+
+
+_OFFICE_CHARS = THAI + ARABIC + "".join(sorted(LOOKALIKES)) + "."  # an office number as read
+
+
+def _letter(glyph: tuple[int, int, np.ndarray]) -> str:
+    """The reference letter (ว or จ) the letter network is ``REF_LETTER_SURE`` a glyph is, or
+    ``""`` (a digit, or unsure)."""
     model = load_letter_model()
     f = glyph_features(_own_ink(glyph)) if model is not None else None
     if model is None or f is None:
@@ -650,6 +676,7 @@ def _glued_to_digits(text: str, i: int) -> bool:
     return left_ok and right_ok
 
 
+CUT_REACH = 0.3  # of a glyph's width: how far from the even cut two touching glyphs are cut
 ARC_GAP = 0.2  # of a digit's height: the widest break between the two arcs of a 0
 
 
@@ -681,6 +708,11 @@ def _cut(
         lo, hi = max(x0 + 1, c - int(step * reach)), min(x1 - 1, c + int(step * reach))
         cuts.append(lo + int(np.argmin(cols[lo - x0 : hi - x0 + 1])) if hi > lo else c)
     cuts.append(x1)
+    return _pieces(m, cuts)
+
+
+def _pieces(m: np.ndarray, cuts: list[int]) -> list[tuple[int, int, np.ndarray]]:
+    """``m`` cut at the columns ``cuts`` (its first and last are the ink's ends)."""
     parts = []
     for a, b in zip(cuts[:-1], cuts[1:], strict=False):
         part = np.zeros_like(m)
@@ -734,14 +766,20 @@ def _best_cut(
     m: np.ndarray, x0: int, x1: int, k: int, model: DenseNet
 ) -> tuple[list[tuple[int, int, np.ndarray]], float]:
     """``m`` in ``k`` pieces, and the model's certainty of the least sure (a slash among them
-    aside). Touching glyphs may touch along a stroke, where no column is thin (๕๘ in Garuda,
-    ๘'s loop against ๕'s side): the cut at even widths is put to the model too, and taken when
-    it reads clearly surer than the cut at the thinnest columns."""
+    aside). Two glyphs are cut where the model is surest of both (``_surest_cut``); more, at
+    their thinnest columns, or at even widths where those read clearly surer (touching glyphs
+    may touch along a stroke, where no column is thin: ๕๘ in Garuda, ๘'s loop against ๕'s
+    side)."""
     if k == 1:
         return [(x0, x1, m)], _sure(model, _own_ink((x0, x1, m)))
     best: tuple[float, list[tuple[int, int, np.ndarray]], float] | None = None
-    for reach, edge in ((0.3, 0.05), (0.0, 0.0)):
-        parts = _cut(m, x0, x1, k, reach)
+    tries: list[tuple[list[tuple[int, int, np.ndarray]], float]] = [
+        (_cut(m, x0, x1, k, 0.3), 0.05),
+        (_cut(m, x0, x1, k, 0.0), 0.0),
+    ]
+    if k == 2 and (cut := _surest_cut(m, x0, x1, model)) is not None:
+        tries = [(_pieces(m, [x0, cut, x1]), 0.0)]
+    for parts, edge in tries:
         # a slash cut off a digit it touched (``๔/``) is no digit to be sure of: it is dropped
         # and put back as a slash, and the digit beside it is read alone
         inks = [_own_ink(p) for p in parts]
@@ -750,6 +788,31 @@ def _best_cut(
             best = (score + edge, parts, score)
     assert best is not None
     return best[1], best[2]
+
+
+def _surest_cut(m: np.ndarray, x0: int, x1: int, model: DenseNet) -> int | None:
+    """The column within ``CUT_REACH`` of the middle of two touching glyphs where the model is
+    surest of both halves (the less sure of the two), or None. Two glyphs may touch where no
+    column is thin, or the thinnest lies inside one of them: Garuda's ๗ leans its stroke on
+    ๓, and its thinnest column, inside ๗, gives ``๓๒`` at 0.92, where the cut between them
+    reads ``๗๓`` at 0.98."""
+    mid, reach = (x0 + x1) // 2, int((x1 - x0) / 2 * CUT_REACH)
+    cols = range(max(x0 + 2, mid - reach), min(x1 - 2, mid + reach) + 1)
+    feats, slash, at = [], [], []
+    for c in cols:
+        left, right = glyph_features(m[:, x0:c]), glyph_features(m[:, c:x1])
+        if left is None or right is None:
+            continue
+        feats += [left, right]
+        # a slash cut off the digit it touches (``๔/``) is no digit to be sure of
+        slash += [is_slash(m[:, x0:c]), is_slash(m[:, c:x1])]
+        at.append(c)
+    if not at:
+        return None
+    sure = model.probabilities(np.stack(feats)).max(axis=1)
+    sure[np.array(slash)] = 1.0
+    sure = sure.reshape(-1, 2).min(axis=1)
+    return at[int(sure.argmax())]
 
 
 def _join_broken(
@@ -1148,6 +1211,11 @@ def fix_digits(
                 pick_digit(new, was, float(c), float(o))
                 for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
+        if not opener and (
+            lettered := _letter_after_slash(glyphs, slashes, "".join(chars[: positions[0]]))
+        ):
+            picks[lettered[0]] = lettered[1]
+            weakest = min(weakest, LATIN_READ_CONF)
         new = opener + _with_signs(picks, glyphs, stops, slashes)
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
