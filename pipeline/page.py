@@ -383,12 +383,43 @@ ROUTING_WORDS = frozenset(
 
 def pen_style(text: str) -> bool:
     """What a pen writes, whatever the hand: a date in figures with slashes (typed dates are
-    written in words), or a short line of routing words only (``ทราบ มอบ กลุ่มงาน``)."""
+    written in words), or a short line of routing words only (``ทราบ มอบ กลุ่มงาน``,
+    ``ดำเนินการตามเสนอ``, ``มอบ คุณสมศรี แจ้งเวียน``: a person named after คุณ)."""
     if _FIGURE_DATE.search(text):
         return True
     # (as the engine read it: ำ still in two pieces; a pen's slashes and dashes are no words)
     words = [t for t in tokens(repair_text(text)) if _THAI_LETTER.search(t)]
-    return 0 < len(words) <= 6 and all(w in ROUTING_WORDS for w in words)
+    return 0 < len(words) <= ROUTING_LINE and _routing_only("".join(words))
+
+
+ROUTING_LINE = 6  # words at most in a line of routing words
+_NAME_LONGEST = 16  # letters of the longest given name looked for after คุณ
+
+
+def _routing_only(letters: str) -> bool:
+    """Whether ``letters`` (a line's words run together) are routing words end to end, each
+    ``คุณ`` followed by a listed given name, and one routing word at least (the dictionary's words split ``แจ้งเวียน`` and
+    ``ดำเนินการตามเสนอ`` elsewhere than its words do)."""
+    from pipeline.thai.names import given_names
+
+    given = given_names()
+    n = len(letters)
+    # how far the letters are read: 0 not, 1 by names only (คุณสมชาย alone is no note), 2 with
+    # a routing word among them
+    ends = [0] * (n + 1)
+    ends[0] = 1
+    for i in range(n):
+        if not ends[i]:
+            continue
+        for w in ROUTING_WORDS:
+            if letters.startswith(w, i):
+                ends[i + len(w)] = 2
+        if letters.startswith("คุณ", i):
+            start = i + len("คุณ")
+            for j in range(start + 2, min(n, start + _NAME_LONGEST) + 1):
+                if letters[start:j] in given:
+                    ends[j] = max(ends[j], ends[i])
+    return ends[n] == 2
 
 
 _THAI_NEXT = re.compile(r"[\s,.]*[\u0e01-\u0e4e]")

@@ -178,6 +178,7 @@ def test_opencv_out_of_memory_is_a_limit_not_a_bug(monkeypatch):
     import cv2
 
     from pipeline.jobs import importer
+    from pipeline.options import Options
 
     def failing_with(code):
         def load(*_args, **_kwargs):
@@ -188,6 +189,7 @@ def test_opencv_out_of_memory_is_a_limit_not_a_bug(monkeypatch):
         return load
 
     task = importer.PageTask(info=None, number=1)  # type: ignore[arg-type]
+    monkeypatch.setattr(importer, "worker_options", Options)  # (no worker set up here)
     monkeypatch.setattr(importer, "load_page", failing_with(cv2.Error.StsNoMem))
     assert importer.run_page(task).code == "limit_exceeded"
     monkeypatch.setattr(importer, "load_page", failing_with(cv2.Error.StsBadArg))

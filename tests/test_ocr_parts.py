@@ -987,6 +987,11 @@ def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():
     assert pen_style("(ธีระ) ๑ๆ/3/67")  # ... a pen's ๗ read ๆ
     assert pen_style("ทราบ มอบ กลุ่มงาน ดําเนินการ")  # routing words, ำ as the engine splits it
     assert pen_style("ทราบ / ดำเนินการ")  # the pen's slash is no word
+    # routing words run together, which the dictionary splits elsewhere (ดำเนิน|การตาม|เสนอ)
+    assert pen_style("ดำเนินการตามเสนอ")
+    assert pen_style("มอบ  คุณกาญจนา   แจ้งเวียน")  # a person named after คุณ
+    assert not pen_style("คุณสมชาย")  # a name alone is no note
+    assert not pen_style("มอบ คุณ")  # (คุณ with no name after it)
     assert not pen_style("จึงเรียนมาเพื่อโปรดทราบ")  # the typed closing formula
     assert not pen_style("เรียน ผู้อำนวยการสำนักบริหารกลาง")
     assert not pen_style("วันที่ ๑๔ ธันวาคม ๒๕๖๕")  # typed dates are written in words

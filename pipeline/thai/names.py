@@ -58,6 +58,11 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
     return women | men, frozenset(thai_family_names())
 
 
+def given_names() -> frozenset[str]:
+    """pythainlp's given names, women's and men's (letters only)."""
+    return _lists()[0]
+
+
 @lru_cache(maxsize=1)
 def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
     from pythainlp.corpus import thai_female_names, thai_male_names
