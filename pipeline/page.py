@@ -304,6 +304,7 @@ CONTINUED_DOUBT = 0.98
 CONTINUED_PLAUSIBLE = 0.6  # ... the share of its Thai in dictionary words
 _SHORT_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,4})(?![A-Za-z0-9-])(\.?)")
 _LONG_LATIN_WORD = re.compile("[A-Za-z]{5,}")
+_LATIN_LETTERS = re.compile("[A-Za-z]+")
 # a short Latin word opening a line, Thai right after it: a list's number or a mark in the
 # margin the English model read (English terms run on: ``Open Data``, ``Cyber Security``)
 _OPENING_LATIN = re.compile(r"\W*([A-Za-z]{2,5})\s+(?=[\u0e01-\u0e4e๐-๙])")
@@ -560,7 +561,12 @@ def reads_doubtfully(text: str) -> bool:
             # an English term runs on into the next word (``๒๕๖๕ Open Data``)
             if number_slot(text, m.start(), m.end()) and not _LATIN_NEXT.match(text, m.end()):
                 return True
-    if not (thai or numbers) or _LONG_LATIN_WORD.search(text):
+    if not (thai or numbers) and not _LONG_LATIN_WORD.search(text):
+        latin = _LATIN_LETTERS.findall(text)
+        # Latin scraps, no Thai, no English word, no acronyms alone (``Vg 53``, ``tC" way``):
+        # a signature or a pen's scribble read as letters
+        return bool(latin) and not all(len(t) >= 2 and t.isupper() for t in latin)
+    if _LONG_LATIN_WORD.search(text):
         return False
     for m in _SHORT_LATIN_TOKEN.finditer(text):
         tok, dot = m.groups()

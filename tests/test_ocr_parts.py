@@ -533,6 +533,9 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
     assert not reads_doubtfully("Digital Government 2022")  # no Thai to doubt
     assert reads_doubtfully("Al  '")  # a speck under a position line, read as letters and signs
+    # Latin scraps with no Thai and no English word: a signature read as letters
+    assert reads_doubtfully("Vg 53") and reads_doubtfully('tC"  way')
+    assert not reads_doubtfully("ISO 9001")  # an acronym and its number
     # a word opening a Thai line that is no acronym: a list's number or a margin's mark
     assert reads_doubtfully("Ynys การประชุมครั้งนี้มีผู้เข้าร่วมจำนวน ๑๑๔ คน")
     assert not reads_doubtfully("KPI ของหน่วยงานในปีงบประมาณ")
