@@ -1246,6 +1246,22 @@ def test_a_run_is_not_extended_onto_a_glyph_under_a_letters_box():
     assert len(_extend_run(candidates, run, digit_h)) == 4  # (what it took before)
 
 
+def test_a_letters_box_drifted_onto_a_digit_does_not_keep_it_from_the_run():
+    """Along a long line the engine's boxes drift a glyph's width: น's box in ``ไม่เกิน ๘๑๗``
+    lay mostly on the blank before ๘ and over ๘'s left edge, and ๘ was left out (``๑๗``)."""
+    from pipeline.ocr.digits import _components, _extend_run
+
+    gray = _render("น ๘๑๗")
+    candidates = _components(gray < 128)
+    assert len(candidates) == 4
+    no, eight = candidates[0], candidates[1]
+    run = (candidates[2][0], candidates[3][1])  # the engine boxed ๑ and ๗ only
+    gap = eight[0] - no[1]
+    drifted = [(eight[0] - gap + 2, eight[0] + 8)]  # most of it on the blank, 8 px on ๘
+    digit_h = 1.2 * (eight[1] - eight[0])  # (the word space under half a digit's height)
+    assert len(_extend_run(candidates[1:], run, digit_h, letters=drifted)) == 3
+
+
 def test_a_slash_the_engine_read_as_a_digit_goes_back_for_review(model):
     gray, line = _read_as("ที่ กก ๑๒๙๗/๑๓๑๓", "ที่ กก ๑๒๙๗7๑๓๑๓")
     fix_digits(line, gray, model)

@@ -489,8 +489,14 @@ def _extend_run(
     (``/ว๔๖๖๘``: the ว's glyph is there, whatever its sloppy box says). ``candidates`` are
     sorted by x and hold only ink no other symbol claims."""
 
+    # (a letter's box lying mostly on the glyph: one lying mostly on the blank before it is
+    # the engine's drift, its boxes a glyph off along a long line, ``น`` over the ``๘`` after
+    # ``ไม่เกิน``)
     def lettered(a: int, b: int) -> bool:
-        return any(min(b, lb) - max(a, la) >= max(2.0, 0.15 * (b - a)) for la, lb in letters)
+        return any(
+            (o := min(b, lb) - max(a, la)) >= max(2.0, 0.15 * (b - a)) and o >= 0.5 * (lb - la)
+            for la, lb in letters
+        )
 
     # the engine's boxes are sloppy: a glyph counts when its centre is in the widened span or
     # a good part of it lies inside
