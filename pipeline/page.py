@@ -157,14 +157,15 @@ def finish_lines(
     re-read, Thai text repair, then the dictionary check of marks (typed text only);
     returns how many digits changed. ``raw_text`` keeps what the engine read."""
     changed = 0
+    above: Line | None = None
     for ln in lines:
         if dictionary and lay is not None:  # (while the symbols spell the text)
             restore_seen_marks(ln, lay.components, lay.x_height)
         if digit_model is not None:
             phones = phone_slots(ln.text)
-            changed += fix_digits(
-                ln, gray, digit_model, slots=number_slots(ln.text, phones), loose=phones
-            )
+            slots = number_slots(ln.text, phones) + _carried_number(ln, above)
+            changed += fix_digits(ln, gray, digit_model, slots=sorted(slots), loose=phones)
+        above = ln
         ln.text = repair_text(ln.text)
         letters = _THAI_LETTER.findall(ln.text)
         if dictionary:
@@ -181,6 +182,23 @@ def finish_lines(
 
 
 _LATIN_TOKEN_ANY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}(?![A-Za-z0-9])")
+# a line's opening token that is no Thai word (Latin, signs: ``Cs``, ``@``, ``©``), short as a
+# number of a digit or two, then a Thai word or nothing (a paragraph's last word)
+_OPENING_SCRAP = re.compile(r"\s*([^\s\u0e01-\u0e4e]{1,3})(?:\s+(?=[\u0e01-\u0e4e])|\s*$)")
+
+
+def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
+    """The opening of ``ln`` as a number slot where the line just above it ends with a word a
+    number follows (``ห้องประชุม ๓๘๗ ชั้น`` / ``Cs จึงเรียนมา``: the floor's ๘ wrapped to the next
+    line and read as Latin), and the line opens with a short token that is no Thai word."""
+    if above is None or not above.text.rstrip().endswith(_BEFORE_NUMBER):
+        return []
+    height = above.bbox[3] - above.bbox[1]
+    overlap = min(ln.bbox[2], above.bbox[2]) - max(ln.bbox[0], above.bbox[0])
+    if not (0 < ln.bbox[1] - above.bbox[1] <= 2.5 * height) or overlap <= 0:
+        return []  # (the next line of the same column, just below)
+    m = _OPENING_SCRAP.match(ln.text)
+    return [m.span(1)] if m else []
 
 
 def latin_numbers(text: str) -> list[tuple[int, int]]:

@@ -1652,3 +1652,21 @@ def test_a_reference_letter_after_a_slash_the_engine_read_inside_a_digit(model):
     assert digits.load_letter_model() is not None
     fix_digits(line, gray, model, slots=number_slots(read))
     assert "๗๖๗๐.๗/จ" in line.text and line.confidence < 0.75
+
+
+def test_a_number_wrapped_to_the_next_line_is_a_number_slot():
+    """``ห้องประชุม ๓๘๗ ชั้น`` / ``Cs จึงเรียนมา``: the floor's digit opens the next line, where
+    the English model read it; it is put to the digit network as a number's slot."""
+    from pipeline.page import _carried_number
+
+    above = Line("ผู้เข้าร่วมประชุม ณ ห้องประชุม ๓๘๗ ชั้น", (356, 1568, 2229, 1636), 0.99)
+    for text, slot in (("Cs จึงเรียนมาเพื่อโปรดพิจารณา", (0, 2)), ("©", (0, 1))):
+        ln = Line(text, (356, 1650, 1600, 1718), 0.99)
+        assert _carried_number(ln, above) == [slot]
+    # a Thai word opening the line, a line above ending with no such word, or one in the other
+    # column, give no slot
+    assert _carried_number(Line("จึงเรียนมา", (356, 1650, 1600, 1718), 0.99), above) == []
+    plain = Line("ผู้เข้าร่วมประชุม", (356, 1568, 2229, 1636), 0.99)
+    assert _carried_number(Line("Cs จึง", (356, 1650, 1600, 1718), 0.99), plain) == []
+    far = Line("Cs จึง", (356, 2650, 1600, 2718), 0.99)
+    assert _carried_number(far, above) == []
