@@ -463,6 +463,11 @@ def test_a_wide_digit_stays_whole_and_touching_digits_are_cut(model):
     for face in ("loma", "waree", "laksaman"):
         wide = _render("๕", face) < 128
         assert len(_split_wide([glyph(wide)], model)) == 1, face
+    # a lone ๘ wide for its tail, measured by the height of the line's digits' bodies
+    eight = _render("๘", "waree", 55) < 128
+    zero_rows = np.nonzero((_render("๐", "waree", 55) < 128).any(axis=1))[0]
+    body = float(zero_rows.max() - zero_rows.min() + 1)
+    assert len(_split_wide([glyph(eight)], model, body)) == 1
     two = _render("๒     ") < 128  # room on the right for the second
     cols = np.nonzero(two.any(axis=0))[0]
     w = int(cols.max() - cols.min()) + 1

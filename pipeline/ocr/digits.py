@@ -759,8 +759,10 @@ def _split_wide(
         # the width's guess, one fewer, and the whole glyph are put to it
         for k in sorted({1, guess - 1, guess}):
             parts, score = _best_cut(m, x0, x1, k, model)
-            # the width's guess wins ties: certainty must be clearly better to overrule it
-            score += 0.05 if k == guess else 0.0
+            # the width's guess wins ties: certainty must be clearly better to overrule it (but
+            # two pieces are cut where the model is surest of them, which is certainty enough:
+            # Waree's lone ๘, wide for its tail, read ๑|๖ at a tie's margin)
+            score += 0.05 if k == guess and k != 2 else 0.0
             if best is None or score > best[0]:
                 best = (score, parts)
         assert best is not None
