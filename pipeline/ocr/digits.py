@@ -489,12 +489,14 @@ def _extend_run(
     (``/ว๔๖๖๘``: the ว's glyph is there, whatever its sloppy box says). ``candidates`` are
     sorted by x and hold only ink no other symbol claims."""
 
-    # (a letter's box lying mostly on the glyph: one lying mostly on the blank before it is
-    # the engine's drift, its boxes a glyph off along a long line, ``น`` over the ``๘`` after
-    # ``ไม่เกิน``)
-    def lettered(a: int, b: int) -> bool:
+    # (leftwards, a letter's box lying mostly on the glyph: the engine's boxes drift right
+    # along a long line, and the box of the letter before a number, lying mostly on the blank
+    # between them, reaches over the number's first digit: ``น`` over the ``๘`` after
+    # ``ไม่เกิน``; rightwards, a letter's box drifted off its own glyph, onto the run's next)
+    def lettered(a: int, b: int, drift: bool = False) -> bool:
         return any(
-            (o := min(b, lb) - max(a, la)) >= max(2.0, 0.15 * (b - a)) and o >= 0.5 * (lb - la)
+            (o := min(b, lb) - max(a, la)) >= max(2.0, 0.15 * (b - a))
+            and (not drift or o >= 0.5 * (lb - la))
             for la, lb in letters
         )
 
@@ -526,7 +528,12 @@ def _extend_run(
         hi += 1
     while lo > 0 and leftwards:
         a, b, m = candidates[lo - 1]
-        if candidates[lo][0] - b > gap or b - a > 1.6 * sym_h or is_slash(m) or lettered(a, b):
+        if (
+            candidates[lo][0] - b > gap
+            or b - a > 1.6 * sym_h
+            or is_slash(m)
+            or lettered(a, b, drift=True)
+        ):
             break
         lo -= 1
     return candidates[lo : hi + 1]
