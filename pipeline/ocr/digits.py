@@ -788,12 +788,12 @@ def _best_cut(
     if k == 1:
         return [(x0, x1, m)], _sure(model, _own_ink((x0, x1, m)))
     best: tuple[float, list[tuple[int, int, np.ndarray]], float] | None = None
-    tries: list[tuple[list[tuple[int, int, np.ndarray]], float]] = [
-        (_cut(m, x0, x1, k, 0.3), 0.05),
-        (_cut(m, x0, x1, k, 0.0), 0.0),
-    ]
-    if k == 2 and (cut := _surest_cut(m, x0, x1, model)) is not None:
-        tries = [(_pieces(m, [x0, cut, x1]), 0.0)]
+    cut = _surest_cut(m, x0, x1, model) if k == 2 else None
+    tries: list[tuple[list[tuple[int, int, np.ndarray]], float]] = (
+        [(_pieces(m, [x0, cut, x1]), 0.0)]
+        if cut is not None
+        else [(_cut(m, x0, x1, k, 0.3), 0.05), (_cut(m, x0, x1, k, 0.0), 0.0)]
+    )
     for parts, edge in tries:
         # a slash cut off a digit it touched (``๔/``) is no digit to be sure of: it is dropped
         # and put back as a slash, and the digit beside it is read alone
