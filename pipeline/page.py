@@ -417,8 +417,8 @@ _NAME_LONGEST = 16  # letters of the longest given name looked for after คุ�
 
 def _routing_only(letters: str) -> bool:
     """Whether ``letters`` (a line's words run together) are routing words end to end, each
-    ``คุณ`` followed by a listed given name, and one routing word at least (the dictionary's words split ``แจ้งเวียน`` and
-    ``ดำเนินการตามเสนอ`` elsewhere than its words do)."""
+    ``คุณ`` followed by a listed given name, and one routing word at least (the dictionary's
+    words split ``แจ้งเวียน`` and ``ดำเนินการตามเสนอ`` elsewhere than its words do)."""
     from pipeline.thai.names import given_names
 
     given = given_names()
@@ -579,13 +579,13 @@ def reads_doubtfully(text: str) -> bool:
             # an English term runs on into the next word (``๒๕๖๕ Open Data``)
             if number_slot(text, m.start(), m.end()) and not _LATIN_NEXT.match(text, m.end()):
                 return True
-    if not (thai or numbers) and not _LONG_LATIN_WORD.search(text):
+    if _LONG_LATIN_WORD.search(text):
+        return False
+    if not (thai or numbers):
         latin = _LATIN_LETTERS.findall(text)
         # Latin scraps, no Thai, no English word, no acronyms alone (``Vg 53``, ``tC" way``):
         # a signature or a pen's scribble read as letters
         return bool(latin) and not all(len(t) >= 2 and t.isupper() for t in latin)
-    if _LONG_LATIN_WORD.search(text):
-        return False
     for m in _SHORT_LATIN_TOKEN.finditer(text):
         tok, dot = m.groups()
         if len(tok) == 1 or dot or tok.islower() or not (tok.isupper() or tok.istitle()):

@@ -620,9 +620,8 @@ def _letter_after_slash(
     """The glyph right after a slash the engine read as part of a run (``๗๖๗๐.๗/จ`` read
     ``๕๒๕๐.๕จ``: ๗/ as one glyph), after an office number's four digits or more, counting those
     of ``text_before`` (the line before the run; a date's day and month have two at most), and
-    the letter (ว or จ) it is, where the letter network is ``REF_LETTER_SURE`` of it."""
-    if not slashes:
-        return None
+    the letter (ว or จ) it is, where the letter network is ``REF_LETTER_SURE`` of it
+    (``slashes``: the run's, one at least)."""
     j = sum((a + b) / 2 < slashes[0] for a, b, _ in glyphs)
     office = text_before[len(text_before.rstrip(_OFFICE_CHARS)) :].replace(".", "")
     if j >= len(glyphs) or j + len(office) < 4:
@@ -1226,8 +1225,10 @@ def fix_digits(
                 pick_digit(new, was, float(c), float(o))
                 for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
-        if not opener and (
-            lettered := _letter_after_slash(glyphs, slashes, "".join(chars[: positions[0]]))
+        if (
+            not opener
+            and slashes
+            and (lettered := _letter_after_slash(glyphs, slashes, "".join(chars[: positions[0]])))
         ):
             picks[lettered[0]] = lettered[1]
             weakest = min(weakest, LATIN_READ_CONF)
