@@ -46,7 +46,7 @@ from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
 from pipeline.thai.dates import MONTH_WORDS, find_month
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import TITLES
+from pipeline.thai.names import TITLES, listed_parts
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import MARKS, repair_text
 from pipeline.thai.words import (
@@ -1713,6 +1713,32 @@ def _titled_signer(text: str) -> bool:
     return name is not None and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", outside)
 
 
+def reread_signer_names(
+    engine: OcrEngine,
+    gray: np.ndarray,
+    ocr_gray: np.ndarray,
+    lines: list[Line],
+    dpi: int,
+    options: Options,
+) -> None:
+    """A signature block's name line read again where its name is not all known: from the page
+    as scanned (clearing a signature's stroke along the letters' tops takes their tops with it:
+    ``นาานภาพร`` for ``นางนภาพร``) and from its box alone; the reading whose title, given name
+    and family name are known the more (``listed_parts``) is taken, the first on a tie."""
+    for ln in lines:
+        name = signer_name(ln.text)
+        if name is None or (fit := listed_parts(name)) >= 3:
+            continue
+        for img in (ocr_gray, gray):
+            again = _read_region(engine, img, ln.bbox, dpi, options, psm=7)
+            text = " ".join(a.text for a in again).strip()
+            other = signer_name(text) if len(again) == 1 else None
+            if other is not None and (f := listed_parts(other)) > fit:
+                fit = f
+                ln.text, ln.raw_text, ln.words = text, again[0].raw_text, again[0].words
+                ln.confidence = min(ln.confidence, again[0].confidence)
+
+
 def _reference_line(text: str) -> bool:
     """A memo's reference line: ``ที่``, a known ministry's code, a number and its slash (no
     pen writes one out so)."""
@@ -1900,6 +1926,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             ln.confidence = round(min(ln.confidence, prob), 4)
             typed.append(ln)
 
+    reread_signer_names(engine, gray, lay.ocr_gray, typed, pimg.dpi, options)
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model, lay=lay)
     doubt_slivers(typed)

@@ -1701,3 +1701,59 @@ def test_thai_digit_pairs_blurred_until_they_touch_are_cut_and_read(model):
                 right += read == pair
     assert touching >= 40
     assert right >= 0.95 * touching, (right, touching)
+
+
+class _ReadsByInk:
+    """An engine that reads a crop one way when it holds the stroke and another when it does
+    not (as Tesseract reads a name line whose letter tops a cleared stroke took)."""
+
+    def __init__(self, with_stroke: str, without: str) -> None:
+        self.texts = (with_stroke, without)
+        self.calls = 0
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        self.calls += 1
+        text = self.texts[0] if (gray < 128).sum() > 400 else self.texts[1]
+        h, w = gray.shape
+        return [Line(text, (0, 0, w, h), 0.95, raw_text=text)]
+
+
+def _name_pages():
+    cleaned = np.full((120, 600), 255, np.uint8)
+    cleaned[40:80, 20:580:8] = 0  # a row of letters' strokes
+    scanned = cleaned.copy()
+    scanned[38:42, 20:580] = 0  # ... and a signature's stroke along their tops
+    return scanned, cleaned
+
+
+@pytest.mark.parametrize(
+    ("scanned_reads", "want"),
+    [
+        ("(นางนภาพร สุขเจริญ)", "(นางนภาพร สุขเจริญ)"),  # all its parts known: taken
+        ("(นางนภ สุขเจ)", "(นาานภาพร สุขเจริญ)"),  # no more known: the first stays
+    ],
+)
+def test_a_name_line_is_read_again_from_the_scan_where_its_name_is_not_all_known(
+    scanned_reads, want
+):
+    from pipeline.options import Options
+    from pipeline.page import reread_signer_names
+
+    scanned, cleaned = _name_pages()
+    engine = _ReadsByInk(scanned_reads, "(นาานภาพร สุขเจริญ)")
+    ln = Line("(นาานภาพร สุขเจริญ)", (20, 30, 580, 90), 0.96, raw_text="(นาานภาพร สุขเจริญ)")
+    reread_signer_names(engine, scanned, cleaned, [ln], 300, Options())
+    assert ln.text == want
+    assert ln.confidence <= 0.96  # a second reading is no surer than the first
+
+
+def test_a_name_line_whose_name_is_all_known_is_not_read_again():
+    from pipeline.options import Options
+    from pipeline.page import reread_signer_names
+
+    scanned, cleaned = _name_pages()
+    engine = _ReadsByInk("(นางนภาพร สุขเจริญ)", "(นางนภาพร สุขเจริญ)")
+    ln = Line("(นางสาวอรุณี จันทร์หอม)", (20, 30, 580, 90), 0.96, raw_text="(นางสาวอรุณี จันทร์หอม)")
+    other = Line("ผู้อำนวยการกอง", (20, 100, 580, 118), 0.96, raw_text="ผู้อำนวยการกอง")
+    reread_signer_names(engine, scanned, cleaned, [ln, other], 300, Options())
+    assert engine.calls == 0 and ln.text == "(นางสาวอรุณี จันทร์หอม)"

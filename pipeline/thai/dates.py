@@ -61,7 +61,9 @@ DAY_NAMES = ("จันทร์", "อังคาร", "พุธ", "พฤห
 _SEP = r"[\s.]*"
 # ... and between an abbreviation's letters, where the engine reads the stop below the line as
 # a lower vowel (``ก.ุย.``, ``กุย.`` for ``ก.ย.``)
-_ABBR_SEP = r"[\s.\u0e38\u0e39]*[\u0e48-\u0e4b]?[\s.]*"  # (and a speck as a tone mark: ``พุ้ย.``)
+_ABBR_SEP = (
+    r"[\s.\u0e38\u0e39]*[\u0e48-\u0e4c]?[\s.]*"  # (and a speck as a mark: ``พุ้ย.``, ``ส์.ค.``)
+)
 # ธ's raised head read as a mark over another letter (``ฉี. ค.`` for ธ.ค.), as in ministry codes
 _THO_THONG = "[ฉฮง][\u0e34-\u0e37\u0e48-\u0e4c]?"
 # the era before a year, its stops read as lower vowels too (``พ.ุศ.``)

@@ -364,6 +364,21 @@ def _from_words(word: str) -> str | None:
     return _pick(found)
 
 
+def _split_joined(word: str) -> list[str] | None:
+    """[given name, family name] of a name read without the space between them
+    (``อรุณีจันทร์หอม``): the one split whose halves are listed names, mended as ``_nearest``
+    mends them; None when no split or several are."""
+    given, family = _lists()
+    found = set()
+    for i in range(2, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if tail[0] in _NO_OPENING:  # no word opens with a vowel that follows its letter
+            continue
+        if (g := _nearest(head, given)) in given and (f := _nearest(tail, family)) in family:
+            found.add((g, f))
+    return list(found.pop()) if len(found) == 1 else None
+
+
 def _lost_at_gap(head: str, tail: str, names: frozenset[str]) -> str:
     """The one listed name that is ``head`` + one letter + ``tail``: a letter the OCR lost
     where it saw a gap (``บุ เลิศ`` → ``บุญเลิศ``); ``head + tail`` when none or several."""
@@ -451,6 +466,7 @@ def correct_name(name: str) -> str:
             listed = (near in given_names or near in family_names) and (
                 letters == 1 or _mark_cost(first, near) <= 0.5
             )
+            listed = listed or (len(fixed.split(" ")) == 1 and _split_joined(first) is not None)
             if longer == "นางสาว" and text[3:].split(" ")[0] not in given_names and listed:
                 title, text = longer, fixed
                 break
@@ -484,8 +500,26 @@ def correct_name(name: str) -> str:
             parts = [*parts[:-2], joined]
     if not parts or not parts[0]:
         return text
+    if len(parts) == 1 and parts[0] not in given_names:
+        parts = _split_joined(parts[0]) or parts
     parts[0] = _nearest(parts[0], given_names, family_names)
     if len(parts) >= 2:
         parts[-1] = _nearest(parts[-1], family_names, given_names)
         parts[-1] = _surname_words(parts[-1]) or _compound(parts[-1]) or parts[-1]
     return title + " ".join(parts)
+
+
+def listed_parts(name: str) -> int:
+    """How many of a signer's name's three parts are known once mended: a title, a listed given
+    name, a listed family name (0–3); a name of more than two words after its title counts one
+    less (a stroke read as a word). What tells two readings of one name line apart."""
+    mended = correct_name(name)
+    title = next((t for t in TITLES if mended.startswith(t)), "")
+    parts = mended[len(title) :].split()
+    given, family = _lists()
+    return (
+        bool(title)
+        + (bool(parts) and parts[0] in given)
+        + (len(parts) >= 2 and parts[-1] in family)
+        - (len(parts) > 2)
+    )
