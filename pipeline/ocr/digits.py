@@ -20,7 +20,7 @@ from pipeline import nn
 from pipeline.components import components
 from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
-from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation
+from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation, find_month
 from pipeline.thai.repair import MARKS
 from pipeline.thai.words import TONE_MARKS
 
@@ -612,6 +612,17 @@ def _opening_letter(text: Sequence[str], start: int, glyph: tuple[int, int, np.n
     if start < 2 or text[start - 1] != "/" or text[start - 2] not in DIGITS:
         return ""
     return _letter(glyph)
+
+
+DAY_TENS = 4  # a date's day has tens 0 to 3: the first four digits of either script
+
+
+def _a_day(text: Sequence[str], positions: Sequence[int]) -> bool:
+    """Whether the run at ``positions`` of ``text`` is a date's day: a month follows it, after a
+    space at most (``๖๘ พ ค.``)."""
+    after = "".join(text[positions[-1] + 1 : positions[-1] + 12])
+    month = find_month(after)
+    return month is not None and not after[: month[0]].strip()
 
 
 def _letter_after_slash(
@@ -1225,6 +1236,10 @@ def fix_digits(
                 pick_digit(new, was, float(c), float(o))
                 for new, was, c, o in zip(picks, old, conf, overall, strict=True)
             ]
+        if len(picks) == 2 and alphabet.find(picks[0]) >= DAY_TENS and _a_day(chars, positions):
+            # a day's tens are 0 to 3 (``๖๘ พ.ค.`` is ๒๘): the likeliest of those, for review
+            picks[0] = alphabet[int(sub[0, :DAY_TENS].argmax())]
+            weakest = min(weakest, LATIN_READ_CONF)
         if (
             not opener
             and slashes
