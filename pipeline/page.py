@@ -1746,6 +1746,15 @@ def _reference_line(text: str) -> bool:
     return m is not None and _known_code(m["code"]) and m["run"] is not None
 
 
+def _cites_reference(text: str) -> bool:
+    """A typed line citing a letter: ``หนังสือที่`` and a known ministry's code, an office
+    number and a running number after its slash (no pen writes one out so)."""
+    return any(
+        m["run"] is not None and _known_code(m["code"]) and text[: m.start()].endswith("หนังสือ")
+        for m in _REFERENCE_IN_TEXT.finditer(text)
+    )
+
+
 def _reads_badly(lines: list[Line]) -> bool:
     """Most of the page's text read with low confidence: the mark of a page upside down."""
     read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
@@ -1890,11 +1899,14 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             and (
                 _titled_signer(ln.text)
                 or (ln.bbox[1] < 0.4 * lay.ocr_gray.shape[0] and _reference_line(ln.text))
+                or _cites_reference(ln.text)
             )
         ):
-            # ``(นางสาว… …)`` under a signature is the typed name line, and ``ที่ พณ ๖๘๕๘/…``
-            # in the memo's head its reference line; strokes of a signature or a pen note
-            # crossing them make the classifier unsure, and its doubt stays with the line
+            # ``(นางสาว… …)`` under a signature is the typed name line, ``ที่ พณ ๖๘๕๘/…`` in
+            # the memo's head its reference line, and a line citing a letter by its reference
+            # (``อ้างถึงหนังสือที่ พน ๖๖๔๗.๘/ว ๑๓๔๓``) the body's; strokes of a signature or a
+            # pen note crossing them make the classifier unsure, and its doubt stays with the
+            # line
             kind, prob = "typed", 1.0 - prob
         elif kind != "typed" and _continues_typed(
             ln, lines, kinds, posts_only=prob >= CONTINUED_DOUBT

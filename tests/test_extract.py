@@ -164,6 +164,7 @@ def test_signer_name_lines():
     # the opening parenthesis read as a digit or a mark
     assert signer_name("1นางนภาพร สุขเจริญ)") == "นางนภาพร สุขเจริญ"
     assert signer_name("ันางธีระ มีสุข)") == "นางธีระ มีสุข"
+    assert signer_name("'น๊างวิชัย มีสุข)") == "น๊างวิชัย มีสุข"  # a stroke read as a mark on the title
     assert signer_name("เนายก)") is None
     assert signer_name("ผู้อำนวยการกองแผนงาน") is None
     assert signer_name("ตามที่ (ก) และ (ข)") is None

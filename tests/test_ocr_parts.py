@@ -1787,3 +1787,20 @@ def test_a_day_s_tens_are_read_among_0_to_3(model, shown, read, want):
     assert line.text == want
     if "คน" not in want:
         assert line.confidence < 0.75  # (a constrained reading: for review)
+
+
+@pytest.mark.parametrize(
+    ("text", "cites"),
+    [
+        ("อ้างถึงหนังสือที่ พน ๖๖๔๗.๘/ว ๑๓๔๓ ลงวันที่ ๒๒ พ.ค.", True),
+        ("ก  อ้างถึงหนังสือที่ พน ๒๒๐๕.๕/ว ๑๓๕๓ ลงวันที่", True),  # a pen's speck before it
+        ("ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓", True),  # a digit read as a letter
+        ("ตามหนังสือที่ ขก ๑๒๓๔/ว ๕๖๗๘", False),  # no ministry's code
+        ("หนังสือที่ พน ๑๒๓๔", False),  # no running number
+        ("เสนอ ที่ พน ๑๒/๕", False),  # no letter cited
+    ],
+)
+def test_a_line_citing_a_letter_by_its_reference_is_typed(text, cites):
+    from pipeline.page import _cites_reference
+
+    assert _cites_reference(text) is cites
