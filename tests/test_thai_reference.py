@@ -57,6 +57,7 @@ def test_doubtful_references_say_so():
         ("วิฉี ๑๐๖๘.๖/จ ๘๘๗๗", "วธ 1068.6/จ 8877"),  # not วท
         ("วฮ์ ๖๘๗๐/๒๗๖๖", "วธ 6870/2766"),
         ("ยวิ ๗๙๗๖/ว๘๔๒๖", "ยธ 7976/ว8426"),  # not อว
+        ("วอี ๐๕๕๗/ว ๕๘๖๑", "วธ 0557/ว 5861"),  # not วท
     ],
 )
 def test_a_code_whose_tho_thong_was_misread(read: str, value: str) -> None:

@@ -74,10 +74,27 @@ def _digits(part: str) -> str:
 
 
 # letters the engine reads one for the other (a loop, a tail or a notch apart; ธ's raised
-# head read as a mark over ง, ฉ, ฮ or ว: ``ยงิ``, ``วิฉี``, ``วฮ์``, ``ยวิ`` for ยธ and วธ)
+# head read as a mark over ง, ฉ, ฮ, ว or อ: ``ยงิ``, ``วิฉี``, ``วฮ์``, ``ยวิ``, ``วอี`` for ยธ
+# and วธ)
 _CONFUSABLE = frozenset(
     frozenset(p)
-    for p in ("ธร", "ธถ", "ธง", "ธฉ", "ธฮ", "ธว", "ถภ", "ทห", "ดค", "บป", "ผฝ", "พฟ", "ขช", "ซช")
+    for p in (
+        "ธร",
+        "ธถ",
+        "ธง",
+        "ธฉ",
+        "ธฮ",
+        "ธว",
+        "ธอ",
+        "ถภ",
+        "ทห",
+        "ดค",
+        "บป",
+        "ผฝ",
+        "พฟ",
+        "ขช",
+        "ซช",
+    )
 )
 
 
