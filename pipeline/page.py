@@ -845,7 +845,8 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
             if o is not ln
             and (y1 - y0) < 0.8 * med
             and -med * 0.6 <= o.bbox[1] - y1 <= med * 0.3
-            and o.bbox[1] > y0
+            # (or level with it: the engine's box of the line below may take in its marks)
+            and o.bbox[1] >= y0
             and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) > 0.5 * (x1 - x0)
         ]
         if below and components is not None and len(components):

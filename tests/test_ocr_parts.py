@@ -1805,3 +1805,18 @@ def test_a_line_citing_a_letter_by_its_reference_is_typed(text, cites):
     from pipeline.page import _cites_reference
 
     assert _cites_reference(text) is cites
+
+
+def test_a_mark_row_level_with_the_line_under_it_is_dropped_and_the_line_is_one():
+    """The engine boxed a line in two, the second with its marks (top level with the mark row
+    over its start): the mark row dropped, the two halves are one line (as read, the row had
+    joined the first half, which then overlapped the second, read apart and placed last)."""
+    from pipeline.page import merge_row_fragments
+
+    first = Line(text="", bbox=(355, 199, 1759, 284), confidence=0.0)
+    marks = Line(text="", bbox=(1769, 198, 1962, 219), confidence=0.0)
+    second = Line(text="", bbox=(1810, 198, 2230, 284), confidence=0.0)
+    comps = [[400 + 60 * i, 226, 40, 40, 900] for i in range(30)]
+    comps += [[1775 + 40 * i, 199, 14, 18, 120] for i in range(4)]
+    kept = merge_row_fragments(drop_mark_rows([first, marks, second], np.array(comps), 40.0))
+    assert [ln.bbox for ln in kept] == [(355, 198, 2230, 284)]
