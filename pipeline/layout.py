@@ -147,6 +147,38 @@ def border_mask(gray: np.ndarray, dark: np.ndarray) -> np.ndarray:
 
 SOLID = 11  # pixels across that dark must be to be a border (text strokes and rules are thinner)
 
+PUNCH_MM = (4.0, 10.0)  # a punch hole's diameter, least and most
+PUNCH_FILL = 0.65  # share of its box a solid round blob fills (a disc: 0.79)
+SIDE_MARGIN = 0.15  # of the page's width: the side margins where holes are punched
+
+
+def punch_holes(dark: np.ndarray, dpi: int) -> np.ndarray:
+    """Punch holes scanned dark: solid round blobs 4–10 mm across in the page's side margins
+    (``dark``: :func:`otsu_ink`). The adaptive threshold sees only a solid blob's rim, a ring
+    the engine reads as ``๑`` or ``O`` and joins to the line beside it, which then looks like
+    a pen's (``๙๔๗ บาท`` was taken for handwriting, and its words lost from the typed text)."""
+    out = np.zeros_like(dark)
+    mm = dpi / 25.4
+    lo, hi = PUNCH_MM[0] * mm, PUNCH_MM[1] * mm
+    band = int(dark.shape[1] * SIDE_MARGIN)
+    for x0 in (0, dark.shape[1] - band):
+        n, labels, stats = components(dark[:, x0 : x0 + band])
+        bw, bh, area = stats[:, 2], stats[:, 3], stats[:, 4]
+        hole = (
+            (bw >= lo)
+            & (bw <= hi)
+            & (bh >= lo)
+            & (bh <= hi)
+            & (np.abs(bw - bh) <= 0.2 * np.maximum(bw, bh))
+            & (area >= PUNCH_FILL * bw * bh)
+        )
+        hole[0] = False
+        for i in np.flatnonzero(hole):
+            x, y, w, h = (int(v) for v in stats[i, :4])
+            own = labels[y : y + h, x : x + w] == i
+            out[y : y + h, x0 + x : x0 + x + w][own] = 255
+    return cv2.dilate(out, np.ones((7, 7), np.uint8)) if out.any() else out
+
 
 def dilate_sparse(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     """``cv2.dilate(mask, kernel)`` (centred kernel) for a mask with little set (rules, their
@@ -496,7 +528,7 @@ def _clear_stamp_inside(
 
 def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout:
     dark = otsu_ink(gray)
-    border = border_mask(gray, dark)
+    border = cv2.bitwise_or(border_mask(gray, dark), punch_holes(dark, dpi))
     ink = cv2.bitwise_and(binarise(gray, dpi, dark), cv2.bitwise_not(border))
     del dark
     horiz, vert = _rules(ink, dpi)

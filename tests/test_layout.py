@@ -203,3 +203,16 @@ def test_a_dark_band_from_the_edge_takes_only_itself_not_the_strokes_it_touches(
     border = border_mask(gray, otsu_ink(gray))
     assert border[60, 444] > 0  # the band
     assert not border[315:340, 515:625].any()  # the digits stay
+
+
+def test_a_punch_hole_scanned_dark_is_hidden_from_ocr_and_a_dark_dot_in_the_text_is_not():
+    font = typed_face("laksaman").font(67)
+    img, d = _page()
+    d.text((330, 1300), "๙๔๗ บาท", font=font, fill=0)
+    d.ellipse((74, 1290, 150, 1366), fill=35)  # a hole 6.4 mm across, beside the line
+    d.ellipse((1200, 2000, 1276, 2076), fill=35)  # a dot as large, amid the page: not a hole
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert (lay.ocr_gray[1280:1376, 60:160] == 255).all()
+    assert (lay.ocr_gray[1300:1380, 330:700] < 128).any()  # the line itself stays
+    assert (lay.ocr_gray[2000:2076, 1200:1276] < 128).any()
