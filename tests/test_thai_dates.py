@@ -212,6 +212,11 @@ def test_misread_abbreviations_of_a_month():
     # ธ's raised head read as a mark over ฉ: taken, with a doubt
     got = parse_date("๑๗ ฉี. ค. ๒๕๕๓")
     assert got.value == "2010-12-17" and got.reason == "month read as 'ฉี. ค.'"
+    # ... and ธ read by the English model as a digit
+    got = parse_date("๑๐ 8.ค. ๒๕๖๕")
+    assert got.value == "2022-12-10" and got.reason == "month read as '8.ค.'"
+    assert parse_date("๗ 5. ค. ๒๕๖๖").value == "2023-12-07"
+    assert parse_date("ข้อ ๔ 5. คณะ ๒๕๖๖").value is None  # a list's number before a word
 
 
 def test_an_abbreviation_read_with_the_wrong_vowel_above_its_letter():

@@ -112,6 +112,8 @@ def _month_alternatives() -> list[tuple[str, int, bool]]:
         loose = _loose_first(a, b)
         if loose:
             alts.append((loose + rest, i, True))
+        if a == "ธ":  # ธ read by the English model as a digit (``8.ค.``, ``5. ค.``)
+            alts.append(("[58]" + rest, i, True))
     # longest patterns first so that full names win over abbreviations
     alts.sort(key=lambda t: -len(t[0]))
     return alts
