@@ -1365,7 +1365,9 @@ def _month_reread(
         (
             t
             for t in _BROKEN_MONTH.finditer(ln.text)
-            if _NOT_THAI_IN_MONTH.search(t["tok"]) and find_month(t["tok"]) is None
+            # (a digit read for a letter is no month's, though the date parser takes one so)
+            if _NOT_THAI_IN_MONTH.search(t["tok"])
+            and find_month(re.sub("[0-9๐-๙]", "", t["tok"])) is None
         ),
         None,
     )

@@ -25,7 +25,7 @@ from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import correct_name
 from pipeline.thai.reference import normalise_reference
-from pipeline.thai.repair import MARKS, normalise_value
+from pipeline.thai.repair import MARK, normalise_value
 from pipeline.thai.words import PHONE_LABEL_BODY, PHONE_LABEL_MISREAD, unknown_words
 from pipeline.thai.words import skeleton as word_skeleton
 
@@ -412,7 +412,6 @@ TITLES = ("นางสาว", "นาย", "นาง", "ว่าที่ร
 # what stands for a lost opening parenthesis before the title: a sign or a mark that is no
 # letter nor a leading vowel (``1นางนภาพร สุขเจริญ)``, ``ันางธีระ มีสุข)``)
 _OPENING = re.compile(r"^\s*[^\u0e01-\u0e2e\u0e40-\u0e44\s]{0,2}\s*")
-_MARK = re.compile(f"[{MARKS}]")
 _NAME_LINE = re.compile(r"^[^\u0e01-\u0e4e(]{0,3}\((?P<name>[^()]{3,})\)?[^\u0e01-\u0e4e]{0,3}$")
 
 
@@ -429,7 +428,7 @@ def signer_name(text: str) -> str | None:
         t.endswith(")")
         and "(" not in t
         # (a stroke across the title read as a mark on it: ``'น๊างวิชัย มีสุข)``)
-        and _MARK.sub("", (bare := _OPENING.sub("", t[:-1]))[:8]).startswith(TITLES)
+        and MARK.sub("", (bare := _OPENING.sub("", t[:-1]))[:8]).startswith(TITLES)
     ):
         name = bare.strip()
     else:

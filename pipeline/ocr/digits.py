@@ -21,7 +21,7 @@ from pipeline.components import components
 from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
 from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation, find_month
-from pipeline.thai.repair import MARKS
+from pipeline.thai.repair import MARK
 from pipeline.thai.words import TONE_MARKS
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
@@ -196,7 +196,6 @@ LOOKALIKES = set("ฒซญสอดณต")
 _COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
 _DAY_BEFORE = re.compile("วันที่ $")  # a day follows, whatever the engine read there
 _LEADING_VOWELS = set("เแโใไ")
-MARK = re.compile(f"[{MARKS}]")  # a mark above or below a letter
 
 
 def _after_day_label(sym: str, text: str, idx: Sequence[int]) -> bool:

@@ -77,24 +77,7 @@ def _digits(part: str) -> str:
 # head read as a mark over ง, ฉ, ฮ, ว or อ: ``ยงิ``, ``วิฉี``, ``วฮ์``, ``ยวิ``, ``วอี`` for ยธ
 # and วธ)
 _CONFUSABLE = frozenset(
-    frozenset(p)
-    for p in (
-        "ธร",
-        "ธถ",
-        "ธง",
-        "ธฉ",
-        "ธฮ",
-        "ธว",
-        "ธอ",
-        "ถภ",
-        "ทห",
-        "ดค",
-        "บป",
-        "ผฝ",
-        "พฟ",
-        "ขช",
-        "ซช",
-    )
+    frozenset(p) for p in "ธร ธถ ธง ธฉ ธฮ ธว ธอ ถภ ทห ดค บป ผฝ พฟ ขช ซช".split()
 )
 
 

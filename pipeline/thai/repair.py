@@ -24,6 +24,7 @@ _TONES = "\u0e48\u0e49\u0e4a\u0e4b"
 _ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4c\u0e4d\u0e4e"
 _BELOW = "\u0e38\u0e39\u0e3a"
 MARKS = _TONES + _ABOVE + _BELOW  # every mark above or below a letter: for character classes
+MARK = re.compile(f"[{MARKS}]")  # a mark above or below a letter
 _LEADING = "เแโใไ"
 _THAI_CONS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
 
