@@ -56,12 +56,14 @@ def _one_thread() -> None:
 
 
 def _load_language_data() -> None:
-    """The digit model and the Thai dictionary and word frequencies, once per worker."""
+    """The digit model, the Thai dictionary and word frequencies, and the name lists' indexes
+    (a page's signer name is mended as it is read), once per worker."""
     from pipeline.ocr.digits import load_model
-    from pipeline.thai.words import warm_up
+    from pipeline.thai import names, words
 
     load_model()
-    warm_up()
+    words.warm_up()
+    names.warm_up()
 
 
 def init_worker(options: Options, engine_kind: str, pool: bool = True) -> None:

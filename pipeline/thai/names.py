@@ -509,6 +509,18 @@ def correct_name(name: str) -> str:
     return title + " ".join(parts)
 
 
+def warm_up() -> None:
+    """Index the name lists and the dictionary by their letters now (near a second of CPU),
+    not inside a page; the calls are those the mends make (the cache tells ``f(x)`` from
+    ``f(x, False)``)."""
+    from pipeline.thai.words import _dictionary
+
+    for names in _lists():
+        for loose in (False, True):
+            _by_bare(names, loose)
+    _by_bare(_dictionary()[0])
+
+
 def listed_parts(name: str) -> int:
     """How many of a signer's name's three parts are known once mended: a title, a listed given
     name, a listed family name (0–3); a name of more than two words after its title counts one
