@@ -201,3 +201,8 @@ def test_listed_parts_counts_what_is_known_of_a_name(name, parts):
     from pipeline.thai.names import listed_parts
 
     assert listed_parts(name) == parts
+
+
+def test_a_struck_sao_is_found_where_the_title_ends_at_any_of_its_readings():
+    # สาว read สวิว: the title read to ``นางสวิ`` leaves ``วมาลัย``; to ``นางสวิว``, a listed name
+    assert correct_name("นางสวิวมาลัย จันทร์หอม") == "นางสาวมาลัย จันทร์หอม"

@@ -33,7 +33,7 @@ dictionary).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -399,6 +399,12 @@ def _misread_title(text: str, letters: int = 1) -> tuple[str, str]:
     """(title, text) with a title the OCR got ``letters`` letters wrong put right, ignoring
     marks (``ต้ายปรีชา`` → ``นายปรีชา``, ``นาสาวสมศรี`` → ``นางสาวสมศรี``); ("", text) when
     none."""
+    return next(_title_readings(text, letters), ("", text))
+
+
+def _title_readings(text: str, letters: int) -> Iterator[tuple[str, str]]:
+    """Each (title, text) ``_misread_title`` could take, likeliest first: a title may end at
+    more than one letter of the reading (``นางสวิวมาลัย``: at ``นางสวิ`` or at ``นางสวิว``)."""
     for title in TITLES:  # longest first
         # one letter more or fewer, and up to two marks a stroke added (นาจิส๊าว)
         for n in (len(title), len(title) - 1, len(title) + 1, len(title) + 2, len(title) + 3):
@@ -409,8 +415,7 @@ def _misread_title(text: str, letters: int = 1) -> tuple[str, str]:
                 and Levenshtein.distance(_bare(head), title) <= letters
                 and _loose(head)[-1:] == _loose(title)[-1:]  # (สาว read สาร: ร for ว)
             ):
-                return title, title + rest
-    return "", text
+                yield title, title + rest
 
 
 # a title's last letter read as one of these is that title's (จ looks like ง)
@@ -439,6 +444,28 @@ def _misread_last(text: str) -> tuple[str, str]:
     return "", text
 
 
+def _struck_title(text: str) -> str | None:
+    """``text`` (a name read after ``นาง``) with ``นางสาว`` whose ``สาว`` a stroke misread put
+    right, where a listed name then follows; None when none does."""
+    given_names, family_names = _lists()
+    if text[3:].split(" ")[0] in given_names:
+        return None
+    for letters in (1, 2):  # two of สาว's letters struck only when a listed name follows
+        for longer, fixed in _title_readings(text, letters):
+            if longer != "นางสาว":
+                continue
+            first = fixed[len(longer) :].split(" ")[0]
+            # (that name as read, or with a mark read for another: เกรียงใกร for เกรียงไกร)
+            # (a given name, or a family name: many are both, and the lists hold each once)
+            near = _nearest(first, given_names, family_names)
+            listed = (near in given_names or near in family_names) and (
+                letters == 1 or _mark_cost(first, near) <= 0.5
+            )
+            if listed or (len(fixed.split(" ")) == 1 and _split_joined(first) is not None):
+                return fixed
+    return None
+
+
 def correct_name(name: str) -> str:
     """A signer's name with its title, given name and family name mended where unambiguous."""
     text = re.sub(r"\s+", " ", name).strip()
@@ -457,19 +484,9 @@ def correct_name(name: str) -> str:
     if title == "นาง" and not text.startswith("นางสาว"):
         # นางสาว with its สาว misread (a stroke of the signature: นางสำวิสุรชัย) looks like นาง
         # and a given name in no list; taken so only when the name then is a listed one
-        for letters in (1, 2):  # two of สาว's letters struck only when a listed name follows
-            longer, fixed = _misread_title(text, letters)
-            first = fixed[len(longer) :].split(" ")[0]
-            # (that name as read, or with a mark read for another: เกรียงใกร for เกรียงไกร)
-            # (a given name, or a family name: many are both, and the lists hold each once)
-            near = _nearest(first, given_names, family_names)
-            listed = (near in given_names or near in family_names) and (
-                letters == 1 or _mark_cost(first, near) <= 0.5
-            )
-            listed = listed or (len(fixed.split(" ")) == 1 and _split_joined(first) is not None)
-            if longer == "นางสาว" and text[3:].split(" ")[0] not in given_names and listed:
-                title, text = longer, fixed
-                break
+        struck = _struck_title(text)
+        if struck is not None:
+            title, text = "นางสาว", struck
         else:
             # ... or with its last letter lost before a listed given name (นางสาศิริพร)
             first = text[5:].split(" ")[0]
