@@ -618,7 +618,8 @@ DAY_TENS = 4  # a date's day has tens 0 to 3: the first four digits of either sc
 
 def _a_day(text: Sequence[str], positions: Sequence[int]) -> bool:
     """Whether the run at ``positions`` of ``text`` is a date's day: ``วันที่`` stands before it
-    (``วันที่ ๖๘ พ,ค.``), or a month follows it, after a space at most (``๖๘ พ ค.``)."""
+    (``วันที่ ๖๘ พ,ค.``), or a month follows it with nothing but white space between
+    (``๖๘ พ ค.``)."""
     if _DAY_BEFORE.search("".join(text[max(0, positions[0] - 8) : positions[0]])):
         return True
     after = "".join(text[positions[-1] + 1 : positions[-1] + 12])
