@@ -158,12 +158,14 @@ def finish_lines(
     returns how many digits changed. ``raw_text`` keeps what the engine read."""
     changed = 0
     above: Line | None = None
+    margin = float(np.median([ln.bbox[0] for ln in lines])) if lines else 0.0
     for ln in lines:
         if dictionary and lay is not None:  # (while the symbols spell the text)
             restore_seen_marks(ln, lay.components, lay.x_height)
         if digit_model is not None:
-            phones = phone_slots(ln.text)
+            phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above)))
             slots = number_slots(ln.text, phones) + _carried_number(ln, above)
+            slots += _item_number(ln, margin)
             changed += fix_digits(ln, gray, digit_model, slots=sorted(slots), loose=phones)
         above = ln
         ln.text = repair_text(ln.text)
@@ -187,16 +189,63 @@ _LATIN_TOKEN_ANY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}(?![A-Za-z0-9])")
 _OPENING_SCRAP = re.compile(r"\s*([^\s\u0e01-\u0e4e]{1,3})(?:\s+(?=[\u0e01-\u0e4e])|\s*$)")
 
 
+# a paragraph's opening token of a letter or three and a stop: a list item's number the engine
+# read as letters (``ดา. ขอเชิญชวน``, ``ตา.``, ``ฒา.`` for ๓; ``OF`` for ๑.); not an abbreviation
+_ITEM_OPENING = re.compile(r"\s*([^\s.:๐-๙]{1,3})([.:]?)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_ABBREVIATIONS = frozenset(
+    (
+        "ดร",
+        "ผอ",
+        "นพ",
+        "พญ",
+        "ทพ",
+        "รศ",
+        "ผศ",
+        "ศ",
+        "จ",
+        "อ",
+        "ม",
+        "น",
+        "ส",
+        "พ",
+        "ร",
+        "นส",
+        "พล",
+        "ผช",
+    )
+)
+ITEM_INDENT = 0.8  # line heights right of the page's margin at which a line opens a paragraph
+
+
+def _item_number(ln: Line, margin: float) -> list[tuple[int, int]]:
+    """The opening of ``ln`` as a number slot where it opens an indented paragraph with a short
+    token and a stop (``ดา. ขอเชิญชวน…``: a list item's ๓ the Thai model read as letters)."""
+    if ln.bbox[0] - margin < ITEM_INDENT * (ln.bbox[3] - ln.bbox[1]):
+        return []
+    m = _ITEM_OPENING.match(ln.text)
+    if m is None or m.group(1) in _ABBREVIATIONS or m.group(1) in TITLES:
+        return []
+    # (a Latin word stands for the number and its stop: ``OF การประชุม``, ``Ace ขอเชิญ``)
+    tok = m.group(1)
+    latin = tok.isascii() and not (tok in COMMON_ACRONYMS or (_acronym(tok) and tok.isupper()))
+    return [m.span(1)] if m.group(2) or latin else []
+
+
+def _just_below(ln: Line, above: Line) -> bool:
+    """Whether ``ln`` is the next line of ``above``'s column, just below it."""
+    height = above.bbox[3] - above.bbox[1]
+    overlap = min(ln.bbox[2], above.bbox[2]) - max(ln.bbox[0], above.bbox[0])
+    return 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * height and overlap > 0
+
+
 def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     """The opening of ``ln`` as a number slot where the line just above it ends with a word a
     number follows (``ห้องประชุม ๓๘๗ ชั้น`` / ``Cs จึงเรียนมา``: the floor's ๘ wrapped to the next
     line and read as Latin), and the line opens with a short token that is no Thai word."""
     if above is None or not above.text.rstrip().endswith(_BEFORE_NUMBER):
         return []
-    height = above.bbox[3] - above.bbox[1]
-    overlap = min(ln.bbox[2], above.bbox[2]) - max(ln.bbox[0], above.bbox[0])
-    if not (0 < ln.bbox[1] - above.bbox[1] <= 2.5 * height) or overlap <= 0:
-        return []  # (the next line of the same column, just below)
+    if not _just_below(ln, above):
+        return []
     m = _OPENING_SCRAP.match(ln.text)
     return [m.span(1)] if m else []
 
@@ -246,40 +295,74 @@ def _a_ministry(code: str) -> bool:
     return _known_code(code) or snap_code(MARK.sub("", code)) is not None
 
 
+def _phone_groups(
+    text: str, start: int, held: int = 0, opened: bool = False
+) -> tuple[list[tuple[int, int]], int]:
+    """The (start, end) of a phone number's groups in ``text`` from ``start`` (after its label,
+    or the opening of a line a phone wrapped onto, ``held`` digits read before), up to a word
+    (``ต่อ``, the next label); and the digits held then. Where the phone is still short of nine
+    digits, a Latin word (the English model's reading of a group: ``๐ ๑๘๗๖ petals``) is a group
+    once a digit is held (or, ``opened``, where the phone's first group is known to stand);
+    short of them at the end, a lone slash or bracket too (each sign a slot of its own)."""
+    groups: list[tuple[int, int]] = []
+    for tok in re.finditer(r"\S+", text[start:]):
+        word = tok.group(0)
+        # a group with no digit at all is a word, and the phone has ended; unless it is
+        # Latin letters where the phone is still short of digits
+        short_latin = (
+            (0 < held or opened)
+            and held < PHONE_MIN_DIGITS
+            and _LATIN_ONLY.fullmatch(word) is not None
+        )
+        if word.startswith(_PHONE_WORDS) or not (
+            _ANY_DIGIT.search(word) or word in _SIGNS or short_latin
+        ):
+            break
+        a, b = start + tok.start(), start + tok.end()
+        ext = word.find("ต่อ")  # an extension glued on (``๔๕๖๗ต่อ๑๒``)
+        groups += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
+        held += sum(c not in SEPARATORS for c in word)
+    if held < PHONE_MIN_DIGITS:
+        # a phone has nine digits or ten: short of them, a slash or bracket among its groups is
+        # a digit the engine misread (an Arabic 7 read as ``/`` or ``(``: ``๐ ๓๖๒๒ /๑๓๔``)
+        # (brackets that pair up are brackets: ``(๐๒) ๑๒๓ ๔๕๖๗``)
+        paired = sum(text[a:b].count("(") for a, b in groups) == sum(
+            text[a:b].count(")") for a, b in groups
+        )
+        signs = "/" if paired else _SIGNS
+        groups += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in signs]
+    return groups, held
+
+
 def phone_slots(text: str) -> list[tuple[int, int]]:
     """The (start, end) of the groups of a phone number after its label (``โทร. ๐-๓๙๖๒-เ่ตเซ๕``:
-    the engine's letters for ๗๙๗), up to a word (``ต่อ``, the next label); in a phone short
-    of nine digits, a Latin word (the English model's reading of its last group: ``๐ ๑๘๗๖
-    petals``) and a lone slash or bracket too (each sign a slot of its own)."""
+    the engine's letters for ๗๙๗), as ``_phone_groups`` finds them."""
     out: list[tuple[int, int]] = []
     for label in _PHONE_OPENS.finditer(text):
-        groups: list[tuple[int, int]] = []
-        held = 0  # the phone's digits and the symbols standing for them so far
-        for tok in re.finditer(r"\S+", text[label.end() :]):
-            word = tok.group(0)
-            # a group with no digit at all is a word, and the phone has ended; unless it is
-            # Latin letters where the phone is still short of digits
-            short_latin = 0 < held < PHONE_MIN_DIGITS and _LATIN_ONLY.fullmatch(word) is not None
-            if word.startswith(_PHONE_WORDS) or not (
-                _ANY_DIGIT.search(word) or word in _SIGNS or short_latin
-            ):
-                break
-            a, b = label.end() + tok.start(), label.end() + tok.end()
-            ext = word.find("ต่อ")  # an extension glued on (``๔๕๖๗ต่อ๑๒``)
-            groups += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
-            held += sum(c not in SEPARATORS for c in word)
-        out += groups
-        # a phone has nine digits or ten: short of them, a slash or bracket among its groups is
-        # a digit the engine misread (an Arabic 7 read as ``/`` or ``(``: ``๐ ๓๖๒๒ /๑๓๔``), a
-        # slot of its own
-        if held < PHONE_MIN_DIGITS:
-            # (brackets that pair up are brackets: ``(๐๒) ๑๒๓ ๔๕๖๗``)
-            paired = sum(text[a:b].count("(") for a, b in groups) == sum(
-                text[a:b].count(")") for a, b in groups
-            )
-            signs = "/" if paired else _SIGNS
-            out += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in signs]
+        out += _phone_groups(text, label.end())[0]
     return out
+
+
+def _carried_phone(ln: Line, above: Line | None) -> list[tuple[int, int]]:
+    """The opening groups of ``ln`` where the line just above it ends with a phone number short
+    of its digits (``… โทร. ๐๙`` / ``Vor ๔๑๕๓``: the number wrapped, and the English model read
+    the next line's first group), as ``_phone_groups`` finds them."""
+    if above is None or not _just_below(ln, above):
+        return []
+    text = above.text.rstrip()
+    labels = list(_PHONE_OPENS.finditer(text))
+    if not labels:
+        return []
+    groups, held = _phone_groups(text, labels[-1].end())
+    end = max((b for _, b in groups), default=labels[-1].end())
+    if held >= PHONE_MIN_DIGITS or text[end:].strip():
+        return []
+    # (a line opening with Latin words and no digit before its Thai is no phone's: ``โทร.`` /
+    # ``Call Center``)
+    first_letter = _THAI_LETTER.search(ln.text)
+    before_thai = first_letter.start() if first_letter else len(ln.text)
+    opened = _ANY_DIGIT.search(ln.text, 0, before_thai) is not None
+    return _phone_groups(ln.text, 0, held, opened)[0]
 
 
 def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

@@ -1677,6 +1677,28 @@ def test_a_number_wrapped_to_the_next_line_is_a_number_slot():
     assert _carried_number(far, above) == []
 
 
+def test_a_phone_wrapped_to_the_next_line_keeps_its_groups_as_phone_slots():
+    """``… โทร. ๐๙`` / ``Vor ๔๑๕๓``: a phone number short of its digits at a line's end goes on
+    at the next line's opening, where the English model read a group as a word; those groups are
+    the phone's slots (read by the digit network as a phone's are). A phone read whole, a
+    line opening with a Thai word, or a line in another column give none."""
+    from pipeline.page import _carried_phone
+
+    box = (356, 1510, 2000, 1553)
+    above = Line("หากมีข้อสงสัยโปรดติดต่อเจ้าหน้าที่ โทร. ๐๙", (652, 1401, 2131, 1493), 0.99)
+    ln = Line("Vor ๔๑๕๓ จึงเรียนมา", box, 0.99)
+    assert [ln.text[a:b] for a, b in _carried_phone(ln, above)] == ["Vor", "๔๑๕๓"]
+    # the label alone at the line's end: the phone opens the next line (a digit before its Thai)
+    label = Line("ได้ที่ โทร.", (652, 1401, 2131, 1493), 0.99)
+    ln = Line("ow ๒๕๐ ๑๓๕๒ ขอเชิญ", box, 0.99)
+    assert [ln.text[a:b] for a, b in _carried_phone(ln, label)] == ["ow", "๒๕๐", "๑๓๕๒"]
+    assert _carried_phone(Line("Call Center จึงเรียนมา", box, 0.99), label) == []
+    whole = Line("ได้ที่ โทร. ๐ ๒๒๘๑ ๑๒๓๔", (652, 1401, 2131, 1493), 0.99)
+    assert _carried_phone(Line("Vor ๔๑๕๓", box, 0.99), whole) == []
+    assert _carried_phone(Line("จึงเรียนมา ๑๒", box, 0.99), above) == []
+    assert _carried_phone(Line("Vor ๔๑๕๓", (356, 2510, 2000, 2553), 0.99), above) == []
+
+
 def test_thai_digit_pairs_blurred_until_they_touch_are_cut_and_read(model):
     """Every pair of Thai digits in the installed faces, blurred and thresholded dark until the
     two touch (as a blurred scan's ink spreads): the touching pairs are cut and read right (69 of
@@ -1788,6 +1810,68 @@ def test_a_day_s_tens_are_read_among_0_to_3(model, shown, read, want):
     assert line.text == want
     if "คน" not in want:
         assert line.confidence < 0.75  # (a constrained reading: for review)
+
+
+@pytest.mark.parametrize(
+    ("text", "x0", "slot"),
+    [
+        ("ดา. ขอเชิญชวนบุคลากร", 505, "ดา"),  # ๓. read as letters, on a paragraph's first line
+        ("โซ. เจ้าหน้าที่ได้เข้ารับ", 505, "โซ"),  # ๒.
+        ("Ace ขอเชิญชวนบุคลากร", 505, "Ace"),  # ๓. read as a Latin word, its stop with it
+        ("ดา. ขอเชิญชวนบุคลากร", 360, None),  # not indented: no paragraph's opening
+        ("ดร. สมชาย ใจดี", 505, None),  # an abbreviation
+        ("KPI มาใช้ในการปฏิบัติงาน", 505, None),  # an acronym
+        ("การประชุมครั้งนี้", 505, None),  # a word
+    ],
+)
+def test_a_list_item_s_number_read_as_letters_is_a_number_slot(text, x0, slot):
+    from pipeline.page import _item_number
+
+    got = _item_number(Line(text, (x0, 100, 2000, 170), 0.99), 356.0)
+    assert [text[a:b] for a, b in got] == ([slot] if slot else [])
+
+
+class _SixOpensYear:
+    """The digit network reading the first glyph of a run of four as ๖ where it is ๒ (a blurred
+    grey scan), ๒ the runner-up."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def probabilities(self, feats):
+        p = self.model.probabilities(feats).copy()
+        if len(p) == 4:
+            p[0, [2, 6]] = p[0, [6, 2]]
+        return p
+
+
+@pytest.mark.parametrize(
+    ("shown", "want"),
+    [
+        ("๑๓ มกราคม ๒๕๕๖", "๑๓ มกราคม ๒๕๕๖"),  # no year opens 65
+        ("ปีงบประมาณ ๒๕๖๐", "ปีงบประมาณ ๒๕๖๐"),
+        ("ฉบับที่ ๑๖/๒๕๖๗", "ฉบับที่ ๑๖/๒๕๖๗"),
+        ("จำนวน ๒๕๐๐ คน", "จำนวน ๖๕๐๐ คน"),  # a count may open 65
+    ],
+)
+def test_a_year_opens_19_20_24_or_25(model, shown, want):
+    gray, line = _read_as(shown, shown)
+    fix_digits(line, gray, _SixOpensYear(model))
+    assert line.text == want
+    if "คน" not in want:
+        assert line.confidence < 0.75  # (a constrained reading: for review)
+
+
+def test_a_year_s_last_digit_read_as_a_letter_is_read_by_the_digit_network(model):
+    """``๒๕๕ฆ เป็นต้นไป``: the Thai model's letter for the year's ๗, glued to its first three digits
+    after a month; the same letter after a count is left alone."""
+    from pipeline.ocr.digits import _a_year
+
+    gray, line = _read_as("พฤศจิกายน ๒๕๕๗ เป็นต้นไป", "พฤศจิกายน ๒๕๕ฆ เป็นต้นไป")
+    fix_digits(line, gray, model)
+    assert line.text == "พฤศจิกายน ๒๕๕๗ เป็นต้นไป"
+    assert _a_year("พ.ศ. ๒๕๖๗", range(5, 9)) and _a_year("ส. ค. ๒๕๖๗", range(6, 10))
+    assert not _a_year("งบประมาณ ๒๕๐๐", range(9, 13))  # (an amount)
 
 
 @pytest.mark.parametrize(

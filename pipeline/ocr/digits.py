@@ -335,6 +335,13 @@ def _runs(
             and sym_pos[k - 1][-1] == idx[0] - 1
             and _MONTH_NEXT.match(text, idx[0] + 1) is not None
         )
+        # ... or a letter glued to a year's first three digits (``๒๕๕ฆ ถึง``: its last digit)
+        year_end = (
+            bool(idx)
+            and idx[0] >= 3
+            and _YEAR_END.match(text, idx[0] - 3) is not None
+            and _a_year(text, range(idx[0] - 3, idx[0]))
+        )
         # ... or a leading vowel before a digit, which no Thai word has (``ไ๗๓ ๐๐๐`` for ๒๗๓)
         leading = len(w.text) == 1 and w.text in _LEADING_VOWELS and digit_at(k + 1)
         # ... or a letter closing the unit number of a reference, before its slash (``๙๓๖๙.ฒ/``)
@@ -390,6 +397,7 @@ def _runs(
                 or sign
                 or day
                 or day_end
+                or year_end
                 or leading
                 or (unit and w.text in LOOKALIKES)
             )
@@ -614,6 +622,22 @@ def _opening_letter(text: Sequence[str], start: int, glyph: tuple[int, int, np.n
 
 
 DAY_TENS = 4  # a date's day has tens 0 to 3: the first four digits of either script
+# a four-digit year opens 19 (Christian Era, a paper of the 1990s), 20 (C.E.), 24 or 25 (Buddhist
+# Era): the (first, second) digits it may open with, as indices within a script
+YEAR_OPENINGS = ((1, 9), (2, 0), (2, 4), (2, 5))
+_FIGURE = f"[{THAI}0-9]"
+_YEAR_BEFORE = re.compile(
+    "(?:"
+    + "|".join(_marks_loose(m) for m in FULL_MONTHS)
+    + "|"
+    + "|".join(rf"{a}\.\s?{b}\." for a, b in ABBR_MONTHS)
+    + r"|[พค]\.\s?ศ\.|ป[\u0e34-\u0e37]?งบประมาณ"  # an era; a fiscal year (its vowel lost perhaps)
+    + rf"|ฉบับที่\s?{_FIGURE}{{1,3}}/|{_FIGURE}{{1,2}}/{_FIGURE}{{1,2}}/"  # an issue; a date in figures
+    + r")\s?$"
+)
+# the last digit of a year read as a letter (with the marks the engine put on it) glued to the
+# year's first three and followed by a space or nothing: ``๒๕๕ฆ ถึง``, ``๒๕๖ศู``
+_YEAR_END = re.compile(rf"[{THAI}]{{3}}(?=[\u0e01-\u0e2e\]]{MARK.pattern}*(?: |$))")
 
 
 def _a_day(text: Sequence[str], positions: Sequence[int]) -> bool:
@@ -625,6 +649,19 @@ def _a_day(text: Sequence[str], positions: Sequence[int]) -> bool:
     after = "".join(text[positions[-1] + 1 : positions[-1] + 12])
     month = find_month(after)
     return month is not None and not after[: month[0]].strip()
+
+
+def _a_year(text: Sequence[str], positions: Sequence[int]) -> bool:
+    """Whether the run at ``positions`` of ``text`` stands where a year does: after a month, an
+    era (``พ.ศ.``, ``ค.ศ.``), ``ปีงบประมาณ``, a newsletter's issue number (``ฉบับที่ ๑๖/``) or a
+    date's day and month in figures."""
+    return _YEAR_BEFORE.search("".join(text[max(0, positions[0] - 16) : positions[0]])) is not None
+
+
+def _year_opening(sub: np.ndarray) -> tuple[int, int]:
+    """The likeliest of ``YEAR_OPENINGS`` for a year's first two glyphs (``sub``: their
+    probabilities within the script)."""
+    return max(YEAR_OPENINGS, key=lambda ab: float(sub[0, ab[0]] * sub[1, ab[1]]))
 
 
 def _letter_after_slash(
@@ -1241,6 +1278,11 @@ def fix_digits(
         if len(picks) == 2 and alphabet.find(picks[0]) >= DAY_TENS and _a_day(chars, positions):
             # a day's tens are 0 to 3 (``๖๘ พ.ค.`` is ๒๘): the likeliest of those, for review
             picks[0] = alphabet[int(sub[0, :DAY_TENS].argmax())]
+            weakest = min(weakest, LATIN_READ_CONF)
+        opening = tuple(alphabet.find(c) for c in picks[:2])
+        if len(picks) == 4 and opening not in YEAR_OPENINGS and _a_year(chars, positions):
+            # a year opens 24, 25, 19 or 20 (``๖๕๕๖`` is ๒๕๕๖): the likeliest of those, for review
+            picks[:2] = [alphabet[i] for i in _year_opening(sub)]
             weakest = min(weakest, LATIN_READ_CONF)
         if (
             not opener
