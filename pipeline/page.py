@@ -1791,6 +1791,28 @@ def _continues_typed(
     return not posts_only and thai >= 10 and share >= CONTINUED_PLAUSIBLE
 
 
+_LONE_NUMBER = re.compile(f"[{THAI}0-9][{THAI}0-9,./-]{{0,5}}")
+
+
+def _wrapped_number(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]) -> bool:
+    """Whether ``ln`` is a number alone at the left of a typed line that ends with a word a
+    number follows (``ห้องประชุม ๙๐๕ ชั้น`` / ``๑``), right under it: the number wrapped. One
+    glyph tells the line classifier nothing (it took such a ``๑`` for a pen's)."""
+    if not _LONE_NUMBER.fullmatch(ln.text.strip()):
+        return False
+    for o, (k, _) in zip(lines, kinds, strict=True):
+        h = o.bbox[3] - o.bbox[1]
+        if (
+            o is not ln
+            and k == "typed"
+            and o.text.rstrip().endswith(_BEFORE_NUMBER)
+            and -0.3 * h <= ln.bbox[1] - o.bbox[3] < 0.6 * h
+            and abs(ln.bbox[0] - o.bbox[0]) < h
+        ):
+            return True
+    return False
+
+
 def _titled_signer(text: str) -> bool:
     """A signature block's name line with a title: ``(นายสมชาย ใจดี)``; not a pen's initials
     dated in figures after them (a digit inside the name is a letter the signature struck)."""
@@ -1994,6 +2016,10 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # pen note crossing them make the classifier unsure, and its doubt stays with the
             # line
             kind, prob = "typed", 1.0 - prob
+        elif kind != "typed" and _wrapped_number(ln, lines, kinds):
+            # a number wrapped to a line of its own (``ชั้น`` / ``๑``): typed, and doubted,
+            # as the classifier could tell nothing from it
+            kind, prob = "typed", UNSURE_CONF
         elif kind != "typed" and _continues_typed(
             ln, lines, kinds, posts_only=prob >= CONTINUED_DOUBT
         ):

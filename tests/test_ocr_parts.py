@@ -1831,6 +1831,40 @@ def test_a_list_item_s_number_read_as_letters_is_a_number_slot(text, x0, slot):
     assert [text[a:b] for a, b in got] == ([slot] if slot else [])
 
 
+def test_a_slash_s_box_drifted_onto_the_digit_after_it_does_not_hide_that_digit():
+    """The engine's boxes drift: a slash's narrow box lay over the ๒ after it (``/๒๕๖๕``), and
+    the ๒, centred in it, was taken for the slash's glyph and lost. A glyph far wider than a
+    slash's box is not the slash's; a letter's box still holds the glyph centred in it."""
+    from pipeline.ocr.digits import _components
+
+    ink = np.zeros((100, 300), np.uint8)
+    ink[20:80, 130:150] = 1  # the slash
+    ink[20:80, 166:232] = 1  # the ๒ after it, under the slash's drifted box
+    box = (166, 205)
+    kept = [(a, b) for a, b, _ in _components(ink, (0, 300), [box], [box])]
+    assert (166, 232) in kept
+    assert (166, 232) not in [(a, b) for a, b, _ in _components(ink, (0, 300), [box])]
+
+
+def test_a_number_wrapped_to_a_line_of_its_own_is_typed():
+    """``ห้องประชุม ๙๐๕ ชั้น`` / ``๑``: the floor's digit alone on the next line, at the margin."""
+    from pipeline.page import _wrapped_number
+
+    above = Line("ผู้เข้าร่วมประชุม ณ ห้องประชุม ๙๐๕ ชั้น", (360, 1706, 2194, 1795), 0.99)
+    lone = Line("๑", (358, 1834, 394, 1872), 0.9)
+    kinds = [("typed", 0.99), ("handwritten", 0.97)]
+    assert _wrapped_number(lone, [above, lone], kinds)
+    # not under a word a number follows, not a number, not at the margin, not right under
+    plain = Line("ผู้เข้าร่วมประชุมทุกส่วนราชการ", (360, 1706, 2194, 1795), 0.99)
+    assert not _wrapped_number(lone, [plain, lone], kinds)
+    word = Line("ทราบ", (358, 1834, 494, 1872), 0.9)
+    assert not _wrapped_number(word, [above, word], kinds)
+    right = Line("๑", (1358, 1834, 1394, 1872), 0.9)
+    assert not _wrapped_number(right, [above, right], kinds)
+    far = Line("๑", (358, 2034, 394, 2072), 0.9)
+    assert not _wrapped_number(far, [above, far], kinds)
+
+
 class _SixOpensYear:
     """The digit network reading the first glyph of a run of four as ๖ where it is ๒ (a blurred
     grey scan), ๒ the runner-up."""

@@ -77,13 +77,16 @@ def _components(
     ink: np.ndarray,
     span: tuple[int, int] | None = None,
     exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    slashes: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, np.ndarray]]:
     """Glyphs of a digit run: components, pieces overlapping in x merged, specks dropped.
 
     With ``span`` (x0, x1 in the crop, already widened: the engine's symbol boxes are sloppy),
     components centred inside it are kept, unless centred in one of the ``exclude`` ranges (the
     boxes of the letters next to the run); a glyph touching one of theirs is cut from it first
-    (``_cut_overhangs``, in ``ink`` itself).
+    (``_cut_overhangs``, in ``ink`` itself). A slash's box (``slashes``, among ``exclude``) does
+    not hold a glyph far wider than itself: the box drifts onto the digit after it (``/๒๕๖๕``),
+    and a slash joined to a digit is cut apart later (``_split_wide``, ``_drop_strays``).
     """
     n, labels, stats = components(ink.astype(np.uint8))
     if n <= 1:
@@ -102,10 +105,12 @@ def _components(
                 continue
             # the neighbour's glyph is the one its box holds most wholly; a digit its sloppy
             # box also reaches over (Loma's ๗ under the box of the slash of ``๕๕๒๗/``) is not
-            held = (np.minimum(right[theirs], b) - np.maximum(left[theirs], a)) / np.maximum(
-                1, right[theirs] - left[theirs]
-            )
-            inside[theirs[(held >= held.max() - 1e-6) | (held >= 0.9)]] = False
+            widths = np.maximum(1, right[theirs] - left[theirs])
+            held = (np.minimum(right[theirs], b) - np.maximum(left[theirs], a)) / widths
+            owned = held >= held.max() - 1e-6
+            if (a, b) in slashes:
+                owned &= widths <= NARROW_BOX * (b - a)
+            inside[theirs[owned | (held >= 0.9)]] = False
     cand = [i for i in range(1, n) if inside[i]]
     if not cand:
         return []
@@ -141,6 +146,7 @@ def _components(
     return out
 
 
+NARROW_BOX = 1.5  # a glyph this many times wider than a slash's box is not the slash's
 # ink reaching this far (of its height) past the box of the neighbour it is centred in, in a
 # component this wide for its height, is a glyph touching that neighbour's
 OVERHANG = 0.4
@@ -1191,7 +1197,8 @@ def fix_digits(
             and w.bbox[0] < x1
             and spans[k][1] - spans[k][0] <= 1.5 * sym_h
         ]
-        candidates = _components(ink, (0, x1 - x0), others)
+        slash_spans = [spans[k] for k, w in enumerate(line.words) if w.text == "/"]
+        candidates = _components(ink, (0, x1 - x0), others, slash_spans)
         letters = [
             spans[k]
             for k, w in enumerate(line.words)
