@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "models"))
 from train_digits import HOLD_OUT, mlp, rendered, split_fonts  # noqa: E402
 
 from pipeline import nn  # noqa: E402
-from pipeline.ocr.digits import CLASSES, REF_LETTER_CLASSES  # noqa: E402
+from pipeline.ocr.digits import CLASSES, REF_LETTER_CLASSES, glyph_features  # noqa: E402
 
 
 def dataset(font_list: list[Path], per: int, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
@@ -38,7 +38,7 @@ def dataset(font_list: list[Path], per: int, rng: random.Random) -> tuple[np.nda
     for font in font_list:
         wanted = [(ch, k) for k, ch in enumerate(REF_LETTER_CLASSES) if k for _ in range(per)]
         wanted += [(rng.choice(CLASSES), 0) for _ in range(2 * per)]
-        rendered(font, wanted, rng, xs, ys)
+        rendered(font, wanted, rng, xs, ys, glyph_features)
     return np.stack(xs), np.array(ys)
 
 

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from pipeline.model import Line, Word
-from pipeline.ocr.digits import ARABIC, THAI, fix_digits, glyph_features, load_model
+from pipeline.ocr.digits import ARABIC, THAI, digit_features, fix_digits, load_model
 from pipeline.page import drop_mark_rows, line_band
 from pipeline.synth.fonts import typed_face
 
@@ -30,7 +30,7 @@ def test_every_digit_is_recognised(model, face):
     for alphabet in (THAI, ARABIC):
         for ch in alphabet:
             ink = _render(ch, face) < 128
-            p = model.probabilities(glyph_features(ink)[None, :])[0]
+            p = model.probabilities(digit_features(ink)[None, :])[0]
             sub = p[:10] if alphabet == THAI else p[10:]
             assert alphabet[int(sub.argmax())] == ch, (face, ch)
 
@@ -665,7 +665,7 @@ def test_a_digit_broken_at_a_thin_stroke_is_joined_and_neighbours_are_not(model)
     five = glyph("๕", 200)
     joined = _join_broken([*pieces, five], model)
     assert len(joined) == 2 and joined[0][0] == x0 and joined[0][1] == x1
-    f = glyph_features(joined[0][2])
+    f = digit_features(joined[0][2])
     assert THAI[int(model.probabilities(f[None, :])[0][:10].argmax())] == "๒"
     # two whole digits side by side stay two
     assert len(_join_broken([glyph("๑", 40), glyph("๑", 90)], model)) == 2
@@ -734,7 +734,7 @@ def test_the_two_arcs_of_a_broken_zero_are_joined_but_eleven_stays(model):
     assert len(arcs) == 2
     joined = _join_broken(arcs, model)
     assert len(joined) == 1
-    f = glyph_features(joined[0][2])
+    f = digit_features(joined[0][2])
     assert ARABIC[int(model.probabilities(f[None, :])[0][10:].argmax())] == "0"
     assert len(_join_broken(pieces(ink("11")), model)) == 2
     # ... parted wider (a blurred black-and-white scan: 5–7 pixels of a 42-pixel digit), as
@@ -1182,7 +1182,7 @@ def test_a_digit_broken_in_three_pieces_is_joined(model):
         pieces.append((lo, hi, m))
     joined = _join_broken(pieces, model, sym_h=x1 - x0)
     assert len(joined) == 1
-    f = glyph_features(joined[0][2])
+    f = digit_features(joined[0][2])
     assert THAI[int(model.probabilities(f[None, :])[0][:10].argmax())] == "๒"
 
 
@@ -1703,7 +1703,7 @@ def test_thai_digit_pairs_blurred_until_they_touch_are_cut_and_read(model):
     """Every pair of Thai digits in the installed faces, blurred and thresholded dark until the
     two touch (as a blurred scan's ink spreads): the touching pairs are cut and read right (69 of
     69 here; the thinnest-column cut read 63: Garuda's ๗ before a digit, ``๓๒`` for ``๗๓``)."""
-    from pipeline.ocr.digits import THAI, _own_ink, _split_wide, glyph_features
+    from pipeline.ocr.digits import THAI, _own_ink, _split_wide, digit_features
 
     right = touching = 0
     for face in ("garuda", "laksaman", "sarabun", "loma", "waree", "norasi", "kinnari"):
@@ -1718,7 +1718,7 @@ def test_thai_digit_pairs_blurred_until_they_touch_are_cut_and_read(model):
                 touching += 1
                 cols = np.nonzero(ink.any(axis=0))[0]
                 parts = _split_wide([(int(cols.min()), int(cols.max()) + 1, ink)], model)
-                feats = np.stack([glyph_features(_own_ink(p)) for p in parts])
+                feats = np.stack([digit_features(_own_ink(p)) for p in parts])
                 read = "".join(THAI[i] for i in model.probabilities(feats)[:, :10].argmax(axis=1))
                 right += read == pair
     assert touching >= 40
@@ -1782,15 +1782,15 @@ def test_a_name_line_whose_name_is_all_known_is_not_read_again():
 
 
 class _SixForTwo:
-    """The digit network reading the first glyph of a run of two ๒ as ๖ (a blurred 14 pt scan):
-    the two swapped in its answer, ๒ the runner-up."""
+    """The digit network reading the first glyph of a run of ``glyphs`` as ๖ where it is ๒ (a
+    blurred 14 pt scan, a grey one): the two swapped in its answer, ๒ the runner-up."""
 
-    def __init__(self, model):
-        self.model = model
+    def __init__(self, model, glyphs=2):
+        self.model, self.glyphs = model, glyphs
 
     def probabilities(self, feats):
         p = self.model.probabilities(feats).copy()
-        if len(p) == 2:
+        if len(p) == self.glyphs:
             p[0, [2, 6]] = p[0, [6, 2]]
         return p
 
@@ -1865,20 +1865,6 @@ def test_a_number_wrapped_to_a_line_of_its_own_is_typed():
     assert not _wrapped_number(far, [above, far], kinds)
 
 
-class _SixOpensYear:
-    """The digit network reading the first glyph of a run of four as ๖ where it is ๒ (a blurred
-    grey scan), ๒ the runner-up."""
-
-    def __init__(self, model):
-        self.model = model
-
-    def probabilities(self, feats):
-        p = self.model.probabilities(feats).copy()
-        if len(p) == 4:
-            p[0, [2, 6]] = p[0, [6, 2]]
-        return p
-
-
 @pytest.mark.parametrize(
     ("shown", "want"),
     [
@@ -1890,7 +1876,7 @@ class _SixOpensYear:
 )
 def test_a_year_opens_19_20_24_or_25(model, shown, want):
     gray, line = _read_as(shown, shown)
-    fix_digits(line, gray, _SixOpensYear(model))
+    fix_digits(line, gray, _SixForTwo(model, glyphs=4))
     assert line.text == want
     if "คน" not in want:
         assert line.confidence < 0.75  # (a constrained reading: for review)

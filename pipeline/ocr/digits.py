@@ -51,8 +51,8 @@ LATIN_SURE = 0.8  # a Latin word is read as digits only when every glyph is this
 LATIN_READ_CONF = 0.7  # ... and its line then goes under the review threshold
 
 
-def glyph_features(ink: np.ndarray) -> np.ndarray | None:
-    """A binary glyph (True = ink), cropped or not, to the network's input vector."""
+def _square(ink: np.ndarray) -> tuple[np.ndarray, float] | None:
+    """The glyph's ink cropped and centred on a square (float), and its height over width."""
     ys, xs = np.nonzero(ink)
     if len(xs) < 4:
         return None
@@ -61,8 +61,51 @@ def glyph_features(ink: np.ndarray) -> np.ndarray | None:
     side = max(h, w)
     sq = np.zeros((side, side), np.float32)
     sq[(side - h) // 2 : (side - h) // 2 + h, (side - w) // 2 : (side - w) // 2 + w] = g
+    return sq, h / max(1, w)
+
+
+def _pixels(sq: np.ndarray, aspect: float) -> np.ndarray:
     small = cv2.resize(sq, (SIZE, SIZE), interpolation=cv2.INTER_AREA)
-    return np.concatenate([small.ravel(), [h / max(1, w) / 3.0]]).astype(np.float32)
+    return np.concatenate([small.ravel(), [aspect / 3.0]]).astype(np.float32)
+
+
+def glyph_features(ink: np.ndarray) -> np.ndarray | None:
+    """A binary glyph (True = ink), cropped or not, to the letter network's input vector: the
+    glyph on a ``SIZE`` square and its aspect ratio."""
+    squared = _square(ink)
+    return None if squared is None else _pixels(*squared)
+
+
+HOG_SIZE, HOG_CELL, HOG_BINS = 32, 8, 9  # the square, its cells' side, orientation bins
+_HOG_CELLS = HOG_SIZE // HOG_CELL
+_CELL_OF = ((np.arange(HOG_SIZE)[:, None] // HOG_CELL) * _HOG_CELLS) + (
+    np.arange(HOG_SIZE)[None, :] // HOG_CELL
+)
+
+
+def _orientations(sq: np.ndarray) -> np.ndarray:
+    """A histogram of stroke directions (unsigned gradient, weighted by its strength) in each
+    cell of the glyph's square, normalised: a HOG descriptor (Dalal and Triggs) without block
+    overlap. It carries the direction of a digit's tail and head, which the coarse pixels lose
+    (๔ and ๕, ๘ and ๙ differ by them)."""
+    img = cv2.resize(sq, (HOG_SIZE, HOG_SIZE), interpolation=cv2.INTER_AREA)
+    gx = cv2.Sobel(img, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(img, cv2.CV_32F, 0, 1, ksize=3)
+    mag = np.hypot(gx, gy)
+    bins = np.minimum((np.arctan2(gy, gx) % np.pi) * (HOG_BINS / np.pi), HOG_BINS - 1).astype(int)
+    hist = np.bincount(
+        (_CELL_OF * HOG_BINS + bins).ravel(), mag.ravel(), _HOG_CELLS * _HOG_CELLS * HOG_BINS
+    ).astype(np.float32)
+    return hist / (float(np.linalg.norm(hist)) + 1e-6)
+
+
+def digit_features(ink: np.ndarray) -> np.ndarray | None:
+    """A binary glyph (True = ink), cropped or not, to the digit network's input vector: the
+    letter network's (``glyph_features``) and the glyph's stroke directions."""
+    squared = _square(ink)
+    if squared is None:
+        return None
+    return np.concatenate([_pixels(*squared), _orientations(squared[0])])
 
 
 DigitModel = DenseNet
@@ -595,7 +638,7 @@ def _all_sure(p: np.ndarray, conf: np.ndarray) -> bool:
 def _read_group(glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet, thai: bool) -> str:
     """``glyphs`` (one or more) read as digits (Thai when ``thai``), every one surely (no
     engine reading stands beside them), or ``""``."""
-    feats = [glyph_features(_own_ink(g)) for g in glyphs]
+    feats = [digit_features(_own_ink(g)) for g in glyphs]
     if any(f is None for f in feats):
         return ""
     p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
@@ -751,7 +794,7 @@ ARC_GAP = 0.2  # of a digit's height: the widest break between the two arcs of a
 def _reading(model: DenseNet | None, mask: np.ndarray) -> tuple[str, float]:
     """The digit the model reads one glyph as (any script), and how sure it is of it (``""``
     and 0 when it cannot say)."""
-    f = glyph_features(mask) if model is not None else None
+    f = digit_features(mask) if model is not None else None
     if f is None or model is None:
         return "", 0.0
     p = model.probabilities(f[None, :])[0]
@@ -870,7 +913,7 @@ def _surest_cut(m: np.ndarray, x0: int, x1: int, model: DenseNet) -> int | None:
     cols = range(max(x0 + 2, mid - reach), min(x1 - 2, mid + reach) + 1)
     feats, slash, at = [], [], []
     for c in cols:
-        left, right = glyph_features(m[:, x0:c]), glyph_features(m[:, c:x1])
+        left, right = digit_features(m[:, x0:c]), digit_features(m[:, c:x1])
         if left is None or right is None:
             continue
         feats += [left, right]
@@ -1249,7 +1292,7 @@ def fix_digits(
                 chars[positions[0] : positions[-1] + 1] = list(opener)
                 changed += 1
                 continue
-        feats = [glyph_features(_own_ink(g)) for g in glyphs]
+        feats = [digit_features(_own_ink(g)) for g in glyphs]
         if any(f is None for f in feats):
             continue
         p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
