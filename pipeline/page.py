@@ -227,7 +227,7 @@ def _item_number(ln: Line, margin: float) -> list[tuple[int, int]]:
         return []
     # (a Latin word stands for the number and its stop: ``OF การประชุม``, ``Ace ขอเชิญ``)
     tok = m.group(1)
-    latin = tok.isascii() and not (tok in COMMON_ACRONYMS or (_acronym(tok) and tok.isupper()))
+    latin = tok.isascii() and not _an_acronym(tok)
     return [m.span(1)] if m.group(2) or latin else []
 
 
@@ -260,7 +260,7 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _LATIN_TOKEN_ANY.finditer(text):
         tok = m.group(0)
-        acronym = tok in COMMON_ACRONYMS or (len(tok) > 1 and _acronym(tok) and tok.isupper())
+        acronym = _an_acronym(tok)
         if acronym and not number_slot(text, m.start(), m.end(), strict=True):
             continue  # (glued to a number, capitals are digits: ``โทร.OD๓๕๑๐๕๓``)
         # (a phone's digits the English model read as several words: ``โทร. ๐ gated devon``)
@@ -1070,6 +1070,11 @@ def _english_intrusions(text: str) -> int:
         if dot or len(tok) == 1 or not _acronym(tok):
             n += 1
     return n
+
+
+def _an_acronym(tok: str) -> bool:
+    """A common acronym, or capitals alone (``KPI``, not ``Ace``)."""
+    return tok in COMMON_ACRONYMS or (_acronym(tok) and tok.isupper())
 
 
 def _acronym(tok: str) -> bool:
