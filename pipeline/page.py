@@ -190,30 +190,9 @@ _OPENING_SCRAP = re.compile(r"\s*([^\s\u0e01-\u0e4e]{1,3})(?:\s+(?=[\u0e01-\u0e4
 
 
 # a paragraph's opening token of a letter or three and a stop: a list item's number the engine
-# read as letters (``ดา. ขอเชิญชวน``, ``ตา.``, ``ฒา.`` for ๓; ``OF`` for ๑.); not an abbreviation
+# read as letters (``ดา. ขอเชิญชวน``, ``ตา.``, ``ฒา.`` for ๓; ``Ace`` for ๓.); not an abbreviation
 _ITEM_OPENING = re.compile(r"\s*([^\s.:๐-๙]{1,3})([.:]?)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
-_ABBREVIATIONS = frozenset(
-    (
-        "ดร",
-        "ผอ",
-        "นพ",
-        "พญ",
-        "ทพ",
-        "รศ",
-        "ผศ",
-        "ศ",
-        "จ",
-        "อ",
-        "ม",
-        "น",
-        "ส",
-        "พ",
-        "ร",
-        "นส",
-        "พล",
-        "ผช",
-    )
-)
+_ABBREVIATIONS = frozenset("ดร ผอ นพ พญ ทพ รศ ผศ ศ จ อ ม น ส พ ร นส พล ผช".split())
 ITEM_INDENT = 0.8  # line heights right of the page's margin at which a line opens a paragraph
 
 
@@ -225,7 +204,8 @@ def _item_number(ln: Line, margin: float) -> list[tuple[int, int]]:
     m = _ITEM_OPENING.match(ln.text)
     if m is None or m.group(1) in _ABBREVIATIONS or m.group(1) in TITLES:
         return []
-    # (a Latin word stands for the number and its stop: ``OF การประชุม``, ``Ace ขอเชิญ``)
+    # (a Latin word that is no acronym stands for the number and its stop: ``Ace ขอเชิญ``;
+    # capitals alone, ``OF`` for ๑., cannot be told from ``KPI``)
     tok = m.group(1)
     latin = tok.isascii() and not _an_acronym(tok)
     return [m.span(1)] if m.group(2) or latin else []

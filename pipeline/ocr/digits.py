@@ -1329,8 +1329,11 @@ def fix_digits(
             # a day's tens are 0 to 3 (``๖๘ พ.ค.`` is ๒๘): the likeliest of those, for review
             picks[0] = alphabet[int(sub[0, :DAY_TENS].argmax())]
             weakest = min(weakest, LATIN_READ_CONF)
-        opening = tuple(alphabet.find(c) for c in picks[:2])
-        if len(picks) == 4 and opening not in YEAR_OPENINGS and _a_year(chars, positions):
+        if (
+            len(picks) == 4
+            and tuple(alphabet.find(c) for c in picks[:2]) not in YEAR_OPENINGS
+            and _a_year(chars, positions)
+        ):
             # a year opens 24, 25, 19 or 20 (``๖๕๕๖`` is ๒๕๕๖): the likeliest of those, for review
             picks[:2] = [alphabet[i] for i in _year_opening(sub)]
             weakest = min(weakest, LATIN_READ_CONF)
