@@ -443,9 +443,12 @@ def _leader_dots(stats: np.ndarray, xh: float) -> np.ndarray:
 
 def _stroke_kernels(base: int) -> list[np.ndarray]:
     """Line-shaped kernels of ``base`` px, level and tilted up to ±70°: an opening with them
-    keeps only long straight-ish strokes (a typed Thai character has none that long)."""
+    keeps only long straight-ish strokes (a typed Thai character has none that long). Near
+    level, every 2.5°: a thin stroke (a signature's flourish two pixels wide) 2.5° off a
+    kernel drifts off it within the kernel's length (it stayed across a name's marks)."""
     out = []
-    for deg in range(-70, 71, 5):
+    near_level = [d / 2 for d in range(-55, 56, 5)]
+    for deg in [*range(-70, -29, 5), *near_level, *range(30, 71, 5)]:
         # a slanted straight stroke is never typed, even a short one
         length = base if abs(deg) < 30 else max(3, int(base * 0.7))
         run = max(1, int(round(length * np.cos(np.radians(deg)))))
@@ -457,15 +460,17 @@ def _stroke_kernels(base: int) -> list[np.ndarray]:
     return out
 
 
-def _typed_under_scribble(
-    labels: np.ndarray, stats: np.ndarray, typed: np.ndarray, i: int, xh: float
-) -> np.ndarray | None:
-    """The pixels of scribble component ``i`` (in its box's frame) that are typed characters:
-    those inside the band of a typed text line it crosses, less long near-horizontal strokes
-    (a typed Thai character is never much wider than the x-height). None when it crosses no
-    typed line."""
+def _line_band(
+    stats: np.ndarray, typed: np.ndarray, i: int, xh: float
+) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """The typed letters about component ``i`` (``typed`` components of a letter's size beside
+    it, or starting up to ``_MARKS_ABOVE`` x-heights below its foot), the rows of its box's
+    frame (and as far below) their lines cover with a little above and below for marks and
+    descenders, and the row where the first line's letters start; None when fewer than three
+    letters are about it."""
     sx, sy, sw, sh = (int(v) for v in stats[i, :4])
     x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    below = int(xh * _MARKS_ABOVE)
     near = (
         typed
         & (h > xh * 0.5)
@@ -474,27 +479,100 @@ def _typed_under_scribble(
         & (x + w > sx - xh * 4)
         & (x < sx + sw + xh * 4)
         & (y + h > sy)
-        & (y < sy + sh)
+        & (y < sy + sh + below)
     )
     if near.sum() < 3:
         return None
-    rows = np.zeros(sh, np.int32)
+    rows = np.zeros(sh + below, np.int32)
     for j in np.nonzero(near)[0]:
-        rows[max(0, y[j] - sy) : max(0, min(sh, y[j] + h[j] - sy))] += 1
-    band = rows >= 2
-    if not band.any():
+        rows[max(0, y[j] - sy) : max(0, min(sh + below, y[j] + h[j] - sy))] += 1
+    if not (rows >= 2).any():
         return None
-    # the band reaches a little above and below for marks and descenders
-    pad = max(1, int(xh * 0.35))
-    band = cv2.dilate(band.astype(np.uint8)[:, None], np.ones((2 * pad + 1, 1), np.uint8))[:, 0] > 0
+    pad = max(1, int(xh * _BAND_PAD))
+    band = cv2.dilate((rows >= 2).astype(np.uint8)[:, None], np.ones((2 * pad + 1, 1), np.uint8))
+    return near, band[:, 0], int(np.argmax(rows >= 2))
+
+
+def _scribble_on_letters(
+    labels: np.ndarray, stats: np.ndarray, typed: np.ndarray, i: int, xh: float
+) -> bool:
+    """Whether component ``i``, too dense for a scribble, is one joined to the typed letters
+    its strokes run through (a signature over a black-and-white name line: ``สาวจันทร์``
+    became part of it): its ink outside their line's band is a scribble."""
+    found = _line_band(stats, typed, i, xh)
+    if found is None:
+        return False
+    sx, sy, sw, sh = (int(v) for v in stats[i, :4])
+    own = labels[sy : sy + sh, sx : sx + sw] == i
+    own[found[1][:sh] > 0] = False
+    ys, xs = np.nonzero(own)
+    if len(ys) == 0:
+        return False
+    w, h = int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1
+    # (a little denser than a scribble alone: where its strokes met the letters' tops, some
+    # of the letters' ink is outside the band)
+    return w > xh * 4 and h > xh * 1.2 and len(ys) / (w * h) < _SCRIBBLE_FILL * 4 / 3
+
+
+def _a_scribble(w: np.ndarray, h: np.ndarray, area: np.ndarray, xh: float) -> np.ndarray:
+    """Wide, sparse, thin (a signature), much larger than a character."""
+    return (w > xh * 4) & (h > xh * 1.2) & (area / np.maximum(1, w * h) < _SCRIBBLE_FILL)
+
+
+_SCRIBBLE_FILL = 0.12
+_BAND_PAD = 0.35  # x-heights a line's band reaches beyond its letters' rows
+
+
+def _typed_under_scribble(
+    labels: np.ndarray, stats: np.ndarray, typed: np.ndarray, i: int, xh: float, joined: bool
+) -> np.ndarray | None:
+    """The pixels of scribble component ``i`` (in its box's frame) that are typed characters:
+    those inside the band of a typed text line it crosses, less long near-horizontal strokes
+    (a typed Thai character is never much wider than the x-height), or all of them for a
+    scribble ``joined`` to the letters it runs through (its strokes across them cut too much of
+    them, and the engine reads through a stroke); and above the band the marks of a line its
+    foot touches (a signature's closing stroke drawn along the top of the name under it takes
+    the name's tone marks and upper vowels into its component: อรุณี read อรุณ): what the long
+    strokes' removal leaves there as pieces of their own, small, compact (a stroke's piece is a
+    thin slant across its box) and over the line's letters (a loop's foot goes on up into the
+    loop). None when it touches no typed line."""
+    found = _line_band(stats, typed, i, xh)
+    if found is None:
+        return None
+    near, band, top = found
+    sx, sy, sw, sh = (int(v) for v in stats[i, :4])
+    x, w = stats[:, 0], stats[:, 2]
+    in_band = band[:sh, None] > 0
     own = (labels[sy : sy + sh, sx : sx + sw] == i).astype(np.uint8)
-    own[~band] = 0
     long = np.zeros_like(own)
     for kernel in _stroke_kernels(max(3, int(xh * 1.6))):
         long |= cv2.morphologyEx(own, cv2.MORPH_OPEN, kernel)
+    keep = (own > 0) & in_band & ((cv2.dilate(long, np.ones((3, 3), np.uint8)) == 0) | joined)
+    # (above the band, the stroke's fringe goes too: a mark keeps none of the stroke it touched)
     long = cv2.dilate(long, np.ones((3, 3), np.uint8))
-    keep = (own > 0) & (long == 0)
+    rest = ((own > 0) & (long == 0) & ~in_band).astype(np.uint8)
+    n, pieces, st, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
+    letters = np.zeros(sw, bool)
+    for j in np.nonzero(near)[0]:
+        letters[max(0, x[j] - sx) : max(0, min(sw, x[j] + w[j] - sx))] = True
+    for k in range(1, n):
+        px, py, pw, ph, area = st[k]
+        mark = (
+            py >= top - xh * _MARKS_ABOVE
+            and xh * 0.2 <= max(pw, ph)
+            and ph >= xh * 0.15  # (a sliver of the stroke's edge is no mark)
+            and pw <= xh * 1.2
+            and ph <= xh * 0.8
+            and area >= 0.25 * pw * ph
+            and letters[px : px + pw].any()
+        )
+        if mark:
+            keep[pieces == k] = True
     return keep if keep.any() else None
+
+
+# how far above a typed line's x-height its marks reach (an upper vowel and a tone mark)
+_MARKS_ABOVE = 1.1
 
 
 def _clear_stamp_inside(
@@ -586,9 +664,15 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     fill = area / np.maximum(1, w * h)
     figure = (h > xh * 2.5) & (w > xh * 2.5) & (fill > 0.18) & (area > (xh * 1.5) ** 2)
     leaders = _leader_dots(stats, xh)
-    # scribbles: wide, sparse, thin (a signature), much larger than a character
-    scribble = (w > xh * 4) & (h > xh * 1.2) & (fill < 0.12)
+    scribble = _a_scribble(w, h, area, xh)
     figure[0] = leaders[0] = scribble[0] = False
+    # ... and one too dense for that as a whole, for the typed letters its strokes run through
+    joined = (w > xh * 4) & (h > xh * 1.2) & (fill < 2 * _SCRIBBLE_FILL) & ~scribble & ~figure
+    joined[0] = False
+    for i in np.nonzero(joined)[0]:
+        scribble[i] = _scribble_on_letters(
+            labels, stats, ~(figure | leaders | scribble), int(i), xh
+        )
     for i in np.nonzero(figure)[0]:
         regions.append(
             Region(
@@ -603,7 +687,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     for i in np.nonzero(scribble)[0]:
         # typed characters the signature's strokes touch are part of its component: give
         # them back to OCR (the typed line stays readable, the signature stays a signature)
-        keep = _typed_under_scribble(labels, stats, ~drop, int(i), xh)
+        keep = _typed_under_scribble(labels, stats, ~drop, int(i), xh, bool(joined[i]))
         if keep is not None:
             x0, y0 = int(x[i]), int(y[i])
             if restored is None:

@@ -166,6 +166,10 @@ def test_signer_name_lines():
     assert signer_name("ันางธีระ มีสุข)") == "นางธีระ มีสุข"
     assert signer_name("'น๊างวิชัย มีสุข)") == "น๊างวิชัย มีสุข"  # a stroke read as a mark on the title
     assert signer_name("เนายก)") is None
+    # a title with a letter misread, before a listed given name and family name (mended later)
+    assert signer_name("ฎางธิระ ไจดี)") == "ฎางธิระ ไจดี"
+    assert signer_name("ฎางธิระ ไจดีทอง)") is None  # a family name in no list: too loose
+    assert signer_name("สำนักงานปลัดกระทรวง)") is None
     assert signer_name("ผู้อำนวยการกองแผนงาน") is None
     assert signer_name("ตามที่ (ก) และ (ข)") is None
     # specks and leader residue after the parenthesis, but not a handwritten date

@@ -23,7 +23,7 @@ from pipeline.model import (
 from pipeline.options import Options
 from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import correct_name
+from pipeline.thai.names import correct_name, listed_parts
 from pipeline.thai.reference import normalise_reference
 from pipeline.thai.repair import MARK, normalise_value
 from pipeline.thai.words import PHONE_LABEL_BODY, PHONE_LABEL_MISREAD, unknown_words
@@ -424,13 +424,13 @@ def signer_name(text: str) -> str | None:
     m = _NAME_LINE.match(t)
     if m:
         name = m.group("name").strip()
-    elif (
-        t.endswith(")")
-        and "(" not in t
-        # (a stroke across the title read as a mark on it: ``'น๊างวิชัย มีสุข)``)
-        and MARK.sub("", (bare := _OPENING.sub("", t[:-1]))[:8]).startswith(TITLES)
-    ):
-        name = bare.strip()
+    elif t.endswith(")") and "(" not in t:
+        bare = _OPENING.sub("", t[:-1]).strip()
+        # (a stroke across the title read as a mark on it: ``'น๊างวิชัย มีสุข)``; or a title
+        # with a letter misread, before listed names: ``ฎางธิระ ไจดี)``)
+        if not MARK.sub("", bare[:8]).startswith(TITLES) and listed_parts(bare) < 3:
+            return None
+        name = bare
     else:
         return None
     return re.sub("^นาง\\s+สาว", "นางสาว", name)  # a title the OCR split
