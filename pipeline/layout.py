@@ -508,19 +508,24 @@ def _scribble_on_letters(
     ys, xs = np.nonzero(own)
     if len(ys) == 0:
         return False
-    w, h = int(np.ptp(xs)) + 1, int(np.ptp(ys)) + 1
+    box = np.array([np.ptp(xs) + 1, np.ptp(ys) + 1, len(ys)])
     # (a little denser than a scribble alone: where its strokes met the letters' tops, some
     # of the letters' ink is outside the band)
-    return w > xh * 4 and h > xh * 1.2 and len(ys) / (w * h) < _SCRIBBLE_FILL * 4 / 3
+    return bool(_a_scribble(box[0], box[1], box[2], xh, _SCRIBBLE_FILL * 4 / 3))
 
 
-def _a_scribble(w: np.ndarray, h: np.ndarray, area: np.ndarray, xh: float) -> np.ndarray:
-    """Wide, sparse, thin (a signature), much larger than a character."""
-    return (w > xh * 4) & (h > xh * 1.2) & (area / np.maximum(1, w * h) < _SCRIBBLE_FILL)
+def _a_scribble(
+    w: np.ndarray, h: np.ndarray, area: np.ndarray, xh: float, fill: float
+) -> np.ndarray:
+    """Wide, sparse (below ``fill`` of its box), thin (a signature), much larger than a
+    character."""
+    return (w > xh * 4) & (h > xh * 1.2) & (area / np.maximum(1, w * h) < fill)
 
 
 _SCRIBBLE_FILL = 0.12
 _BAND_PAD = 0.35  # x-heights a line's band reaches beyond its letters' rows
+# how far above a typed line's x-height its marks reach (an upper vowel and a tone mark)
+_MARKS_ABOVE = 1.1
 
 
 def _typed_under_scribble(
@@ -547,9 +552,8 @@ def _typed_under_scribble(
     long = np.zeros_like(own)
     for kernel in _stroke_kernels(max(3, int(xh * 1.6))):
         long |= cv2.morphologyEx(own, cv2.MORPH_OPEN, kernel)
-    keep = (own > 0) & in_band & ((cv2.dilate(long, np.ones((3, 3), np.uint8)) == 0) | joined)
-    # (above the band, the stroke's fringe goes too: a mark keeps none of the stroke it touched)
     long = cv2.dilate(long, np.ones((3, 3), np.uint8))
+    keep = (own > 0) & in_band & ((long == 0) | joined)
     rest = ((own > 0) & (long == 0) & ~in_band).astype(np.uint8)
     n, pieces, st, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
     letters = np.zeros(sw, bool)
@@ -569,10 +573,6 @@ def _typed_under_scribble(
         if mark:
             keep[pieces == k] = True
     return keep if keep.any() else None
-
-
-# how far above a typed line's x-height its marks reach (an upper vowel and a tone mark)
-_MARKS_ABOVE = 1.1
 
 
 def _clear_stamp_inside(
@@ -664,10 +664,10 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     fill = area / np.maximum(1, w * h)
     figure = (h > xh * 2.5) & (w > xh * 2.5) & (fill > 0.18) & (area > (xh * 1.5) ** 2)
     leaders = _leader_dots(stats, xh)
-    scribble = _a_scribble(w, h, area, xh)
+    scribble = _a_scribble(w, h, area, xh, _SCRIBBLE_FILL)
     figure[0] = leaders[0] = scribble[0] = False
     # ... and one too dense for that as a whole, for the typed letters its strokes run through
-    joined = (w > xh * 4) & (h > xh * 1.2) & (fill < 2 * _SCRIBBLE_FILL) & ~scribble & ~figure
+    joined = _a_scribble(w, h, area, xh, 2 * _SCRIBBLE_FILL) & ~scribble & ~figure
     joined[0] = False
     for i in np.nonzero(joined)[0]:
         scribble[i] = _scribble_on_letters(
