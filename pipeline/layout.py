@@ -486,11 +486,12 @@ def _line_band(
     rows = np.zeros(sh + below, np.int32)
     for j in np.nonzero(near)[0]:
         rows[max(0, y[j] - sy) : max(0, min(sh + below, y[j] + h[j] - sy))] += 1
-    if not (rows >= 2).any():
+    lined = rows >= 2
+    if not lined.any():
         return None
     pad = max(1, int(xh * _BAND_PAD))
-    band = cv2.dilate((rows >= 2).astype(np.uint8)[:, None], np.ones((2 * pad + 1, 1), np.uint8))
-    return near, band[:, 0], int(np.argmax(rows >= 2))
+    band = cv2.dilate(lined.astype(np.uint8)[:, None], np.ones((2 * pad + 1, 1), np.uint8))
+    return near, band[:, 0], int(np.argmax(lined))
 
 
 def _scribble_on_letters(
