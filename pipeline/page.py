@@ -186,7 +186,12 @@ def finish_lines(
 _LATIN_TOKEN_ANY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}(?![A-Za-z0-9])")
 # a line's opening token that is no Thai word (Latin, signs: ``Cs``, ``@``, ``©``), short as a
 # number of a digit or two, then a Thai word or nothing (a paragraph's last word)
-_OPENING_SCRAP = re.compile(r"\s*([^\s\u0e01-\u0e4e]{1,3})(?:\s+(?=[\u0e01-\u0e4e])|\s*$)")
+# (or a letter alone the Thai model puts for a digit it cannot emit: ``ฒ`` for ๗; not ณ, a word
+# of its own: ``ณ ห้องประชุม``)
+_OPENING_SCRAP = re.compile(
+    r"\s*([^\s\u0e01-\u0e4e]{1,3}|[" + "".join(sorted(LOOKALIKES - {"ณ"})) + r"][\u0e48-\u0e4c]?)"
+    r"(?:\s+(?=[\u0e01-\u0e4e])|\s*$)"
+)
 
 
 # a paragraph's opening token of a letter or three and a stop: a list item's number the engine
@@ -218,13 +223,21 @@ def _just_below(ln: Line, above: Line) -> bool:
     return 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * height and overlap > 0
 
 
+INDENT_HEIGHTS = 5  # line heights: the widest indent of a paragraph's first line
+
+
 def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     """The opening of ``ln`` as a number slot where the line just above it ends with a word a
     number follows (``ห้องประชุม ๓๘๗ ชั้น`` / ``Cs จึงเรียนมา``: the floor's ๘ wrapped to the next
-    line and read as Latin), and the line opens with a short token that is no Thai word."""
+    line and read as Latin), and the line opens with a short token that is no Thai word. (The
+    line above may be a paragraph's indented first line, and the number alone at the margin.)"""
     if above is None or not above.text.rstrip().endswith(_BEFORE_NUMBER):
         return []
-    if not _just_below(ln, above):
+    h = above.bbox[3] - above.bbox[1]
+    indented = 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * h and (
+        -INDENT_HEIGHTS * h < ln.bbox[0] - above.bbox[0] < h
+    )
+    if not (_just_below(ln, above) or indented):
         return []
     m = _OPENING_SCRAP.match(ln.text)
     return [m.span(1)] if m else []
@@ -356,8 +369,17 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
     if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
         refs.append(m)
     out += [m.span(g) for m in refs for g in ("office", "run") if m[g]]
-    # a count between its word and its unit (``จำนวน ๑๕ข่ คน``)
+    # a scrap no Thai word is right after a word a number follows (``ชั้น @ ทั้งนี้``, ``ชั้น ฒ``:
+    # a floor's ๑ and ๗ as the two models read them)
     words = list(re.finditer(r"\S+", text))
+    for before, tok in zip(words, words[1:], strict=False):
+        if (
+            before[0].endswith(_BEFORE_NUMBER)
+            and _OPENING_SCRAP.fullmatch(tok[0])
+            and not _ANY_DIGIT.search(tok[0])
+        ):
+            out.append(tok.span())
+    # a count between its word and its unit (``จำนวน ๑๕ข่ คน``)
     for before, tok, after in zip(words, words[1:], words[2:], strict=False):
         if (
             _ANY_DIGIT.search(tok[0])
@@ -1017,6 +1039,7 @@ def reread_lines(
                 _latin_line_reread(engine, strip, dpi, options, ln, sx, sy)
                 _reference_letter_reread(engine, strip, dpi, options, ln, sx, sy)
                 _month_reread(engine, strip, dpi, options, ln, sx, sy)
+                _date_reread(engine, gray, dpi, options, ln)
 
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
@@ -1473,6 +1496,87 @@ def _month_reread(
     _put_in(ln, ks, said, (sx, sy), m.span("tok"), cand.text[a:b])
 
 
+# a date whose month is lost as read: its label (marks perhaps lost), a short stretch holding
+# no month where day and month stand, a year (``วันที่ ซ่ 5. ค.๒๕๖๖`` for ๗ ธ. ค., ``วันที่ CASA
+# าคม ๒๕๖๗`` for ๔ กรกฎาคม: the line's reference before it took the engine's attention)
+_GARBLED_DATE = re.compile(
+    r"วันท[ีิ]?[่้]?\s?(?P<mid>\S.{1,15}?)\s?(?P<year>[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{2,4})"
+)
+DATE_ABOVE, DATE_BELOW = 0.4, 0.3  # of a line's height: the date's crop above and below its box
+DATE_ENLARGED = 1.5  # the date's crop read again this much larger, where as it is it reads no month
+# (a year as first read: the engine's digits too few or too many, the digit network's to mend)
+_YEAR_AFTER = re.compile(r"\s?(?:พ\.\s?ศ\.\s?)?[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{2,4}")
+
+
+def _date_reread(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options, ln: Line) -> None:
+    """A date whose month is lost as read (``_GARBLED_DATE``): the date alone, from its label to
+    its year, is read again by the Thai model (read with the line, the month was misread; cut
+    from the line it reads right), as it is and, failing that, enlarged; where that reads a
+    month, surely, between a day and a year, its reading of the date takes the place of the
+    first (its digits are the digit network's to read again, as every number's). The date is
+    cut from the page as scanned, not from the line's band: a descender touching the next
+    line's marks (``กรกฎาคม``'s ฎ) goes from the band with them, and the month with it."""
+    m = next(
+        # (a digit read for a letter is no month's, though the date parser takes one so)
+        (
+            d
+            for d in _GARBLED_DATE.finditer(ln.text)
+            if find_month(re.sub("[0-9๐-๙]", "", d["mid"])) is None
+        ),
+        None,
+    )
+    pos = align_symbols(ln) if m else None
+    if m is None or pos is None:
+        return
+    ks = [k for k, idx in enumerate(pos) if idx and m.start() <= idx[0] < m.end()]
+    if not ks or ks != list(range(ks[0], ks[-1] + 1)):
+        return
+    h = ln.bbox[3] - ln.bbox[1]
+    x0 = max(0, ln.words[ks[0]].bbox[0] - 4)
+    x1 = min(gray.shape[1], ln.words[ks[-1]].bbox[2] + h // 2)
+    y0 = max(0, ln.bbox[1] - int(DATE_ABOVE * h))
+    y1 = min(gray.shape[0], ln.bbox[3] + int(DATE_BELOW * h))
+    if x1 - x0 < 2 * h:
+        return
+    for scale in (1.0, DATE_ENLARGED):
+        read = _read_date(engine, gray[y0:y1, x0:x1], dpi, options, scale)
+        if read is not None:
+            text, symbols = read
+            _put_in(ln, ks, symbols, (x0, y0), m.span(), text)
+            return
+
+
+def _read_date(
+    engine: OcrEngine, crop: np.ndarray, dpi: int, options: Options, scale: float
+) -> tuple[str, list[Word]] | None:
+    """A date's crop read by the Thai model at ``scale``: its text up to the year and their
+    symbols (boxes in the crop), when it holds a month read surely between a day and a year."""
+    img = crop
+    if scale != 1.0:
+        img = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    again = _ocr(engine, img, int(round(dpi * scale)), options, psm=7, languages="tha")
+    if len(again) != 1:
+        return None
+    cand = again[0]
+    found = find_month(cand.text)
+    cpos = align_symbols(cand) if found else None
+    if found is None or cpos is None:
+        return None
+    a, b = found
+    year = _YEAR_AFTER.match(cand.text, b)
+    if not re.search(r"[0-9๐-๙\u0e01-\u0e2e]\s?$", cand.text[:a]) or year is None:
+        return None
+    said = [cand.words[k] for k, idx in enumerate(cpos) if idx and a <= idx[0] < b]
+    if not said or min(w.confidence for w in said) < SURE_MONTH:
+        return None
+    symbols = [
+        Word(w.text, _scale_box(w.bbox, scale), w.confidence)
+        for k, w in enumerate(cand.words)
+        if cpos[k] and cpos[k][0] < year.end()
+    ]
+    return cand.text[: year.end()], symbols
+
+
 def _number_in(read: str, symbols: list[Word]) -> tuple[str, list[Word]] | None:
     """The Thai number in a crop's reading and its symbols, without what the crop caught of
     the neighbours (a letter, a stroke); None when the reading is no Thai number."""
@@ -1783,7 +1887,8 @@ def _wrapped_number(ln: Line, lines: list[Line], kinds: list[tuple[str, float]])
     """Whether ``ln`` is a number alone at the left of a typed line that ends with a word a
     number follows (``ห้องประชุม ๙๐๕ ชั้น`` / ``๑``), right under it: the number wrapped. One
     glyph tells the line classifier nothing (it took such a ``๑`` for a pen's)."""
-    if not _LONE_NUMBER.fullmatch(ln.text.strip()):
+    # (or a short token no Thai word is, which the engine made of one digit: ``Cs``, ``ฒ``)
+    if not (_LONE_NUMBER.fullmatch(ln.text.strip()) or _OPENING_SCRAP.fullmatch(ln.text)):
         return False
     for o, (k, _) in zip(lines, kinds, strict=True):
         h = o.bbox[3] - o.bbox[1]
@@ -1792,7 +1897,9 @@ def _wrapped_number(ln: Line, lines: list[Line], kinds: list[tuple[str, float]])
             and k == "typed"
             and o.text.rstrip().endswith(_BEFORE_NUMBER)
             and -0.3 * h <= ln.bbox[1] - o.bbox[3] < 0.6 * h
-            and abs(ln.bbox[0] - o.bbox[0]) < h
+            # at its start, or left of it: a paragraph's first line is indented, the number
+            # wraps to the margin
+            and -INDENT_HEIGHTS * h < ln.bbox[0] - o.bbox[0] < h
         ):
             return True
     return False

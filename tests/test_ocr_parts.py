@@ -1,5 +1,7 @@
 """Digit recogniser and line-band extraction on rendered glyphs (no Tesseract)."""
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -750,6 +752,76 @@ def test_the_two_arcs_of_a_broken_zero_are_joined_but_eleven_stays(model):
     assert len(_join_broken(pieces(tight), model)) == 2
 
 
+def test_a_slash_joined_to_a_runs_last_digit_is_cut_off_where_one_must_stand(model):
+    from pipeline.ocr.digits import _cut_slash, _own_ink, _reading, is_slash
+
+    # ``๓/`` as the pipeline cut them from generated pages (Laksaman-like faces, 300 dpi): one
+    # component, read ๗ (๓ with a tail). (a) the slash whole; (b) only its foot joined
+    data = np.load(Path(__file__).parent / "resources" / "slash-joined.npz")
+
+    def glyph(key: str) -> tuple[tuple[int, int, np.ndarray], float]:
+        mask = data[f"{key}_mask"] > 0
+        return (0, mask.shape[1], mask), float(data[f"{key}_h"])
+
+    def kept(g: tuple[int, int, np.ndarray], h: float, after: str) -> bool:
+        parts = _cut_slash(g, model, h, after)
+        return len(parts) == 1 and parts[0] is g
+
+    g, h = glyph("a")
+    assert _reading(model, _own_ink(g))[0] == "๗"
+    # where the engine read the slash, or a reference's letter follows (the engine read none)
+    for after in ("/ว ๑๓๙๗", "ว ๑๓๙๗"):
+        parts = _cut_slash(g, model, h, after)
+        assert len(parts) == 2 and is_slash(_own_ink(parts[1]))
+        assert _reading(model, _own_ink(parts[0]))[0] == "๓"
+    # ... and nowhere else: a ๗ before a word, or one that ends a line, stays
+    assert kept(g, h, "") and kept(g, h, "คน")
+    # the foot alone is no slash by its shape: it goes only where the engine read the slash
+    g, h = glyph("b")
+    assert kept(g, h, "") and kept(g, h, "จ ๖๘๓๒")
+    parts = _cut_slash(g, model, h, "/จ ๖๘๓๒")
+    assert len(parts) == 1 and _reading(model, _own_ink(parts[0]))[0] == "๓"
+    # a wide digit that does not read ๗ stays whole, a slash read after it or not
+    ink = _render("๔", "garuda") < 128
+    cols = np.nonzero(ink.any(axis=0))[0]
+    four = (int(cols.min()), int(cols.max()) + 1, ink)
+    rows = np.nonzero(ink.any(axis=1))[0]
+    for after in ("", "/", "ว"):
+        assert kept(four, float(np.ptp(rows) + 1), after)
+
+
+def test_a_slash_cut_off_a_references_digit_goes_back_after_it(model):
+    """``ที่ ศธ ๘๔๗๓/ว ๖๐๙๗`` read ``ส่๕๓ว`` with no slash (a generated colour scan in Garuda,
+    seed 33): ๓ and the slash were one glyph, read ๗; cut apart, the slash follows the run."""
+    import json
+
+    res = Path(__file__).parent / "resources"
+    gray = cv2.imread(str(res / "slash-joined-reference.png"), cv2.IMREAD_GRAYSCALE)
+    case = json.loads((res / "slash-joined-reference.json").read_text(encoding="utf-8"))
+    words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
+    line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
+    fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
+    assert "๘๔๗๓/ว" in line.text, line.text
+
+
+def test_a_digit_whose_thin_strokes_a_scan_lost_is_joined(model):
+    from pipeline.ocr.digits import _join_broken, _own_ink, _reading
+
+    # pieces the pipeline cut from generated scans: a day's ๑๓ with the ๓'s loop and its
+    # right-hand bump 8 pixels apart (Waree, 14 pt, 200 dpi: read ๑๐๕), and a year's ๒ in
+    # three slivers, its loop and the two sides of its outer stroke (Norasi, 16 pt: read ๕๕๕๕๕)
+    data = np.load(Path(__file__).parent / "resources" / "broken-digits.npz")
+
+    def run(name: str) -> list[str]:
+        xs = data[f"{name}_xs"]
+        glyphs = [(int(a), int(b), data[f"{name}_p{i}"] > 0) for i, (a, b) in enumerate(xs)]
+        joined = _join_broken(glyphs, model, int(data[f"{name}_sym_h"]))
+        return [_reading(model, _own_ink(g))[0] for g in joined]
+
+    assert run("three") == ["๑", "๓"]
+    assert run("two") == ["๒", "๕", "๕", "๕"]
+
+
 @pytest.mark.parametrize("face", ["laksaman", "sarabun", "loma", "norasi", "garuda"])
 def test_no_digit_is_taken_for_a_dash(face):
     from pipeline.ocr.digits import _clear_dashes
@@ -1309,9 +1381,6 @@ def test_a_digit_touching_the_slash_before_it_is_read(model):
     """``/๖๘๘๘`` with the slash's top against ๖'s head (a generated grey scan, seed 26): one
     component, centred in the slash's box, which had hidden the ๖ (``/๘๘๘`` at 0.99)."""
     import json
-    from pathlib import Path
-
-    import cv2
 
     res = Path(__file__).parent / "resources"
     case = json.loads((res / "slash-touching-six.json").read_text(encoding="utf-8"))
@@ -1320,6 +1389,66 @@ def test_a_digit_touching_the_slash_before_it_is_read(model):
     line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
     fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
     assert "/๖๘๘๘" in line.text, line.text
+
+
+def test_a_number_alone_on_its_line_read_as_latin_is_read_whole(model):
+    """A floor's ๘ wrapped to a line of its own, read ``Cs`` (a generated grey scan, seed 28):
+    the body band of one glyph is its loop alone, and the glyph cut at 1.6 of it lost its tail
+    (read ๓ at 0.71, under the bar a Latin word must pass). A line that is all number slot is a
+    line of numbers alone, whose boxes give the glyph's height."""
+    import json
+
+    res = Path(__file__).parent / "resources"
+    gray = cv2.imread(str(res / "lone-eight-read-cs.png"), cv2.IMREAD_GRAYSCALE)
+    case = json.loads((res / "lone-eight-read-cs.json").read_text(encoding="utf-8"))
+    words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
+    line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
+    fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
+    assert line.text == "๘"
+
+
+def test_a_digit_the_engine_dropped_past_a_glyphs_inner_curl_is_taken_in(model):
+    """``๒๕๖๗`` read ``๒๕๒`` (a generated colour scan in Norasi, seed 31): the run reaches
+    out to the ๗ the engine dropped, one gap at a time, measured from the run's right edge; ๖'s
+    inner curl, a piece inside its columns, is no edge (from it, the gap to ๗ was too wide)."""
+    import json
+
+    res = Path(__file__).parent / "resources"
+    gray = cv2.imread(str(res / "year-beside-inner-curl.png"), cv2.IMREAD_GRAYSCALE)
+    case = json.loads((res / "year-beside-inner-curl.json").read_text(encoding="utf-8"))
+    words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
+    line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
+    fix_digits(line, gray, model)
+    assert "๒๕๖๗" in line.text, line.text
+
+
+def test_a_scrap_after_a_word_a_number_follows_is_a_number_slot():
+    from pipeline.page import number_slots
+
+    def slots(text: str) -> list[str]:
+        return [text[a:b] for a, b in number_slots(text)]
+
+    # a floor's ๑ as the English model reads it, ๗ as the Thai model does
+    assert "@" in slots("ห้องประชุม ๒๓๒ ชั้น @ ทั้งนี้ ได้แนบรายละเอียด")
+    assert "ฒ" in slots("ห้องประชุม ๓๐๖ ชั้น ฒ")
+    # a word stays a word, and ณ is one (``ณ ห้องประชุม``)
+    assert slots("ภายในเดือนมกราคม ณ ห้องประชุม") == []
+    assert slots("ประชุมที่ชั้น สอง") == []
+
+
+def test_a_number_wrapped_under_an_indented_first_line_is_typed_and_read_again():
+    from pipeline.page import _carried_number, _wrapped_number
+
+    # a paragraph's indented first line ends with ``ชั้น``; its floor wrapped to the margin
+    first = Line("ผู้เข้าร่วมประชุมจำนวน ๒๐๗ คน ณ ห้องประชุม ๓๐๖ ชั้น", (655, 1236, 2198, 1324), 0.99)
+    lone = Line("ฒ", (358, 1342, 404, 1385), 0.5)
+    assert _wrapped_number(lone, [first, lone], [("typed", 0.9), ("handwritten", 0.8)])
+    assert _carried_number(lone, first) == [(0, 1)]
+    # ... not a mark far out in the margin, nor one under the line's middle
+    far = Line("ฒ", (40, 1342, 86, 1385), 0.5)
+    assert not _wrapped_number(far, [first, far], [("typed", 0.9), ("handwritten", 0.8)])
+    middle = Line("ฒ", (1400, 1342, 1446, 1385), 0.5)
+    assert not _wrapped_number(middle, [first, middle], [("typed", 0.9), ("handwritten", 0.8)])
 
 
 def test_a_day_read_as_a_letter_after_its_label_is_read_by_the_digit_network(model):
@@ -1553,6 +1682,66 @@ def test_a_date_whose_month_reads_is_not_read_again():
     for text in ("วันที่ ๑๘ พ.ค. ๒๕๖๗", "วันที่ 18 มี.ค. 2567", "วันที่ 18 มีนาคม 2567"):
         got = _symbols(text)
         _month_reread(_NoCall(), np.full((60, 400), 255, np.uint8), 300, Options(), got, 0, 0)
+        assert got.text == text
+
+
+def _date_read(read: str, thai: str, sure: float = 0.99) -> Line:
+    """``read`` (a symbol a character) after ``_date_reread`` with an engine whose Thai model
+    alone reads the date's crop as ``thai``, each symbol ``sure``."""
+    from pipeline.options import Options
+    from pipeline.page import _date_reread
+
+    got = _symbols(read)
+    _date_reread(_ThaiSymbols(thai, sure), np.full((60, 600), 255, np.uint8), 300, Options(), got)
+    return got
+
+
+@pytest.mark.parametrize(
+    "read, thai, want",
+    [
+        # the month lost with the line (its reference first), read from the date alone
+        (
+            "ที่ มท ๓๕๕๒/ว ๕๑๕๕ วันที CASA าคม ๒๕๐",
+            "วันที ๕ กรกฎาคม ๒๕๐",
+            "ที่ มท ๓๕๕๒/ว ๕๑๕๕ วันที ๕ กรกฎาคม ๒๕๐",
+        ),
+        # ... the day a letter and the abbreviation's letter a digit (the year as the Thai model
+        # reads it: the digit network reads it again); what follows the year stays
+        ("วันที่ ซ่ 5. ค.๒๕๒๒๐ เรื่อง", "วันที่ ฒ ธ. ค. ๒๕๒๒", "วันที่ ฒ ธ. ค. ๒๕๒๒ เรื่อง"),
+    ],
+)
+def test_a_date_whose_month_is_lost_is_read_again_alone(read, thai, want):
+    from pipeline.thai.dates import find_month
+
+    got = _date_read(read, thai)
+    assert got.text == want
+    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+    assert find_month(got.text) is not None
+
+
+@pytest.mark.parametrize(
+    "read, thai, sure",
+    [
+        ("วันที CASA าคม ๒๕๖๗", "วันที ๕ กรกฎาคม ๒๕๖๗", 0.6),  # the Thai model unsure
+        ("วันที CASA าคม ๒๕๖๗", "วันที ๕ กรก าคม ๒๕๖๗", 0.99),  # no month either
+        ("วันที CASA าคม ๒๕๖๗", "วันที ๒๕๖๗ กรกฎาคม", 0.99),  # its month elsewhere
+    ],
+)
+def test_a_lost_month_stays_unless_the_thai_model_surely_reads_one_there(read, thai, sure):
+    assert _date_read(read, thai, sure).text == read
+
+
+def test_a_date_whose_month_reads_is_not_read_again_alone():
+    from pipeline.options import Options
+    from pipeline.page import _date_reread
+
+    class _NoCall:
+        def read(self, *a, **k):
+            raise AssertionError("read again")
+
+    for text in ("วันที่ ๑๘ พ.ค. ๒๕๖๗", "วันที่ 18 มี.ค. 2567", "ในวันที่ ๑๘ มีนาคม ๒๕๖๗ เวลา"):
+        got = _symbols(text)
+        _date_reread(_NoCall(), np.full((60, 600), 255, np.uint8), 300, Options(), got)
         assert got.text == text
 
 

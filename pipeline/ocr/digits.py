@@ -577,15 +577,18 @@ def _extend_run(
         inside = [min(near)[1]]
     lo, hi = inside[0], inside[-1]
     gap = 0.5 * sym_h
+    # (the gap is measured from the run's edge so far: a piece inside a glyph's columns, ๖'s
+    # inner curl, is no edge)
     while hi + 1 < len(candidates):
         a, b, m = candidates[hi + 1]
-        if a - candidates[hi][1] > gap or b - a > 1.6 * sym_h or is_slash(m) or lettered(a, b):
+        right = max(c[1] for c in candidates[lo : hi + 1])
+        if a - right > gap or b - a > 1.6 * sym_h or is_slash(m) or lettered(a, b):
             break
         hi += 1
     while lo > 0 and leftwards:
         a, b, m = candidates[lo - 1]
         if (
-            candidates[lo][0] - b > gap
+            min(c[0] for c in candidates[lo : hi + 1]) - b > gap
             or b - a > 1.6 * sym_h
             or is_slash(m)
             or lettered(a, b, drift=True)
@@ -788,7 +791,22 @@ def _glued_to_digits(text: str, i: int) -> bool:
 
 
 CUT_REACH = 0.3  # of a glyph's width: how far from the even cut two touching glyphs are cut
+# of a digit's height: a run's last glyph this wide may be a digit with a slash joined, or this
+# wide where the engine read a slash after the run (the rest of ``๒/`` cut from ``๕๒/``)
+SLASH_JOINED, SLASH_AFTER = 1.15, 1.1
+SURE_CUT = 0.9  # ... which is cut off where the model reads the digit left this surely
+SLIM_SLASH = 0.55  # of a digit's height: the widest piece taken for a slash's foot
+SLASH_LOOKS = ("๗", "7")  # what a digit with a slash joined reads as ...
+SLASHED_DIGITS = ("๓", "๒", "3", "2")  # ... when the digit is one of these
 ARC_GAP = 0.2  # of a digit's height: the widest break between the two arcs of a 0
+# ... and between the pieces of a digit whose thin strokes a scan lost (๓'s loop and its
+# right-hand bump, 0.35 of a digit apart at 14 pt; ๒'s loop and the two sides of its outer
+# stroke): joined only when the union reads as a digit at ``LOST_STROKE_SURE``, and one of two
+# pieces alone reads as none (``LOST_STROKE_PIECE``), or three pieces are each too narrow for
+# a digit (the model reads half glyphs surely too: ๒'s sides as 1s)
+LOST_STROKE_GAP = 0.4
+LOST_STROKE_SURE = 0.99
+LOST_STROKE_PIECE = 0.5
 
 
 def _reading(model: DenseNet | None, mask: np.ndarray) -> tuple[str, float]:
@@ -837,6 +855,7 @@ def _split_wide(
     glyphs: list[tuple[int, int, np.ndarray]],
     model: DenseNet | None = None,
     digit_h: float | None = None,
+    after: str = "",
 ) -> list[tuple[int, int, np.ndarray]]:
     """Cut components as wide as two or more digits (touching glyphs) at their thinnest columns.
 
@@ -844,7 +863,9 @@ def _split_wide(
     that guess, one fewer or none is kept, whichever pieces the model reads with most
     certainty (๔ and ๕ are wide in some faces and stay whole). A run of one component has no
     other to measure it by: the line's digit height (``digit_h``) stands in where it is lower
-    (a digit with a slash touching it, ``๔/``, is as tall as the slash)."""
+    (a digit with a slash touching it, ``๔/``, is as tall as the slash). A slash joined to the
+    run's last digit is cut off it where one must stand (``_cut_slash``; ``after``: the text
+    after the run)."""
     hs = _heights(glyphs)
     h = float(np.median(hs))
     if len(glyphs) == 1 and digit_h:
@@ -872,7 +893,41 @@ def _split_wide(
                 best = (score, parts)
         assert best is not None
         out.extend(best[1])
+    if out and model is not None:
+        out[-1:] = _cut_slash(out[-1], model, h, after)
     return out
+
+
+def _cut_slash(
+    glyph: tuple[int, int, np.ndarray], model: DenseNet, h: float, after: str
+) -> list[tuple[int, int, np.ndarray]]:
+    """A run's last glyph, with a slash joined to it cut off: ๓ or ๒ and a slash's foot read as
+    ๗, which is ๓ with a tail (``นร ๖๒๒๗/ว`` for ๖๒๒๓/ว). Only where a slash must stand
+    (``after``: the text after the run), the engine's own ``/`` or a reference's letter (the
+    engine read no slash: ``๘๔๗๗ว`` for ๘๔๗๓/ว), and the whole reads ๗: cut where the model is
+    surest of the digit, which must read ๓ or ๒; the rest is kept as a slash (dropped from the
+    run with the others) where it is one, and where the engine read the slash, a slim piece as
+    tall as a digit is its foot and goes. (Kinnari's ๙ and ๔ rise to the right in a stroke that
+    passes for a slash: a cut where none must stand read ``๑๐๙`` as ``๑๐๑/``.)"""
+    x0, x1, m = glyph
+    engine_slash = after.startswith("/")
+    if not (engine_slash or after[:1] in _REFERENCE_LETTERS):
+        return [glyph]
+    if x1 - x0 < (SLASH_AFTER if engine_slash else SLASH_JOINED) * h:
+        return [glyph]
+    if _reading(model, _own_ink(glyph))[0] not in SLASH_LOOKS:
+        return [glyph]
+    parts, score = _best_cut(m, x0, x1, 2, model)
+    if score < SURE_CUT or len(parts) != 2:
+        return [glyph]
+    if _reading(model, _own_ink(parts[0]))[0] not in SLASHED_DIGITS:
+        return [glyph]
+    if is_slash(_own_ink(parts[1])):
+        return parts
+    foot, digit = _heights(parts[1:])[0], _heights(parts[:1])[0]
+    if engine_slash and parts[1][1] - parts[1][0] <= SLIM_SLASH * h and foot >= 0.8 * digit:
+        return parts[:1]
+    return [glyph]
 
 
 def _best_cut(
@@ -959,13 +1014,18 @@ def _join_broken(
             # (a 0's two arcs, a blurred scan's break in them wider: a zero the union must be,
             # and no wider than one)
             arcs = k == 2 and max(g[1] - g[0] for g in part) < 0.45 * h and gaps[0] <= ARC_GAP * h
-            if not (broken and (near or arcs) and x1 - x0 <= 1.05 * h):
+            slivers = k == 3 and max(g[1] - g[0] for g in part) < 0.45 * h
+            lost = (k == 2 or slivers) and max(gaps) <= LOST_STROKE_GAP * h
+            if not (broken and (near or arcs or lost) and x1 - x0 <= 1.05 * h):
                 continue
             union = np.logical_or.reduce([g[2] for g in part])
             read, sure = _reading(model, _own_ink((x0, x1, union)))
-            if not near and (x1 - x0 > 0.8 * h or read not in ("0", "๐")):
+            weakest = min(_sure(model, _own_ink(g)) for g in part)
+            zero = arcs and x1 - x0 <= 0.8 * h and read in ("0", "๐")
+            mended = lost and sure >= LOST_STROKE_SURE and (slivers or weakest < LOST_STROKE_PIECE)
+            if not (near or zero or mended):
                 continue
-            if sure >= 0.9 and sure > min(_sure(model, _own_ink(g)) for g in part):
+            if sure >= 0.9 and sure > weakest:
                 out.append((x0, x1, union))
                 i += k
                 break
@@ -1156,7 +1216,12 @@ def fix_digits(
     weakest = 1.0
     H, W = gray.shape
     band = body_band(gray, line.bbox)
-    numbers_only = all(c in DIGITS or c in SEPARATORS for c in line.text)
+    # (a line that is a number alone: its digits, or a slot standing for one, ``Cs`` for a
+    # floor's ๘ wrapped to a line of its own)
+    numbers_only = all(
+        c in DIGITS or c in SEPARATORS or any(a <= i < b for a, b in slots)
+        for i, c in enumerate(line.text)
+    )
     claimed: list[tuple[int, int]] = []  # glyphs (page x ranges) a run already read
     for positions, sym_idx in reversed(runs):  # right to left: earlier positions stay valid
         boxes = [line.words[k].bbox for k in sym_idx]
@@ -1268,7 +1333,13 @@ def fix_digits(
         # a slash among the digits the engine read as one (``129771313`` for ๑๒๙๗/๑๓๑๓): it
         # goes back between them, below, and the line goes to review
         glyphs, slashes = _drop_strays(
-            _split_wide(_join_broken(glyphs, model, sym_h), model, sym_h), slashes=not signs
+            _split_wide(
+                _join_broken(glyphs, model, sym_h),
+                model,
+                sym_h,
+                after=line.text[positions[-1] + 1 :].lstrip(),
+            ),
+            slashes=not signs,
         )
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
@@ -1345,6 +1416,12 @@ def fix_digits(
             picks[lettered[0]] = lettered[1]
             weakest = min(weakest, LATIN_READ_CONF)
         new = opener + _with_signs(picks, glyphs, stops, slashes)
+        if any(c > glyphs[-1][1] for c in slashes) and not line.text[
+            positions[-1] + 1 :
+        ].lstrip().startswith("/"):
+            # a slash cut off the run's last digit that the engine did not read (``๘๔๗๓ว``
+            # for ๘๔๗๓/ว: the two were one glyph, read ๗): it follows the run
+            new += "/"
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
         more = (
