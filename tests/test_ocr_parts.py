@@ -793,14 +793,7 @@ def test_a_slash_joined_to_a_runs_last_digit_is_cut_off_where_one_must_stand(mod
 def test_a_slash_cut_off_a_references_digit_goes_back_after_it(model):
     """``ที่ ศธ ๘๔๗๓/ว ๖๐๙๗`` read ``ส่๕๓ว`` with no slash (a generated colour scan in Garuda,
     seed 33): ๓ and the slash were one glyph, read ๗; cut apart, the slash follows the run."""
-    import json
-
-    res = Path(__file__).parent / "resources"
-    gray = cv2.imread(str(res / "slash-joined-reference.png"), cv2.IMREAD_GRAYSCALE)
-    case = json.loads((res / "slash-joined-reference.json").read_text(encoding="utf-8"))
-    words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
-    line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
-    fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
+    line = _captured_line("slash-joined-reference", model)
     assert "๘๔๗๓/ว" in line.text, line.text
 
 
@@ -1377,17 +1370,25 @@ def test_a_leaders_dots_and_specks_read_off_the_line_are_dropped():
     assert line.text == "กต ๓๒๑ ว"  # the number stays apart from the word after it
 
 
-def test_a_digit_touching_the_slash_before_it_is_read(model):
-    """``/๖๘๘๘`` with the slash's top against ๖'s head (a generated grey scan, seed 26): one
-    component, centred in the slash's box, which had hidden the ๖ (``/๘๘๘`` at 0.99)."""
+def _captured_line(name: str, model) -> Line:
+    """A line the pipeline read on a generated page (``tests/resources/NAME.png``: its band of
+    the page; ``NAME.json``: the engine's reading, symbols and the number slots it was given)
+    after ``fix_digits``."""
     import json
 
     res = Path(__file__).parent / "resources"
-    case = json.loads((res / "slash-touching-six.json").read_text(encoding="utf-8"))
-    gray = cv2.imread(str(res / "slash-touching-six.png"), cv2.IMREAD_GRAYSCALE)
+    gray = cv2.imread(str(res / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
+    case = json.loads((res / f"{name}.json").read_text(encoding="utf-8"))
     words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
     line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
-    fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
+    fix_digits(line, gray, model, slots=[tuple(x) for x in case["kw"]["slots"]])
+    return line
+
+
+def test_a_digit_touching_the_slash_before_it_is_read(model):
+    """``/๖๘๘๘`` with the slash's top against ๖'s head (a generated grey scan, seed 26): one
+    component, centred in the slash's box, which had hidden the ๖ (``/๘๘๘`` at 0.99)."""
+    line = _captured_line("slash-touching-six", model)
     assert "/๖๘๘๘" in line.text, line.text
 
 
@@ -1396,14 +1397,7 @@ def test_a_number_alone_on_its_line_read_as_latin_is_read_whole(model):
     the body band of one glyph is its loop alone, and the glyph cut at 1.6 of it lost its tail
     (read ๓ at 0.71, under the bar a Latin word must pass). A line that is all number slot is a
     line of numbers alone, whose boxes give the glyph's height."""
-    import json
-
-    res = Path(__file__).parent / "resources"
-    gray = cv2.imread(str(res / "lone-eight-read-cs.png"), cv2.IMREAD_GRAYSCALE)
-    case = json.loads((res / "lone-eight-read-cs.json").read_text(encoding="utf-8"))
-    words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
-    line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
-    fix_digits(line, gray, model, slots=[tuple(s) for s in case["kw"]["slots"]])
+    line = _captured_line("lone-eight-read-cs", model)
     assert line.text == "๘"
 
 
@@ -1411,14 +1405,7 @@ def test_a_digit_the_engine_dropped_past_a_glyphs_inner_curl_is_taken_in(model):
     """``๒๕๖๗`` read ``๒๕๒`` (a generated colour scan in Norasi, seed 31): the run reaches
     out to the ๗ the engine dropped, one gap at a time, measured from the run's right edge; ๖'s
     inner curl, a piece inside its columns, is no edge (from it, the gap to ๗ was too wide)."""
-    import json
-
-    res = Path(__file__).parent / "resources"
-    gray = cv2.imread(str(res / "year-beside-inner-curl.png"), cv2.IMREAD_GRAYSCALE)
-    case = json.loads((res / "year-beside-inner-curl.json").read_text(encoding="utf-8"))
-    words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
-    line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
-    fix_digits(line, gray, model)
+    line = _captured_line("year-beside-inner-curl", model)
     assert "๒๕๖๗" in line.text, line.text
 
 
@@ -1660,29 +1647,21 @@ def test_a_month_the_english_model_took_is_read_in_thai(read, thai, want):
 
 
 @pytest.mark.parametrize(
-    "read, thai, sure",
+    "alone, read, thai, sure",
     [
-        ("วันที่ 24 A. ย. 2561", "วันที่ 24 ก. ย. 2561", 0.6),  # the Thai model unsure
-        ("วันที่ 24 A. ย. 2561", "วันที่ 24 2561 ก.ย.", 0.99),  # its month elsewhere
-        ("วันที่ 24 A. ย. 2561", "วันที่ 24 A. ย. 2561", 0.99),  # no month either
+        # the month's token read again (``_month_reread``) ...
+        (False, "วันที่ 24 A. ย. 2561", "วันที่ 24 ก. ย. 2561", 0.6),  # the Thai model unsure
+        (False, "วันที่ 24 A. ย. 2561", "วันที่ 24 2561 ก.ย.", 0.99),  # its month elsewhere
+        (False, "วันที่ 24 A. ย. 2561", "วันที่ 24 A. ย. 2561", 0.99),  # no month either
+        # ... and the date alone (``_date_reread``)
+        (True, "วันที CASA าคม ๒๕๖๗", "วันที ๕ กรกฎาคม ๒๕๖๗", 0.6),
+        (True, "วันที CASA าคม ๒๕๖๗", "วันที ๒๕๖๗ กรกฎาคม", 0.99),
+        (True, "วันที CASA าคม ๒๕๖๗", "วันที ๕ กรก าคม ๒๕๖๗", 0.99),
     ],
 )
-def test_a_broken_month_stays_unless_the_thai_model_surely_reads_one_there(read, thai, sure):
-    assert _reread("_month_reread", read, thai, sure).text == read
-
-
-def test_a_date_whose_month_reads_is_not_read_again():
-    from pipeline.options import Options
-    from pipeline.page import _month_reread
-
-    class _NoCall:
-        def read(self, *a, **k):
-            raise AssertionError("read again")
-
-    for text in ("วันที่ ๑๘ พ.ค. ๒๕๖๗", "วันที่ 18 มี.ค. 2567", "วันที่ 18 มีนาคม 2567"):
-        got = _symbols(text)
-        _month_reread(_NoCall(), np.full((60, 400), 255, np.uint8), 300, Options(), got, 0, 0)
-        assert got.text == text
+def test_a_broken_month_stays_unless_the_thai_model_surely_reads_one_there(alone, read, thai, sure):
+    got = _date_read(read, thai, sure) if alone else _reread("_month_reread", read, thai, sure)
+    assert got.text == read
 
 
 def _date_read(read: str, thai: str, sure: float = 0.99) -> Line:
@@ -1719,29 +1698,24 @@ def test_a_date_whose_month_is_lost_is_read_again_alone(read, thai, want):
     assert find_month(got.text) is not None
 
 
-@pytest.mark.parametrize(
-    "read, thai, sure",
-    [
-        ("วันที CASA าคม ๒๕๖๗", "วันที ๕ กรกฎาคม ๒๕๖๗", 0.6),  # the Thai model unsure
-        ("วันที CASA าคม ๒๕๖๗", "วันที ๕ กรก าคม ๒๕๖๗", 0.99),  # no month either
-        ("วันที CASA าคม ๒๕๖๗", "วันที ๒๕๖๗ กรกฎาคม", 0.99),  # its month elsewhere
-    ],
-)
-def test_a_lost_month_stays_unless_the_thai_model_surely_reads_one_there(read, thai, sure):
-    assert _date_read(read, thai, sure).text == read
-
-
-def test_a_date_whose_month_reads_is_not_read_again_alone():
+def test_a_date_whose_month_reads_is_not_read_again():
     from pipeline.options import Options
-    from pipeline.page import _date_reread
+    from pipeline.page import _date_reread, _month_reread
 
     class _NoCall:
         def read(self, *a, **k):
             raise AssertionError("read again")
 
-    for text in ("วันที่ ๑๘ พ.ค. ๒๕๖๗", "วันที่ 18 มี.ค. 2567", "ในวันที่ ๑๘ มีนาคม ๒๕๖๗ เวลา"):
+    gray = np.full((60, 600), 255, np.uint8)
+    for text in (
+        "วันที่ ๑๘ พ.ค. ๒๕๖๗",
+        "วันที่ 18 มี.ค. 2567",
+        "วันที่ 18 มีนาคม 2567",
+        "ในวันที่ ๑๘ มีนาคม ๒๕๖๗ เวลา",
+    ):
         got = _symbols(text)
-        _date_reread(_NoCall(), np.full((60, 600), 255, np.uint8), 300, Options(), got)
+        _month_reread(_NoCall(), gray, 300, Options(), got, 0, 0)  # its month's token
+        _date_reread(_NoCall(), gray, 300, Options(), got)  # ... and the date alone
         assert got.text == text
 
 
