@@ -781,6 +781,10 @@ def test_a_slash_joined_to_a_runs_last_digit_is_cut_off_where_one_must_stand(mod
     assert kept(g, h, "") and kept(g, h, "จ ๖๘๓๒")
     parts = _cut_slash(g, model, h, "/จ ๖๘๓๒")
     assert len(parts) == 1 and _reading(model, _own_ink(parts[0]))[0] == "๓"
+    # Garuda's ๗, leaning wide, before the engine's slash: its tail, no taller than the run's
+    # digits, is no slash's foot
+    g, h = glyph("c")
+    assert _reading(model, _own_ink(g))[0] == "๗" and kept(g, h, "/ว๖๒๒๗")
     # a wide digit that does not read ๗ stays whole, a slash read after it or not
     ink = _render("๔", "garuda") < 128
     cols = np.nonzero(ink.any(axis=0))[0]

@@ -795,7 +795,8 @@ CUT_REACH = 0.3  # of a glyph's width: how far from the even cut two touching gl
 # wide where the engine read a slash after the run (the rest of ``๒/`` cut from ``๕๒/``)
 SLASH_JOINED, SLASH_AFTER = 1.15, 1.1
 SURE_CUT = 0.9  # ... which is cut off where the model reads the digit left this surely
-SLIM_SLASH = 0.55  # of a digit's height: the widest piece taken for a slash's foot
+SLIM_SLASH = 0.55  # of a digit's height: the widest piece taken for a slash's foot ...
+SLASH_TALL = 1.1  # ... and the least height (a slash stands taller than digits; ๗'s tail does not)
 SLASH_LOOKS = ("๗", "7")  # what a digit with a slash joined reads as ...
 SLASHED_DIGITS = ("๓", "๒", "3", "2")  # ... when the digit is one of these
 ARC_GAP = 0.2  # of a digit's height: the widest break between the two arcs of a 0
@@ -906,8 +907,8 @@ def _cut_slash(
     (``after``: the text after the run), the engine's own ``/`` or a reference's letter (the
     engine read no slash: ``๘๔๗๗ว`` for ๘๔๗๓/ว), and the whole reads ๗: cut where the model is
     surest of the digit, which must read ๓ or ๒; the rest is kept as a slash (dropped from the
-    run with the others) where it is one, and where the engine read the slash, a slim piece as
-    tall as a digit is its foot and goes. (Kinnari's ๙ and ๔ rise to the right in a stroke that
+    run with the others) where it is one, and where the engine read the slash, a slim piece
+    taller than the run's digits is its foot and goes. (Kinnari's ๙ and ๔ rise to the right in a stroke that
     passes for a slash: a cut where none must stand read ``๑๐๙`` as ``๑๐๑/``.)"""
     x0, x1, m = glyph
     engine_slash = after.startswith("/")
@@ -924,8 +925,8 @@ def _cut_slash(
         return [glyph]
     if is_slash(_own_ink(parts[1])):
         return parts
-    foot, digit = _heights(parts[1:])[0], _heights(parts[:1])[0]
-    if engine_slash and parts[1][1] - parts[1][0] <= SLIM_SLASH * h and foot >= 0.8 * digit:
+    slim = parts[1][1] - parts[1][0] <= SLIM_SLASH * h
+    if engine_slash and slim and _heights(parts[1:])[0] >= SLASH_TALL * h:
         return parts[:1]
     return [glyph]
 
@@ -1332,13 +1333,10 @@ def fix_digits(
         signs = any(chars[i] in SEPARATORS for i in positions)
         # a slash among the digits the engine read as one (``129771313`` for ๑๒๙๗/๑๓๑๓): it
         # goes back between them, below, and the line goes to review
+        # (what follows the run: where a slash must stand, one joined to its last digit is cut)
+        after = line.text[positions[-1] + 1 :].lstrip()
         glyphs, slashes = _drop_strays(
-            _split_wide(
-                _join_broken(glyphs, model, sym_h),
-                model,
-                sym_h,
-                after=line.text[positions[-1] + 1 :].lstrip(),
-            ),
+            _split_wide(_join_broken(glyphs, model, sym_h), model, sym_h, after=after),
             slashes=not signs,
         )
         if not _clean_sequence(glyphs):
