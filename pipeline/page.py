@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -226,6 +227,13 @@ def _just_below(ln: Line, above: Line) -> bool:
 INDENT_HEIGHTS = 5  # line heights: the widest indent of a paragraph's first line
 
 
+def _wraps_under(ln: Line, above: Line) -> bool:
+    """Whether ``ln`` starts where ``above`` does or left of it, by up to an indent: text
+    wrapped from ``above``, a paragraph's first line perhaps, to the margin."""
+    h = above.bbox[3] - above.bbox[1]
+    return -INDENT_HEIGHTS * h < ln.bbox[0] - above.bbox[0] < h
+
+
 def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     """The opening of ``ln`` as a number slot where the line just above it ends with a word a
     number follows (``ห้องประชุม ๓๘๗ ชั้น`` / ``Cs จึงเรียนมา``: the floor's ๘ wrapped to the next
@@ -234,9 +242,7 @@ def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     if above is None or not above.text.rstrip().endswith(_BEFORE_NUMBER):
         return []
     h = above.bbox[3] - above.bbox[1]
-    indented = 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * h and (
-        -INDENT_HEIGHTS * h < ln.bbox[0] - above.bbox[0] < h
-    )
+    indented = 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * h and _wraps_under(ln, above)
     if not (_just_below(ln, above) or indented):
         return []
     m = _OPENING_SCRAP.match(ln.text)
@@ -1442,6 +1448,8 @@ _BROKEN_MONTH = re.compile(
 )
 _NOT_THAI_IN_MONTH = re.compile(r"[A-Za-z0-9๐-๙]")
 SURE_MONTH = 0.8  # the Thai model's reading of a month is taken when each letter is this sure
+# (a year after the month, as in the first reading; a speck read as a letter may stand between)
+_SPECK_YEAR = re.compile(r"\s?(?:พ\.\s?ศ\.\s?)?[\u0e01-\u0e4e]?\s?[0-9๐-๙]")
 
 
 def _month_reread(
@@ -1468,32 +1476,46 @@ def _month_reread(
     ks = [k for k, idx in enumerate(pos) if idx and m.start("tok") <= idx[0] < m.end("tok")]
     if not ks or ks != list(range(ks[0], ks[-1] + 1)):
         return
-    again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
-    if len(again) != 1:
-        return
-    cand = again[0]
-    found = find_month(cand.text)
-    cpos = align_symbols(cand) if found else None
-    if found is None or cpos is None:
-        return
-    a, b = found
-    # ... between a day and a year, as in the first reading (a speck read as a letter
-    # between month and year aside: ``ก.พ.ไ๒๕๕``)
-    if not re.search(r"[0-9๐-๙\u0e01-\u0e2e]\s?$", cand.text[:a]) or not re.match(
-        r"\s?(?:พ\.\s?ศ\.\s?)?[\u0e01-\u0e4e]?\s?[0-9๐-๙]", cand.text[b:]
-    ):
-        return
-    cks = [k for k, idx in enumerate(cpos) if idx and a <= idx[0] < b]
-    said = [cand.words[k] for k in cks]
-    if not said or min(w.confidence for w in said) < SURE_MONTH:
+    # (a speck read as a letter between month and year aside: ``ก.พ.ไ๒๕๕``)
+    read = _sure_month(_ocr(engine, strip, dpi, options, psm=7, languages="tha"), _SPECK_YEAR)
+    if read is None:
         return
     # ... where the token stood
     tx0 = min(ln.words[k].bbox[0] for k in ks)
     tx1 = max(ln.words[k].bbox[2] for k in ks)
-    mx0, mx1 = min(w.bbox[0] for w in said) + sx, max(w.bbox[2] for w in said) + sx
+    mx0, mx1 = min(w.bbox[0] for w in read.said) + sx, max(w.bbox[2] for w in read.said) + sx
     if min(tx1, mx1) - max(tx0, mx0) < 0.5 * min(tx1 - tx0, mx1 - mx0):
         return
-    _put_in(ln, ks, said, (sx, sy), m.span("tok"), cand.text[a:b])
+    a, b = read.month
+    _put_in(ln, ks, read.said, (sx, sy), m.span("tok"), read.line.text[a:b])
+
+
+class _MonthRead(NamedTuple):
+    line: Line  # the Thai model's reading
+    pos: list[list[int]]  # its symbols' text positions
+    month: tuple[int, int]  # the month's span in its text
+    said: list[Word]  # the month's symbols
+    year_end: int  # where the year the month is followed by ends as ``year`` matched it
+
+
+def _sure_month(again: list[Line], year: re.Pattern[str]) -> _MonthRead | None:
+    """The Thai model's reading of a date again (one line), where it holds a month read surely
+    (each letter ``SURE_MONTH``) between a day and a year (``year``, matched right after it)."""
+    if len(again) != 1:
+        return None
+    cand = again[0]
+    found = find_month(cand.text)
+    cpos = align_symbols(cand) if found else None
+    if found is None or cpos is None:
+        return None
+    a, b = found
+    after = year.match(cand.text, b)
+    if not re.search(r"[0-9๐-๙\u0e01-\u0e2e]\s?$", cand.text[:a]) or after is None:
+        return None
+    said = [cand.words[k] for k, idx in enumerate(cpos) if idx and a <= idx[0] < b]
+    if not said or min(w.confidence for w in said) < SURE_MONTH:
+        return None
+    return _MonthRead(cand, cpos, found, said, after.end())
 
 
 # a date whose month is lost as read: its label (marks perhaps lost), a short stretch holding
@@ -1555,26 +1577,15 @@ def _read_date(
     if scale != 1.0:
         img = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     again = _ocr(engine, img, int(round(dpi * scale)), options, psm=7, languages="tha")
-    if len(again) != 1:
-        return None
-    cand = again[0]
-    found = find_month(cand.text)
-    cpos = align_symbols(cand) if found else None
-    if found is None or cpos is None:
-        return None
-    a, b = found
-    year = _YEAR_AFTER.match(cand.text, b)
-    if not re.search(r"[0-9๐-๙\u0e01-\u0e2e]\s?$", cand.text[:a]) or year is None:
-        return None
-    said = [cand.words[k] for k, idx in enumerate(cpos) if idx and a <= idx[0] < b]
-    if not said or min(w.confidence for w in said) < SURE_MONTH:
+    read = _sure_month(again, _YEAR_AFTER)
+    if read is None:
         return None
     symbols = [
         Word(w.text, _scale_box(w.bbox, scale), w.confidence)
-        for k, w in enumerate(cand.words)
-        if cpos[k] and cpos[k][0] < year.end()
+        for w, idx in zip(read.line.words, read.pos, strict=True)
+        if idx and idx[0] < read.year_end
     ]
-    return cand.text[: year.end()], symbols
+    return read.line.text[: read.year_end], symbols
 
 
 def _number_in(read: str, symbols: list[Word]) -> tuple[str, list[Word]] | None:
@@ -1899,7 +1910,7 @@ def _wrapped_number(ln: Line, lines: list[Line], kinds: list[tuple[str, float]])
             and -0.3 * h <= ln.bbox[1] - o.bbox[3] < 0.6 * h
             # at its start, or left of it: a paragraph's first line is indented, the number
             # wraps to the margin
-            and -INDENT_HEIGHTS * h < ln.bbox[0] - o.bbox[0] < h
+            and _wraps_under(ln, o)
         ):
             return True
     return False
