@@ -2091,3 +2091,19 @@ def test_a_mark_row_level_with_the_line_under_it_is_dropped_and_the_line_is_one(
     comps += [[1775 + 40 * i, 199, 14, 18, 120] for i in range(4)]
     kept = merge_row_fragments(drop_mark_rows([first, marks, second], np.array(comps), 40.0))
     assert [ln.bbox for ln in kept] == [(355, 198, 2230, 284)]
+
+
+def test_a_month_opening_with_a_lookalike_letter_is_no_digit(model):
+    """``วันที่ ๔ ตุลาคม`` read ``๕ ตุลาคม`` (a generated colour scan, 14 pt, seed 41): the ต
+    opening the month stood a word's space from the day, at the edge of the gap a run reaches
+    across for a dropped digit, and was read ๒ (a day ๔๒, its tens then taken as ๑: ``๑๒``).
+    A look-alike letter that opens a month's name is a letter."""
+    line = _captured_line("day-before-month-letter", model)
+    assert "๔ ตุลาคม ๒๕๕๔" in line.text, line.text
+
+
+def test_a_day_read_as_a_sign_glued_to_its_month_is_read(model):
+    """``วันที่ ๘ เมษายน`` read ``«เมษายน`` (a generated JPEG scan, seed 42): the English model's
+    sign for ๘, the space lost; a sign glued to a month's name is its day."""
+    line = _captured_line("day-glued-to-month", model)
+    assert "๘เมษายน ๒๕๖๖" in line.text, line.text

@@ -290,6 +290,14 @@ _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
 _ON_DIGIT = set(TONE_MARKS) | {"ๆ"}
 
 
+def _opens_month(text: str, sym_pos: Sequence[Sequence[int]], k: int) -> bool:
+    """Whether symbol ``k`` (a look-alike letter) opens a month's name after a space: a letter
+    then, not a digit the engine could not read (the ต of ``๔ ตุลาคม``, a word's space from
+    the day: a digit dropped from a run stands nearer)."""
+    idx = sym_pos[k] if k < len(sym_pos) else ()
+    return bool(idx) and _MONTH_NEXT.match(text, idx[0] - 1) is not None
+
+
 def _mark_in_number(text: str, i: int) -> bool:
     """A tone mark the engine put on a lookalike letter inside a number (``ฒ่อ๙๗`` for
     ``๗๖๙๗``): number-like characters on both sides of it."""
@@ -359,6 +367,11 @@ def _runs(
                 alone
                 and (
                     _MONTH_NEXT.match(text, idx[0] + 1) is not None
+                    # (a sign glued to the month: ``«เมษายน`` for ๘ เมษายน)
+                    or (
+                        w.text in _DAY_SIGNS
+                        and _MONTH_NEXT.match(" " + text[idx[0] + 1 :]) is not None
+                    )
                     # (the first of two signs for one digit: ``<« สิงหาคม`` for ๔)
                     or (
                         text[idx[0] + 1 : idx[0] + 2] in _DAY_SIGNS
@@ -1212,6 +1225,7 @@ def fix_digits(
     runs = _runs(line, slots)
     if not runs:
         return 0
+    sym_pos = align_symbols(line) or []
     chars = list(line.text)
     changed = 0
     weakest = 1.0
@@ -1311,7 +1325,9 @@ def fix_digits(
         letters = [
             spans[k]
             for k, w in enumerate(line.words)
-            if k not in run and w.text in CONSONANTS and w.text not in LOOKALIKES
+            if k not in run
+            and w.text in CONSONANTS
+            and (w.text not in LOOKALIKES or _opens_month(line.text, sym_pos, k))
         ]
         glyphs = _extend_run(
             candidates,
