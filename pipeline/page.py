@@ -702,19 +702,9 @@ def impossible_number(text: str) -> bool:
     return _IMPOSSIBLE_NUMBER.search(text) is not None
 
 
-# the resolution the engine's layout analysis is given (a page scanned finer is shrunk for it,
-# one scanned at 200 dpi is not enlarged: lines are found the same, in half the time at 300
-# dpi; each is then read at the resolution OCR is given)
-LAYOUT_DPI = 200
-
-
 def find_lines(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options) -> list[Line]:
     """Empty lines (boxes only, in ``gray``'s frame) in reading order."""
-    if dpi >= LAYOUT_DPI:
-        s = LAYOUT_DPI / dpi
-        img = cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s != 1.0 else gray
-    else:
-        img, s = _for_ocr(gray, dpi, options)
+    img, s = _for_ocr(gray, dpi, options)
     boxes = engine.find_lines(img, int(round(dpi * s)))
     return [Line(text="", bbox=_scale_box(b, s) if s != 1.0 else b, confidence=0.0) for b in boxes]
 
