@@ -16,19 +16,28 @@ def _page() -> tuple[Image.Image, ImageDraw.ImageDraw]:
     return img, ImageDraw.Draw(img)
 
 
-def test_a_stamp_over_typed_text_keeps_the_text_and_hides_its_own():
+def _typed_under_stamp(y: int, text: str, stamp) -> tuple[layout.Layout, np.ndarray]:  # type: ignore[no-untyped-def]
+    """A typed line at ``y`` and a stamp ``stamp(draw, font)`` draws over it: the layout, and
+    the typed line's ink alone."""
     font = typed_face("laksaman").font(67)
     text_only, d = _page()
-    d.text((300, 400), "ส่วนราชการ กองคลัง โทร. 0 2146 9944", font=font, fill=0)
+    d.text((300, y), text, font=font, fill=0)
     img, d = _page()
-    d.text((300, 400), "ส่วนราชการ กองคลัง โทร. 0 2146 9944", font=font, fill=0)
-    # a received stamp, its frame's bottom line across the phone number's digits
-    d.rectangle((1100, 150, 1900, 440), outline=0, width=4)
-    d.text((1150, 200), "เลขรับ 9306", font=font, fill=0)
+    d.text((300, y), text, font=font, fill=0)
+    stamp(d, font)
     gray = np.asarray(img)
     lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
     assert any(r.kind.value == "stamp" for r in lay.regions)
-    typed = np.asarray(text_only) < 128
+    return lay, np.asarray(text_only) < 128
+
+
+def test_a_stamp_over_typed_text_keeps_the_text_and_hides_its_own():
+    def stamp(d, font):  # type: ignore[no-untyped-def]
+        # a received stamp, its frame's bottom line across the phone number's digits
+        d.rectangle((1100, 150, 1900, 440), outline=0, width=4)
+        d.text((1150, 200), "เลขรับ 9306", font=font, fill=0)
+
+    lay, typed = _typed_under_stamp(400, "ส่วนราชการ กองคลัง โทร. 0 2146 9944", stamp)
     frame_rows = np.zeros_like(typed)
     frame_rows[432:450] = True  # the frame's line and the rows cleared with it
     kept = lay.ocr_gray < 200
@@ -43,17 +52,12 @@ def test_typed_text_under_a_stamp_whose_side_reaches_past_its_bottom_rule_is_kep
     scan of seed 42) made the box of its rules reach over the phone number under it, and the
     digits standing clear of any rule there (``๐``, ``๑``, the hyphens) were hidden as the
     stamp's own: its inside is within its rules."""
-    font = typed_face("laksaman").font(67)
-    text_only, d = _page()
-    d.text((300, 420), "ส่วนราชการ กองคลัง โทร. 0-1944-6651", font=font, fill=0)
-    img, d = _page()
-    d.text((300, 420), "ส่วนราชการ กองคลัง โทร. 0-1944-6651", font=font, fill=0)
-    d.rectangle((1100, 100, 1900, 380), outline=0, width=4)
-    d.line((1102, 380, 1102, 560), fill=0, width=4)  # the left side, on past the bottom rule
-    gray = np.asarray(img)
-    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
-    assert any(r.kind.value == "stamp" for r in lay.regions)
-    typed = np.asarray(text_only) < 128
+
+    def stamp(d, font):  # type: ignore[no-untyped-def]
+        d.rectangle((1100, 100, 1900, 380), outline=0, width=4)
+        d.line((1102, 380, 1102, 560), fill=0, width=4)  # the left side, on past the bottom rule
+
+    lay, typed = _typed_under_stamp(420, "ส่วนราชการ กองคลัง โทร. 0-1944-6651", stamp)
     typed[:, 1080:1125] = False  # (the side's own columns)
     kept = lay.ocr_gray < 200
     assert kept[typed].mean() > 0.97
