@@ -1,9 +1,10 @@
 """Layout: what OCR sees of stamps and rules."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import layout
 from pipeline.synth.fonts import typed_face
@@ -16,7 +17,9 @@ def _page() -> tuple[Image.Image, ImageDraw.ImageDraw]:
     return img, ImageDraw.Draw(img)
 
 
-def _typed_under_stamp(y: int, text: str, stamp) -> tuple[layout.Layout, np.ndarray]:  # type: ignore[no-untyped-def]
+def _typed_under_stamp(
+    y: int, text: str, stamp: Callable[..., None]
+) -> tuple[layout.Layout, np.ndarray]:
     """A typed line at ``y`` and a stamp ``stamp(draw, font)`` draws over it: the layout, and
     the typed line's ink alone."""
     font = typed_face("laksaman").font(67)
@@ -32,7 +35,7 @@ def _typed_under_stamp(y: int, text: str, stamp) -> tuple[layout.Layout, np.ndar
 
 
 def test_a_stamp_over_typed_text_keeps_the_text_and_hides_its_own():
-    def stamp(d, font):  # type: ignore[no-untyped-def]
+    def stamp(d: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont) -> None:
         # a received stamp, its frame's bottom line across the phone number's digits
         d.rectangle((1100, 150, 1900, 440), outline=0, width=4)
         d.text((1150, 200), "เลขรับ 9306", font=font, fill=0)
@@ -53,7 +56,7 @@ def test_typed_text_under_a_stamp_whose_side_reaches_past_its_bottom_rule_is_kep
     digits standing clear of any rule there (``๐``, ``๑``, the hyphens) were hidden as the
     stamp's own: its inside is within its rules."""
 
-    def stamp(d, font):  # type: ignore[no-untyped-def]
+    def stamp(d: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont) -> None:
         d.rectangle((1100, 100, 1900, 380), outline=0, width=4)
         d.line((1102, 380, 1102, 560), fill=0, width=4)  # the left side, on past the bottom rule
 
