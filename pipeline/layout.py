@@ -655,11 +655,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             regions.append(Region(id="", kind=RegionKind.TABLE, bbox=bbox, cells=cells))
         elif (x1 - x0) < gray.shape[1] * 0.5 and (y1 - y0) < gray.shape[0] * 0.2:
             regions.append(Region(id="", kind=RegionKind.STAMP, bbox=bbox))
-            # (its inside is within its rules: the box of the rules' ink may reach past them, a
-            # side's end below the bottom rule over the typed line under the stamp)
-            stamp_frames.append(
-                (max(x0, cols[0]), max(y0, rows[0]), min(x1, cols[-1] + 1), min(y1, rows[-1] + 1))
-            )
+            stamp_frames.append(bbox)
 
     # component-level decisions
     x, y, w, h, area = (stats[:, i] for i in range(5))

@@ -50,22 +50,6 @@ def test_a_stamp_over_typed_text_keeps_the_text_and_hides_its_own():
     assert not kept[190:300, 1140:1880].any()
 
 
-def test_typed_text_under_a_stamp_whose_side_reaches_past_its_bottom_rule_is_kept():
-    """A stamp's side running on below its bottom rule (a stamp put on askew, a generated
-    scan of seed 42) made the box of its rules reach over the phone number under it, and the
-    digits standing clear of any rule there (``๐``, ``๑``, the hyphens) were hidden as the
-    stamp's own: its inside is within its rules."""
-
-    def stamp(d: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont) -> None:
-        d.rectangle((1100, 100, 1900, 380), outline=0, width=4)
-        d.line((1102, 380, 1102, 560), fill=0, width=4)  # the left side, on past the bottom rule
-
-    lay, typed = _typed_under_stamp(420, "ส่วนราชการ กองคลัง โทร. 0-1944-6651", stamp)
-    typed[:, 1080:1125] = False  # (the side's own columns)
-    kept = lay.ocr_gray < 200
-    assert kept[typed].mean() > 0.97
-
-
 def test_a_rule_along_the_tops_of_typed_digits_leaves_their_strokes():
     """A stamp's frame drawn along the tops of a phone's digits: clearing the rule cut ``๖``'s
     tail and ``๒``'s loop (read ``๐`` and ``๓``); the letters' strokes keep the rule's ink
