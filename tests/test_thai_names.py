@@ -37,6 +37,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางสาวชัยวัฆน์ เพชรรัตน์", "นางสาวชัยวัฒน์ เพชรรัตน์"),  # ฒ read as ฆ
         # three marks lost from a two-word family name in no list (the limit is two and a half)
         ("นางสุภาพร ทรพยสมบูรณ", "นางสุภาพร ทรัพย์สมบูรณ์"),
+        ("นางสาวอนุชาฯ รักไทย", "นางสาวอนุชา รักไทย"),  # a speck read as paiyannoi
         ("นางสาวิวัชย บุญมา", "นางสาววิชัย บุญมา"),  # marks put on the letters beside theirs
         # the title's last letter misread: the letter it looks like, else the name's sex
         ("นาจวิชัย อินทรวงศ์", "นางวิชัย อินทรวงศ์"),

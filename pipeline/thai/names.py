@@ -75,7 +75,9 @@ def _given_by_sex() -> tuple[frozenset[str], frozenset[str]]:
     return named(thai_female_names()), named(thai_male_names())
 
 
-_NOT_NAME = re.compile("[^\u0e01-\u0e4e ]")  # what no name holds: all but Thai letters, spaces
+# what no name holds: all but Thai letters, vowels and marks, and spaces (not ฯ, ๆ or ฿: a
+# speck after a name read as paiyannoi, ``นางสาวอนุชาฯ``)
+_NOT_NAME = re.compile("[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e ]")
 
 
 # letters whose tall tail the engine loses (ป ฝ ฟ read as บ ผ พ): a name may be mended across
