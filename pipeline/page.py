@@ -217,11 +217,14 @@ def _item_number(ln: Line, margin: float) -> list[tuple[int, int]]:
     return [m.span(1)] if m.group(2) or latin else []
 
 
-def _just_below(ln: Line, above: Line) -> bool:
-    """Whether ``ln`` is the next line of ``above``'s column, just below it."""
+def _just_below(ln: Line, above: Line, wrapped: bool = False) -> bool:
+    """Whether ``ln`` is the next line of ``above``'s column, just below it (``wrapped``: or
+    below it at the margin, ``above`` a paragraph's indented first line: ``_wraps_under``)."""
     height = above.bbox[3] - above.bbox[1]
     overlap = min(ln.bbox[2], above.bbox[2]) - max(ln.bbox[0], above.bbox[0])
-    return 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * height and overlap > 0
+    return 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * height and (
+        overlap > 0 or (wrapped and _wraps_under(ln, above))
+    )
 
 
 INDENT_HEIGHTS = 5  # line heights: the widest indent of a paragraph's first line
@@ -241,9 +244,7 @@ def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     line above may be a paragraph's indented first line, and the number alone at the margin.)"""
     if above is None or not above.text.rstrip().endswith(_BEFORE_NUMBER):
         return []
-    h = above.bbox[3] - above.bbox[1]
-    indented = 0 < ln.bbox[1] - above.bbox[1] <= 2.5 * h and _wraps_under(ln, above)
-    if not (_just_below(ln, above) or indented):
+    if not _just_below(ln, above, wrapped=True):
         return []
     m = _OPENING_SCRAP.match(ln.text)
     return [m.span(1)] if m else []
@@ -1452,6 +1453,22 @@ SURE_MONTH = 0.8  # the Thai model's reading of a month is taken when each lette
 _SPECK_YEAR = re.compile(r"\s?(?:พ\.\s?ศ\.\s?)?[\u0e01-\u0e4e]?\s?[0-9๐-๙]")
 
 
+def _holds_month(text: str) -> bool:
+    """Whether ``text`` holds a month's name (its digits aside: a digit read for a letter is no
+    month's, though the date parser takes one so)."""
+    return find_month(re.sub("[0-9๐-๙]", "", text)) is not None
+
+
+def _span_symbols(ln: Line, start: int, end: int) -> list[int] | None:
+    """The indices of ``ln``'s symbols standing for its text from ``start`` to ``end``, when
+    they are a row of one or more; None otherwise (or when the symbols do not spell the text)."""
+    pos = align_symbols(ln)
+    if pos is None:
+        return None
+    ks = [k for k, idx in enumerate(pos) if idx and start <= idx[0] < end]
+    return ks if ks and ks == list(range(ks[0], ks[-1] + 1)) else None
+
+
 def _month_reread(
     engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
 ) -> None:
@@ -1464,17 +1481,12 @@ def _month_reread(
         (
             t
             for t in _BROKEN_MONTH.finditer(ln.text)
-            # (a digit read for a letter is no month's, though the date parser takes one so)
-            if _NOT_THAI_IN_MONTH.search(t["tok"])
-            and find_month(re.sub("[0-9๐-๙]", "", t["tok"])) is None
+            if _NOT_THAI_IN_MONTH.search(t["tok"]) and not _holds_month(t["tok"])
         ),
         None,
     )
-    pos = align_symbols(ln) if m else None
-    if m is None or pos is None:
-        return
-    ks = [k for k, idx in enumerate(pos) if idx and m.start("tok") <= idx[0] < m.end("tok")]
-    if not ks or ks != list(range(ks[0], ks[-1] + 1)):
+    ks = _span_symbols(ln, *m.span("tok")) if m else None
+    if m is None or ks is None:
         return
     # (a speck read as a letter between month and year aside: ``ก.พ.ไ๒๕๕``)
     read = _sure_month(_ocr(engine, strip, dpi, options, psm=7, languages="tha"), _SPECK_YEAR)
@@ -1538,20 +1550,9 @@ def _date_reread(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options
     first (its digits are the digit network's to read again, as every number's). The date is
     cut from the page as scanned, not from the line's band: a descender touching the next
     line's marks (``กรกฎาคม``'s ฎ) goes from the band with them, and the month with it."""
-    m = next(
-        # (a digit read for a letter is no month's, though the date parser takes one so)
-        (
-            d
-            for d in _GARBLED_DATE.finditer(ln.text)
-            if find_month(re.sub("[0-9๐-๙]", "", d["mid"])) is None
-        ),
-        None,
-    )
-    pos = align_symbols(ln) if m else None
-    if m is None or pos is None:
-        return
-    ks = [k for k, idx in enumerate(pos) if idx and m.start() <= idx[0] < m.end()]
-    if not ks or ks != list(range(ks[0], ks[-1] + 1)):
+    m = next((d for d in _GARBLED_DATE.finditer(ln.text) if not _holds_month(d["mid"])), None)
+    ks = _span_symbols(ln, *m.span()) if m else None
+    if m is None or ks is None:
         return
     h = ln.bbox[3] - ln.bbox[1]
     x0 = max(0, ln.words[ks[0]].bbox[0] - 4)

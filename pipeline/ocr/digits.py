@@ -1430,9 +1430,7 @@ def fix_digits(
             picks[lettered[0]] = lettered[1]
             weakest = min(weakest, LATIN_READ_CONF)
         new = opener + _with_signs(picks, glyphs, stops, slashes)
-        if any(c > glyphs[-1][1] for c in slashes) and not line.text[
-            positions[-1] + 1 :
-        ].lstrip().startswith("/"):
+        if any(c > glyphs[-1][1] for c in slashes) and not after.startswith("/"):
             # a slash cut off the run's last digit that the engine did not read (``๘๔๗๓ว``
             # for ๘๔๗๓/ว: the two were one glyph, read ๗): it follows the run
             new += "/"

@@ -350,13 +350,15 @@ def _from_words(word: str) -> str | None:
         return None
     limit = _limit(word)
 
+    # (more marks lost than the limit: a signature's strokes across the line, and the letters
+    # pin the word down, as in ``_nearest``: ทรพยสมบูรณ for ทรัพย์สมบูรณ์)
+    pinned = len(_bare(word)) >= LOST_MARKS_LETTERS
+
     def near(cand: str) -> float | None:
-        c = _mark_cost(word, cand)
         if not only_lost(word, cand, _FRAGILE):
             return None
-        # (more marks lost than the limit: a signature's strokes across the line, and the
-        # letters pin the word down, as in ``_nearest``: ทรพยสมบูรณ for ทรัพย์สมบูรณ์)
-        return c if c <= limit or len(_bare(word)) >= LOST_MARKS_LETTERS else None
+        c = _mark_cost(word, cand)
+        return c if pinned or c <= limit else None
 
     found = [(n, c) for n in index.get(_bare(word), ()) if (c := near(n)) is not None]
     if not found:  # a single word is the likelier reading; two only when no one word fits
