@@ -511,8 +511,9 @@ def _scribble_on_letters(
         return False
     box = np.array([np.ptp(xs) + 1, np.ptp(ys) + 1, len(ys)])
     # (a little denser than a scribble alone: where its strokes met the letters' tops, some
-    # of the letters' ink is outside the band)
-    return bool(_a_scribble(box[0], box[1], box[2], xh, _SCRIBBLE_FILL * 4 / 3))
+    # of the letters' ink is outside the band; and a heavy pen's strokes fill a sixth of their
+    # box, seed 44)
+    return bool(_a_scribble(box[0], box[1], box[2], xh, _SCRIBBLE_FILL * 5 / 3))
 
 
 def _a_scribble(

@@ -309,10 +309,14 @@ def _phone_groups(
         word = tok.group(0)
         # a group with no digit at all is a word, and the phone has ended; unless it is
         # Latin letters where the phone is still short of digits
+        # ... or the Thai model's letters for digits it cannot emit (``ฒ่ตอ`` for ๗๒๖)
         short_latin = (
             (0 < held or opened)
             and held < PHONE_MIN_DIGITS
-            and _LATIN_ONLY.fullmatch(word) is not None
+            and (
+                _LATIN_ONLY.fullmatch(word) is not None
+                or _LOOKALIKES_ONLY.fullmatch(word) is not None
+            )
         )
         if word.startswith(_PHONE_WORDS) or not (
             _ANY_DIGIT.search(word) or word in _SIGNS or short_latin
@@ -690,6 +694,8 @@ def reads_doubtfully(text: str) -> bool:
 # a digit with a vowel or tone mark on it (marks sit on consonants), or a letter the Thai model
 # puts for a digit still glued to a number: a number the digit re-reading could not mend
 _LOOK = "".join(sorted(LOOKALIKES))  # the lookalike letters, for character classes
+# a phone's group of four digits or fewer as the Thai model may read it: lookalikes, marks on them
+_LOOKALIKES_ONLY = re.compile(f"[{_LOOK}][{_LOOK}{MARKS}]{{0,5}}")
 _IMPOSSIBLE_NUMBER = re.compile(
     f"[๐-๙0-9][{MARKS}\u0e46]"
     f"|[๐-๙][./-]?[{_LOOK}](?![\u0e01-\u0e4e])"
@@ -1194,13 +1200,16 @@ _IN_PHONE = re.compile(f"โทร\\.?[\\s{THAI}-]*$")
 
 def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
     """Whether ``text[start:end]`` stands where a number does: glued to a Thai digit, after a
-    reference's letter after its slash, inside a phone number, before a month (a day: ``วันที่
-    OM ก.พ.``); or (unless ``strict``: for a capitalised word, which may be English after a
+    reference's letter after its slash, after a known ministry's code opening a line, inside a
+    phone number, before a month (a day: ``วันที่ OM ก.พ.``); or (unless ``strict``: for a capitalised word, which may be English after a
     year, ``๒๕๖๕ Open Data``) after a digit and a space, after a word a number follows, or
     before a unit."""
     before, after = text[:start], text[end:]
     if _GLUED_BEFORE.search(before) or (after and after[0] in THAI) or _IN_PHONE.search(before):
         return True
+    code = _CODE_BEFORE.fullmatch(before)
+    if code is not None and _a_ministry(code["code"]):
+        return True  # a reference's number after its code (``ที่ พม candied,`` for ๙๑๙๘/๒๖)
     month = find_month(after[:24]) if end - start <= 3 else None  # (a day has two digits)
     if month is not None and not after[: month[0]].strip():
         return True
@@ -1219,7 +1228,8 @@ _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
 _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a space, then m
 _REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
-_REF_OPENING = re.compile(f"\\s*(?:{_REF_LABEL.pattern}\\s*)?")  # ... alone before the code
+# ... alone before the code, or as the English model reads it (``fi nn 7756/จ`` for ที่ กก)
+_REF_OPENING = re.compile(f"\\s*(?:(?:{_REF_LABEL.pattern}|[a-z]{{1,3}}[,.]?)\\s*)?")
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
 # the date's label glued on after a reference's running number (``๔๖๑๙ลงวันที่``): no digit of it
 _DATED = "(?:ลง\\s?)?วันที"
@@ -1234,6 +1244,7 @@ _REFERENCE_NUMBERS = (
 _REFERENCE_HEAD = f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?"
 # ... and its numbers
 _REFERENCE_SLOTS = re.compile(_REFERENCE_HEAD + _REFERENCE_NUMBERS)
+_CODE_BEFORE = re.compile(_REFERENCE_HEAD + "\\s*")  # ... up to where its numbers start
 # ... and inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``), the office's opening with a digit or
 # a letter the engine puts for one
 _REFERENCE_IN_TEXT = re.compile(
@@ -1289,9 +1300,13 @@ def _latin_number_reread(
     for m in reversed(list(_LATIN_RUN.finditer(ln.text))):
         tok = m.group(0)
         # two capitals before a Thai number stand where a ministry code does (สธ read as AS),
-        # and so does any short Latin word opening a line before one (``ที่ กก`` read as finn)
+        # and so does any short Latin word opening a line before one, or a lower-case one
+        # before any number (``ที่ กก`` read as finn: English words are rarely lower-case there)
         before_number = _THAI_NUMBER_NEXT.match(ln.text, m.end()) is not None
-        code_slot = before_number and (len(tok) == 2 or (len(tok) <= 6 and m.start() == 0))
+        opens_line = m.start() == 0 and len(tok) <= 6
+        code_slot = (before_number and (len(tok) == 2 or opens_line)) or (
+            opens_line and tok.islower() and _ANY_NUMBER_NEXT.match(ln.text, m.end()) is not None
+        )
         # ... and, before any number, where a reference line opens (``ที a5 3878/ว 9009``)
         code_slot = code_slot or (
             len(tok) <= 3
@@ -1534,10 +1549,11 @@ def _sure_month(again: list[Line], year: re.Pattern[str]) -> _MonthRead | None:
 # no month where day and month stand, a year (``วันที่ ซ่ 5. ค.๒๕๖๖`` for ๗ ธ. ค., ``วันที่ CASA
 # าคม ๒๕๖๗`` for ๔ กรกฎาคม: the line's reference before it took the engine's attention)
 _GARBLED_DATE = re.compile(
-    r"วันท[ีิ]?[่้]?\s?(?P<mid>\S.{1,15}?)\s?(?P<year>[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{2,4})"
+    r"ว[ัว]{0,2}นท[ีิ]?[่้]?\s?(?P<mid>\S.{1,15}?)\s?(?P<year>[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{2,4})"
 )
 DATE_ABOVE, DATE_BELOW = 0.4, 0.3  # of a line's height: the date's crop above and below its box
 DATE_ENLARGED = 1.5  # the date's crop read again this much larger, where as it is it reads no month
+DATE_TIGHT = 0.1  # ... and failing that, cut this close to the line's box
 # (a year as first read: the engine's digits too few or too many, the digit network's to mend)
 _YEAR_AFTER = re.compile(r"\s?(?:พ\.\s?ศ\.\s?)?[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{2,4}")
 
@@ -1557,11 +1573,17 @@ def _date_reread(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options
     h = ln.bbox[3] - ln.bbox[1]
     x0 = max(0, ln.words[ks[0]].bbox[0] - 4)
     x1 = min(gray.shape[1], ln.words[ks[-1]].bbox[2] + h // 2)
-    y0 = max(0, ln.bbox[1] - int(DATE_ABOVE * h))
-    y1 = min(gray.shape[0], ln.bbox[3] + int(DATE_BELOW * h))
     if x1 - x0 < 2 * h:
         return
-    for scale in (1.0, DATE_ENLARGED):
+    # (and failing both, cut to the line's box: what the margins caught of the neighbours'
+    # marks and digits can make the engine read nothing in single-line mode)
+    for above, below, scale in (
+        (DATE_ABOVE, DATE_BELOW, 1.0),
+        (DATE_ABOVE, DATE_BELOW, DATE_ENLARGED),
+        (DATE_TIGHT, DATE_TIGHT, 1.0),
+    ):
+        y0 = max(0, ln.bbox[1] - int(above * h))
+        y1 = min(gray.shape[0], ln.bbox[3] + int(below * h))
         read = _read_date(engine, gray[y0:y1, x0:x1], dpi, options, scale)
         if read is not None:
             text, symbols = read
@@ -1925,6 +1947,32 @@ def _titled_signer(text: str) -> bool:
     return name is not None and name.startswith(TITLES) and not re.search(r"[0-9๐-๙]", outside)
 
 
+def _name_over_position(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]) -> Line | None:
+    """The typed line ``ln`` stands on when ``ln`` opens or closes a parenthesis and that line is
+    right under it, centred on the same column, reading as Thai words: a signature block's name
+    line over the signer's position. A signature drawn across the name makes the classifier
+    take the name line for a pen's (``(นา ยชัยวัฒน์ Taal)`` over ``เจ้าพนักงานธุรการ…``); a
+    pen's ``(name)`` under its initials has no typed line under it."""
+    bare = ln.text.strip(" '\".,:;|")
+    if not (bare.startswith("(") or bare.endswith(")")):  # (one of them may be struck)
+        return None
+    x0, _, x1, y1 = ln.bbox
+    for o, (k, _) in zip(lines, kinds, strict=True):
+        ox0, oy0, ox1, oy1 = o.bbox
+        h = oy1 - oy0
+        if (
+            o is not ln
+            and k == "typed"
+            and -0.3 * h <= oy0 - y1 < 0.6 * h
+            and abs((ox0 + ox1) - (x0 + x1)) / 2 < max(h, 0.1 * (ox1 - ox0))
+            and "(" not in o.text
+        ):
+            share, thai = plausibility(correct_words(repair_text(o.text)))
+            if thai >= 10 and share >= CONTINUED_PLAUSIBLE:
+                return o
+    return None
+
+
 def reread_signer_names(
     engine: OcrEngine,
     gray: np.ndarray,
@@ -1932,17 +1980,29 @@ def reread_signer_names(
     lines: list[Line],
     dpi: int,
     options: Options,
+    struck: tuple[Line, ...] = (),
 ) -> None:
     """A signature block's name line read again where its name is not all known: from the page
     as scanned (clearing a signature's stroke along the letters' tops takes their tops with it:
     ``นาานภาพร`` for ``นางนภาพร``) and from its box alone; the reading whose title, given name
-    and family name are known the more (``listed_parts``) is taken, the first on a tie."""
+    and family name are known the more (``listed_parts``) is taken, the first on a tie. A
+    ``struck`` line (a name line the signature made read as a pen's) is read again even where
+    it reads as no name (``. went พึงบุญ)``: the English model took the title and given name)."""
     for ln in lines:
         name = signer_name(ln.text)
-        if name is None or (fit := listed_parts(name)) >= 3:
+        if name is not None:
+            fit = listed_parts(name)
+        elif any(ln is s for s in struck):
+            fit = -1
+        else:
+            continue
+        if fit >= 3:
             continue
         for img in (ocr_gray, gray):
-            again = _read_region(engine, img, ln.bbox, dpi, options, psm=7)
+            # (single-line mode gives up on some: a name line in a serif face)
+            again = _read_region(engine, img, ln.bbox, dpi, options, psm=7) or _read_region(
+                engine, img, ln.bbox, dpi, options, psm=6
+            )
             text = " ".join(a.text for a in again).strip()
             other = signer_name(text) if len(again) == 1 else None
             if other is not None and (f := listed_parts(other)) > fit:
@@ -2080,6 +2140,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     # lines OCR read that look like handwriting (pen ink that colour could not tell apart)
     typed: list[Line] = []
+    struck: list[Line] = []  # signers' name lines a signature made look handwritten
     hand_regions: list[Region] = []
     ink = layout.ocr_ink(lay)
     kinds = handwriting.classify_lines(lines, ink, lay.x_height, lay.clean_gray)
@@ -2120,6 +2181,14 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # pen note crossing them make the classifier unsure, and its doubt stays with the
             # line
             kind, prob = "typed", 1.0 - prob
+        elif kind != "typed" and (position := _name_over_position(ln, lines, kinds)):
+            # a signer's name line struck by the signature: typed, re-read below as a name,
+            # its doubt kept; the signature's loops above it are no part of the line
+            kind, prob = "typed", 1.0 - prob
+            ph = position.bbox[3] - position.bbox[1]
+            x0, y0, x1, y1 = ln.bbox
+            ln.bbox = (x0, max(y0, y1 - int(ph * 1.2)), x1, y1)
+            struck.append(ln)
         elif kind != "typed" and _wrapped_number(ln, lines, kinds):
             # a number wrapped to a line of its own (``ชั้น`` / ``๑``): typed, and doubted,
             # as the classifier could tell nothing from it
@@ -2154,7 +2223,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             ln.confidence = round(min(ln.confidence, prob), 4)
             typed.append(ln)
 
-    reread_signer_names(engine, gray, lay.ocr_gray, typed, pimg.dpi, options)
+    reread_signer_names(engine, gray, lay.ocr_gray, typed, pimg.dpi, options, tuple(struck))
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model, lay=lay)
     doubt_slivers(typed)

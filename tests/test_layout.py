@@ -312,3 +312,23 @@ def test_a_thin_flourish_across_the_names_marks_goes_with_the_signature():
     assert seen[180:196, 150:600].any(axis=0).sum() < 80
     # ... and the name's letters are all there
     assert (seen[200:] == (crop[200:] < 128)).mean() > 0.99
+
+
+def test_a_bold_signature_joined_to_the_name_is_still_a_signature():
+    """A signature in a heavy pen, drawn down through the name's first letters on a
+    black-and-white scan (a generated page, seed 44): its ink outside the name's band is denser
+    than a fine pen's (a sixth of its box), and it is still a signature, hidden from OCR, with
+    the name's letters beside it kept (the name line, struck through, had been read ``(นาง ๕ม6``
+    and taken for a pen's)."""
+    crop = np.asarray(Image.open(RESOURCES / "bold-signature-on-name-bw.png").convert("L"))
+    img, _ = _page()
+    gray = np.asarray(img).copy()
+    gray[1800 : 1800 + crop.shape[0], 1200 : 1200 + crop.shape[1]] = crop
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    signatures = [r.bbox for r in lay.regions if r.kind.value == "signature"]
+    assert len(signatures) == 1
+    seen = lay.ocr_gray[1800 : 1800 + crop.shape[0], 1200 : 1200 + crop.shape[1]] < 128
+    assert seen[:110, 200:500].mean() < 0.002  # its loops are hidden
+    ink = crop < 128
+    assert (seen[140:230, :170][ink[140:230, :170]]).mean() > 0.97  # ``(นาง``
+    assert (seen[140:230, 320:640][ink[140:230, 320:640]]).mean() > 0.9  # ``ศักดิ์สิทธิ์)``

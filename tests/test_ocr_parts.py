@@ -338,6 +338,14 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     head = "finn ๔๐๖๐/๙๔๔๙ วันที่ ๒"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ที่กก"), head).startswith("ที่ กก ๔")
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ทีกต"), head).startswith("ที กต ๔")
+    # ... before Arabic digits too when it is lower-case (generated pages, seeds 43 and 45),
+    # and after the label read as Latin as well
+    head = "finn 39676512 ฝวันที่ 13 ตุลาคม 2554"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ที่กก"), head).startswith("ที่ กก 3")
+    head = "fi nn 7756/จ 2000 วันที่ 21 พ. ค. 2564"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("กก"), head).startswith("fi กก 7756")
+    iso = "ตามมาตรฐาน ISO 27001 ของ"  # (a capitalised word inside a line is English)
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ศธ"), iso) == iso
     # the issue's own example: ที่ สธ read as fl a5, before Thai or Arabic digits
     mixed = "ที่ a5 3878/ว 9009"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("สธ"), mixed) == "ที่ สธ 3878/ว 9009"
@@ -947,6 +955,11 @@ def test_a_latin_word_where_a_number_stands_is_read_again():
     assert slot("วันที่ ๑๓ มีนาคม ladder", "ladder")
     assert slot("ประมาณ lagow ระเบียบ", "lagow")
     assert slot("เป็นต้นไป la. เจ้าหน้าที่", "la")  # a list item's number
+    # after a known ministry's code opening a line, where the reference's number stands (the
+    # English model's ``candied,`` for ๙๑๙๘/๒๖, a generated page, seed 46); not after others
+    assert slot("ที่ พม candied,  วันที่ ๔ มี. ค. ๒๕๖๓", "candied")
+    assert not slot("ที่ ขก candied,  วันที่ ๔", "candied")
+    assert not slot("มีที่ พม candied", "candied")
     # English terms stay, even after a year
     assert not slot("ระบบ Open Data", "Open")
     assert not slot("ในปี ๒๕๖๕ Open Data", "Open")
@@ -1081,6 +1094,37 @@ def test_a_signers_name_line_is_told_from_initials_dated_by_a_pen():
     assert _titled_signer("(นาง๓วิวเกรียงใกร ใจดี)")  # a letter the signature struck, read ๓
     assert not _titled_signer("(นายสมชาย ใจดี) 4/5/64")  # dated in figures: a pen's
     assert not _titled_signer("(สมชาย ใจดี)")  # no title
+
+
+def test_a_name_line_struck_by_its_signature_is_told_by_the_position_under_it():
+    """Boxes and readings of a generated page (seed 44): the name line, a signature's stroke
+    across it, was read ``(นา ยชัยวัฒน์ Taal)`` and taken for a pen's; the typed position line
+    centred under it says it is a signature block's."""
+    from pipeline.page import _name_over_position
+
+    name = Line("(นา ยชัยวัฒน์ Taal)", (1263, 1697, 1789, 1771), 0.5)
+    post = Line("เจ้าพนักงานธุรการปฏิบัติงาน", (1117, 1780, 1938, 1853), 0.99)
+    note = Line("เพื่อโปรดทราบ", (482, 1894, 1039, 2004), 0.5)
+    lines = [name, post, note]
+    kinds = [("handwritten", 0.99), ("typed", 1.0), ("handwritten", 1.0)]
+    assert _name_over_position(name, lines, kinds) is post
+    # the position as the engine first read it (ำ as two marks, a space inside a word)
+    post.text = "นักวิชาการค อมพิวเตอร์ชํานาญการ"
+    assert _name_over_position(name, lines, kinds) is post
+    # not: the line under it handwritten, or off the name's column, or far below; a pen's
+    # ``(name)`` with nothing typed under it; no parenthesis
+    assert _name_over_position(name, lines, [kinds[0], ("handwritten", 0.6), kinds[2]]) is None
+    post.bbox = (355, 1780, 1500, 1853)
+    assert _name_over_position(name, lines, kinds) is None
+    post.bbox = (1117, 1880, 1938, 1953)
+    assert _name_over_position(name, lines, kinds) is None
+    post.bbox = (1117, 1780, 1938, 1853)
+    assert _name_over_position(note, lines, kinds) is None
+    name.text = "นา ยชัยวัฒน์ Taal"
+    assert _name_over_position(name, lines, kinds) is None
+    # a typed line that is no words (a number, a reference) says nothing
+    name.text, post.text = "(นา ยชัยวัฒน์ Taal)", "๑๒๓๔/๒๕๖๗"
+    assert _name_over_position(name, lines, kinds) is None
 
 
 def test_a_memos_reference_line_is_told_from_a_pen_note():
@@ -1385,8 +1429,18 @@ def _captured_line(name: str, model) -> Line:
     case = json.loads((res / f"{name}.json").read_text(encoding="utf-8"))
     words = [Word(t, tuple(b), c) for t, b, c in case["words"]]
     line = Line(case["text"], tuple(case["bbox"]), case["confidence"], words=words)
-    fix_digits(line, gray, model, slots=[tuple(x) for x in case["kw"]["slots"]])
+    kw = case["kw"]
+    loose = [tuple(x) for x in kw.get("loose", [])]
+    fix_digits(line, gray, model, slots=[tuple(x) for x in kw["slots"]], loose=loose)
     return line
+
+
+def test_a_slim_stroke_in_a_phone_number_is_no_slash(model):
+    """``0 0795 0853`` under a stamp whose bottom rule took the 7's bar (a generated JPEG, seed
+    43): what is left is as slim as a slash, and the run had become ``0/95``; no slash stands in
+    a phone number, the engine's reading stays, and the line goes to review."""
+    line = _captured_line("phone-seven-under-rule", model)
+    assert line.text.endswith("โทร. 0 0795 0853") and line.confidence <= 0.5, line.text
 
 
 def test_a_digit_touching_the_slash_before_it_is_read(model):
@@ -1702,6 +1756,30 @@ def test_a_date_whose_month_is_lost_is_read_again_alone(read, thai, want):
     assert find_month(got.text) is not None
 
 
+class _ThaiInTightCrop(_ThaiSymbols):
+    """... only in a crop little taller than the line's box (20 px): in one that caught the
+    neighbours' marks and digits, Tesseract's Thai model read nothing in single-line mode."""
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        return super().read(gray, dpi, psm, languages) if gray.shape[0] <= 24 else []
+
+
+def test_a_date_with_its_label_misread_is_read_again_cut_to_its_line():
+    """``วัวนที่ ๑๒ กุข. ๒๕๖๑`` for ``วันที่ ๑๒ ก. ย. ๒๕๖๑`` (a generated page, seed 44): the
+    label's misreading kept the date from being read again, and the date's crop read nothing
+    until it was cut to the line's box."""
+    from pipeline.options import Options
+    from pipeline.page import _date_reread
+    from pipeline.thai.dates import parse_date
+
+    read = "ที่ พม ๕๘๕๑/จ ๔๘๔๐ วัวนที่ ๑๒ กุข. ๒๕๖๑"
+    got = _symbols(read)
+    gray = np.full((60, 600), 255, np.uint8)
+    _date_reread(_ThaiInTightCrop("วันที ๑๒ กุ ย. ๒๕๒๑"), gray, 300, Options(), got)
+    assert got.text == "ที่ พม ๕๘๕๑/จ ๔๘๔๐ วันที ๑๒ กุ ย. ๒๕๒๑"
+    assert parse_date(got.text).value == "1978-09-12"  # (the year is the digit network's)
+
+
 def test_a_date_whose_month_reads_is_not_read_again():
     from pipeline.options import Options
     from pipeline.page import _date_reread, _month_reread
@@ -1860,6 +1938,10 @@ def test_a_phone_wrapped_to_the_next_line_keeps_its_groups_as_phone_slots():
     ln = Line("ow ๒๕๐ ๑๓๕๒ ขอเชิญ", box, 0.99)
     assert [ln.text[a:b] for a, b in _carried_phone(ln, label)] == ["ow", "๒๕๐", "๑๓๕๒"]
     assert _carried_phone(Line("Call Center จึงเรียนมา", box, 0.99), label) == []
+    # ... and a group the Thai model read as the letters it puts for digits (``ฒ่ตอ`` for ๗๒๖,
+    # a generated page, seed 46: the group had ended the phone)
+    ln = Line("๐๓๕ ฒ่ตอ ๓๓๑๓ฒ โครงการได้รับงบประมาณ", box, 0.99)
+    assert [ln.text[a:b] for a, b in _carried_phone(ln, label)] == ["๐๓๕", "ฒ่ตอ", "๓๓๑๓ฒ"]
     whole = Line("ได้ที่ โทร. ๐ ๒๒๘๑ ๑๒๓๔", (652, 1401, 2131, 1493), 0.99)
     assert _carried_phone(Line("Vor ๔๑๕๓", box, 0.99), whole) == []
     assert _carried_phone(Line("จึงเรียนมา ๑๒", box, 0.99), above) == []
@@ -1946,6 +2028,34 @@ def test_a_name_line_whose_name_is_all_known_is_not_read_again():
     other = Line("ผู้อำนวยการกอง", (20, 100, 580, 118), 0.96, raw_text="ผู้อำนวยการกอง")
     reread_signer_names(engine, scanned, cleaned, [ln, other], 300, Options())
     assert engine.calls == 0 and ln.text == "(นางสาวอรุณี จันทร์หอม)"
+
+
+class _BlockModeOnly:
+    """An engine that reads ``text`` in block mode and nothing in single-line mode (as Tesseract
+    read a name line in a serif face, seed 43)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        h, w = gray.shape
+        return [] if psm == 7 else [Line(self.text, (0, 0, w, h), 0.95, raw_text=self.text)]
+
+
+def test_a_struck_name_line_is_read_again_though_it_reads_as_no_name():
+    """A name line a signature made look like a pen's, read ``. went พึงบุญ)`` (the English
+    model took its title and given name): read again, in block mode where single-line mode
+    reads nothing; a line that reads as no name and was not struck is left alone."""
+    from pipeline.options import Options
+    from pipeline.page import reread_signer_names
+
+    scanned, cleaned = _name_pages()
+    engine = _BlockModeOnly("(นายอนุชา พึงบุญ)")
+    struck = Line(". went พึงบุญ)", (20, 30, 580, 90), 0.01, raw_text=". went พึงบุญ)")
+    other = Line(". went พึงบุญ)", (20, 30, 580, 90), 0.9, raw_text=". went พึงบุญ)")
+    reread_signer_names(engine, scanned, cleaned, [struck, other], 300, Options(), (struck,))
+    assert struck.text == "(นายอนุชา พึงบุญ)" and struck.confidence == 0.01
+    assert other.text == ". went พึงบุญ)"
 
 
 class _SixForTwo:

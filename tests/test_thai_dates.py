@@ -167,10 +167,23 @@ def test_an_abbreviations_stop_read_as_a_lower_vowel():
     assert parse_date("๒ พ.ค์ ๒๕๖๐").value == "2017-05-02"
 
 
-def test_a_stray_letter_clinging_to_a_full_month_name_is_skipped_and_said():
+def test_a_stray_letter_clinging_to_a_month_is_skipped_and_said():
     got = parse_date("๕ อธันวาคม ๒๕๖๒")
     assert got.value == "2019-12-05" and got.reason == "'อ' before the month ignored"
     assert parse_date("๕ ธันวาคม ๒๕๖๒").reason is None
+    # ... to an abbreviation too: ธ's head read as a letter of its own (a generated page, seed 44)
+    got = parse_date("6ธฮ.ค.2551")
+    assert got.value == "2008-12-06" and got.reason is not None
+    assert got.reason.startswith("'ธ' before the month ignored")
+    # no letter of an abbreviation written without stops is taken for a stray one
+    for text, value in [
+        ("5 กค 2560", "2017-07-05"),
+        ("3 กพ 2560", "2017-02-03"),
+        ("5 มค 60", "2017-01-05"),
+        ("1 มีค 60", "2017-03-01"),
+    ]:
+        got = parse_date(text)
+        assert (got.value, got.reason) == (value, None), text
 
 
 @pytest.mark.parametrize(

@@ -209,3 +209,13 @@ def test_listed_parts_counts_what_is_known_of_a_name(name, parts):
 def test_a_struck_sao_is_found_where_the_title_ends_at_any_of_its_readings():
     # สาว read สวิว: the title read to ``นางสวิ`` leaves ``วมาลัย``; to ``นางสวิว``, a listed name
     assert correct_name("นางสวิวมาลัย จันทร์หอม") == "นางสาวมาลัย จันทร์หอม"
+
+
+def test_a_given_name_with_its_first_letter_doubled_is_mended():
+    """``นายววราภรณ์`` (a generated page, seed 31: a stroke before the name read as its first
+    letter's look-alike): a listed name once the doubled letter is dropped; a listed name that
+    opens so (ศศิธร) is kept."""
+    assert correct_name("นายววราภรณ์ ทองคำ") == "นายวราภรณ์ ทองคำ"
+    assert correct_name("นางววราภรณ ทองคา") == "นางวราภรณ์ ทองคำ"  # marks lost too
+    assert correct_name("นางสาวศศิธร ใจดี") == "นางสาวศศิธร ใจดี"
+    assert correct_name("นายนนทวัตร์ ใจดี") == "นายนนทวัตร์ ใจดี"

@@ -45,8 +45,10 @@ def test_doubtful_references_say_so():
     assert ref.value == "กห 0644.2/ฒสตอ1" and ref.reasons
     assert "unknown ministry code 'AT'" in normalise_reference("AT ๑๗๖/ว").reasons[0]
     assert snap_code("กข") is None  # no known code is one letter away
-    # a digit for the second letter of a code when two known codes start with its first
-    assert normalise_reference("ว8 ๑๒๓๔/๕๖๗๘").value == "ว8 1234/5678"
+    # a digit for the second letter of a code when two known codes start with its first,
+    # unless it is the one the English model reads for one of their letters (8 for ธ: วธ)
+    assert normalise_reference("ว3 ๑๒๓๔/๕๖๗๘").value == "ว3 1234/5678"
+    assert normalise_reference("ว8 ๑๒๓๔/๕๖๗๘").value == "วธ 1234/5678"
     assert normalise_reference("มท 1234/023").value == "มท 1234/023"  # too short to be a number
 
 
@@ -98,6 +100,11 @@ def test_a_code_near_two_known_ones_is_taken_by_the_letter_the_engine_misreads()
     ref = normalise_reference("วถิ ๘๕๗๖๑๑๓๑")
     assert ref.value == "วธ 85761131"
     assert "ministry code read as 'วถ', taken as 'วธ'" in ref.reasons
+    # ธ read by the English model as 5 (สธ and สผ are both a letter from ส5; a generated page,
+    # seed 43)
+    ref = normalise_reference("ส5 ๓๕๒๖/๓๐๖๘")
+    assert ref.value == "สธ 3526/3068"
+    assert "ministry code read as 'ส5', taken as 'สธ'" in ref.reasons
 
 
 def test_a_slash_read_as_a_bracket_and_the_letter_read_as_a_sign():

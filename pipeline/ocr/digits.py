@@ -1355,6 +1355,14 @@ def fix_digits(
             _split_wide(_join_broken(glyphs, model, sym_h), model, sym_h, after=after),
             slashes=not signs,
         )
+        if in_phone and slashes:
+            # no slash stands in a phone number: a slim stroke in one is a digit the network
+            # cannot read (a 7 whose bar a stamp's rule took); the engine's digits stay where
+            # it read digits, and the line goes to review
+            weakest = min(weakest, 0.5)
+            if all(chars[i] in DIGITS for i in positions):
+                continue
+            slashes = []
         if not _clean_sequence(glyphs):
             weakest = min(weakest, 0.5)
             continue

@@ -122,13 +122,14 @@ def _month_alternatives() -> list[tuple[str, int, bool]]:
 _MONTH_ALTS = _month_alternatives()
 _MONTH_RE = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _, _) in enumerate(_MONTH_ALTS))
 _DIGIT = r"[0-9]"
-_FULL_MONTH = "|".join(FULL_MONTHS)
+_ANY_MONTH = "|".join(pat for pat, _, _ in _MONTH_ALTS)
 _WRITTEN_RE = re.compile(
-    # (a speck read as a letter may cling to a full month name: ``๕ อธันวาคม``)
+    # (a speck read as a letter may cling to a month's name: ``๕ อธันวาคม``; or a letter's
+    # part read as a letter of its own: ``6ธฮ.ค.`` for ธ.ค.)
     # (a stroke beside the day may read as one digit more, ``41`` or ``131``, or as ๆ; a
     # speck after it as a sign or two: ``๑๗% เมษายน``)
     rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,3}})(?P<mai>\s?ๆ)?(?P<speck>\s?[^\w\s]{{1,2}}(?=\s))?\s*"
-    rf"(?P<stray>[\u0e01-\u0e2e](?={_FULL_MONTH}))?(?:{_MONTH_RE})\s*"
+    rf"(?P<stray>[\u0e01-\u0e2e](?={_ANY_MONTH}))?(?:{_MONTH_RE})\s*"
     # (a four-digit year the OCR split at a gap after its century: ``พ.ศ. ๒๕ ๖๗``)
     rf"(?:(?P<era>{_ERA})?\s*"
     rf"(?:(?P<split>(?:2[45]|19|20) {_DIGIT}{{2}})|(?P<year>{_DIGIT}{{2,4}}))"

@@ -75,9 +75,9 @@ def _digits(part: str) -> str:
 
 # letters the engine reads one for the other (a loop, a tail or a notch apart; ธ's raised
 # head read as a mark over ง, ฉ, ฮ, ว or อ: ``ยงิ``, ``วิฉี``, ``วฮ์``, ``ยวิ``, ``วอี`` for ยธ
-# and วธ)
+# and วธ); and ธ the English model reads as 5 or 8, as in dates (``ส5`` for สธ)
 _CONFUSABLE = frozenset(
-    frozenset(p) for p in "ธร ธถ ธง ธฉ ธฮ ธว ธอ ถภ ทห ดค บป ผฝ พฟ ขช ซช".split()
+    frozenset(p) for p in "ธร ธถ ธง ธฉ ธฮ ธว ธอ ถภ ทห ดค บป ผฝ พฟ ขช ซช ธ5 ธ8".split()
 )
 
 
