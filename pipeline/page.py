@@ -1201,9 +1201,9 @@ _IN_PHONE = re.compile(f"โทร\\.?[\\s{THAI}-]*$")
 def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
     """Whether ``text[start:end]`` stands where a number does: glued to a Thai digit, after a
     reference's letter after its slash, after a known ministry's code opening a line, inside a
-    phone number, before a month (a day: ``วันที่ OM ก.พ.``); or (unless ``strict``: for a capitalised word, which may be English after a
-    year, ``๒๕๖๕ Open Data``) after a digit and a space, after a word a number follows, or
-    before a unit."""
+    phone number, before a month (a day: ``วันที่ OM ก.พ.``); or (unless ``strict``: for a
+    capitalised word, which may be English after a year, ``๒๕๖๕ Open Data``) after a digit and
+    a space, after a word a number follows, or before a unit."""
     before, after = text[:start], text[end:]
     if _GLUED_BEFORE.search(before) or (after and after[0] in THAI) or _IN_PHONE.search(before):
         return True

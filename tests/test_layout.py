@@ -273,16 +273,22 @@ def test_a_signature_stroke_along_the_top_of_the_name_leaves_its_marks():
     assert (lay.ocr_gray[loops] == 255).mean() > 0.99
 
 
+def _pasted(resource: str, y: int, x: int) -> tuple[np.ndarray, np.ndarray, layout.Layout]:
+    """A blank page with the crop ``tests/resources/RESOURCE`` pasted at (``x``, ``y``): the
+    page, the crop and the page's layout."""
+    crop = np.asarray(Image.open(RESOURCES / resource).convert("L"))
+    img, _ = _page()
+    gray = np.asarray(img).copy()
+    gray[y : y + crop.shape[0], x : x + crop.shape[1]] = crop
+    return gray, crop, layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+
+
 def test_a_signature_joined_to_the_name_it_runs_through_is_still_a_signature():
     """A signature drawn down into the name line on a black-and-white scan is one component
     with the letters it touches (``สาวจันทร์``), too dense as a whole for a scribble: its ink
     outside the line's band is one, so it is a signature and hidden from OCR, and the name's
     letters beside it are not (a generated page, seed 27: the name had been read ``นาง จนทรเพ็ญ``)."""
-    crop = np.asarray(Image.open(RESOURCES / "signature-on-name-bw.png").convert("L"))
-    img, _ = _page()
-    gray = np.asarray(img).copy()
-    gray[1760 : 1760 + crop.shape[0], 1050 : 1050 + crop.shape[1]] = crop
-    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    gray, _, lay = _pasted("signature-on-name-bw.png", 1760, 1050)
     signatures = [r.bbox for r in lay.regions if r.kind.value == "signature"]
     assert len(signatures) == 1
     x0, y0, x1, y1 = signatures[0]
@@ -300,11 +306,7 @@ def test_a_thin_flourish_across_the_names_marks_goes_with_the_signature():
     """A signature's flourish two pixels wide, drawn across the tone marks of the name under it
     at a slant 2.5° off the long-stroke kernels' (a generated page, seed 38), is taken out with
     the signature: it had stayed, and ``คงมั่น`` was read ``คงมัน`` through it."""
-    crop = np.asarray(Image.open(RESOURCES / "flourish-on-marks.png").convert("L"))
-    img, _ = _page()
-    gray = np.asarray(img).copy()
-    gray[2440 : 2440 + crop.shape[0], 1150 : 1150 + crop.shape[1]] = crop
-    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    _, crop, lay = _pasted("flourish-on-marks.png", 2440, 1150)
     assert any(r.kind.value == "signature" for r in lay.regions)
     seen = lay.ocr_gray[2440 : 2440 + crop.shape[0], 1150 : 1150 + crop.shape[1]] < 128
     # the rows the flourish runs along, above the name's letters: only the marks are left
@@ -320,11 +322,7 @@ def test_a_bold_signature_joined_to_the_name_is_still_a_signature():
     than a fine pen's (a sixth of its box), and it is still a signature, hidden from OCR, with
     the name's letters beside it kept (the name line, struck through, had been read ``(นาง ๕ม6``
     and taken for a pen's)."""
-    crop = np.asarray(Image.open(RESOURCES / "bold-signature-on-name-bw.png").convert("L"))
-    img, _ = _page()
-    gray = np.asarray(img).copy()
-    gray[1800 : 1800 + crop.shape[0], 1200 : 1200 + crop.shape[1]] = crop
-    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    _, crop, lay = _pasted("bold-signature-on-name-bw.png", 1800, 1200)
     signatures = [r.bbox for r in lay.regions if r.kind.value == "signature"]
     assert len(signatures) == 1
     seen = lay.ocr_gray[1800 : 1800 + crop.shape[0], 1200 : 1200 + crop.shape[1]] < 128

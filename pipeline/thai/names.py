@@ -48,7 +48,7 @@ _NO_OPENING = "".join(  # vowels that follow their letter, and the marks
     chr(c) for c in (*range(0x0E30, 0x0E3B), 0x0E45, *range(0x0E47, 0x0E4F))
 )
 _LOST_FIRST = {"างสาว": "นางสาว", "าย": "นาย", "าง": "นาง"}
-CONSONANT_SET = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
+_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +232,7 @@ def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset(
                         (n, _mark_cost(word, n)) for n in listed if only_lost(word, n, _FRAGILE)
                     ]
                 return _pick(found) or word
-    if len(word) > 3 and word[0] == word[1] and word[0] in CONSONANT_SET:
+    if len(word) > 3 and word[0] == word[1] and word[0] in _CONSONANTS:
         # its first letter doubled (``ววราภรณ์``: a stroke before it read as its look-alike):
         # a listed name once one is dropped (4 of 11,842 listed given names, ศศิธร among them,
         # would be so changed if they were in no list)

@@ -401,14 +401,14 @@ def drop_stray_commas(text: str) -> str:
 # words a number follows whose tone mark the engine loses, read as other words (ชั้น, a floor,
 # read ชัน, steep: a word too, so no dictionary check mends it): before a number, the word
 NUMBER_WORDS = ("ชั้น", "ครั้งที่", "ห้อง")
+_NUMBER_WORDS_UNTONED = {w.translate(_UNTONED): w for w in NUMBER_WORDS}
 _BEFORE_A_NUMBER = re.compile("(?<![\u0e01-\u0e4e])([\u0e01-\u0e4e]+)(?=\\s?[0-9๐-๙])")
 
 
 def mend_number_words(text: str) -> str:
     """``ห้องประชุม ๓๙๑ ชัน ๙`` → ``… ชั้น ๙``: a word right before a number that is one of
     ``NUMBER_WORDS`` with its tone marks lost is that word."""
-    untoned = {_untoned(w): w for w in NUMBER_WORDS}
-    return _BEFORE_A_NUMBER.sub(lambda m: untoned.get(m.group(1), m.group(1)), text)
+    return _BEFORE_A_NUMBER.sub(lambda m: _NUMBER_WORDS_UNTONED.get(m.group(1), m.group(1)), text)
 
 
 def correct_words(text: str) -> str:
