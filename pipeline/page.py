@@ -31,7 +31,6 @@ from pipeline.model import (
 )
 from pipeline.ocr.digits import (
     ARABIC,
-    CONSONANTS,
     DIGITS,
     LOOKALIKES,
     MARK,
@@ -49,7 +48,7 @@ from pipeline.thai.dates import MONTH_WORDS, find_month
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES, listed_parts
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
-from pipeline.thai.repair import MARKS, repair_text
+from pipeline.thai.repair import CONSONANTS, MARKS, repair_text
 from pipeline.thai.words import (
     PHONE_LABEL_MISREAD,
     common_words,

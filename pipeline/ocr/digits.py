@@ -21,7 +21,7 @@ from pipeline.components import components
 from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
 from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation, find_month
-from pipeline.thai.repair import MARK
+from pipeline.thai.repair import CONSONANTS, MARK
 from pipeline.thai.words import TONE_MARKS
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
@@ -283,7 +283,6 @@ _MONTH_NEXT = re.compile(
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
 SIGN_LOOKALIKES = set("«»@©")
 _DAY_SIGNS = SIGN_LOOKALIKES | set("ๆ<")  # ... and, alone before a month, ๆ and < (๙, ๔)
-CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
 _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.thai.repair import MARKS
+from pipeline.thai.repair import CONSONANTS, MARKS
 
 TITLES = ("นางสาว", "นาย", "นาง")
 _FRAGILE = set(
@@ -48,7 +48,6 @@ _NO_OPENING = "".join(  # vowels that follow their letter, and the marks
     chr(c) for c in (*range(0x0E30, 0x0E3B), 0x0E45, *range(0x0E47, 0x0E4F))
 )
 _LOST_FIRST = {"างสาว": "นางสาว", "าย": "นาย", "าง": "นาง"}
-_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก to ฮ
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +231,7 @@ def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset(
                         (n, _mark_cost(word, n)) for n in listed if only_lost(word, n, _FRAGILE)
                     ]
                 return _pick(found) or word
-    if len(word) > 3 and word[0] == word[1] and word[0] in _CONSONANTS:
+    if len(word) > 3 and word[0] == word[1] and word[0] in CONSONANTS:
         # its first letter doubled (``ววราภรณ์``: a stroke before it read as its look-alike):
         # a listed name once one is dropped (4 of 11,842 listed given names, ศศิธร among them,
         # would be so changed if they were in no list)

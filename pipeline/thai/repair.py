@@ -27,6 +27,7 @@ MARKS = _TONES + _ABOVE + _BELOW  # every mark above or below a letter: for char
 MARK = re.compile(f"[{MARKS}]")  # a mark above or below a letter
 _LEADING = "เแโใไ"
 _THAI_CONS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
+CONSONANTS = frozenset(_THAI_CONS)  # ก to ฮ
 
 # ํ (+ tone) า  → (tone) ำ ; the tone may stand before or after the nikhahit
 _SARA_AM = re.compile(f"([{_TONES}]?)\u0e4d([{_TONES}]?)\u0e32")

@@ -401,7 +401,7 @@ def drop_stray_commas(text: str) -> str:
 # words a number follows whose tone mark the engine loses, read as other words (ชั้น, a floor,
 # read ชัน, steep: a word too, so no dictionary check mends it): before a number, the word
 NUMBER_WORDS = ("ชั้น", "ครั้งที่", "ห้อง")
-_NUMBER_WORDS_UNTONED = {w.translate(_UNTONED): w for w in NUMBER_WORDS}
+_NUMBER_WORDS_UNTONED = {_untoned(w): w for w in NUMBER_WORDS}
 _BEFORE_A_NUMBER = re.compile("(?<![\u0e01-\u0e4e])([\u0e01-\u0e4e]+)(?=\\s?[0-9๐-๙])")
 
 
