@@ -365,6 +365,7 @@ def _letters_on_rules(
         # their pixels at the band's edge, carried across the band along the rule's direction
         edge = cv2.bitwise_and(painted(labels, stats, letters), cv2.dilate(own, _FRINGE))
         carried = cv2.bitwise_and(cv2.dilate(edge, across), own)
+        cv2.bitwise_or(kept, edge, dst=kept)  # (a coloured rule's fringe would take it)
         # ... and between two strokes of a letter a gap apart (the top of ``๒``'s loop, of
         # ``ร``, lies along the rule), within the letter's own columns (rows): never across
         # the gap between two letters, which would join them
@@ -379,7 +380,51 @@ def _letters_on_rules(
             np.broadcast_to(spans[None, :] if i == 0 else spans[:, None], closed.shape).copy(),
         )
         cv2.bitwise_or(kept, cv2.bitwise_and(closed, own), dst=kept)
+        if i == 0:
+            along = _thicker_than_rule(own, horiz[y0:y1, x0:x1], spans, RULE_LONG * xh)
+            kept[along == 1] = 1
+            kept[along == 2] = 0
     return (x0, y0, kept) if kept.any() else None
+
+
+def _thicker_than_rule(
+    own: np.ndarray, core: np.ndarray, spans: np.ndarray, min_len: float
+) -> np.ndarray:
+    """The ink a letter lays along a horizontal rule at least ``min_len`` long, in the columns
+    of letters on it (``spans``): 1 where kept, 2 where the rule's rows are not the letter's. In
+    a column where the band's ink (``own``, 0/1) is thicker than the rule itself (``core``: its
+    opening) by two rows or more, the rows beyond the rule are the letter's (a digit's top under
+    a stamp's frame, ``7``'s bar, ``0``'s arc, which the carried strokes do not reach: read
+    ``/`` and ``U``); where two rows or more stand on both sides, the letter crosses the rule,
+    whose rows there are the letter's too; where they stand on one side only, the letter stands
+    against the rule, and a stroke carried into its rows would leave a tick of it."""
+    out = np.zeros_like(own)
+    n, labels, stats = components(own)
+    for k in range(1, n):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        if h < 2 or w < min_len:  # (a signature's straight stroke is no frame's rule)
+            continue
+        sub = labels[y : y + h, x : x + w] == k
+        rows = (core[y : y + h, x : x + w] > 0) & sub
+        along = rows.any(axis=0)
+        if not along.any():
+            continue
+        thickness = float(np.median(rows.sum(axis=0)[along]))
+        fat = along & (sub.sum(axis=0) >= thickness + 2) & (spans[x : x + w] > 0)
+        if not fat.any():
+            continue
+        r = np.arange(h)[:, None]
+        top = np.where(along, rows.argmax(axis=0), h)
+        bottom = np.where(along, h - 1 - rows[::-1].argmax(axis=0), -1)
+        beyond = sub & ((r < top) | (r > bottom))
+        above = (beyond & (r < top)).sum(axis=0) >= 2
+        below = (beyond & (r > bottom)).sum(axis=0) >= 2
+        crossing = fat & above & below
+        out[y : y + h, x : x + w][(beyond & fat) | (sub & crossing)] = 1
+        # a letter that only stands against the rule keeps its own ink, not the rule's rows
+        # (the strokes carried into the band would leave a tick of the rule over it)
+        out[y : y + h, x : x + w][rows & (fat & ~crossing)] = 2
+    return out
 
 
 LETTER_ON_RULE = 0.3
@@ -388,6 +433,7 @@ LETTER_MAX = 2.5  # of the x-height: the largest a typed letter's component is, 
 # a row or two of the rule: ink on the far side is another's, a signature's loop over a name)
 RULE_REACH = 0.12
 STROKE_GAP = 0.5  # of the x-height: strokes of one letter on a rule at most this far apart
+RULE_LONG = 8  # x-heights: a frame's or a form's rule, along which letters keep their ink
 
 
 def _groups(mask: np.ndarray, dpi: int, kx: float = 0.12, ky: float = 0.05) -> list[BBox]:
@@ -637,11 +683,9 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     if not len(textlike):
         textlike = heights[sized]
     xh = float(np.median(textlike)) if len(textlike) else dpi * 0.1
-    if rw and rh:
-        on_rules = _letters_on_rules(ink, (rx, ry, rw, rh), horiz, vert, clear, xh)
-        if on_rules is not None:
-            kx0, ky0, kept = on_rules
-            clear[ky0 : ky0 + kept.shape[0], kx0 : kx0 + kept.shape[1]][kept > 0] = 0
+    # typed letters' ink in the band cleared with a rule: given back once all is cleared (a
+    # stamp frame's inside and its coloured ink would take it again)
+    on_rules = _letters_on_rules(ink, (rx, ry, rw, rh), horiz, vert, clear, xh) if rw else None
 
     frames = find_frames(horiz, vert, rules, dpi)
     stamp_frames: list[BBox] = []
@@ -703,6 +747,10 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     if restored is not None:
         gone = cv2.bitwise_and(gone, 1 - restored)
     cv2.bitwise_or(clear, cv2.threshold(gone, 0, 255, cv2.THRESH_BINARY)[1], dst=clear)
+    if on_rules is not None:  # (what a signature's clearing takes is no letter's)
+        kx0, ky0, kept = on_rules
+        box = (slice(ky0, ky0 + kept.shape[0]), slice(kx0, kx0 + kept.shape[1]))
+        on_rules = (kx0, ky0, cv2.bitwise_and(kept, 1 - (gone[box] > 0).astype(np.uint8)))
     del gone, restored
     for i in np.nonzero(scribble)[0]:
         regions.append(
@@ -731,6 +779,12 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
                 regions.append(Region(id="", kind=RegionKind.STAMP, bbox=b, kind_confidence=0.8))
         del stamp_ink
 
+    if on_rules is not None:
+        kx0, ky0, kept = on_rules
+        box = (slice(ky0, ky0 + kept.shape[0]), slice(kx0, kx0 + kept.shape[1]))
+        if hand_mask is not None:  # (a pen's stroke along a name is no letter's)
+            kept = cv2.bitwise_and(kept, 1 - (hand_mask[box] > 0).astype(np.uint8))
+        clear[box][kept > 0] = 0
     # OCR sees the ink with its grey levels (anti-aliasing helps the recogniser) on a white
     # background: paper texture, noise and tint never reach it
     # (``clear`` and ``ink`` are 0 or 255: whitening is a maximum)

@@ -44,7 +44,7 @@ from pipeline.ocr.digits import (
 from pipeline.ocr.engine import OcrEngine
 from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
-from pipeline.thai.dates import MONTH_WORDS, find_month
+from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_month
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES, listed_parts
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
@@ -280,7 +280,8 @@ _PHONE_OPENS = re.compile(f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
 _SIGNS = "/()"  # signs an Arabic 7 is read as
-_LATIN_ONLY = re.compile("[A-Za-z]+")
+# Latin letters only (a word, or a line of words, with their signs)
+_LATIN_ONLY = re.compile("[A-Za-z][A-Za-z ,.'’‘-]*")
 
 
 def _known_code(code: str) -> bool:
@@ -304,17 +305,21 @@ def _phone_groups(
     once a digit is held (or, ``opened``, where the phone's first group is known to stand);
     short of them at the end, a lone slash or bracket too (each sign a slot of its own)."""
     groups: list[tuple[int, int]] = []
-    for tok in re.finditer(r"\S+", text[start:]):
+    tokens = list(re.finditer(r"\S+", text[start:]))
+    for n, tok in enumerate(tokens):
         word = tok.group(0)
         # a group with no digit at all is a word, and the phone has ended; unless it is
         # Latin letters where the phone is still short of digits
-        # ... or the Thai model's letters for digits it cannot emit (``ฒ่ตอ`` for ๗๒๖)
+        # ... or the Thai model's letters for digits it cannot emit (``ฒ่ตอ`` for ๗๒๖), or
+        # any consonants with no vowel between two groups of digits (``๐๓ ทด ๗๕๔๕``)
+        between = n + 1 < len(tokens) and _ANY_DIGIT.search(tokens[n + 1].group(0)) is not None
         short_latin = (
             (0 < held or opened)
             and held < PHONE_MIN_DIGITS
             and (
                 _LATIN_ONLY.fullmatch(word) is not None
                 or _LOOKALIKES_ONLY.fullmatch(word) is not None
+                or (between and _CONSONANTS_ONLY.fullmatch(word) is not None)
             )
         )
         if word.startswith(_PHONE_WORDS) or not (
@@ -470,18 +475,82 @@ _YEAR_AFTER_MONTH = re.compile(
 
 
 _CENTURIES = ("24", "25", "26", "19", "20")
+# a short Latin word where a date's month stands, between a day and a year (``26 No, 2553``:
+# the English model's reading of พ.ย.)
+_LATIN_MONTH = re.compile(
+    "(?<![0-9๐-๙])[0-9๐-๙]{1,2}\\s+[A-Za-z]{1,4}[.,]?\\s+"
+    "(?:[0-9๐-๙]{2}|(?:24|25|19|20|๒๔|๒๕|๑๙|๒๐)[0-9๐-๙]{2})(?![0-9๐-๙])"
+)
+# a word where a date's day stands, between its label and its month (``วันที่ คง ธันวาคม``)
+_WORD_FOR_DAY = re.compile(
+    r"วันที่\s*[^\s0-9๐-๙]+\s+(?:" + "|".join(re.escape(m) for m in MONTH_WORDS) + ")"
+)
 
 
 def odd_year(text: str) -> bool:
     """Whether a number after a month name is no year a paper gives: a year is two digits
     (``ม.ค. ๖๓``) or four, a Buddhist Era year in the 2400s–2600s or a Christian Era one in the
     1900s–2000s (``กรกฎาคม ๓๓๓๐๘`` is a misread ๒๕๖๕); one digit is a count (``มกราคม ๒
-    ครั้ง``)."""
+    ครั้ง``). Nor does a paper give a date whose day is a word, or whose month is a Latin word
+    or a month's name misread."""
     for m in _YEAR_AFTER_MONTH.finditer(text):
         year = to_arabic_digits(m.group(1))
         if len(year) == 3 or len(year) > 4 or (len(year) == 4 and year[:2] not in _CENTURIES):
             return True
+    # ... nor is a date with a word for its day (a misread day: ``วันที่ คง ธันวาคม``)
+    return (
+        _WORD_FOR_DAY.search(text) is not None
+        or _LATIN_MONTH.search(text) is not None
+        or misread_month(text)
+    )
+
+
+# a memo's reference line: its label, the ministry's code, the office's number
+_CODED_REFERENCE = re.compile(f"^ที่\\s+([\u0e01-\u0e4e]+)\\s*[{THAI}0-9]")
+
+
+def unknown_code(text: str) -> bool:
+    """Whether ``text`` is a memo's reference line whose code no ministry has (``ที่ สีงิ
+    ๙๓๘๐/จ``: the reference's own reading snaps it to สธ, the line as read is wrong)."""
+    m = _CODED_REFERENCE.match(text)
+    return m is not None and not _known_code(m.group(1))
+
+
+def misread_month(text: str) -> bool:
+    """Whether ``text`` holds a month's name with one letter or mark misread (``กันวาคม``
+    for ธันวาคม: real short words to the dictionary, กัน วา คม): no word is one edit from a
+    month's name."""
+    from rapidfuzz.distance import Levenshtein
+
+    for run in _THAI_RUN.findall(text):
+        for month in FULL_MONTHS:
+            n = len(month)
+            if month in run or len(run) < n - 1:
+                continue
+            # one edit leaves the name's first two letters or its last two as they are: the
+            # pieces of ``run`` that open or end so are all there is to try
+            pieces = {
+                run[i : i + size] for i in _finds(run, month[:2]) for size in (n - 1, n, n + 1)
+            } | {
+                run[max(0, e + 2 - size) : e + 2]
+                for e in _finds(run, month[-2:])
+                for size in (n - 1, n, n + 1)
+            }
+            if any(Levenshtein.distance(p, month, score_cutoff=1) == 1 for p in pieces):
+                return True
     return False
+
+
+def _finds(text: str, part: str) -> list[int]:
+    """Where ``part`` stands in ``text``."""
+    out, i = [], text.find(part)
+    while i >= 0:
+        out.append(i)
+        i = text.find(part, i + 1)
+    return out
+
+
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 
 
 # (a pen's ๗ is often read ๆ)
@@ -640,7 +709,7 @@ def reads_doubtfully(text: str) -> bool:
     numbers = _THAI_DIGIT.search(text) is not None
     if (thai or numbers) and _STRAY_SIGNS.search(text):
         return True
-    if pen_style(text) or odd_year(text) or long_number(text):
+    if pen_style(text) or odd_year(text) or long_number(text) or unknown_code(text):
         return True
     squashed = _ASCII_SIGNS.sub("", text)
     if len(squashed) <= 2 and not squashed.isdigit() and text.strip():
@@ -695,6 +764,7 @@ def reads_doubtfully(text: str) -> bool:
 _LOOK = "".join(sorted(LOOKALIKES))  # the lookalike letters, for character classes
 # a phone's group of four digits or fewer as the Thai model may read it: lookalikes, marks on them
 _LOOKALIKES_ONLY = re.compile(f"[{_LOOK}][{_LOOK}{MARKS}]{{0,5}}")
+_CONSONANTS_ONLY = re.compile(f"[{''.join(sorted(CONSONANTS))}]{{1,4}}")
 _IMPOSSIBLE_NUMBER = re.compile(
     f"[๐-๙0-9][{MARKS}\u0e46]"
     f"|[๐-๙][./-]?[{_LOOK}](?![\u0e01-\u0e4e])"
@@ -1255,9 +1325,6 @@ _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
 
 
 SURE_ENGLISH = 0.993  # a Latin word the engine is this sure of is English, not Thai it took
-
-
-_LATIN_ONLY = re.compile("[A-Za-z][A-Za-z ,.'’‘-]*")
 
 
 def _latin_line_reread(

@@ -36,3 +36,24 @@ def test_a_line_read_whole_is_compared_with_the_truth_lines_it_covers_side_by_si
     }
     read = ((348, 1926, 2014, 2077), "ใช้บังคับตั้งแต่วันที่ ๒๐ เมษายน", 0.98)
     assert line_errors(_page(read), truth) == [(0.98, 0)]
+
+
+def test_the_generator_sets_a_long_subject_smaller_rather_than_past_the_page_edge():
+    """A subject (or a date) too long for its line is set smaller to fit, as a typist would:
+    drawn past the page's edge, the truth held text no scan shows (seeds 27, 43, 49)."""
+    import dataclasses
+    import random
+
+    from pipeline.synth.compose import Style, compose_memo
+    from pipeline.synth.content import Writer
+    from pipeline.synth.fonts import hand_face, typed_face
+    from pipeline.synth.render import A4, MARGIN_RIGHT
+
+    rng = random.Random(7)
+    mc = Writer(rng, thai_digits=True).memo()
+    mc = dataclasses.replace(mc, subject=" ".join([mc.subject] * 3))
+    style = Style(typed_face("laksaman"), hand_face("purisa"), 18, "blue", "purple")
+    canvases, _ = compose_memo(mc, style, rng)
+    subject = [ln for cv in canvases for ln in cv.lines if ln["text"].startswith("เรื่อง ")]
+    assert subject and subject[0]["text"].endswith(mc.subject)
+    assert subject[0]["bbox"][2] <= A4[0] - MARGIN_RIGHT + 5

@@ -93,6 +93,12 @@ def test_a_phone_number_starts_with_zero():
         "first digit read as 1: a Thai number starts with 0",
     )
     assert check_phone("533811266")[1] == "a Thai number starts with 0"
+    # a landline's 0 whose top a stamp's frame took, read 6
+    assert check_phone("617739923") == (
+        "017739923",
+        "first digit read as 6: a Thai number starts with 0",
+    )
+    assert check_phone("6177399231")[1] == "a Thai number starts with 0"  # ten: no landline
     assert check_phone("19033")[1] == "phone number has an unusual length"
     assert (
         check_phone("0027149088")[1] == "a ten-digit number is a mobile's, which opens 06, 08 or 09"

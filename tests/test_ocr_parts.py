@@ -237,6 +237,7 @@ def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
     # signs the English model puts for digits, touching a number
     assert runs("จำนวน ๓๔@,๐๐๐ บาท") == ["๓๔@", "๐๐๐"]
     assert runs("เลขที่ ๑๙/๑๗๐« ลงวันที่") == ["๑๙", "๑๗๐«"]
+    assert runs("วันที่ ๒’ มิถุนายน") == ["๒’"]  # ... and the Thai model's quote for ๖
     assert runs("อีเมล a@b") == []  # an address, not a number
     assert runs("กห ๐๖๔๔.๒/ฒตอ๑") == ["๐๖๔๔", "๒", "ฒตอ๑"]  # ต for ๔ (and ๙, ๓)
     assert runs("วันที่ ๑๑ต.ค.๒๕๖๘") == ["๑๑", "๒๕๖๘"]  # ... never a month's abbreviation
@@ -568,11 +569,23 @@ def test_lines_that_read_doubtfully():
     assert reads_doubtfully("วันที่ ๑๗ มกราคม ๓๓๓๐")
     assert not reads_doubtfully("วันที่ ๑๗ มกราคม ๒๕๖๕ และ ๑ ม.ค. ๖๖")
     assert not reads_doubtfully("ประชุมในเดือนมกราคม ๒ ครั้ง")
+    assert reads_doubtfully("มีผลใช้บังคับตั้งแต่วันที่ คง ธันวาคม ๒๕๕๑")  # a word for its day
+    assert reads_doubtfully("ในวันที่ 26 No, 2553 หน่วยงานได้นำระบบ Big Data")  # ... its month
+    # a month's name a letter or mark off, which the dictionary takes for short words
+    for misread in ("ตั้งแต่วันที่ ๑๘ กันวาคม,", "ในเดือนกุมภาพันธ", "วันที่ ๑ ฒกราคม ๒๕๖๖"):
+        assert reads_doubtfully(misread), misread
+    assert not reads_doubtfully("ตั้งแต่วันที่ ๑๘ ธันวาคม ๒๕๖๖ ถึงเดือนกุมภาพันธ์")
+    # a reference line whose code no ministry has (สธ read สีงิ); a known one is no doubt
+    assert reads_doubtfully("ที่ สีงิ ๙๓๘๐/จ ๙๙๓๘ วันที่ ๒๓ กุมภาพันธ์ ๒๕๖๔")
+    assert not reads_doubtfully("ที่ สธ ๙๓๘๐/จ ๙๙๓๘ วันที่ ๒๓ กุมภาพันธ์ ๒๕๖๔")
     # a rare short word that is a very common one with a mark lost (ผุ for ผู้); codes, names
     # and the letters of an abbreviation are no such words
     assert reads_doubtfully("โปรดติดต่อเจ้าหน้าที่ผุรับผิดชอบ")
     assert not reads_doubtfully("โปรดติดต่อเจ้าหน้าที่ผู้รับผิดชอบ")
     assert not reads_doubtfully("ตามหนังสือที่ วธ ๘๒๑๐ ลงวันที่ ๑๔ พ.ย. ๒๕๖๖")
+    # ... a code glued amid words is such a word (ทก for ทุก, seed 45), not before its number
+    assert reads_doubtfully("ผู้เข้าร่วมจำนวน ๑๙๑ คน จากทกส่วนราชการ")
+    assert not reads_doubtfully("ตามหนังสือที่ทก ๐๒๑๒/ว ๓๔")
     assert not reads_doubtfully("(นายสุภาพร เรืองศรี)")
 
 
@@ -679,6 +692,21 @@ def test_a_digit_broken_at_a_thin_stroke_is_joined_and_neighbours_are_not(model)
     assert THAI[int(model.probabilities(f[None, :])[0][:10].argmax())] == "๒"
     # two whole digits side by side stay two
     assert len(_join_broken([glyph("๑", 40), glyph("๑", 90)], model)) == 2
+    # ๒ cut down its left side by a break in its loop (Sarabun, 15 pt, seed 50: a sliver and
+    # the rest, both full height, read ๕๑ and the phone had a digit too many)
+    for px in (45, 62):
+        img = Image.new("L", (400, 120), 255)
+        ImageDraw.Draw(img).text((40, 20), "๒", font=typed_face("sarabun").font(px), fill=0)
+        two = np.asarray(img) < 128
+        cols = np.nonzero(two.any(axis=0))[0]
+        a, b = int(cols.min()), int(cols.max()) + 1
+        body = int(np.ptp(np.nonzero(two.any(axis=1))[0])) + 1  # the run's body band
+        cut = a + int(0.15 * (b - a))  # both pieces near the body's height
+        sliver, rest = two.copy(), two.copy()
+        sliver[:, cut:] = False
+        rest[:, : cut + 1] = False
+        joined = _join_broken([(a, cut, sliver), (cut + 1, b, rest)], model, body)
+        assert [(g[0], g[1]) for g in joined] == [(a, b)], px
 
 
 def test_the_titles_split_off_marks_are_no_pen_line():
@@ -1946,6 +1974,21 @@ def test_a_phone_wrapped_to_the_next_line_keeps_its_groups_as_phone_slots():
     assert _carried_phone(Line("Vor ๔๑๕๓", box, 0.99), whole) == []
     assert _carried_phone(Line("จึงเรียนมา ๑๒", box, 0.99), above) == []
     assert _carried_phone(Line("Vor ๔๑๕๓", (356, 2510, 2000, 2553), 0.99), above) == []
+
+
+def test_a_phone_group_read_as_consonants_between_digit_groups_is_a_phone_slot():
+    """``โทร. ๐๓ ทด ๗๕๔๕`` (๓๗๙ read as two consonants with no vowel, seed 50): between two
+    groups of a phone still short of its digits, a consonants-only group is the phone's; a word
+    after a whole phone, or one the phone ends with, is not."""
+    from pipeline.page import phone_slots
+
+    read = "ส่วนราชการ สำนักตรวจสอบภายใน โทร. ๐๓ ทด ๗๕๔๕"
+    assert [read[a:b] for a, b in phone_slots(read)] == ["๐๓", "ทด", "๗๕๔๕"]
+    for read, groups in (
+        ("โทร. ๐ ๒๑๒๓ ๔๕๖๗ คน ๑๒", ["๐", "๒๑๒๓", "๔๕๖๗"]),
+        ("โทร. ๐๒ คน", ["๐๒"]),
+    ):
+        assert [read[a:b] for a, b in phone_slots(read)] == groups
 
 
 def test_thai_digit_pairs_blurred_until_they_touch_are_cut_and_read(model):

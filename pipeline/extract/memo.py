@@ -72,6 +72,10 @@ def check_phone(value: str | None) -> tuple[str | None, str | None]:
         return value, "phone number has an unusual length"
     if value[0] == "1":
         return "0" + value[1:], "first digit read as 1: a Thai number starts with 0"
+    if len(value) == PHONE_MIN_DIGITS and value[0] in "689":
+        # a landline's leading 0 misread (a stamp's frame along its top: ``6 1773 9923``); a
+        # mobile's 0 lost would leave the same nine digits, so it is said either way
+        return "0" + value[1:], f"first digit read as {value[0]}: a Thai number starts with 0"
     if value[0] != "0":
         return value, "a Thai number starts with 0"
     if len(value) == PHONE_MAX_DIGITS and value[:2] not in MOBILE_PREFIXES:

@@ -281,7 +281,7 @@ _MONTH_NEXT = re.compile(
     + ")"
 )
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
-SIGN_LOOKALIKES = set("«»@©")
+SIGN_LOOKALIKES = set("«»@©’")  # (``๒’ มิถุนายน``: ๖ read as a quote)
 _DAY_SIGNS = SIGN_LOOKALIKES | set("ๆ<")  # ... and, alone before a month, ๆ and < (๙, ๔)
 _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
@@ -996,6 +996,9 @@ def _surest_cut(m: np.ndarray, x0: int, x1: int, model: DenseNet) -> int | None:
     return at[int(sure.argmax())]
 
 
+SLIVER = 0.3  # of a digit's height: a piece this narrow is no digit (an Arabic 1 is wider)
+
+
 def _join_broken(
     glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None, sym_h: int = 0
 ) -> list[tuple[int, int, np.ndarray]]:
@@ -1018,8 +1021,14 @@ def _join_broken(
             if len(part) < k:
                 continue
             x0, x1 = min(g[0] for g in part), max(g[1] for g in part)
-            # one piece short (๒'s tail), or all narrow (the two arcs of a 0), nearly touching
-            broken = min(hs[i : i + k]) < 0.8 * h or max(g[1] - g[0] for g in part) < 0.45 * h
+            # one piece short (๒'s tail), or all narrow (the two arcs of a 0), or one a sliver
+            # (๒ cut down its side by a break in its loop: read ๕๑), nearly touching
+            widths = [g[1] - g[0] for g in part]
+            broken = min(hs[i : i + k]) < 0.8 * h or max(widths) < 0.45 * h
+            sliver = k == 2 and min(widths) < SLIVER * h
+            # (a Thai digit is wider than its body is tall: ๗ 1.17 times at 15 pt)
+            wide = (1.2 if sliver and not broken else 1.05) * h
+            broken = broken or sliver
             # (a piece inside another's columns, a thin face's inner curl of ๒, leaves the
             # gap to the next piece from the wider one)
             gaps = [part[j + 1][0] - max(g[1] for g in part[: j + 1]) for j in range(k - 1)]
@@ -1029,7 +1038,7 @@ def _join_broken(
             arcs = k == 2 and max(g[1] - g[0] for g in part) < 0.45 * h and gaps[0] <= ARC_GAP * h
             slivers = k == 3 and max(g[1] - g[0] for g in part) < 0.45 * h
             lost = (k == 2 or slivers) and max(gaps) <= LOST_STROKE_GAP * h
-            if not (broken and (near or arcs or lost) and x1 - x0 <= 1.05 * h):
+            if not (broken and (near or arcs or lost) and x1 - x0 <= wide):
                 continue
             union = np.logical_or.reduce([g[2] for g in part])
             read, sure = _reading(model, _own_ink((x0, x1, union)))

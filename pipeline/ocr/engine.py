@@ -176,6 +176,10 @@ class TesseractEngine:
                     continue
                 if r.IsAtBeginningOf(RIL.TEXTLINE) or not per_line:
                     per_line.append([])
+                if not sym.strip():
+                    # a space given as a symbol (beside leader dots): no ink, and a symbol the
+                    # text's spacing does not spell (the line's digits went unchecked)
+                    continue
                 per_line[-1].append(
                     Word(
                         sym,

@@ -73,10 +73,11 @@ def compose_memo(
     half = MARGIN_LEFT + (right - MARGIN_LEFT) * 0.45
     b_ref = cv.typed_line(MARGIN_LEFT, y, [("ที่", bold), (mc.reference_text, reg)], gap)
     cv.dots(MARGIN_LEFT + bold.getlength("ที่") + 8, half - 20, y + 6)
-    b_date = cv.typed_line(half, y, [("วันที่", bold), (mc.date_text, reg)], gap)
+    b_date = cv.typed_line(half, y, [("วันที่", bold), (mc.date_text, reg)], gap, right)
     cv.dots(half + bold.getlength("วันที่") + 8, right, y + 6)
     y += st.leading
-    b_subj = cv.typed_line(MARGIN_LEFT, y, [("เรื่อง", bold), (mc.subject, reg)], gap)
+    # (a long subject set smaller to fit, not drawn past the page's edge)
+    b_subj = cv.typed_line(MARGIN_LEFT, y, [("เรื่อง", bold), (mc.subject, reg)], gap, right)
     cv.dots(MARGIN_LEFT + bold.getlength("เรื่อง") + 8, right, y + 6)
     y += st.leading * 1.6
     to_boxes = []

@@ -626,7 +626,10 @@ def lost_mark_word(text: str) -> str | None:
         for t in _tokens(run):
             sk = skeleton(t)
             f = freq.get(t, 0)
-            if len(t) < 2 or len(sk) > 3 or f >= _LOST_MARK_RARE or t in MINISTRY_CODES:
+            # (a ministry's code ends its run, before its number: glued amid words, ``ทก`` in
+            # ``จากทกส่วนราชการ`` is ทุก with its mark lost)
+            code = t in MINISTRY_CODES and run.endswith(t)
+            if len(t) < 2 or len(sk) > 3 or f >= _LOST_MARK_RARE or code:
                 continue
             best = max((freq.get(w, 0) for w in index.get(sk, ()) if w != t), default=0)
             if best >= _LOST_MARK_COMMON and best >= _LOST_MARK_ODDS * max(f, 1):
