@@ -585,6 +585,7 @@ def test_lines_that_read_doubtfully():
     assert not reads_doubtfully("ตามหนังสือที่ วธ ๘๒๑๐ ลงวันที่ ๑๔ พ.ย. ๒๕๖๖")
     # ... a code glued amid words is such a word (ทก for ทุก, seed 45), not before its number
     assert reads_doubtfully("ผู้เข้าร่วมจำนวน ๑๙๑ คน จากทกส่วนราชการ")
+    assert reads_doubtfully("ผู้เข้าร่วมจำนวน ๑๖๙ คน จากทก")  # ... or ending a line
     assert not reads_doubtfully("ตามหนังสือที่ทก ๐๒๑๒/ว ๓๔")
     assert not reads_doubtfully("(นายสุภาพร เรืองศรี)")
 

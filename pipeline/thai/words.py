@@ -620,15 +620,19 @@ def lost_mark_word(text: str) -> str | None:
     given, family = _lists()
     _, freq = _tone_index()
     _, index = _dictionary()
-    for run in _RUN.findall(text):
+    for m in _RUN.finditer(text):
+        run = m.group(0)
         if _TITLE_PREFIX.sub("", run) in given or run in family:
             continue
         for t in _tokens(run):
             sk = skeleton(t)
             f = freq.get(t, 0)
-            # (a ministry's code ends its run, before its number: glued amid words, ``ทก`` in
+            # (a ministry's code stands alone, its number perhaps on the next line, or ends its
+            # run before its number: glued amid words or ending a line, ``ทก`` in
             # ``จากทกส่วนราชการ`` is ทุก with its mark lost)
-            code = t in MINISTRY_CODES and run.endswith(t)
+            code = t in MINISTRY_CODES and (
+                run == t or (run.endswith(t) and _NUMBER_NEXT.match(text, m.end()) is not None)
+            )
             if len(t) < 2 or len(sk) > 3 or f >= _LOST_MARK_RARE or code:
                 continue
             best = max((freq.get(w, 0) for w in index.get(sk, ()) if w != t), default=0)
@@ -637,6 +641,7 @@ def lost_mark_word(text: str) -> str | None:
     return None
 
 
+_NUMBER_NEXT = re.compile("\\s*[0-9๐-๙]")
 _COMMON_WORDS = re.compile("[\u0e01-\u0e4e]{3,}")
 
 
