@@ -686,6 +686,9 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     # typed letters' ink in the band cleared with a rule: given back once all is cleared (a
     # stamp frame's inside and its coloured ink would take it again)
     on_rules = _letters_on_rules(ink, (rx, ry, rw, rh), horiz, vert, clear, xh) if rw else None
+    if on_rules is not None:
+        kx0, ky0, letters_kept = on_rules
+        ruled = (slice(ky0, ky0 + letters_kept.shape[0]), slice(kx0, kx0 + letters_kept.shape[1]))
 
     frames = find_frames(horiz, vert, rules, dpi)
     stamp_frames: list[BBox] = []
@@ -748,9 +751,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         gone = cv2.bitwise_and(gone, 1 - restored)
     cv2.bitwise_or(clear, cv2.threshold(gone, 0, 255, cv2.THRESH_BINARY)[1], dst=clear)
     if on_rules is not None:  # (what a signature's clearing takes is no letter's)
-        kx0, ky0, kept = on_rules
-        box = (slice(ky0, ky0 + kept.shape[0]), slice(kx0, kx0 + kept.shape[1]))
-        on_rules = (kx0, ky0, cv2.bitwise_and(kept, 1 - (gone[box] > 0).astype(np.uint8)))
+        letters_kept[gone[ruled] > 0] = 0
     del gone, restored
     for i in np.nonzero(scribble)[0]:
         regions.append(
@@ -780,11 +781,9 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         del stamp_ink
 
     if on_rules is not None:
-        kx0, ky0, kept = on_rules
-        box = (slice(ky0, ky0 + kept.shape[0]), slice(kx0, kx0 + kept.shape[1]))
         if hand_mask is not None:  # (a pen's stroke along a name is no letter's)
-            kept = cv2.bitwise_and(kept, 1 - (hand_mask[box] > 0).astype(np.uint8))
-        clear[box][kept > 0] = 0
+            letters_kept[hand_mask[ruled] > 0] = 0
+        clear[ruled][letters_kept > 0] = 0
     # OCR sees the ink with its grey levels (anti-aliasing helps the recogniser) on a white
     # background: paper texture, noise and tint never reach it
     # (``clear`` and ``ink`` are 0 or 255: whitening is a maximum)

@@ -497,7 +497,7 @@ def odd_year(text: str) -> bool:
         year = to_arabic_digits(m.group(1))
         if len(year) == 3 or len(year) > 4 or (len(year) == 4 and year[:2] not in _CENTURIES):
             return True
-    # ... nor is a date with a word for its day (a misread day: ``วันที่ คง ธันวาคม``)
+    # ... nor a date with a word for its day (``วันที่ คง ธันวาคม``) or its month
     return (
         _WORD_FOR_DAY.search(text) is not None
         or _LATIN_MONTH.search(text) is not None
