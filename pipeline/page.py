@@ -505,6 +505,7 @@ def odd_year(text: str) -> bool:
     )
 
 
+_ARABIC_DIGIT = re.compile("[0-9]")
 # a memo's reference line: its label, the ministry's code, the office's number
 _CODED_REFERENCE = re.compile(f"^ที่\\s+([\u0e01-\u0e4e]+)\\s*[{THAI}0-9]")
 
@@ -711,6 +712,8 @@ def reads_doubtfully(text: str) -> bool:
         return True
     if pen_style(text) or odd_year(text) or long_number(text) or unknown_code(text):
         return True
+    if numbers and _ARABIC_DIGIT.search(text):
+        return True  # Thai and Arabic digits in one line: one of them misread (``5. ๐๔๐๔๕``)
     squashed = _ASCII_SIGNS.sub("", text)
     if len(squashed) <= 2 and not squashed.isdigit() and text.strip():
         return True  # a letter or two (and signs): a speck read as text (``Al  '``)
@@ -770,6 +773,9 @@ _IMPOSSIBLE_NUMBER = re.compile(
     f"|[๐-๙][./-]?[{_LOOK}](?![\u0e01-\u0e4e])"
     f"|(?<![\u0e01-\u0e4e])[{_LOOK}][๐-๙]"
     f"|[๐-๙][./][{_LOOK}]"
+    # ... or a word glued between a number and its slash (``๖๕๑๓แต่/ว``: the office's last digit
+    # and its stop read as a word)
+    "|[๐-๙0-9][\u0e01-\u0e4e]+/"
 )
 
 

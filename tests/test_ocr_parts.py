@@ -430,6 +430,8 @@ def test_numbers_no_typist_wrote_are_doubtful():
     assert impossible_number("ที่ พม ๖๘๗๕/ว๘่อฒ่อ")  # a tone mark on a digit
     assert impossible_number("ปี ๒๕๖ฒ คน")  # ๗ left as ฒ
     assert impossible_number("ที่ กห ๐๖๔๔.๒/ฒสตอ๑")
+    assert impossible_number("๖๕๑๓แต่/ว ๖๖๔๙ ผู้เข้าร่วมประชุม")  # a word before a slash
+    assert not impossible_number("ที่ กห ๐๖๔๔.๒/ว ๑๒ เดือน/ปี")
     assert not impossible_number("ที่ มท ๐๘๐๓/ว ๑๒๓๔ วันที่ ๑ก.พ.๒๕๕๕")
     assert not impossible_number("พัฒนา ๑ แห่ง")
 
@@ -571,6 +573,10 @@ def test_lines_that_read_doubtfully():
     assert not reads_doubtfully("ประชุมในเดือนมกราคม ๒ ครั้ง")
     assert reads_doubtfully("มีผลใช้บังคับตั้งแต่วันที่ คง ธันวาคม ๒๕๕๑")  # a word for its day
     assert reads_doubtfully("ในวันที่ 26 No, 2553 หน่วยงานได้นำระบบ Big Data")  # ... its month
+    # Thai and Arabic digits in one line (a list's ๕ read 5); either alone is no doubt
+    assert reads_doubtfully("5. ๐๔๐๔๕-๒๗๓๕ การประชุมครั้งนี้มีผู้เข้าร่วมจำนวน")
+    assert not reads_doubtfully("๕. การประชุมครั้งนี้มีผู้เข้าร่วมจำนวน ๑๒ คน")
+    assert not reads_doubtfully("5. การประชุมครั้งนี้มีผู้เข้าร่วมจำนวน 12 คน")
     # a month's name a letter or mark off, which the dictionary takes for short words
     for misread in ("ตั้งแต่วันที่ ๑๘ กันวาคม,", "ในเดือนกุมภาพันธ", "วันที่ ๑ ฒกราคม ๒๕๖๖"):
         assert reads_doubtfully(misread), misread
