@@ -465,12 +465,10 @@ def long_number(text: str) -> bool:
     )
 
 
+_MONTH_NAMES = "|".join(re.escape(m) for m in MONTH_WORDS)  # the months as written, alternated
 # a number after a month name where its year stands
 _YEAR_AFTER_MONTH = re.compile(
-    "(?:"
-    + "|".join(re.escape(m) for m in MONTH_WORDS)
-    + ")"
-    + r"\s*(?:พ\.\s?ศ\.\s*)?([๐-๙0-9]+)(?![๐-๙0-9])"
+    f"(?:{_MONTH_NAMES})" + r"\s*(?:พ\.\s?ศ\.\s*)?([๐-๙0-9]+)(?![๐-๙0-9])"
 )
 
 
@@ -482,9 +480,7 @@ _LATIN_MONTH = re.compile(
     "(?:[0-9๐-๙]{2}|(?:24|25|19|20|๒๔|๒๕|๑๙|๒๐)[0-9๐-๙]{2})(?![0-9๐-๙])"
 )
 # a word where a date's day stands, between its label and its month (``วันที่ คง ธันวาคม``)
-_WORD_FOR_DAY = re.compile(
-    r"วันที่\s*[^\s0-9๐-๙]+\s+(?:" + "|".join(re.escape(m) for m in MONTH_WORDS) + ")"
-)
+_WORD_FOR_DAY = re.compile(r"วันที่\s*[^\s0-9๐-๙]+\s+" + f"(?:{_MONTH_NAMES})")
 
 
 def odd_year(text: str) -> bool:
