@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from typing import NamedTuple
@@ -53,6 +54,7 @@ from pipeline.thai.words import (
     PHONE_LABEL_MISREAD,
     common_words,
     correct_words,
+    fragmented_run,
     lost_mark_word,
     only_lost,
     plausibility,
@@ -410,6 +412,8 @@ UNSURE_CONF = 0.7  # a line that reads doubtfully: under the review threshold to
 UNSURE_SYMBOL = 0.9  # a typed line with a character the engine is less sure of than this
 LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
 WIDE_GAP = 3.0  # line heights of blank between symbols at which a line may be two
+TAIL_GAP = 1.0  # ... at which a typed line may end in a pen's routing words
+PEN_STYLE_PROB = 0.5  # the kind's probability of a line taken for a pen's by its words
 SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its letters
 # a signer's name line with its title, ``(นาง… …)``, is typed unless the classifier is surer than
 # this that it is not (it stands centred under the signature, where no other line starts)
@@ -561,45 +565,58 @@ ROUTING_WORDS = frozenset(
 )
 
 
-def pen_style(text: str) -> bool:
+def pen_style(text: str, slack: int | None = None) -> bool:
     """What a pen writes, whatever the hand: a date in figures with slashes (typed dates are
     written in words), or a short line of routing words only (``ทราบ มอบ กลุ่มงาน``,
-    ``ดำเนินการตามเสนอ``, ``มอบ คุณสมศรี แจ้งเวียน``: a person named after คุณ)."""
+    ``ดำเนินการตามเสนอ``, ``มอบ คุณสมศรี แจ้งเวียน``: a person named after คุณ), a letter of
+    them misread in a line of ten letters or more (``slack``: that many, whatever the length)."""
     if _FIGURE_DATE.search(text):
         return True
     # (as the engine read it: ำ still in two pieces; a pen's slashes and dashes are no words)
     words = [t for t in tokens(repair_text(text)) if _THAI_LETTER.search(t)]
-    return 0 < len(words) <= ROUTING_LINE and _routing_only("".join(words))
+    letters = "".join(words)
+    # (a letter misread is let pass in a line long enough that no typed line is so near)
+    if slack is None:
+        slack = 1 if len(letters) >= ROUTING_SLACK_LETTERS else 0
+    return 0 < len(words) <= ROUTING_LINE and _routing_only(letters, slack)
 
 
 ROUTING_LINE = 6  # words at most in a line of routing words
+ROUTING_SLACK_LETTERS = 10  # letters of a line of routing words read with one letter wrong
 _NAME_LONGEST = 16  # letters of the longest given name looked for after คุณ
 
 
-def _routing_only(letters: str) -> bool:
+def _routing_only(letters: str, slack: int = 0) -> bool:
     """Whether ``letters`` (a line's words run together) are routing words end to end, each
     ``คุณ`` followed by a listed given name, and one routing word at least (the dictionary's
-    words split ``แจ้งเวียน`` and ``ดำเนินการตามเสนอ`` elsewhere than its words do)."""
+    words split ``แจ้งเวียน`` and ``ดำเนินการตามเสนอ`` elsewhere than its words do); with
+    ``slack``, that many letters of the routing words (of four letters or more) may be misread
+    (``ดำเนินภารตามเสนอ``: a pen's ก read ภ)."""
     from pipeline.thai.names import given_names
 
     given = given_names()
     n = len(letters)
-    # how far the letters are read: 0 not, 1 by names only (คุณสมชาย alone is no note), 2 with
-    # a routing word among them
-    ends = [0] * (n + 1)
-    ends[0] = 1
+    # how far the letters are read with e letters misread (ends[e]): 0 not, 1 by names only
+    # (คุณสมชาย alone is no note), 2 with a routing word among them
+    ends = [[0] * (n + 1) for _ in range(slack + 1)]
+    ends[0][0] = 1
     for i in range(n):
-        if not ends[i]:
-            continue
-        for w in ROUTING_WORDS:
-            if letters.startswith(w, i):
-                ends[i + len(w)] = 2
-        if letters.startswith("คุณ", i):
-            start = i + len("คุณ")
-            for j in range(start + 2, min(n, start + _NAME_LONGEST) + 1):
-                if letters[start:j] in given:
-                    ends[j] = max(ends[j], ends[i])
-    return ends[n] == 2
+        for e, row in enumerate(ends):
+            if not row[i]:
+                continue
+            for w in ROUTING_WORDS:
+                if letters.startswith(w, i):
+                    row[i + len(w)] = 2
+                elif e < slack and len(w) >= 4 and i + len(w) <= n:
+                    misread = sum(a != b for a, b in zip(letters[i : i + len(w)], w, strict=True))
+                    if e + misread <= slack:
+                        ends[e + misread][i + len(w)] = 2
+            if letters.startswith("คุณ", i):
+                start = i + len("คุณ")
+                for j in range(start + 2, min(n, start + _NAME_LONGEST) + 1):
+                    if letters[start:j] in given:
+                        row[j] = max(row[j], row[i])
+    return any(row[n] == 2 for row in ends)
 
 
 _THAI_NEXT = re.compile(r"[\s,.]*[\u0e01-\u0e4e]")
@@ -614,6 +631,8 @@ def _beside_thai(text: str, start: int, end: int) -> bool:
     )
 
 
+# English words of a letter or two (lower case) that may follow an English term in a Thai line
+_ENGLISH_SHORT = frozenset("a an of in on at to by is as or be it we no".split())
 # two-letter acronyms of Thai government papers, which are no misreading
 COMMON_ACRONYMS = frozenset("AI IT HR PR ID QR UN TV PC OK".split())
 
@@ -633,6 +652,7 @@ STAMP_LINE = 40  # characters: a line of a stamp, not of text that runs under it
 # a time; not a date written with stops (๑๔.๑๒.๖๕)
 _CLOCK = re.compile("(?<![0-9๐-๙.])[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}(?![0-9๐-๙]|\\.[0-9๐-๙])")
 SLIVER = 0.45  # a typed line this much lower than the page's usual one is a sliver of one
+HIDDEN_INK = 1.0  # x-heights squared of ink hidden inside a line's box that lost it letters
 
 
 def _doubt(ln: Line, conf: float = UNSURE_CONF) -> None:
@@ -663,6 +683,34 @@ def doubt_stamp_times(lines: list[Line], page_height: int) -> None:
             and len(ln.text) <= STAMP_LINE
             and _CLOCK.search(ln.text)
         ):
+            _doubt(ln)
+
+
+def doubt_hidden_ink(lines: list[Line], lay: layout.Layout, ocr_ink: np.ndarray) -> None:
+    """A typed line across a figure layout hid from OCR below the page's head (a pen note's
+    dense strokes over the line's words, taken for a drawing: ``ได้รับมอบหมายให้ดำเนิน`` read
+    ``ได้รับมอบหมาย   เนิน``) lost the letters under it: with a letter's ink or more hidden
+    inside its box (``HIDDEN_INK`` x-heights squared) it goes under the review threshold. (The
+    emblem at the head is left out: it stands beside the title and the agency's line, which it
+    hides nothing of; the letters a signature or pen ink crossed are given back to OCR.)"""
+    figures = [
+        r.bbox
+        for r in lay.regions
+        if r.kind == RegionKind.FIGURE and r.bbox[1] >= STAMP_BAND * lay.ink.shape[0]
+    ]
+    if not figures:
+        return
+    least = HIDDEN_INK * max(1.0, lay.x_height) ** 2
+    for ln in lines:
+        hidden = 0
+        for fx0, fy0, fx1, fy1 in figures:
+            x0, y0 = max(ln.bbox[0], fx0), max(ln.bbox[1], fy0)
+            x1, y1 = min(ln.bbox[2], fx1), min(ln.bbox[3], fy1)
+            if x1 > x0 and y1 > y0:
+                hidden += int(
+                    np.count_nonzero((lay.ink[y0:y1, x0:x1] > 0) & (ocr_ink[y0:y1, x0:x1] == 0))
+                )
+        if hidden >= least:
             _doubt(ln)
 
 
@@ -701,7 +749,7 @@ def reads_doubtfully(text: str) -> bool:
     share, thai = plausibility(text)
     if thai >= 10 and share < LOW_PLAUSIBILITY:
         return True
-    if thai and (unknown_words(text) or lost_mark_word(text)):
+    if thai and (unknown_words(text) or lost_mark_word(text) or fragmented_run(text)):
         return True
     numbers = _THAI_DIGIT.search(text) is not None
     if (thai or numbers) and _STRAY_SIGNS.search(text):
@@ -710,6 +758,8 @@ def reads_doubtfully(text: str) -> bool:
         return True
     if numbers and _ARABIC_DIGIT.search(text):
         return True  # Thai and Arabic digits in one line: one of them misread (``5. ๐๔๐๔๕``)
+    if (thai or numbers) and _NO_ENGLISH.search(text):
+        return True  # no English a Thai paper cites (``ii WUdodoodé๐``)
     squashed = _ASCII_SIGNS.sub("", text)
     if len(squashed) <= 2 and not squashed.isdigit() and text.strip():
         return True  # a letter or two (and signs): a speck read as text (``Al  '``)
@@ -727,6 +777,8 @@ def reads_doubtfully(text: str) -> bool:
                 return True  # a word among Thai numbers, no Thai words: ``Caw ๒๐๒๖``
             if not tok.isupper() and not tok.istitle() and _beside_thai(text, m.start(), m.end()):
                 return True  # ``กรกฎาคม yn, ๒๕๕๔``, even in a line with English words
+            if tok.islower() and len(tok) <= 2 and tok not in _ENGLISH_SHORT:
+                return True  # ``Smart Office wa``: no English word, in a Thai line
             if (
                 tok.isupper()
                 and len(tok) <= 3
@@ -1128,6 +1180,9 @@ def reread_lines(
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
 _LATIN_WORD = re.compile("[A-Za-z]{4,}")
+# no English a Thai paper cites: Latin letters with accents (``é``) and capitals run on into
+# lower case (``WUdodood``): the English model reading Thai (``ที่ พน ๖๑๔๒…`` → ``ii WUdodoodé๐``)
+_NO_ENGLISH = re.compile(r"[\u00c0-\u024f]|(?<![A-Za-z])[A-Z]{2,}[a-z]{2,}")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _THAI_LETTER_OR_VOWEL = re.compile("[\u0e01-\u0e4e]")
 
@@ -1149,10 +1204,12 @@ def _english_intrusions(text: str) -> int:
         # ๒๘ SUIIAN ๒๕๕๒`` for ที่ นร … วันที่ ๒๘ ธันวาคม ๒๕๕๒)
         digits = _THAI_DIGIT.search(text)
         return len(_LATIN_TOKEN_ANY.findall(text)) if digits else 0
-    if _LATIN_WORD.search(text):
-        return 0  # real English words the Thai model would destroy
-    n = 0
-    for m in _LATIN_TOKEN.finditer(text):
+    odd = _NO_ENGLISH.findall(text)
+    rest = _NO_ENGLISH.sub(" ", text) if odd else text
+    if _LATIN_WORD.search(rest):
+        return len(odd)  # real English words the Thai model would destroy
+    n = len(odd)
+    for m in _LATIN_TOKEN.finditer(rest):
         tok, dot = m.group(1), m.group(2)
         if dot or len(tok) == 1 or not _acronym(tok):
             n += 1
@@ -1890,15 +1947,20 @@ def _split_mixed_lines(
     """A line taken for handwriting that the engine ran on from typed text across a wide blank
     to a pen note on the same row (``๗๗๕๒-๔๕๐๕ … เร่งด่วน``) is split there, when its pieces
     are of different kinds: the classifier saw one line of both, and the typed number was lost
-    to the note."""
+    to the note. A typed line that ends in a pen's routing words after a blank loses them to a
+    line of their own (``_pen_tail``)."""
     if not lines:
         return lines, kinds
     med = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines]))
     out_lines: list[Line] = []
     out_kinds: list[tuple[str, float]] = []
     for ln, kind in zip(lines, kinds, strict=True):
-        # only a line taken for handwriting is looked at again: the half of a typed line
-        # (the date of ``ที่ … วันที่ …``) does not look like a typed line to the classifier
+        if kind[0] == "typed" and (tail := _pen_tail(ln, med)) is not None:
+            out_lines.extend(tail)
+            out_kinds.extend([kind, ("handwritten", PEN_STYLE_PROB)])
+            continue
+        # only a line taken for handwriting is classified again in pieces: the half of a typed
+        # line (the date of ``ที่ … วันที่ …``) does not look like a typed line to the classifier
         pieces = split_at_wide_gaps(ln, WIDE_GAP * med) if kind[0] != "typed" else [ln]
         if len(pieces) > 1:
             piece_kinds = handwriting.classify_lines(
@@ -1911,6 +1973,23 @@ def _split_mixed_lines(
         out_lines.append(ln)
         out_kinds.append(kind)
     return out_lines, out_kinds
+
+
+def _pen_tail(line: Line, med: float) -> list[Line] | None:
+    """A typed line the engine ran on across a blank to a pen's routing words on its row
+    (``ตามระเบียบ   เร่งด่วน``, read ``ตามระเบียบ ' ด่วน``): the typed part and the note, when the
+    blank is a line's height or more and twice the widest between the typed part's symbols
+    (justified type spreads its blanks evenly), and the words after it are what a pen writes
+    (``pen_style``) while the typed part's are not."""
+    pieces = split_at_wide_gaps(line, TAIL_GAP * med)
+    if len(pieces) != 2:
+        return None
+    head, tail = pieces
+    if not pen_style(tail.text) or pen_style(head.text):
+        return None
+    xs = sorted((w.bbox[0], w.bbox[2]) for w in head.words)
+    widest = max((b[0] - a[1] for a, b in zip(xs, xs[1:], strict=False)), default=0)
+    return pieces if tail.bbox[0] - head.bbox[2] >= 2 * max(widest, 1) else None
 
 
 def _holds_letters(lay: layout.Layout, box: BBox) -> bool:
@@ -2095,6 +2174,32 @@ def _cites_reference(text: str) -> bool:
     )
 
 
+_OTHER_SIGN = re.compile("[^\\s\u0e01-\u0e5b0-9]")  # Latin letters and signs, not Thai or digits
+OTHER_AXIS_WORDS = 0.5  # share of a page's letters and signs in Thai words under which ...
+OTHER_AXIS_SIGNS = 30  # ... with this many of them, it is read along the other axis too
+
+
+def _words_share(lines: list[Line]) -> tuple[float, int]:
+    """(share of the letters and signs of a page's lines that are Thai in dictionary words,
+    letters and signs): a page read along the wrong axis comes out as Latin scraps and signs
+    at high confidence. (Digits are left out: a memo's numbers are no words.)"""
+    text = " ".join(ln.text for ln in lines)
+    share, thai = plausibility(text)
+    signs = thai + len(_OTHER_SIGN.findall(text))
+    return (share * thai / signs if signs else 0.0), signs
+
+
+def _reading_score(lines: list[Line]) -> float:
+    """How well a page's lines read: their confidence (weighted by length), less where their
+    letters are not Thai words."""
+    read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
+    chars = sum(n for n, _ in read)
+    if not chars:
+        return 0.0
+    share, _ = _words_share(lines)
+    return sum(n * c for n, c in read) / chars * (0.3 + 0.7 * share)
+
+
 def _reads_badly(lines: list[Line]) -> bool:
     """Most of the page's text read with low confidence: the mark of a page upside down."""
     read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
@@ -2142,6 +2247,53 @@ def verify_orientation(
         geo.skew_confidence,
         geo.method + "+ocr-check",
     )
+
+
+TYPED_REFERENCE = 1.2  # inches of typed line, at least, to set a page of notes straight by
+RESIDUAL_SKEW = 0.05  # degrees of skew left in the typed lines worth a second reading
+SURE_WORDS_CONF = 0.95  # confidence of a line of dictionary words taken for typed on such a page
+
+
+def _typed_skew(
+    lines: list[Line], kinds: list[tuple[str, float]], lay: layout.Layout, ink: np.ndarray, dpi: int
+) -> float | None:
+    """The skew left in the typed lines of a page that is mostly pen notes (their boxes cover
+    more than the typed lines' do): deskewed by all its ink, such a page follows the notes,
+    each at its own angle (3° off on the geometry bench), while its typed lines are straight.
+    None on other pages, without typed lines enough (``TYPED_REFERENCE``), or when they are
+    straight already."""
+    # the typed lines to go by: read surely as dictionary words, not a pen's routing words
+    # (two letters misread: ``เบื้อโปรดทราบ`` is a note), whatever the classifier took them for (on a page of notes the page's median line is a
+    # note's, and a bold typed heading can look like one; a note read as letter salad can
+    # look typed)
+    sure = [_surely_words(ln) and not pen_style(ln.text, slack=2) for ln in lines]
+    typed = [ln.bbox for ln, s in zip(lines, sure, strict=True) if s]
+    hand = [
+        ln.bbox
+        for ln, s, k in zip(lines, sure, kinds, strict=True)
+        if not s and (k[0] != "typed" or pen_style(ln.text))
+    ]
+    # (and the pen notes colour told apart, which OCR never saw)
+    hand += [r.bbox for r in lay.regions if r.kind == RegionKind.HANDWRITTEN]
+
+    def area(boxes: list[BBox]) -> int:
+        return sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
+
+    if not typed or area(hand) <= area(typed):
+        return None
+    if sum(b[2] - b[0] for b in typed) < TYPED_REFERENCE * dpi:
+        return None
+    residual = geometry.residual_skew(ink, typed, hand)
+    return residual if residual is not None and abs(residual) >= RESIDUAL_SKEW else None
+
+
+def _surely_words(ln: Line) -> bool:
+    """A line read surely (``SURE_WORDS_CONF``) whose Thai, eight letters or more, is all
+    dictionary words."""
+    if ln.confidence < SURE_WORDS_CONF:
+        return False
+    share, thai = plausibility(ln.text)
+    return thai >= 8 and share >= 1.0 and not unknown_words(ln.text)
 
 
 def _upright(
@@ -2196,6 +2348,45 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             rotation=geo.rotation,
             rotation_confidence=round(geo.rotation_confidence, 3),
         )
+    share, letters = _words_share(lines)
+    if _reads_badly(lines) or (letters >= OTHER_AXIS_SIGNS and share < OTHER_AXIS_WORDS):
+        # still, or signs and Latin scraps: the text may run the other way (a page of pen
+        # notes, each at its own angle, profiled sharper turned a quarter at 18°): the page is
+        # read along the other axis, both ways up, and the other way up along its own, and the
+        # reading the engine trusts most kept
+        other = geometry.estimate(
+            gray0,
+            pimg.dpi,
+            rgb=pimg.image if pimg.colour else None,
+            horizontal=geo.rotation % 180 != 0,
+        )
+        best = _reading_score(lines)
+        turned = [
+            dataclasses.replace(
+                other, rotation=(other.rotation + turn) % 360, method=f"{other.method}+other-axis"
+            )
+            for turn in (0, 180)
+        ]
+        # (and the page the other way up, read whole: a few lines of notes read both ways, as
+        # the first check does, tell little)
+        turned.append(
+            dataclasses.replace(
+                geo, rotation=(geo.rotation + 180) % 360, method=f"{geo.method}+read-whole"
+            )
+        )
+        for g in turned:
+            rgb2, gray2 = _upright(pimg, gray0, g)
+            lay2 = layout.analyse(rgb2, gray2, pimg.dpi, pimg.colour)
+            lines2 = read_page_lines(engine, lay2, pimg.dpi, options, deadline)
+            score = _reading_score(lines2)
+            if score > best:
+                best, geo, rgb, gray, lay, lines = score, g, rgb2, gray2, lay2, lines2
+        geo_step.update(
+            method=geo.method,
+            rotation=geo.rotation,
+            skew=geo.skew,
+            rotation_confidence=round(geo.rotation_confidence, 3),
+        )
     steps.append(
         {
             "step": "ocr",
@@ -2212,6 +2403,19 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     hand_regions: list[Region] = []
     ink = layout.ocr_ink(lay)
     kinds = handwriting.classify_lines(lines, ink, lay.x_height, lay.clean_gray)
+    residual = _typed_skew(lines, kinds, lay, ink, pimg.dpi)
+    if residual is not None:
+        # a page of pen notes, deskewed by all its ink: its typed lines set it straight, and
+        # it is read again
+        geo = dataclasses.replace(
+            geo, skew=round(geo.skew + residual, 2), method=f"{geo.method}+typed-lines"
+        )
+        geo_step.update(method=geo.method, skew=geo.skew)
+        rgb, gray = _upright(pimg, gray0, geo)
+        lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
+        lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
+        ink = layout.ocr_ink(lay)
+        kinds = handwriting.classify_lines(lines, ink, lay.x_height, lay.clean_gray)
     lines, kinds = _split_mixed_lines(lines, kinds, lay, ink)
     for ln, (kind, prob) in zip(lines, kinds, strict=True):
         if not ln.text.strip():
@@ -2271,7 +2475,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             kind, prob = "typed", 1.0 - prob
         elif kind == "typed" and pen_style(ln.text):
             # what a pen writes, in a hand regular enough to pass for type
-            kind, prob = "handwritten", 0.5
+            kind, prob = "handwritten", PEN_STYLE_PROB
         if kind != "typed":
             ln.confidence = min(ln.confidence, HAND_CONF_CAP)
             rk = RegionKind.HANDWRITTEN if kind == "handwritten" else RegionKind.STAMP
@@ -2295,6 +2499,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     digit_model = load_model()
     changed = finish_lines(typed, lay.ocr_gray, digit_model, lay=lay)
     doubt_slivers(typed)
+    doubt_hidden_ink(typed, lay, ink)
     doubt_stamp_times(typed, lay.ocr_gray.shape[0])
     typed, title = snap_memo_title(typed, lay.ocr_gray.shape[0])
     if title is not None:

@@ -98,6 +98,62 @@ def test_a_mostly_latin_page_is_turned_right(tmp_path, turn):
     assert "onerror" in text and "บันทึกข้อความ" in text
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("index", "mode", "skew"),
+    [
+        (2, "grey", 0.32),  # blue pen on a grey scan: 3.6° off by all the page's ink
+        (4, "bw", 3.79),  # black pen: 1.5° off
+        (7, "colour", -6.61),  # black pen: sideways at -18.4° by the profiles
+    ],
+)
+def test_a_page_of_pen_notes_is_set_straight_by_its_typed_line(tmp_path, index, mode, skew):
+    """Generated pages of pen notes (seed 61), each note at its own angle around one typed
+    heading: the notes' ink sets the page's first geometry; the page read, its lines of sure
+    dictionary words that are no routing note set the skew, and a page read as signs and
+    Latin scraps is read along the other axis too."""
+    from pipeline.ingest import inspect, load_page
+    from pipeline.ocr.engine import make_engine
+    from pipeline.options import Options
+    from pipeline.page import process_page
+
+    images, _, _, _ = make_file(
+        index, 61, kind="handnotes", params=ScanParams(skew=skew, mode=mode)
+    )
+    path = tmp_path / "notes.png"
+    images[0].save(path, dpi=(300, 300))
+    options = Options()
+    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
+    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
+    assert page.rotation == 0
+    assert abs(page.skew - skew) <= 0.1
+
+
+def test_the_skew_left_in_a_pages_lines_is_measured_by_their_ink_alone():
+    from pipeline.geometry import residual_skew
+
+    ink = np.zeros((600, 1200), np.uint8)
+    # a typed line tilted 1.2° (CCW-positive: rising to the right), letters every 12 px
+    for x in range(100, 1000, 12):
+        y = int(round(300 - (x - 100) * np.tan(np.radians(1.2))))
+        ink[y - 14 : y, x : x + 7] = 255
+    # a note below it at its own angle, which is left out
+    for x in range(100, 900, 14):
+        y = int(round(500 - (x - 100) * np.tan(np.radians(-4.0))))
+        ink[y - 20 : y, x : x + 9] = 255
+    line = (80, 260, 1020, 320)
+    note = (80, 470, 920, 560)
+    assert abs(residual_skew(ink, [line], [note]) - 1.2) <= 0.05
+    assert residual_skew(ink, [(0, 0, 10, 10)], []) is None  # no ink to go by
+
+
+def test_the_axis_of_a_page_can_be_forced():
+    images, _, _, _ = make_file(0, 31, params=ScanParams(skew=2.0, mode="grey"))
+    gray = to_gray(_to_rgb(images[0])[0])
+    assert (estimate(gray, 300).rotation, estimate(gray, 300, horizontal=True).rotation) == (0, 0)
+    assert estimate(gray, 300, horizontal=False).rotation in (90, 270)
+
+
 @pytest.mark.parametrize(
     ("text", "rotation", "skew", "dpi"),
     [

@@ -641,6 +641,27 @@ def lost_mark_word(text: str) -> str | None:
     return None
 
 
+FRAGMENTS = 3  # pieces of a letter or two in a row that make a run misread
+
+
+def fragmented_run(text: str) -> str | None:
+    """A run of ``text`` the dictionary cuts into ``FRAGMENTS`` or more pieces of one or two
+    letters in a row (``สารบรสฆน`` → สา|รบ|รส|ฆน, for สารบรรณ; ``งบปรชูมาณ``): each piece is
+    a word, so no unknown word shows, but typed Thai is no string of short rare words. Listed
+    names are left out (ศิริพร is ศิ|ริ|พร to the dictionary). None when there is none."""
+    given, family = _lists()
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        if _TITLE_PREFIX.sub("", run) in given or run in family:
+            continue
+        short = 0
+        for t in _tokens(run):
+            short = short + 1 if len(t) <= 2 else 0
+            if short >= FRAGMENTS:
+                return run
+    return None
+
+
 _NUMBER_NEXT = re.compile("\\s*[0-9๐-๙]")
 _COMMON_WORDS = re.compile("[\u0e01-\u0e4e]{3,}")
 
@@ -666,14 +687,18 @@ def common_words(text: str) -> bool:
 
 
 def unknown_words(text: str) -> list[str]:
-    """The Thai of ``text`` that no dictionary word, name or ministry code accounts for, as
-    pythainlp's tokeniser leaves it (``จ้านวน`` → ``นวน``; ``เรียนมาเพื่ อ`` → ``ื่``, ``อ``).
+    """The Thai of ``text`` that no dictionary word, name (a listed name run together with its
+    title is one) or ministry code accounts for, as pythainlp's tokeniser leaves it
+    (``จ้านวน`` → ``นวน``; ``เรียนมาเพื่ อ`` → ``ื่``, ``อ``).
     A letter standing alone before a stop or after a stop or slash is an abbreviation's or a
     reference's (``พ.ศ.``, ``ส. ค.``, ``/ว``) and is no unknown word."""
     known = _known_words()
+    given, family = _lists()
     out = []
     for m in _RUN.finditer(text):
         run = m.group(0)
+        if _TITLE_PREFIX.sub("", run) in given or run in family:
+            continue  # a listed name, after its title (นางสาว|ศิ|ริ|พร to the tokeniser)
         before = text[max(0, m.start() - 2) : m.start()]
         after = text[m.end() : m.end() + 1]
         toks = _tokens(run)
