@@ -407,9 +407,8 @@ def _estimate_sparse(
     return Geometry(rotation, round(angle, 2), min(rot_conf, axis_conf), skew_conf)
 
 
-RESIDUAL_REACH = (
-    5.0  # degrees either way a residual skew is looked for (a pen note's own tilt: ±4°)
-)
+# degrees either way a residual skew is looked for (a pen note's own tilt: ±4°)
+RESIDUAL_REACH = 5.0
 # a line's profile sharpness for its ink, as a share of the sharpest line's, to count (typed
 # headings 0.056–0.071 on the pages of notes looked at, notes read as words 0.020–0.025)
 SHARP_LINE = 0.6
@@ -419,8 +418,9 @@ def residual_skew(
     ink: np.ndarray, boxes: list[tuple[int, int, int, int]], others: list[tuple[int, int, int, int]]
 ) -> float | None:
     """The skew left in the lines ``boxes`` of an upright page's ``ink`` (255 = ink), by the
-    projection profile of their ink alone (less what lies in ``others``' boxes), in the
-    convention of :func:`estimate`; None without ink enough. A page of pen notes around a
+    projection profile of their letters' top and bottom edges (their ink alone, less what
+    lies in ``others``' boxes), in the convention of :func:`estimate`; None without ink
+    enough. A page of pen notes around a
     typed line was deskewed by all its ink, the notes each at their own angle: its typed
     line, once told apart, sets it straight. Of several lines, those whose own profile is
     sharp (``SHARP_LINE`` of the sharpest's, for their ink) are kept: a typed line is straight
@@ -433,11 +433,10 @@ def residual_skew(
         keep[max(0, y0) : y1, max(0, x0) : x1] = False
     lines = []
     for x0, y0, x1, y1 in boxes:
-        ys, xs = np.nonzero(
-            keep[max(0, y0) : y1, max(0, x0) : x1] & (ink[max(0, y0) : y1, max(0, x0) : x1] > 0)
-        )
+        x0, y0 = max(0, x0), max(0, y0)
+        ys, xs = np.nonzero(keep[y0:y1, x0:x1] & (ink[y0:y1, x0:x1] > 0))
         if len(xs) >= 100:
-            lines.append((xs + max(0, x0), ys + max(0, y0)))
+            lines.append((xs + x0, ys + y0))
     if not lines or sum(len(xs) for xs, _ in lines) < 200:
         return None
     if len(lines) > 1:

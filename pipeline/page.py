@@ -2251,7 +2251,7 @@ def verify_orientation(
 
 TYPED_REFERENCE = 1.2  # inches of typed line, at least, to set a page of notes straight by
 RESIDUAL_SKEW = 0.05  # degrees of skew left in the typed lines worth a second reading
-SURE_WORDS_CONF = 0.95  # confidence of a line of dictionary words taken for typed on such a page
+SURE_WORDS_CONF = 0.95  # confidence of a line of dictionary words to set such a page by
 
 
 def _typed_skew(
@@ -2263,9 +2263,9 @@ def _typed_skew(
     None on other pages, without typed lines enough (``TYPED_REFERENCE``), or when they are
     straight already."""
     # the typed lines to go by: read surely as dictionary words, not a pen's routing words
-    # (two letters misread: ``เบื้อโปรดทราบ`` is a note), whatever the classifier took them for (on a page of notes the page's median line is a
-    # note's, and a bold typed heading can look like one; a note read as letter salad can
-    # look typed)
+    # (two letters misread: ``เบื้อโปรดทราบ`` is a note), whatever the classifier took them
+    # for (on a page of notes the page's median line is a note's, and a bold typed heading
+    # can look like one; a note read as letter salad can look typed)
     sure = [_surely_words(ln) and not pen_style(ln.text, slack=2) for ln in lines]
     typed = [ln.bbox for ln, s in zip(lines, sure, strict=True) if s]
     hand = [
