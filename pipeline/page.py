@@ -2213,6 +2213,11 @@ def _reads_badly(lines: list[Line]) -> bool:
     return thai >= 40 and share < BAD_PAGE_PLAUSIBILITY
 
 
+# Thai letters a reading needs for its dictionary words to weigh in the check of up and down
+# (a page of a few words read upside down is letter salad the engine can be sure of)
+VERIFY_THAI = 4
+
+
 def verify_orientation(
     engine: OcrEngine,
     gray0: np.ndarray,
@@ -2236,7 +2241,7 @@ def verify_orientation(
         reread_lines(engine, gray, lines, dpi, options, require_match=False)
         confs = [ln.confidence for ln in lines if ln.text.strip()]
         share, thai = plausibility(" ".join(ln.text for ln in lines))
-        weight = 0.3 + 0.7 * share if thai >= 20 else 1.0
+        weight = 0.3 + 0.7 * share if thai >= VERIFY_THAI else 1.0
         scores.append(float(np.mean(confs)) * weight if confs else 0.0)
     best = int(np.argmax(scores))
     margin = abs(scores[0] - scores[1])
