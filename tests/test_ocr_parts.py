@@ -103,6 +103,7 @@ def test_english_intrusions_in_thai_lines():
     # an accented letter and capitals run into lower case are no English (``ที่ พน ๖๑๔๒…``)
     assert _english_intrusions("ii WUdodoodé๐      วันที่ ๒๓ ต.ค. ๒๕๕๘") == 3
     assert _english_intrusions("ระบบ Big Data มาใช้") == 0
+    assert _english_intrusions("é-Saraban มาใช้ในการ") == 0  # a real word stays English
 
 
 class _ThaiAlone:
@@ -1009,6 +1010,8 @@ def test_a_pens_routing_words_after_a_blank_at_a_typed_lines_end_are_its_own_lin
     assert _pen_tail(line("ตามระเบียบ", "'ด่วน", 60), 80) is None  # a blank under a line's height
     assert _pen_tail(line("ตามระเบียบ", "ทั้งนี้", 100), 80) is None  # typed words after it
     assert _pen_tail(line("ทราบ", "ด่วน", 100), 80) is None  # a note whole: no typed part
+    # a typed line's last word after a blank (a digit it lost): no word only a pen ends it on
+    assert _pen_tail(line("ห้องประชุมชั้น", "เพื่อ", 100), 80) is None
 
 
 def test_a_number_alone_read_as_latin_letters_is_read_again_in_thai():
