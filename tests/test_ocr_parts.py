@@ -2359,3 +2359,40 @@ def test_a_day_read_as_a_sign_glued_to_its_month_is_read(model):
     sign for ๘, the space lost; a sign glued to a month's name is its day."""
     line = _captured_line("day-glued-to-month", model)
     assert "๘เมษายน ๒๕๖๖" in line.text, line.text
+
+
+class _ReadsUpright:
+    """An engine that reads ``หน้า ๒`` where the crop's mark stands over the left of its line (the
+    page upright) and letter salad it is surer of where it does not (upside down)."""
+
+    def version(self) -> str:
+        return "stub"
+
+    def find_lines(self, gray, dpi):
+        ys, xs = np.nonzero(gray < 128)
+        return [(int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)]
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        ys, xs = np.nonzero(gray < 128)
+        h, w = gray.shape
+        top = xs[ys < ys.min() + 0.25 * (ys.max() - ys.min() + 1)]  # the mark alone, or the line
+        upright = len(top) and top.mean() < xs.min() + 0.25 * (xs.max() - xs.min())
+        text, conf = ("หน้า ๒", 0.9) if upright else ("ขบขม ฯ", 0.97)
+        return [Line(text, (0, 0, w, h), conf, raw_text=text)]
+
+
+@pytest.mark.parametrize("turn", [0, 180])
+def test_a_page_of_a_few_words_read_upside_down_as_sure_salad_is_turned_by_its_words(turn):
+    """Geometry bench, seed 51: a page of ``หน้า ๒`` alone read upside down is letter salad the
+    engine is surer of; its dictionary words decide from four Thai letters."""
+    from pipeline.geometry import Geometry
+    from pipeline.options import Options
+    from pipeline.page import verify_orientation
+
+    gray = np.full((600, 1200), 255, np.uint8)
+    gray[280:320, 300:900] = 0  # the line
+    gray[240:270, 300:340] = 0  # a mark over its left end
+    if turn:
+        gray = np.ascontiguousarray(gray[::-1, ::-1])
+    g = verify_orientation(_ReadsUpright(), gray, Geometry(0, 0.0, 0.2, 1.0), 300, Options())
+    assert g.rotation == turn
