@@ -420,12 +420,11 @@ def residual_skew(
     """The skew left in the lines ``boxes`` of an upright page's ``ink`` (255 = ink), by the
     projection profile of their letters' top and bottom edges (their ink alone, less what
     lies in ``others``' boxes), in the convention of :func:`estimate`; None without ink
-    enough. A page of pen notes around a
-    typed line was deskewed by all its ink, the notes each at their own angle: its typed
-    line, once told apart, sets it straight. Of several lines, those whose own profile is
-    sharp (``SHARP_LINE`` of the sharpest's, for their ink) are kept: a typed line is straight
-    and crisp, a note taken for one (read as dictionary words) has its words each at a
-    slant of their own."""
+    enough. A page of pen notes around a typed line was deskewed by all its ink, the notes
+    each at their own angle: its typed line, once told apart, sets it straight. Of several
+    lines, those whose own profile is sharp (``SHARP_LINE`` of the sharpest's, for their ink)
+    are kept: a typed line is straight and crisp, a note taken for one (read as dictionary
+    words) has its words each at a slant of their own."""
     keep = np.zeros(ink.shape, bool)
     for x0, y0, x1, y1 in boxes:
         keep[max(0, y0) : y1, max(0, x0) : x1] = True
@@ -448,11 +447,13 @@ def residual_skew(
         lines = [ln for ln, s in zip(lines, sharp, strict=True) if s >= SHARP_LINE * max(sharp)]
     # the kept lines' letters' top and bottom edges, where their x-height and baseline run
     # (all their ink set a short bold heading's marks tilting it 0.17° off)
+    all_ys = np.concatenate([ys for _, ys in lines])
+    all_xs = np.concatenate([xs for xs, _ in lines])
     kept = np.zeros(ink.shape, np.uint8)
-    kept[np.concatenate([ys for _, ys in lines]), np.concatenate([xs for xs, _ in lines])] = 1
+    kept[all_ys, all_xs] = 1
     ey, ex = _letter_edges(kept)
     if len(ex) < 2 * MIN_LETTERS:
-        ey, ex = np.concatenate([ys for _, ys in lines]), np.concatenate([xs for xs, _ in lines])
+        ey, ex = all_ys, all_xs
     xf, yf = ex.astype(np.float64), ey.astype(np.float64)
     best, _, _ = _coarse(xf, yf, -RESIDUAL_REACH, RESIDUAL_REACH, smooth=True)
     angle, _ = _refine(xf, yf, best, smooth=True)

@@ -612,17 +612,23 @@ _LOST_MARK_COMMON = 5000  # ... beside one with its letters counted this often .
 _LOST_MARK_ODDS = 50  # ... and this many times as often
 
 
+def _listed_name(run: str) -> bool:
+    """Whether a run of Thai letters is a listed given name (after a title run into it:
+    ``นางสาวศิริพร``) or a listed family name."""
+    given, family = _lists()
+    return _TITLE_PREFIX.sub("", run) in given or run in family
+
+
 def lost_mark_word(text: str) -> str | None:
     """A short word of ``text`` that is rare where a very common word has the same letters
     with more or other marks (``ผุ`` for ผู้, ``ชัน`` for ชั้น, ``นบ`` in ``บคลากร``): the
     engine lost a mark, and the tokeniser found a real but unlikely word; None when there is
     none. Ministry codes and listed names are no such words."""
-    given, family = _lists()
     _, freq = _tone_index()
     _, index = _dictionary()
     for m in _RUN.finditer(text):
         run = m.group(0)
-        if _TITLE_PREFIX.sub("", run) in given or run in family:
+        if _listed_name(run):
             continue
         for t in _tokens(run):
             sk = skeleton(t)
@@ -649,10 +655,9 @@ def fragmented_run(text: str) -> str | None:
     letters in a row (``สารบรสฆน`` → สา|รบ|รส|ฆน, for สารบรรณ; ``งบปรชูมาณ``): each piece is
     a word, so no unknown word shows, but typed Thai is no string of short rare words. Listed
     names are left out (ศิริพร is ศิ|ริ|พร to the dictionary). None when there is none."""
-    given, family = _lists()
     for m in _RUN.finditer(text):
         run = m.group(0)
-        if _TITLE_PREFIX.sub("", run) in given or run in family:
+        if _listed_name(run):
             continue
         short = 0
         for t in _tokens(run):
@@ -693,12 +698,11 @@ def unknown_words(text: str) -> list[str]:
     A letter standing alone before a stop or after a stop or slash is an abbreviation's or a
     reference's (``พ.ศ.``, ``ส. ค.``, ``/ว``) and is no unknown word."""
     known = _known_words()
-    given, family = _lists()
     out = []
     for m in _RUN.finditer(text):
         run = m.group(0)
-        if _TITLE_PREFIX.sub("", run) in given or run in family:
-            continue  # a listed name, after its title (นางสาว|ศิ|ริ|พร to the tokeniser)
+        if _listed_name(run):
+            continue  # (นางสาว|ศิ|ริ|พร to the tokeniser)
         before = text[max(0, m.start() - 2) : m.start()]
         after = text[m.end() : m.end() + 1]
         toks = _tokens(run)
