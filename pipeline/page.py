@@ -2195,24 +2195,29 @@ def _words_share(lines: list[Line]) -> tuple[float, int]:
     return (share * thai / signs if signs else 0.0), signs
 
 
+def _char_confidence(lines: list[Line]) -> tuple[float, int]:
+    """(the lines' confidence weighted by their length, characters read)."""
+    read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
+    chars = sum(n for n, _ in read)
+    return (sum(n * c for n, c in read) / chars if chars else 0.0), chars
+
+
 def _reading_score(lines: list[Line]) -> float:
     """How well a page's lines read: their confidence (weighted by length), less where their
     letters are not Thai words."""
-    read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
-    chars = sum(n for n, _ in read)
+    conf, chars = _char_confidence(lines)
     if not chars:
         return 0.0
     share, _ = _words_share(lines)
-    return sum(n * c for n, c in read) / chars * (0.3 + 0.7 * share)
+    return conf * (0.3 + 0.7 * share)
 
 
 def _reads_badly(lines: list[Line]) -> bool:
     """Most of the page's text read with low confidence: the mark of a page upside down."""
-    read = [(len(ln.text.strip()), ln.confidence) for ln in lines if ln.text.strip()]
-    chars = sum(n for n, _ in read)
+    conf, chars = _char_confidence(lines)
     if chars < 20:
         return False
-    if sum(n * c for n, c in read) / chars < BAD_PAGE_CONFIDENCE:
+    if conf < BAD_PAGE_CONFIDENCE:
         return True
     # the engine can be confident about letter salad: check the Thai against the dictionary
     share, thai = plausibility(" ".join(ln.text for ln in lines))
@@ -2323,6 +2328,21 @@ def _upright(
     return gray, gray
 
 
+def _read_turned(
+    pimg: PageImage,
+    gray0: np.ndarray,
+    geo: geometry.Geometry,
+    engine: OcrEngine,
+    options: Options,
+    deadline: Deadline,
+) -> tuple[np.ndarray, np.ndarray, layout.Layout, list[Line]]:
+    """The page turned and deskewed by ``geo``, its layout and its lines read: (colour, grey,
+    layout, lines), for a page read again another way."""
+    rgb, gray = _upright(pimg, gray0, geo)
+    lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
+    return rgb, gray, lay, read_page_lines(engine, lay, pimg.dpi, options, deadline)
+
+
 def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     t0 = time.process_time()
     deadline = Deadline(options.page_timeout)
@@ -2354,9 +2374,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
         checked = verify_orientation(engine, gray0, geo, pimg.dpi, options, force=True)
         if checked.rotation != geo.rotation:
             geo = checked
-            rgb, gray = _upright(pimg, gray0, geo)
-            lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
-            lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
+            rgb, gray, lay, lines = _read_turned(pimg, gray0, geo, engine, options, deadline)
         geo_step.update(
             method=checked.method,
             rotation=geo.rotation,
@@ -2389,12 +2407,10 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             )
         )
         for g in turned:
-            rgb2, gray2 = _upright(pimg, gray0, g)
-            lay2 = layout.analyse(rgb2, gray2, pimg.dpi, pimg.colour)
-            lines2 = read_page_lines(engine, lay2, pimg.dpi, options, deadline)
-            score = _reading_score(lines2)
+            read = _read_turned(pimg, gray0, g, engine, options, deadline)
+            score = _reading_score(read[3])
             if score > best:
-                best, geo, rgb, gray, lay, lines = score, g, rgb2, gray2, lay2, lines2
+                best, geo, (rgb, gray, lay, lines) = score, g, read
         geo_step.update(
             method=geo.method,
             rotation=geo.rotation,
@@ -2425,9 +2441,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             geo, skew=round(geo.skew + residual, 2), method=f"{geo.method}+typed-lines"
         )
         geo_step.update(method=geo.method, skew=geo.skew)
-        rgb, gray = _upright(pimg, gray0, geo)
-        lay = layout.analyse(rgb, gray, pimg.dpi, pimg.colour)
-        lines = read_page_lines(engine, lay, pimg.dpi, options, deadline)
+        rgb, gray, lay, lines = _read_turned(pimg, gray0, geo, engine, options, deadline)
         ink = layout.ocr_ink(lay)
         kinds = handwriting.classify_lines(lines, ink, lay.x_height, lay.clean_gray)
     lines, kinds = _split_mixed_lines(lines, kinds, lay, ink)

@@ -13,6 +13,7 @@ straight by its typed lines), and the geometry it reports is scored too.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import statistics
@@ -45,19 +46,20 @@ def _table(by: dict[str, list[tuple[bool, float]]]) -> None:
         )
 
 
-def _read_page(image: Image.Image, dpi: int) -> Page:
-    """The page through the whole page pass, as the importer runs it (the engine loaded once)."""
-    global _ENGINE
+@functools.lru_cache(maxsize=1)
+def _engine() -> OcrEngine:
+    """The OCR engine, loaded once for the run."""
     options = Options()
-    if _ENGINE is None:
-        _ENGINE = make_engine("tesseract", options.languages, None, options.page_timeout)
+    return make_engine("tesseract", options.languages, None, options.page_timeout)
+
+
+def _read_page(image: Image.Image, dpi: int) -> Page:
+    """The page through the whole page pass, as the importer runs it (from a file)."""
+    options = Options()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.png"
         image.save(path, dpi=(dpi, dpi))
-        return process_page(load_page(inspect(path, options), 1, options), _ENGINE, options)
-
-
-_ENGINE: OcrEngine | None = None
+        return process_page(load_page(inspect(path, options), 1, options), _engine(), options)
 
 
 def main(argv: list[str] | None = None) -> int:
