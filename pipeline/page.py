@@ -448,9 +448,14 @@ _STRAY_SIGNS = re.compile(
     # number's piece read as a letter (``ว ขอเชิญชวน``); a month's abbreviation cut at the
     # line's end (``ม. ค``) and a reference's letter (``จ ๔๕๙๒``) stand before no word
     "|(?:^|\\s)[ก-ฒด-ฮ]\\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
-    # a stop or comma standing alone inside a line (a speck; a wrapped abbreviation's stop
-    # may open one)
-    r"|\S\s+[.,;](?=\s)"
+    # a stop or comma standing alone inside a line or ending it (a speck; a wrapped
+    # abbreviation's stop may open one)
+    r"|\S\s+[.,;](?=\s|$)"
+    # a comma that groups no thousands (Thai text lists with blanks, not commas: a speck
+    # read as one, ``หน่วยงานได้นำระบบ,``, ``Digital, Government``)
+    r"|(?<![0-9๐-๙]),|,(?!\s?[0-9๐-๙]{3})"
+    # an apostrophe or single quote: Thai has none (a speck, or a double quote's half)
+    "|['\u2018\u2019`]"
     # an amount of five digits or more before บาท with no comma (papers group thousands)
     r"|(?<![0-9๐-๙,])[0-9๐-๙]{5,}\s*บาท"
     # capitals before a number in Thai digits: the English model's reading of a Thai word

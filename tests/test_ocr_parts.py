@@ -581,7 +581,14 @@ def test_lines_that_read_doubtfully():
     for text in ("จำนวน ๑๑ คน ณ ห้องประชุม", "ลงวันที่ ๒๑ ม. ค", "จ 4592", "โทร. 021234567"):
         assert not reads_doubtfully(text)
     # an amount grouped by commas, an acronym before an Arabic number, a spaced colon
-    for text in ("จำนวน ๗๕๙,๐๐๐ บาท", "ใช้ระบบ KPI ในปี 2562", "หมายเหตุ : ให้ส่งภายใน"):
+    # (and a grouping comma the engine read with a blank after it)
+    for text in (
+        "จำนวน ๗๕๙,๐๐๐ บาท",
+        "จำนวน ๗๑๒, ๐๐๐ บาท",
+        "ใช้ระบบ KPI ในปี 2562",
+        "หมายเหตุ : ให้ส่งภายใน",
+        "อ้างถึงหนังสือที่ มท ๐๘๐๓/ว ๑๒๓๔ ลงวันที่ ๒ กรกฎาคม พ.ศ.",
+    ):
         assert not reads_doubtfully(text)
     assert reads_doubtfully("ได้รับงบประมาณจำนวน ๖๘๗,๐๐๐ UM สำหรับปีงบประมาณ")  # บาท taken
     assert reads_doubtfully("ฐานปอมูล ทะ เบียนประวัติ นัน จึงขอความร่วมมือ")  # letter salad
@@ -652,6 +659,12 @@ def test_signs_and_shapes_no_typist_writes_make_a_line_doubtful():
         "ว ขอเชิญชวนบุคลากรทุกท่านร่วมกิจกรรม",  # a bare consonant alone before a word
         "ตามหนังสือที่ อก ๓๓๖๓๕๘๕๓๘๙",  # nine digits in a row that are no phone's
         "ที่ กห 7615.91080 .        วันที่ 6 ตุลาคม",  # a stop alone inside a line
+        "เรื่อง ขอส่งรายชื่อผู้เข้าร่วมอบรมหลักสูตรการบริหารงานภาครัฐ .",  # ... or ending it
+        "หน่วยงานได้นำระบบ Big Data มาใช้ในการปฏิบัติงานเพื่อ,",  # a comma after a word
+        "ร่วมกิจกรรม Digital, Government ในวันที่",
+        "ห้องประชุม 5,09 792 5629",  # a comma that groups no three digits
+        "เป็นไปตามระเบียบสำนักนายก'",  # an apostrophe: Thai has none
+        "ที่ พน ๑๓๔๑๙๕๑๖         ' วันที่ ๒๑ ธันวาคม ๒๕๕๗",
         "จำนวน ๗๕๙๐๐๐ บาท สำหรับปีงบประมาณ",  # an amount with no comma
         "จดหมายข่าวคนคุณภาพ AUUN ๑๘/๒๕๖๒",  # capitals before a Thai-digit number
         "WA. ๒๕๖๖",  # Latin among Thai numbers
