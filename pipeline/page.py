@@ -167,6 +167,7 @@ def finish_lines(
         if digit_model is not None:
             phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above)))
             slots = number_slots(ln.text, phones) + _carried_number(ln, above)
+            slots += _carried_reference(ln, above)
             slots += _item_number(ln, margin)
             changed += fix_digits(ln, gray, digit_model, slots=sorted(slots), loose=phones)
         above = ln
@@ -249,6 +250,19 @@ def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
         return []
     m = _OPENING_SCRAP.match(ln.text)
     return [m.span(1)] if m else []
+
+
+def _carried_reference(ln: Line, above: Line | None) -> list[tuple[int, int]]:
+    """A cited reference's two numbers opening ``ln`` where the line just above it ends with
+    ``ที่`` and a known ministry's code (``ตามหนังสือที่ วธ`` / ``๒๘๓๓.๓/วสญ่ต``: the letters
+    the Thai model put for ๘๗๗๓), for the digit network to read again."""
+    if above is None or not _just_below(ln, above, wrapped=True):
+        return []
+    cited = _CODE_ENDING_LINE.search(above.text)
+    if cited is None or not _known_code(cited["code"]):
+        return []
+    m = _OPENING_NUMBERS.match(ln.text)
+    return [m.span(g) for g in ("office", "run") if m[g]] if m and m["run"] else []
 
 
 def latin_numbers(text: str) -> list[tuple[int, int]]:
@@ -385,6 +399,8 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
     refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
     if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
         refs.append(m)
+    elif (m := _WRAPPED_REFERENCE.match(text)) and _known_code(m["code"]) and m["run"]:
+        refs.append(m)  # (a cited reference wrapped after its ``ที่``: ``กค ๔๔๕๑.๖/จ ๖๔๔๙``)
     out += [m.span(g) for m in refs for g in ("office", "run") if m[g]]
     # a scrap no Thai word is right after a word a number follows (``ชั้น @ ทั้งนี้``, ``ชั้น ฒ``:
     # a floor's ๑ and ๗ as the two models read them)
@@ -1370,17 +1386,23 @@ _REF_OPENING = re.compile(f"\\s*(?:(?:{_REF_LABEL.pattern}|[a-z]{{1,3}}[,.]?)\\s
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
 # the date's label glued on after a reference's running number (``๔๖๑๙ลงวันที่``): no digit of it
 _DATED = "(?:ลง\\s?)?วันที"
+# (or, after the slash, only letters the Thai model puts for digits: ``/วสญ่ต`` for ๘๗๗๓)
+_LOOK_RUN = f"[{_LOOK}][{_LOOK}{MARKS}]*"
 # a reference's numbers as read: the office's (up to its slash, or the bar the engine may read
 # for it: ``๑๒๗๓|ว๗๘๓๕``), and after the slash (and a circular's ว or a ministry's จ) the
 # running number; each holds a digit
 _REFERENCE_NUMBERS = (
     f"(?P<office>(?=[^\\s/|]*[0-9{THAI}])[^\\s/|]+)"
-    f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}])(?:(?!{_DATED})\\S)+))?"
+    f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}]|{_LOOK_RUN}(?!\\S))"
+    f"(?:(?!{_DATED})\\S)+))?"
 )
 # a reference line's opening: ``ที่`` (its marks perhaps lost) and a ministry's code
 _REFERENCE_HEAD = f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?"
 # ... and its numbers
 _REFERENCE_SLOTS = re.compile(_REFERENCE_HEAD + _REFERENCE_NUMBERS)
+# ... wrapped after the code (``… ตามหนังสือที่ วธ`` / ``๒๘๓๓.๓/ว ๘๗๗๓``)
+_CODE_ENDING_LINE = re.compile(f"ท{MARK.pattern}*\\s?(?P<code>{MINISTRY_CODE})\\s*$")
+_OPENING_NUMBERS = re.compile("\\s*" + _REFERENCE_NUMBERS)
 _CODE_BEFORE = re.compile(_REFERENCE_HEAD + "\\s*")  # ... up to where its numbers start
 # ... and inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``), the office's opening with a digit or
 # a letter the engine puts for one
@@ -2097,6 +2119,32 @@ def _wrapped_number(ln: Line, lines: list[Line], kinds: list[tuple[str, float]])
     return False
 
 
+# a reference's code and numbers opening a line, its ``ที่`` left at the end of the line above
+_WRAPPED_REFERENCE = re.compile(f"^\\s*(?P<code>{MINISTRY_CODE})\\s*{_REFERENCE_NUMBERS}")
+_ENDS_WITH_REF_LABEL = re.compile(f"(?:^|[\\s\u0e2d])ท{MARK.pattern}*\\s*$")  # ``หนังสือที่``
+
+
+def _wrapped_reference(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]) -> bool:
+    """Whether ``ln`` opens with a known ministry's code, an office number and its slash, right
+    under (and from the left of) a typed line ending with ``ที่``: a letter's reference cited in
+    the body, wrapped (``… ตามหนังสือที่`` / ``กค ๔๔๕๑.๖/จ ๖๔๔๙``). A short line of code and
+    digits tells the line classifier little (it took one for a pen's); no pen writes one so."""
+    m = _WRAPPED_REFERENCE.match(ln.text)
+    if m is None or m["run"] is None or not _known_code(m["code"]):
+        return False
+    for o, (k, _) in zip(lines, kinds, strict=True):
+        h = o.bbox[3] - o.bbox[1]
+        if (
+            o is not ln
+            and k == "typed"
+            and _ENDS_WITH_REF_LABEL.search(o.text) is not None
+            and -0.3 * h <= ln.bbox[1] - o.bbox[3] < 0.6 * h
+            and _wraps_under(ln, o)
+        ):
+            return True
+    return False
+
+
 def _titled_signer(text: str) -> bool:
     """A signature block's name line with a title: ``(นายสมชาย ใจดี)``; not a pen's initials
     dated in figures after them (a digit inside the name is a letter the signature struck)."""
@@ -2494,9 +2542,12 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             x0, y0, x1, y1 = ln.bbox
             ln.bbox = (x0, max(y0, y1 - int(ph * 1.2)), x1, y1)
             struck.append(ln)
-        elif kind != "typed" and _wrapped_number(ln, lines, kinds):
-            # a number wrapped to a line of its own (``ชั้น`` / ``๑``): typed, and doubted,
-            # as the classifier could tell nothing from it
+        elif kind != "typed" and (
+            _wrapped_number(ln, lines, kinds) or _wrapped_reference(ln, lines, kinds)
+        ):
+            # a number wrapped to a line of its own (``ชั้น`` / ``๑``), or a cited letter's
+            # reference (``ตามหนังสือที่`` / ``กค ๔๔๕๑.๖/จ ๖๔๔๙``): typed, and doubted, as the
+            # classifier could tell nothing from it
             kind, prob = "typed", UNSURE_CONF
         elif kind != "typed" and _continues_typed(
             ln, lines, kinds, posts_only=prob >= CONTINUED_DOUBT

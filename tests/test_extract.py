@@ -284,6 +284,29 @@ def test_a_name_line_a_signature_crossed_is_the_signer_but_doubtful():
     assert s["confidence"] <= 0.5 and any(it.path == "signatures[0]" for it in doc.review)
 
 
+def test_a_signer_whose_title_is_guessed_from_the_given_name_goes_to_review():
+    from pipeline.thai.names import title_guessed
+
+    # the title's last letter unreadable (a signature's stroke): the lists' sex for สุรชัย
+    # chooses นาย, but a paper may say นาง; the value is kept and a reviewer sees it
+    head = [
+        _ln("บันทึกข้อความ", 200, x=900, w=700),
+        _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
+        _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
+        _ln("จึงเรียนมาเพื่อโปรดพิจารณา", 1700, x=650, w=900),
+        _ln("(นา1สุรชัย เรืองศรี)", 1900, x=1200, w=650),
+        _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
+    ]
+    [doc] = build_documents([_page(head)], Options())
+    [s] = doc.signatures
+    assert s["name"] == "นายสุรชัย เรืองศรี" and s["name_as_read"] == "นา1สุรชัย เรืองศรี"
+    assert s["confidence"] <= 0.5 and any(it.path == "signatures[0]" for it in doc.review)
+    assert title_guessed("นา“ณัฐวุฒิ เพชรรัตน์") and title_guessed("นาาชัยวัฒน์ สายทอง")
+    # a title read whole, restored from its last letters, or read by its look-alike is no guess
+    for name in ("นายสมชาย ใจดี", "ายปรีชา บุญมา", "นาจวิชัย ใจดี", "นางสาวอรุณี ใจดี"):
+        assert not title_guessed(name), name
+
+
 def test_the_recipient_label_misread_where_it_stands_but_never_the_closing_formula():
     header = _header()
     body = [

@@ -1636,6 +1636,30 @@ def test_a_number_wrapped_under_an_indented_first_line_is_typed_and_read_again()
     assert not _wrapped_number(middle, [first, middle], [("typed", 0.9), ("handwritten", 0.8)])
 
 
+def test_a_cited_reference_wrapped_to_the_next_line_is_typed_and_its_numbers_read_again():
+    from pipeline.page import _carried_reference, _wrapped_reference, number_slots
+
+    kinds = [("typed", 0.9), ("handwritten", 0.96)]
+    # ``… ตามหนังสือที่`` / ``กค ๔๔๕๑.๖/จ ๖๔๔๙``: code and numbers at the margin (seed 54)
+    above = Line("ซึ่งได้รับความเห็นชอบจากผู้บริหารแล้ว ตามหนังสือที่", (649, 1038, 2184, 1134), 0.99)
+    ref = Line("กค  ๕๕๕๑.9/จ ๒๕๕๕", (358, 1151, 976, 1256), 0.5)
+    assert _wrapped_reference(ref, [above, ref], kinds)
+    assert [ref.text[a:b] for a, b in number_slots(ref.text)] == ["๕๕๕๑.9", "๒๕๕๕"]
+    # ... not a pen's figures there, nor a code no ministry has, nor under a line ending otherwise
+    for text in ("๑๒/๓ ทราบ", "ขข ๑๒๓๔/๕๖๗๘"):
+        other = Line(text, ref.bbox, 0.5)
+        assert not _wrapped_reference(other, [above, other], kinds)
+    plain = Line("ซึ่งได้รับความเห็นชอบจากผู้บริหารแล้ว", above.bbox, 0.99)
+    assert not _wrapped_reference(ref, [plain, ref], kinds)
+    # ``… ตามหนังสือที่ วธ`` / ``๒๘๓๓.๓/วสญ่ต``: the running number read as letters (seed 53)
+    above = Line("ซึ่งได้รับความเห็นชอบจากผู้บริหารแล้ว ตามหนังสือที่ วธ", (650, 1000, 2180, 1080), 0.99)
+    ln = Line("๒๘๓๓.๓/วสญ่ต เพื่อให้การดำเนินงาน", (354, 1090, 2100, 1170), 0.99)
+    assert [ln.text[a:b] for a, b in _carried_reference(ln, above)] == ["๒๘๓๓.๓", "สญ่ต"]
+    assert _carried_reference(ln, plain) == []
+    # a circular's letter before a word is no number (``ด่วน`` holds a letter no digit is read as)
+    assert [t for t in number_slots("ที่ มท ๐๘๐๓/ว ด่วน")] == [(7, 11)]
+
+
 def test_a_day_read_as_a_letter_after_its_label_is_read_by_the_digit_network(model):
     # the day at the end of a line (its month on the next one), read as the letter the stock
     # model puts for ๗, and with a tone mark the engine put on it

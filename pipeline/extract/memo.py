@@ -23,7 +23,7 @@ from pipeline.model import (
 from pipeline.options import Options
 from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import correct_name, listed_parts
+from pipeline.thai.names import correct_name, listed_parts, title_guessed
 from pipeline.thai.reference import normalise_reference
 from pipeline.thai.repair import MARK, normalise_value
 from pipeline.thai.words import PHONE_LABEL_BODY, PHONE_LABEL_MISREAD, unknown_words
@@ -465,7 +465,9 @@ def extract_signatures(doc: Document, pages: list[Page]) -> None:
                 _add_signer(doc, page, ln, following, sig_regions, crossed=True)
 
 
-CROSSED_NAME_CONF = 0.5  # a name line read through a signature: always to review
+# a name line read through a signature, or whose title was a guess (its last letter unreadable,
+# the given name's sex chose it): always to review
+CROSSED_NAME_CONF = 0.5
 
 
 def _add_signer(
@@ -508,7 +510,11 @@ def _add_signer(
             "name": name,
             "name_as_read": as_read,
             "position": position,
-            "confidence": min(ln.confidence, CROSSED_NAME_CONF) if crossed else ln.confidence,
+            "confidence": (
+                min(ln.confidence, CROSSED_NAME_CONF)
+                if crossed or title_guessed(as_read)
+                else ln.confidence
+            ),
             "page": page.number,
             "bbox": list(bbox_union(boxes)),
             "signed": bool(above) or crossed,

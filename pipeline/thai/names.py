@@ -437,26 +437,53 @@ def _title_readings(text: str, letters: int) -> Iterator[tuple[str, str]]:
 _LAST_LOOKALIKE = {"จ": "นาง"}
 
 
-def _misread_last(text: str) -> tuple[str, str]:
-    """(title, text) for a name whose title has its last letter misread (``นาจวิชัย``,
+def _misread_last(text: str) -> tuple[str, str, bool]:
+    """(title, text, guessed) for a name whose title has its last letter misread (``นาจวิชัย``,
     ``นาาวราภรณ์``) or lost (``นา“ศิริพร``, the speck gone), taken so only when a listed
     given name follows; the title is the one the misread letter looks like, else the one
-    the given name's sex calls for (a name given to both tells nothing); ("", text)
-    otherwise."""
+    the given name's sex calls for (a name given to both tells nothing: ``guessed``);
+    ("", text, False) otherwise."""
     women, men = _given_by_sex()
     given = _lists()[0]
     if _bare(text[:2]) != "นา" or text.split(" ")[0] in given:
-        return "", text
+        return "", text, False
     for head, rest in ((text[:3], text[3:]), (text[:2], text[2:])):
         rest = rest.lstrip(MARKS)  # a mark a stroke put on the misread letter (นาก์)
         first = rest.split(" ")[0]
         if first not in given or len(first) < 3:
             continue
         title = _LAST_LOOKALIKE.get(head[2:])
-        if title is None and (first in women) != (first in men):
+        if title is not None:
+            return title, title + rest, False
+        if (first in women) != (first in men):
             title = "นาง" if first in women else "นาย"
-        return (title, title + rest) if title else ("", text)
-    return "", text
+            return title, title + rest, True
+        return "", text, False
+    return "", text, False
+
+
+def _read_title(name: str) -> tuple[str, str, bool]:
+    """(title, text, guessed): the title of a signer's name as read (restored where its first
+    letter was lost or a letter misread; ``guessed`` when its last letter was unreadable and
+    the given name's sex chose it), and the name's text with it."""
+    text = re.sub(r"\s+", " ", name).strip()
+    text = _NOT_NAME.sub("", text).strip()  # a name is Thai letters only
+    title = next((t for t in TITLES if text.startswith(t)), "")
+    if not title:
+        for lost, full in _LOST_FIRST.items():
+            if text.startswith(lost):
+                return full, full + text[len(lost) :], False
+        title, text = _misread_title(text)
+    if not title:
+        return _misread_last(text)
+    return title, text, False
+
+
+def title_guessed(name: str) -> bool:
+    """Whether the title ``correct_name`` gives ``name`` (as read) is a guess: its last letter
+    unreadable (``นา1สุรชัย``, ``นา“ณัฐวุฒิ``), the given name's sex chose ``นาย`` or ``นาง``;
+    papers do not always agree with the lists (a woman may bear a name the lists give men)."""
+    return _read_title(name)[2]
 
 
 def _struck_title(text: str) -> str | None:
@@ -483,18 +510,7 @@ def _struck_title(text: str) -> str | None:
 
 def correct_name(name: str) -> str:
     """A signer's name with its title, given name and family name mended where unambiguous."""
-    text = re.sub(r"\s+", " ", name).strip()
-    text = _NOT_NAME.sub("", text).strip()  # a name is Thai letters only
-    title = next((t for t in TITLES if text.startswith(t)), "")
-    if not title:
-        for lost, full in _LOST_FIRST.items():
-            if text.startswith(lost):
-                title, text = full, full + text[len(lost) :]
-                break
-    if not title:
-        title, text = _misread_title(text)
-    if not title:
-        title, text = _misread_last(text)
+    title, text, _ = _read_title(name)
     given_names, family_names = _lists()
     if title == "นาง" and not text.startswith("นางสาว"):
         # นางสาว with its สาว misread (a stroke of the signature: นางสำวิสุรชัย) looks like นาง

@@ -377,25 +377,33 @@ def mend_phone_label(text: str) -> str:
     return _PHONE_LABEL.sub("โทร.", text)
 
 
-# a comma after Thai before Thai or a number, or after a number before a word: a speck the engine
-# read (Thai papers separate with spaces; a number's thousands are followed by digits)
+# a comma after Thai before Thai, a number or a Latin word, or after a number before a word: a
+# speck the engine read (Thai papers separate with spaces; a number's thousands are followed by
+# digits; an English list's commas stand between Latin words)
 _STRAY_COMMA = re.compile(
-    "(?<=[\u0e01-\u0e4e]), *(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9])"
+    "(?<=[\u0e01-\u0e4e]), *(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9A-Za-z])"
     "|(?<=[0-9\u0e50-\u0e59]), *(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 )
+# ... and one ending a line after Thai, or standing alone at its end
+_STRAY_END_COMMA = re.compile("(?:(?<=[\u0e01-\u0e4e])|\s+),\s*$")
 
 
 def drop_stray_commas(text: str) -> str:
-    """Commas the engine made of specks between Thai words go, leaving a space.
+    """Commas the engine made of specks between Thai words go, leaving a space; and at a line's
+    end after a Thai word, or alone there (Thai papers end no line with a comma).
 
     >>> drop_stray_commas("ในวันที่, ๑๘ กันยายน จำนวน ๓๘, คน")
     'ในวันที่ ๑๘ กันยายน จำนวน ๓๘ คน'
     >>> drop_stray_commas("ผู้เข้าร่วมจำนวน, 200 คน")
     'ผู้เข้าร่วมจำนวน 200 คน'
+    >>> drop_stray_commas("หน่วยงานได้นำระบบ, Cloud มาใช้ในการปฏิบัติงานเพื่อ ,")
+    'หน่วยงานได้นำระบบ Cloud มาใช้ในการปฏิบัติงานเพื่อ'
     >>> drop_stray_commas("งบประมาณ ๒๗๓,๐๐๐ บาท Open Data, KPI")
     'งบประมาณ ๒๗๓,๐๐๐ บาท Open Data, KPI'
     """
-    return _STRAY_COMMA.sub(" ", text) if "," in text else text
+    if "," not in text:
+        return text
+    return _STRAY_END_COMMA.sub("", _STRAY_COMMA.sub(" ", text))
 
 
 # words a number follows whose tone mark the engine loses, read as other words (ชั้น, a floor,
