@@ -2075,14 +2075,17 @@ def _over_title(box: BBox, title: BBox) -> bool:
 def _continues_typed(
     ln: Line, lines: list[Line], kinds: list[tuple[str, float]], posts_only: bool = False
 ) -> bool:
-    """Whether ``ln`` stands right under a line taken for typed (less than 0.6 of its own
-    height below it, or its marks reaching a little into it, starting inside its span) and
+    """Whether ``ln`` stands right under a line taken for typed (less than 0.6 of the taller
+    one's height below it, or its marks reaching a little into it, starting inside its span) and
     reads as Thai words, or is a known post (a recipient's, wrapped: ``รองอธิบดี``, too short
     to tell by its words; ``posts_only``: that alone): the wrapped end of that line."""
     x0, y0, _, y1 = ln.bbox
-    gap = 0.6 * (y1 - y0) + 10
+
+    def gap(o: Line) -> float:  # (by the taller of the two: a line of no tall marks is short)
+        return 0.6 * max(y1 - y0, o.bbox[3] - o.bbox[1]) + 10
+
     above = any(
-        k == "typed" and -0.3 * (y1 - y0) <= y0 - o.bbox[3] < gap and o.bbox[0] <= x0 <= o.bbox[2]
+        k == "typed" and -0.3 * (y1 - y0) <= y0 - o.bbox[3] < gap(o) and o.bbox[0] <= x0 <= o.bbox[2]
         for o, (k, _) in zip(lines, kinds, strict=True)
         if o is not ln
     )

@@ -83,6 +83,18 @@ def test_phone_digits():
     assert phone_digits("0-2123-4567, 0-2123-4568") == "021234567"  # the first of two
     assert phone_digits("0-2123-4567,0-2123-4568") == "021234567"  # ... glued, whole
     assert phone_digits("๐๑ ๗๐๑,๒๕๕๗") == "017012557"  # a space read as a comma
+    # the English model's letters for 0 and 1 in a group of the number's (seed 47)
+    assert phone_digits("Ol 143 3310") == phone_digits("OI 143 3310") == "011433310"
+    assert phone_digits("02 I23 4567") == "021234567"
+    assert phone_digits("0 2123 4567 Office") == "021234567"  # a word is no group
+
+
+def test_a_phone_read_with_letters_for_digits_says_so():
+    head = _header()
+    head[1] = _ln("ส่วนราชการ กองแผนงาน กรมควบคุมโรค โทร. Ol 143 3310", 420)
+    [doc] = build_documents([_page(head)], Options())
+    phone = doc.fields["phone"]
+    assert phone.value == "011433310" and phone.reason and phone.confidence < 0.75
 
 
 def test_a_phone_number_starts_with_zero():

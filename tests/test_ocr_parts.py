@@ -1183,6 +1183,12 @@ def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
     # its marks may reach into the box of the line above it
     tucked = Line(text="ผู้อำนวยการกอง", bbox=(521, 744, 959, 830), confidence=0.99)
     assert _continues_typed(tucked, [to, tucked], kinds[:2])
+    # a post of no tall marks is a short box: the gap is measured by the taller line (seed 47)
+    to = Line(text="เรียน ปลัดกระทรวง ผ่าน รองอธิบดี", bbox=(359, 633, 1250, 689), confidence=0.99)
+    short = Line(text="เลขานุการกรม", bbox=(511, 724, 883, 762), confidence=0.5)
+    assert _continues_typed(short, [to, short], kinds[:2])
+    lower = Line(text="เลขานุการกรม", bbox=(511, 740, 883, 778), confidence=0.5)
+    assert not _continues_typed(lower, [to, lower], kinds[:2])
 
 
 def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():

@@ -45,9 +45,19 @@ def _field(
     )
 
 
+# a group of a phone's the English model read with the letters it takes 0 and 1 for (``Ol 143
+# 3310``, ``OI``: 01): O and o, and l, I and | standing for 1, in a group of those and digits
+_LETTER_DIGITS = str.maketrans("OoIl|", "00111")
+_LETTER_GROUP = re.compile(r"(?<!\S)(?=\S*[OoIl|])[0-9OoIl|]{2,}(?!\S)")
+
+
 def phone_digits(text: str) -> str | None:
-    """``โทร. ๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒`` → ``021234567`` (the first number, without extension)."""
-    t = to_arabic_digits(text)
+    """``โทร. ๐ ๒๑๒๓ ๔๕๖๗ ต่อ ๑๒`` → ``021234567`` (the first number, without extension).
+
+    >>> phone_digits("Ol 143 3310")
+    '011433310'
+    """
+    t = _LETTER_GROUP.sub(lambda m: m.group(0).translate(_LETTER_DIGITS), to_arabic_digits(text))
     # the first part that holds digits: specks before the number (``, 0;9613``) are not a part
     parts = [p for p in re.split(r"ต่อ|ext|,|/|หรือ", t) if re.search(r"\d", p)]
     digits = re.sub(r"\D", "", parts[0]) if parts else ""
@@ -336,6 +346,8 @@ def extract_header(doc: Document, page: Page) -> None:
             )
             if phone_text is not None:
                 value, reason = check_phone(phone_digits(phone_text))
+                if reason is None and _LETTER_GROUP.search(to_arabic_digits(phone_text)):
+                    reason = "letters read for digits (O for 0, l or I for 1)"
                 f["phone"] = _field(
                     phone_text, value, ln, page.number, reason, 1.0 if reason is None else 0.5
                 )
