@@ -183,6 +183,14 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ขออนุมัติจัดซื่อวัสดุ") == "ขออนุมัติจัดซื้อวัสดุ"
     assert correct_words("รายละเอียดเพิ่มเต็มได้ที่") == "รายละเอียดเพิ่มเติมได้ที่"
     assert correct_words("บรรลุจุดหมาย") == "บรรลุจุดหมาย"  # a word of its own
+    # ... and memo phrases the tokeniser cuts into other words once a mark is lost or misread
+    assert correct_words("จดหมายข่าวคนคุณภาพ ฉบับที ๕/๒๕๖๓") == "จดหมายข่าวคนคุณภาพ ฉบับที่ ๕/๒๕๖๓"
+    assert correct_words("๒๕๖๐ ทีประชุมมีมติให้") == "๒๕๖๐ ที่ประชุมมีมติให้"
+    assert correct_words("ขอเชิญชวนบุคลากรทุกทานร่วมกิจกรรม") == "ขอเชิญชวนบุคลากรทุกท่านร่วมกิจกรรม"
+    assert correct_words("จึงข้อความร่วมมือส่งข้อมูล") == "จึงขอความร่วมมือส่งข้อมูล"
+    assert correct_words("โดยเบิกค้าใช้จ่ายจากงบประมาณ") == "โดยเบิกค่าใช้จ่ายจากงบประมาณ"
+    for right in ("บันทึกข้อความ", "ข้อความในหนังสือ", "ให้ทานแก่ทุกคน", "ค้าขาย"):
+        assert correct_words(right) == right
 
 
 def test_a_name_the_tokeniser_cuts_into_words_is_left_as_read():

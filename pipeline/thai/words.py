@@ -215,6 +215,15 @@ _OFFICIAL_PHRASES = {
         "เข้าร่วม",
         "จัดซื้อ",
         "เพิ่มเติม",  # (เพิ่ม เต็ม: two words, once a lost mark is put back)
+        # ... and phrases of memos whose marks the engine loses or misreads into other words
+        # (ฉบับ ที, ที ประชุม, ตัว ชี วัด, ทุก ทาน, ข้อความ ร่วมมือ, ค้า ใช้จ่าย)
+        "ฉบับที่",
+        "ที่ประชุม",
+        "ตัวชี้วัด",
+        "ทุกท่าน",
+        "ขอความร่วมมือ",
+        "ขอความอนุเคราะห์",
+        "ค่าใช้จ่าย",
     )
 }
 _RARE = 1000  # a word the Thai National Corpus counts fewer times than this is rare
