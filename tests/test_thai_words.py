@@ -191,6 +191,11 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("โดยเบิกค้าใช้จ่ายจากงบประมาณ") == "โดยเบิกค่าใช้จ่ายจากงบประมาณ"
     for right in ("บันทึกข้อความ", "ข้อความในหนังสือ", "ให้ทานแก่ทุกคน", "ค้าขาย"):
         assert correct_words(right) == right
+    # the reference's label before a ministry's code, its mark lost
+    assert correct_words("ที กต 2739.3/ว646") == "ที่ กต 2739.3/ว646"
+    assert correct_words("ตามหนังสือที อก ๕๔๔๐/ว ๑๖๓๒") == "ตามหนังสือที่ อก ๕๔๔๐/ว ๑๖๓๒"
+    assert correct_words("ตามหนังสือที กค") == "ตามหนังสือที่ กค"  # its number wrapped
+    assert correct_words("มีที มท") == "มีที มท"  # no number, no หนังสือ: left alone
 
 
 def test_a_name_the_tokeniser_cuts_into_words_is_left_as_read():

@@ -415,6 +415,24 @@ def drop_stray_commas(text: str) -> str:
     return _STRAY_END_COMMA.sub("", _STRAY_COMMA.sub(" ", text))
 
 
+# ``ที่`` before a ministry's code and a number (a reference, or a letter cited by it:
+# ``หนังสือที่``) with its tone mark lost: ``ที`` alone is no word there
+_CODES = "(?:" + "|".join(sorted(MINISTRY_CODES)) + ")"
+_REFERENCE_LABEL = re.compile(
+    f"(?<![\u0e01-\u0e4e])ที(?=\\s?{_CODES}\\s?[0-9\u0e50-\u0e59])"
+    f"|(?<=หนังสือ)ที(?=\\s?{_CODES}(?![\u0e01-\u0e4e]))"  # (its number on the next line)
+)
+
+
+def mend_reference_label(text: str) -> str:
+    """``ที กต 2739.3/ว646`` → ``ที่ กต 2739.3/ว646``: the reference's label, its mark lost.
+
+    >>> mend_reference_label("ตามหนังสือที อก ๕๔๔๐/ว ๑๖๓๒")
+    'ตามหนังสือที่ อก ๕๔๔๐/ว ๑๖๓๒'
+    """
+    return _REFERENCE_LABEL.sub("ที่", text)
+
+
 # words a number follows whose tone mark the engine loses, read as other words (ชั้น, a floor,
 # read ชัน, steep: a word too, so no dictionary check mends it): before a number, the word
 NUMBER_WORDS = ("ชั้น", "ครั้งที่", "ห้อง")
@@ -432,7 +450,8 @@ def correct_words(text: str) -> str:
     """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous, after
     joining words the engine split with a space; the phone label is put right, and the words
     numbers follow (``mend_number_words``)."""
-    text = mend_number_words(mend_phone_label(join_split_words(drop_stray_commas(text))))
+    text = join_split_words(drop_stray_commas(text))
+    text = mend_reference_label(mend_number_words(mend_phone_label(text)))
     given, family = _lists()
 
     def mend(run: str) -> str:
