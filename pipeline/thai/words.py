@@ -440,10 +440,22 @@ _NUMBER_WORDS_UNTONED = {_untoned(w): w for w in NUMBER_WORDS}
 _BEFORE_A_NUMBER = re.compile("(?<![\u0e01-\u0e4e])([\u0e01-\u0e4e]+)(?=\\s?[0-9๐-๙])")
 
 
+# a room's floor after its number: ชั้น with its marks lost, or its ช read as ข or ซ
+_FLOOR = re.compile(
+    "(?<=ห้อง)(?P<room>[\u0e01-\u0e4e]*\\s?[0-9๐-๙]+\\s?)[ชขซ][\u0e31]?[\u0e49]?น(?=\\s?[0-9๐-๙])"
+)
+
+
 def mend_number_words(text: str) -> str:
     """``ห้องประชุม ๓๙๑ ชัน ๙`` → ``… ชั้น ๙``: a word right before a number that is one of
-    ``NUMBER_WORDS`` with its tone marks lost is that word."""
-    return _BEFORE_A_NUMBER.sub(lambda m: _NUMBER_WORDS_UNTONED.get(m.group(1), m.group(1)), text)
+    ``NUMBER_WORDS`` with its tone marks lost is that word; after a room's number, the floor
+    with its marks lost or its first letter misread (``ชน``, ``ขั้น``) is ``ชั้น``.
+
+    >>> mend_number_words("ณ ห้องประชุม ๓๙๑ ขั้น ๙ และห้องประชุม 515 ชน 5")
+    'ณ ห้องประชุม ๓๙๑ ชั้น ๙ และห้องประชุม 515 ชั้น 5'
+    """
+    text = _BEFORE_A_NUMBER.sub(lambda m: _NUMBER_WORDS_UNTONED.get(m.group(1), m.group(1)), text)
+    return _FLOOR.sub(lambda m: m.group("room") + "ชั้น", text)
 
 
 def correct_words(text: str) -> str:
