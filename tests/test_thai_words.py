@@ -189,7 +189,12 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ขอเชิญชวนบุคลากรทุกทานร่วมกิจกรรม") == "ขอเชิญชวนบุคลากรทุกท่านร่วมกิจกรรม"
     assert correct_words("จึงข้อความร่วมมือส่งข้อมูล") == "จึงขอความร่วมมือส่งข้อมูล"
     assert correct_words("โดยเบิกค้าใช้จ่ายจากงบประมาณ") == "โดยเบิกค่าใช้จ่ายจากงบประมาณ"
-    for right in ("บันทึกข้อความ", "ข้อความในหนังสือ", "ให้ทานแก่ทุกคน", "ค้าขาย"):
+    assert correct_words("สวนราชการ กองแผ่นงาน กรมอนามัย") == "ส่วนราชการ กองแผนงาน กรมอนามัย"
+    assert correct_words("จงเรียนมาเพื่อโปรดทราบ") == "จึงเรียนมาเพื่อโปรดทราบ"
+    assert correct_words("ปรากฏตามเอกสารแนบทายบันทึกนี้") == "ปรากฏตามเอกสารแนบท้ายบันทึกนี้"
+    assert correct_words("ดำเนินการเรียบรอยแล้ว") == "ดำเนินการเรียบร้อยแล้ว"
+    assert correct_words("ให้ยืนใบสมัครด้วยตนเอง") == "ให้ยื่นใบสมัครด้วยตนเอง"
+    for right in ("บันทึกข้อความ", "ข้อความในหนังสือ", "ให้ทานแก่ทุกคน", "ค้าขาย", "สวนสาธารณะ"):
         assert correct_words(right) == right
     # the reference's label before a ministry's code, its mark lost
     assert correct_words("ที กต 2739.3/ว646") == "ที่ กต 2739.3/ว646"
