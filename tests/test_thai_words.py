@@ -196,6 +196,9 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ให้ยืนใบสมัครด้วยตนเอง") == "ให้ยื่นใบสมัครด้วยตนเอง"
     for right in ("บันทึกข้อความ", "ข้อความในหนังสือ", "ให้ทานแก่ทุกคน", "ค้าขาย", "สวนสาธารณะ"):
         assert correct_words(right) == right
+    # a speck read as a stop before a word (not an abbreviation's, nor a wrapped one's)
+    assert correct_words(".ทั้งนี้ ได้แนบ ณ .ห้องประชุม") == "ทั้งนี้ ได้แนบ ณ ห้องประชุม"
+    assert correct_words("วันที่ ๔ ม. ค. ๒๕๖๖ พ.ศ. ๒๕๖๖") == "วันที่ ๔ ม. ค. ๒๕๖๖ พ.ศ. ๒๕๖๖"
     # the reference's label before a ministry's code, its mark lost
     assert correct_words("ที กต 2739.3/ว646") == "ที่ กต 2739.3/ว646"
     assert correct_words("ตามหนังสือที อก ๕๔๔๐/ว ๑๖๓๒") == "ตามหนังสือที่ อก ๕๔๔๐/ว ๑๖๓๒"

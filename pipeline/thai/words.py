@@ -424,6 +424,21 @@ def drop_stray_commas(text: str) -> str:
     return _STRAY_END_COMMA.sub("", _STRAY_COMMA.sub(" ", text))
 
 
+# a stop glued before a Thai word of two letters or more, after a blank or at the line's start:
+# a speck (Thai writes no stop there; an abbreviation's stops follow its letters, ``พ.ศ.``, and a
+# wrapped one's stands alone, ``. ค.``)
+_STRAY_STOP = re.compile("(?:^|(?<=\\s))\\.(?=[\u0e01-\u0e4e]{2})")
+
+
+def drop_stray_stops(text: str) -> str:
+    """Stops the engine made of specks before Thai words go.
+
+    >>> drop_stray_stops(".ทั้งนี้ ได้แนบ ณ .ห้องประชุม ๓๙๑ ในวันที่ ๔ ม. ค. ๒๕๖๖")
+    'ทั้งนี้ ได้แนบ ณ ห้องประชุม ๓๙๑ ในวันที่ ๔ ม. ค. ๒๕๖๖'
+    """
+    return _STRAY_STOP.sub("", text) if "." in text else text
+
+
 # ``ที่`` before a ministry's code and a number (a reference, or a letter cited by it:
 # ``หนังสือที่``) with its tone mark lost: ``ที`` alone is no word there
 _CODES = "(?:" + "|".join(sorted(MINISTRY_CODES)) + ")"
@@ -471,7 +486,7 @@ def correct_words(text: str) -> str:
     """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous, after
     joining words the engine split with a space; the phone label is put right, and the words
     numbers follow (``mend_number_words``)."""
-    text = join_split_words(drop_stray_commas(text))
+    text = join_split_words(drop_stray_stops(drop_stray_commas(text)))
     text = mend_reference_label(mend_number_words(mend_phone_label(text)))
     given, family = _lists()
 
