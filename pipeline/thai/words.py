@@ -319,7 +319,7 @@ def _lost_vowel_fix(tokens: list[str]) -> str | None:
 
 
 # letters the engine reads one for the other (a stroke or a tail lost or added)
-_LOOKALIKE_PAIRS = ("บน", "ดต", "ขช", "ซช", "ผฝ", "พฟ", "ถภ", "ฎฏ")
+_LOOKALIKE_PAIRS = ("บน", "ดต", "ขช", "ซช", "ผฝ", "พฟ", "ถภ", "ฎฏ", "พษ")
 _LOOKALIKES = {  # each letter: the letters it is read for
     c: "".join(p.replace(c, "") for p in _LOOKALIKE_PAIRS if c in p)
     for c in "".join(_LOOKALIKE_PAIRS)
