@@ -2085,7 +2085,9 @@ def _continues_typed(
         return 0.6 * max(y1 - y0, o.bbox[3] - o.bbox[1]) + 10
 
     above = any(
-        k == "typed" and -0.3 * (y1 - y0) <= y0 - o.bbox[3] < gap(o) and o.bbox[0] <= x0 <= o.bbox[2]
+        k == "typed"
+        and -0.3 * (y1 - y0) <= y0 - o.bbox[3] < gap(o)
+        and o.bbox[0] <= x0 <= o.bbox[2]
         for o, (k, _) in zip(lines, kinds, strict=True)
         if o is not ln
     )

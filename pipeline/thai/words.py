@@ -403,7 +403,7 @@ _STRAY_COMMA = re.compile(
     "|(?<=[0-9\u0e50-\u0e59]), *(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 )
 # ... and one ending a line after Thai, or standing alone at its end
-_STRAY_END_COMMA = re.compile("(?:(?<=[\u0e01-\u0e4e])|\s+),\s*$")
+_STRAY_END_COMMA = re.compile("(?:(?<=[\u0e01-\u0e4e])|\\s+),\\s*$")
 
 
 def drop_stray_commas(text: str) -> str:
