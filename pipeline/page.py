@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections.abc import Callable
 from typing import NamedTuple
 
 import cv2
@@ -2109,15 +2110,22 @@ def _wrapped_number(ln: Line, lines: list[Line], kinds: list[tuple[str, float]])
     # (or a short token no Thai word is, which the engine made of one digit: ``Cs``, ``ฒ``)
     if not (_LONE_NUMBER.fullmatch(ln.text.strip()) or _OPENING_SCRAP.fullmatch(ln.text)):
         return False
+    return _wrapped_from(ln, lines, kinds, lambda text: text.rstrip().endswith(_BEFORE_NUMBER))
+
+
+def _wrapped_from(
+    ln: Line, lines: list[Line], kinds: list[tuple[str, float]], ends: Callable[[str], bool]
+) -> bool:
+    """Whether ``ln`` stands right under a typed line whose text ``ends`` accepts, from its
+    start or left of it (a paragraph's first line is indented; what wraps goes to the
+    margin)."""
     for o, (k, _) in zip(lines, kinds, strict=True):
         h = o.bbox[3] - o.bbox[1]
         if (
             o is not ln
             and k == "typed"
-            and o.text.rstrip().endswith(_BEFORE_NUMBER)
+            and ends(o.text)
             and -0.3 * h <= ln.bbox[1] - o.bbox[3] < 0.6 * h
-            # at its start, or left of it: a paragraph's first line is indented, the number
-            # wraps to the margin
             and _wraps_under(ln, o)
         ):
             return True
@@ -2137,17 +2145,9 @@ def _wrapped_reference(ln: Line, lines: list[Line], kinds: list[tuple[str, float
     m = _WRAPPED_REFERENCE.match(ln.text)
     if m is None or m["run"] is None or not _known_code(m["code"]):
         return False
-    for o, (k, _) in zip(lines, kinds, strict=True):
-        h = o.bbox[3] - o.bbox[1]
-        if (
-            o is not ln
-            and k == "typed"
-            and _ENDS_WITH_REF_LABEL.search(o.text) is not None
-            and -0.3 * h <= ln.bbox[1] - o.bbox[3] < 0.6 * h
-            and _wraps_under(ln, o)
-        ):
-            return True
-    return False
+    return _wrapped_from(
+        ln, lines, kinds, lambda text: _ENDS_WITH_REF_LABEL.search(text) is not None
+    )
 
 
 def _titled_signer(text: str) -> bool:
