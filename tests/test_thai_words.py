@@ -199,6 +199,10 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     # a speck read as a stop before a word (not an abbreviation's, nor a wrapped one's)
     assert correct_words(".ทั้งนี้ ได้แนบ ณ .ห้องประชุม") == "ทั้งนี้ ได้แนบ ณ ห้องประชุม"
     assert correct_words("วันที่ ๔ ม. ค. ๒๕๖๖ พ.ศ. ๒๕๖๖") == "วันที่ ๔ ม. ค. ๒๕๖๖ พ.ศ. ๒๕๖๖"
+    # พ.ศ. as the English model reads it, after a month's name or before a B.E. year
+    assert correct_words("ในวันที่ ๒๑ กุมภาพันธ์ WA. ๒๕๕๘") == "ในวันที่ ๒๑ กุมภาพันธ์ พ.ศ. ๒๕๕๘"
+    assert correct_words("WA, ๒๕๖๑ เป็นต้นไป") == "พ.ศ. ๒๕๖๑ เป็นต้นไป"
+    assert correct_words("ในวันที่ ๑๔ wa.") == "ในวันที่ ๑๔ wa."  # พ.ค. or พ.ย.: left
     # the reference's label before a ministry's code, its mark lost
     assert correct_words("ที กต 2739.3/ว646") == "ที่ กต 2739.3/ว646"
     assert correct_words("ตามหนังสือที อก ๕๔๔๐/ว ๑๖๓๒") == "ตามหนังสือที่ อก ๕๔๔๐/ว ๑๖๓๒"

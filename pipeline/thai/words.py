@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, cast
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.data import data_lines
+from pipeline.thai.dates import FULL_MONTHS
 from pipeline.thai.names import _lists
 from pipeline.thai.reference import MINISTRY_CODES
 
@@ -439,6 +440,31 @@ def drop_stray_stops(text: str) -> str:
     return _STRAY_STOP.sub("", text) if "." in text else text
 
 
+# ``พ.ศ.`` as the English model reads it (``WA.``, ``wa,``), after a month's full name or before a
+# Buddhist-era year (after a day alone it may be a month's abbreviation, พ.ค. or พ.ย.: left)
+_ERA_READ = "[Ww][Aa][.,]"
+_ERA_MISREAD = re.compile(
+    f"(?P<month>(?:{'|'.join(FULL_MONTHS)}) ){_ERA_READ}"
+    f"|(?<![A-Za-z]){_ERA_READ}(?=\\s?(?:25|๒๕)[0-9๐-๙]{{2}}(?![0-9๐-๙]))"
+)
+
+
+def mend_era(text: str) -> str:
+    """``กุมภาพันธ์ WA. ๒๕๕๘`` → ``กุมภาพันธ์ พ.ศ. ๒๕๕๘``: the era's abbreviation the English model
+    read as Latin letters (the Thai letters put in make the line doubtful to a reviewer).
+
+    >>> mend_era("ในวันที่ ๖ พฤศจิกายน WA.")
+    'ในวันที่ ๖ พฤศจิกายน พ.ศ.'
+    >>> mend_era("WA, ๒๕๖๑ เป็นต้นไป")
+    'พ.ศ. ๒๕๖๑ เป็นต้นไป'
+    >>> mend_era("ในวันที่ ๑๔ wa.")
+    'ในวันที่ ๑๔ wa.'
+    """
+    if "a" not in text and "A" not in text:
+        return text
+    return _ERA_MISREAD.sub(lambda m: (m["month"] or "") + "พ.ศ.", text)
+
+
 # ``ที่`` before a ministry's code and a number (a reference, or a letter cited by it:
 # ``หนังสือที่``) with its tone mark lost: ``ที`` alone is no word there
 _CODES = "(?:" + "|".join(sorted(MINISTRY_CODES)) + ")"
@@ -487,7 +513,7 @@ def correct_words(text: str) -> str:
     joining words the engine split with a space; the phone label is put right, and the words
     numbers follow (``mend_number_words``)."""
     text = join_split_words(drop_stray_stops(drop_stray_commas(text)))
-    text = mend_reference_label(mend_number_words(mend_phone_label(text)))
+    text = mend_era(mend_reference_label(mend_number_words(mend_phone_label(text))))
     given, family = _lists()
 
     def mend(run: str) -> str:
