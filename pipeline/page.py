@@ -62,6 +62,7 @@ from pipeline.thai.words import (
     tokens,
     unknown_words,
 )
+from pipeline.thai.words import skeleton as word_skeleton
 
 HAND_CONF_CAP = 0.5  # handwriting transcription is an attempt: never above this confidence
 BAD_PAGE_CONFIDENCE = 0.55  # a page read this badly is checked the other way up
@@ -593,29 +594,37 @@ def pen_style(text: str, slack: int | None = None) -> bool:
     """What a pen writes, whatever the hand: a date in figures with slashes (typed dates are
     written in words), or a short line of routing words only (``ทราบ มอบ กลุ่มงาน``,
     ``ดำเนินการตามเสนอ``, ``มอบ คุณสมศรี แจ้งเวียน``: a person named after คุณ), a letter of
-    them misread in a line of ten letters or more (``slack``: that many, whatever the length)."""
+    them misread in a line of ten letters or more (``slack``: that many, whatever the length,
+    marks aside and in words of three letters too: ``เยอโปรดทราม`` for เพื่อโปรดทราบ)."""
     if _FIGURE_DATE.search(text):
         return True
     # (as the engine read it: ำ still in two pieces; a pen's slashes and dashes are no words)
     words = [t for t in tokens(repair_text(text)) if _THAI_LETTER.search(t)]
     letters = "".join(words)
+    if not 0 < len(words) <= ROUTING_LINE:
+        return False
+    if slack is not None:
+        return _routing_only(letters, slack) or _routing_only(
+            word_skeleton(letters), slack, _ROUTING_SKELETONS, fuzzy_from=3
+        )
     # (a letter misread is let pass in a line long enough that no typed line is so near)
-    if slack is None:
-        slack = 1 if len(letters) >= ROUTING_SLACK_LETTERS else 0
-    return 0 < len(words) <= ROUTING_LINE and _routing_only(letters, slack)
+    return _routing_only(letters, 1 if len(letters) >= ROUTING_SLACK_LETTERS else 0)
 
 
+_ROUTING_SKELETONS = frozenset(word_skeleton(w) for w in ROUTING_WORDS)  # ... marks aside
 ROUTING_LINE = 6  # words at most in a line of routing words
 ROUTING_SLACK_LETTERS = 10  # letters of a line of routing words read with one letter wrong
 _NAME_LONGEST = 16  # letters of the longest given name looked for after คุณ
 
 
-def _routing_only(letters: str, slack: int = 0) -> bool:
-    """Whether ``letters`` (a line's words run together) are routing words end to end, each
+def _routing_only(
+    letters: str, slack: int = 0, routing: frozenset[str] = ROUTING_WORDS, fuzzy_from: int = 4
+) -> bool:
+    """Whether ``letters`` (a line's words run together) are ``routing`` words end to end, each
     ``คุณ`` followed by a listed given name, and one routing word at least (the dictionary's
     words split ``แจ้งเวียน`` and ``ดำเนินการตามเสนอ`` elsewhere than its words do); with
-    ``slack``, that many letters of the routing words (of four letters or more) may be misread
-    (``ดำเนินภารตามเสนอ``: a pen's ก read ภ)."""
+    ``slack``, that many letters of the routing words (of ``fuzzy_from`` letters or more) may
+    be misread (``ดำเนินภารตามเสนอ``: a pen's ก read ภ)."""
     from pipeline.thai.names import given_names
 
     given = given_names()
@@ -628,10 +637,10 @@ def _routing_only(letters: str, slack: int = 0) -> bool:
         for e, row in enumerate(ends):
             if not row[i]:
                 continue
-            for w in ROUTING_WORDS:
+            for w in routing:
                 if letters.startswith(w, i):
                     row[i + len(w)] = 2
-                elif e < slack and len(w) >= 4 and i + len(w) <= n:
+                elif e < slack and len(w) >= fuzzy_from and i + len(w) <= n:
                     misread = sum(a != b for a, b in zip(letters[i : i + len(w)], w, strict=True))
                     if e + misread <= slack:
                         ends[e + misread][i + len(w)] = 2

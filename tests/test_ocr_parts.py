@@ -1203,6 +1203,11 @@ def test_what_a_pen_writes_is_told_by_its_words_whatever_the_hand():
     assert pen_style("มอบ  คุณกาญจนา   แจ้งเวียน")  # a person named after คุณ
     # one letter misread in a line of ten letters or more (a pen's ก read ภ; seed 51)
     assert pen_style("ดำเนินภารตามเสนอ")
+    # with a slack of letters (the typed-lines pass), marks aside and in words of three letters:
+    # a pen's เพื่อโปรดทราบ read เยอโปรดทราม set a page of notes 3.8° off (geometry seed 57)
+    assert pen_style("เยอโปรดทราม", slack=2) and not pen_style("เยอโปรดทราม")
+    assert not pen_style("จึงเรียนมาเพื่อโปรดทราบ", slack=2)  # the typed closing formula
+    assert not pen_style("บันทึกการสั่งการ", slack=2)
     assert pen_style("แจ้งทุกกลุ่มทราม")
     assert not pen_style("ดำเนินภารตามเสนา")  # ... one letter only
     assert not pen_style("อนุขัติ")  # ... and not in a short line, where typed words are near
