@@ -274,14 +274,23 @@ def test_an_agency_loses_the_residue_of_its_phone_label_and_glued_stops():
     assert snap_department("สำนักงาน ป.ป.ช.") == "สำนักงาน ป.ป.ช."
 
 
+def _memo_to_sign(*lines: Line) -> list[Line]:
+    """A memo's head, its closing formula and the signer's position line, with ``lines``."""
+    return sorted(
+        [
+            _ln("บันทึกข้อความ", 200, x=900, w=700),
+            _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
+            _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
+            _ln("จึงเรียนมาเพื่อโปรดพิจารณา", 1700, x=650, w=900),
+            _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
+            *lines,
+        ],
+        key=lambda ln: ln.bbox[1],
+    )
+
+
 def test_a_name_line_a_signature_crossed_is_the_signer_but_doubtful():
-    head = [
-        _ln("บันทึกข้อความ", 200, x=900, w=700),
-        _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
-        _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
-        _ln("จึงเรียนมาเพื่อโปรดพิจารณา", 1700, x=650, w=900),
-        _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
-    ]
+    head = _memo_to_sign()
 
     def hand(text, y, x=1200):
         ln = Line(text, (x, y, x + 650, y + 70), 0.5)
@@ -301,14 +310,7 @@ def test_a_signer_whose_title_is_guessed_from_the_given_name_goes_to_review():
 
     # the title's last letter unreadable (a signature's stroke): the lists' sex for สุรชัย
     # chooses นาย, but a paper may say นาง; the value is kept and a reviewer sees it
-    head = [
-        _ln("บันทึกข้อความ", 200, x=900, w=700),
-        _ln("ส่วนราชการ กองแผนงาน กรมอนามัย โทร. ๐ ๒๑๒๓ ๔๕๖๗", 420),
-        _ln("เรื่อง ขออนุมัติเดินทางไปราชการ", 580),
-        _ln("จึงเรียนมาเพื่อโปรดพิจารณา", 1700, x=650, w=900),
-        _ln("(นา1สุรชัย เรืองศรี)", 1900, x=1200, w=650),
-        _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
-    ]
+    head = _memo_to_sign(_ln("(นา1สุรชัย เรืองศรี)", 1900, x=1200, w=650))
     [doc] = build_documents([_page(head)], Options())
     [s] = doc.signatures
     assert s["name"] == "นายสุรชัย เรืองศรี" and s["name_as_read"] == "นา1สุรชัย เรืองศรี"
