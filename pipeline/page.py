@@ -401,7 +401,7 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
     refs = [m for m in _REFERENCE_IN_TEXT.finditer(text) if m["code"] in MINISTRY_CODES]
     if (m := _REFERENCE_SLOTS.match(text)) and _a_ministry(m["code"]):
         refs.append(m)
-    elif (m := _WRAPPED_REFERENCE.match(text)) and _known_code(m["code"]) and m["run"]:
+    elif m := _opening_reference(text):
         refs.append(m)  # (a cited reference wrapped after its ``ที่``: ``กค ๔๔๕๑.๖/จ ๖๔๔๙``)
     out += [m.span(g) for m in refs for g in ("office", "run") if m[g]]
     # a scrap no Thai word is right after a word a number follows (``ชั้น @ ทั้งนี้``, ``ชั้น ฒ``:
@@ -2146,13 +2146,19 @@ _WRAPPED_REFERENCE = re.compile(f"^\\s*(?P<code>{MINISTRY_CODE})\\s*{_REFERENCE_
 _ENDS_WITH_REF_LABEL = re.compile(f"(?:^|[\\s\u0e2d])ท{MARK.pattern}*\\s*$")  # ``หนังสือที่``
 
 
+def _opening_reference(text: str) -> re.Match[str] | None:
+    """``text``'s opening as a known ministry's code, an office number and, after its slash, a
+    running number (``กค ๔๔๕๑.๖/จ ๖๔๔๙``); None when it does not so open."""
+    m = _WRAPPED_REFERENCE.match(text)
+    return m if m is not None and m["run"] is not None and _known_code(m["code"]) else None
+
+
 def _wrapped_reference(ln: Line, lines: list[Line], kinds: list[tuple[str, float]]) -> bool:
     """Whether ``ln`` opens with a known ministry's code, an office number and its slash, right
     under (and from the left of) a typed line ending with ``ที่``: a letter's reference cited in
     the body, wrapped (``… ตามหนังสือที่`` / ``กค ๔๔๕๑.๖/จ ๖๔๔๙``). A short line of code and
     digits tells the line classifier little (it took one for a pen's); no pen writes one so."""
-    m = _WRAPPED_REFERENCE.match(ln.text)
-    if m is None or m["run"] is None or not _known_code(m["code"]):
+    if _opening_reference(ln.text) is None:
         return False
     return _wrapped_from(
         ln, lines, kinds, lambda text: _ENDS_WITH_REF_LABEL.search(text) is not None

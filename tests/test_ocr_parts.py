@@ -1668,7 +1668,7 @@ def test_a_cited_reference_wrapped_to_the_next_line_is_typed_and_its_numbers_rea
     assert [ln.text[a:b] for a, b in _carried_reference(ln, above)] == ["๒๘๓๓.๓", "สญ่ต"]
     assert _carried_reference(ln, plain) == []
     # a circular's letter before a word is no number (``ด่วน`` holds a letter no digit is read as)
-    assert [t for t in number_slots("ที่ มท ๐๘๐๓/ว ด่วน")] == [(7, 11)]
+    assert number_slots("ที่ มท ๐๘๐๓/ว ด่วน") == [(7, 11)]
 
 
 def test_a_day_read_as_a_letter_after_its_label_is_read_by_the_digit_network(model):
