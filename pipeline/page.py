@@ -2300,6 +2300,7 @@ def _reads_badly(lines: list[Line]) -> bool:
 # Thai letters a reading needs for its dictionary words to weigh in the check of up and down
 # (a page of a few words read upside down is letter salad the engine can be sure of)
 VERIFY_THAI = 4
+FLIP_MARGIN = 0.05  # score the reading upside down must win by to turn the page over
 
 
 def verify_orientation(
@@ -2314,21 +2315,28 @@ def verify_orientation(
     ways and keep the orientation whose reading the engine trusts more."""
     if geo.rotation_confidence >= UNSURE_ROTATION and not force:
         return geo
-    scores = []
+    readings = []
     for turn in (0, 180):
         g = geometry.Geometry(
             (geo.rotation + turn) % 360, geo.skew, geo.rotation_confidence, geo.skew_confidence
         )
         gray = geometry.apply(gray0, g)
-        lines = find_lines(engine, gray, dpi, options)
+        # (a line the layout cut into pieces, read as one: its pieces are too short for words)
+        lines = merge_row_fragments(find_lines(engine, gray, dpi, options))
         lines = sorted(lines, key=lambda ln: ln.bbox[2] - ln.bbox[0], reverse=True)[:4]
         reread_lines(engine, gray, lines, dpi, options, require_match=False)
         confs = [ln.confidence for ln in lines if ln.text.strip()]
         share, thai = plausibility(" ".join(ln.text for ln in lines))
-        weight = 0.3 + 0.7 * share if thai >= VERIFY_THAI else 1.0
-        scores.append(float(np.mean(confs)) * weight if confs else 0.0)
-    best = int(np.argmax(scores))
+        readings.append((float(np.mean(confs)) if confs else 0.0, share, thai))
+    # the dictionary weighs in when either way reads Thai enough: a way that reads none
+    # (Latin scraps, ``MIECEMLIEELBUCIE``, which the engine can be sure of) then has none of
+    # its words
+    judged = max(thai for _, _, thai in readings) >= VERIFY_THAI
+    scores = [conf * (0.3 + 0.7 * share if judged else 1.0) for conf, share, _ in readings]
     margin = abs(scores[0] - scores[1])
+    # a near tie is no evidence against the geometry's turn (one short line, read as words
+    # upright, read upside down with one word by chance: seed 58's geometry bench)
+    best = int(scores[1] - scores[0] >= FLIP_MARGIN)
     return geometry.Geometry(
         (geo.rotation + 180 * best) % 360,
         geo.skew,
@@ -2358,7 +2366,10 @@ def _typed_skew(
     # (two letters misread: ``เบื้อโปรดทราบ`` is a note), whatever the classifier took them
     # for (on a page of notes the page's median line is a note's, and a bold typed heading
     # can look like one; a note read as letter salad can look typed)
-    sure = [_surely_words(ln) and not pen_style(ln.text, slack=2) for ln in lines]
+    sure = [
+        (_surely_words(ln) or _printed_heading(ln)) and not pen_style(ln.text, slack=2)
+        for ln in lines
+    ]
     typed = [ln.bbox for ln, s in zip(lines, sure, strict=True) if s]
     hand = [
         ln.bbox
@@ -2377,6 +2388,24 @@ def _typed_skew(
         return None
     residual = geometry.residual_skew(ink, typed, hand)
     return residual if residual is not None and abs(residual) >= RESIDUAL_SKEW else None
+
+
+# the printed headings of the forms pen notes are written on (a page of order notes, whose
+# heading may be its only typed line)
+NOTES_HEADINGS = ("บันทึกการสั่งการ", MEMO_TITLE)
+
+
+def _printed_heading(ln: Line) -> bool:
+    """A line read surely (``SURE_WORDS_CONF``) as one of ``NOTES_HEADINGS``, a letter or so
+    aside (``วันทึกการสั่งการ``)."""
+    from rapidfuzz import fuzz
+
+    from pipeline.extract.labels import skeleton
+
+    if ln.confidence < SURE_WORDS_CONF:
+        return False
+    text = skeleton(ln.text.replace(" ", ""))
+    return any(fuzz.ratio(text, skeleton(h)) >= 85 for h in NOTES_HEADINGS)
 
 
 def _surely_words(ln: Line) -> bool:

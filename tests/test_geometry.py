@@ -100,33 +100,36 @@ def test_a_mostly_latin_page_is_turned_right(tmp_path, turn):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("index", "mode", "skew"),
+    ("seed", "index", "params"),
     [
-        (2, "grey", 0.32),  # blue pen on a grey scan: 3.6° off by all the page's ink
-        (4, "bw", 3.79),  # black pen: 1.5° off
-        (7, "colour", -6.61),  # black pen: sideways at -18.4° by the profiles
+        # blue pen on a grey scan: 3.6° off by all the page's ink
+        (61, 2, ScanParams(skew=0.32, mode="grey")),
+        (61, 4, ScanParams(skew=3.79, mode="bw")),  # black pen: 1.5° off
+        # black pen: sideways at -18.4° by the profiles
+        (61, 7, ScanParams(skew=-6.61, mode="colour")),
+        # a photocopy whose only typed line, the heading, reads ``วันทึกการสั่งการ``: 0.73° off
+        # (geometry bench, seed 57)
+        (57, 67, ScanParams(skew=3.26, mode="colour", blur=0.6, jpeg=70, photocopy=True)),
     ],
 )
-def test_a_page_of_pen_notes_is_set_straight_by_its_typed_line(tmp_path, index, mode, skew):
-    """Generated pages of pen notes (seed 61), each note at its own angle around one typed
-    heading: the notes' ink sets the page's first geometry; the page read, its lines of sure
-    dictionary words that are no routing note set the skew, and a page read as signs and
-    Latin scraps is read along the other axis too."""
+def test_a_page_of_pen_notes_is_set_straight_by_its_typed_line(tmp_path, seed, index, params):
+    """Generated pages of pen notes, each note at its own angle around one typed heading: the
+    notes' ink sets the page's first geometry; the page read, its lines of sure dictionary
+    words that are no routing note, or its printed heading, set the skew, and a page read as
+    signs and Latin scraps is read along the other axis too."""
     from pipeline.ingest import inspect, load_page
     from pipeline.ocr.engine import make_engine
     from pipeline.options import Options
     from pipeline.page import process_page
 
-    images, _, _, _ = make_file(
-        index, 61, kind="handnotes", params=ScanParams(skew=skew, mode=mode)
-    )
+    images, _, _, _ = make_file(index, seed, kind="handnotes", params=params)
     path = tmp_path / "notes.png"
     images[0].save(path, dpi=(300, 300))
     options = Options()
     engine = make_engine("tesseract", options.languages, None, options.page_timeout)
     page = process_page(load_page(inspect(path, options), 1, options), engine, options)
     assert page.rotation == 0
-    assert abs(page.skew - skew) <= 0.1
+    assert abs(page.skew - params.skew) <= 0.1
 
 
 def test_the_skew_left_in_a_pages_lines_is_measured_by_their_ink_alone():
@@ -183,6 +186,49 @@ def test_a_page_of_one_short_line(text, rotation, skew, dpi):
     g = estimate(scan, dpi)
     assert g.rotation == rotation
     assert abs(g.skew - skew) <= 0.3
+
+
+def test_a_bw_page_of_one_line_is_profiled_finer_than_whole_degrees():
+    """A continuation page of one line and its page number, turned a quarter, in black and
+    white at 200 dpi (geometry bench, seed 58): its letters' edges profile sharp only within
+    a few tenths of -2.45°, and a sweep in whole degrees had set it at 0°."""
+    images, _, _, _ = make_file(
+        66,
+        58,
+        kind="sparse",
+        params=ScanParams(dpi=200, skew=-2.45, rotation=90, mode="bw", noise=4, blur=1.0),
+    )
+    g = estimate(to_gray(_to_rgb(images[0])[0]), 200)
+    assert g.rotation == 90
+    assert abs(g.skew - -2.45) <= 0.1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("index", "params"),
+    [
+        # read upside down as Latin scraps (``MIECEMLIEELBUCIE``) the engine was sure of
+        (19, ScanParams(dpi=200, skew=-14.01, mode="colour", blur=1.0, border=True)),
+        # read upright as ``สิ่งที่ส่งมาด้วย``, upside down with one short word by chance: a tie
+        (31, ScanParams(dpi=300, skew=1.14, mode="grey", blur=1.0, jpeg=40, border=True)),
+    ],
+)
+def test_a_page_of_a_few_words_is_not_turned_over_by_its_reading(tmp_path, index, params):
+    """Mostly blank pages the geometry set upright, unsure, then read both ways (geometry
+    bench, seed 58): the reading upside down must win by its dictionary words to turn them."""
+    from pipeline.ingest import inspect, load_page
+    from pipeline.ocr.engine import make_engine
+    from pipeline.options import Options
+    from pipeline.page import process_page
+
+    images, _, _, _ = make_file(index, 58, kind="sparse", params=params)
+    path = tmp_path / "page.png"
+    images[0].save(path, dpi=(params.dpi, params.dpi))
+    options = Options()
+    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
+    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
+    assert page.rotation == 0
+    assert abs(page.skew - params.skew) <= 0.1
 
 
 def test_a_page_of_pen_notes_whose_profiles_tie_is_turned_by_its_letters_neighbours():

@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if not ok:
             wrong.append(
                 (
+                    i,
                     truth["kind"],
                     k + 1,
                     tp["rotation"],
@@ -135,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         for o in off:
             print("off after the page pass (page, kind, rotation, read, skew, read, mode):", o)
     for w in wrong:
-        print("wrong:", w)
+        print(
+            "wrong by the geometry alone (page, kind, file's page, rotation, read, conf, mode):", w
+        )
     return 0
 
 
