@@ -48,7 +48,7 @@ from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
 from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_month
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import TITLES, listed_parts
+from pipeline.thai.names import TITLES, listed_parts, title_guessed, with_title_read
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import CONSONANTS, MARKS, repair_text
 from pipeline.thai.words import (
@@ -1207,6 +1207,7 @@ def reread_lines(
                 _latin_number_reread(engine, strip, dpi, options, ln, sx, sy)
                 _latin_line_reread(engine, strip, dpi, options, ln, sx, sy)
                 _reference_letter_reread(engine, strip, dpi, options, ln, sx, sy)
+                _reference_code_reread(engine, strip, dpi, options, ln, sx, sy)
                 _month_reread(engine, strip, dpi, options, ln, sx, sy)
                 _date_reread(engine, gray, dpi, options, ln)
 
@@ -1603,6 +1604,53 @@ def _reference_letter_reread(
         return
     said = cand.words[letter]
     _put_in(ln, ks, [said], (sx, sy), (spots[0], spots[-1] + 1), said.text)
+
+
+# a reference line whose ministry code the English model read, as Latin letters or digits
+# (``ที AS ๘๔๘๓.๕/…``, ``ที่ 78 ๗๙๑๑/…``, ``ที่ ส8 …``, ``a ais 2111.6/…``, its ที่ too): no
+# code holds either
+_LATIN_CODE = re.compile(
+    f"^[\\s.:]*(?:ท{MARK.pattern}*|[A-Za-z]{{1,3}}[,.]?)\\s+"
+    "(?P<code>[A-Za-z][A-Za-z0-9]{1,2}|[0-9][A-Za-z0-9]|[\u0e01-\u0e2e][0-9]|[0-9][\u0e01-\u0e2e])"
+    f"\\s?(?=[0-9{THAI}{_LOOK}]{{3,5}}[./])"
+)
+
+
+def _reference_code_reread(
+    engine: OcrEngine, strip: np.ndarray, dpi: int, options: Options, ln: Line, sx: int, sy: int
+) -> None:
+    """A reference line's ministry code read as Latin letters or digits (``_LATIN_CODE``): a
+    Thai letter with a digit the engines put for a letter (``ส8`` for สธ) is the one known code
+    it fits; else the line is read again by the Thai model alone, and where that reads a known
+    code there (or one letter from just one), its symbols take the first reading's place. The
+    line goes under the review threshold (``UNSURE_CONF``): its code was put in."""
+    m = _LATIN_CODE.match(ln.text)
+    pos = align_symbols(ln) if m else None
+    if m is None or pos is None:
+        return
+    ks = [k for k, idx in enumerate(pos) if idx and idx[0] in range(*m.span("code"))]
+    if not ks or any(i not in range(*m.span("code")) for k in ks for i in pos[k]):
+        return  # a symbol reaching past the code
+    code, said, shift = snap_code(m["code"]), [ln.words[k] for k in ks], (0, 0)
+    if code is None:
+        again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
+        text = again[0].text if len(again) == 1 else ""
+        t = _REFERENCE_SLOTS.match(text) or _LATIN_CODE.match(text)
+        cpos = align_symbols(again[0]) if t else None
+        if t is None or cpos is None:
+            return
+        code = t["code"] if t["code"] in MINISTRY_CODES else snap_code(t["code"])
+        said = [
+            w
+            for w, idx in zip(again[0].words, cpos, strict=True)
+            if idx and idx[0] in range(*t.span("code"))
+        ]
+        shift = (sx, sy)
+    if code is None or len(said) != len(code):
+        return
+    said = [Word(ch, w.bbox, w.confidence) for ch, w in zip(code, said, strict=True)]
+    _put_in(ln, ks, said, shift, m.span("code"), code)
+    ln.confidence = min(ln.confidence, UNSURE_CONF)
 
 
 def _put_in(
@@ -2222,7 +2270,7 @@ def reread_signer_names(
             fit = -1
         else:
             continue
-        if fit >= 3:
+        if fit >= 3 and not (name is not None and title_guessed(name)):
             continue
         for img in (ocr_gray, gray):
             # (single-line mode gives up on some: a name line in a serif face)
@@ -2234,6 +2282,14 @@ def reread_signer_names(
             if other is not None and (f := listed_parts(other)) > fit:
                 fit = f
                 ln.text, ln.raw_text, ln.words = text, again[0].raw_text, again[0].words
+                ln.confidence = min(ln.confidence, again[0].confidence)
+            elif (
+                other is not None
+                and (name := signer_name(ln.text)) is not None
+                and (titled := with_title_read(name, other)) is not None
+            ):
+                # the title a signature's stroke made unreadable, as the other reading has it
+                ln.text = ln.text.replace(name, titled, 1)
                 ln.confidence = min(ln.confidence, again[0].confidence)
 
 

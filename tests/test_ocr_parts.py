@@ -1813,6 +1813,31 @@ def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(re
 
 
 @pytest.mark.parametrize(
+    "read, thai, want",
+    [
+        # the code read by the English model as capitals (seeds 30, 49), or lower case with
+        # the label (seed 56): the Thai model's code, one letter from just one known (ธ as 5)
+        ("ที AS ๘๔๘๓.๕/๘๕๔๔", "ที ส5 ๘๔๘๓.๕/๘๕๔๔", "ที สธ ๘๔๘๓.๕/๘๕๔๔"),
+        ("ที่ AIS ๒๗๓๒.๕/ว ๓๘๒๔", "ที่ ศธ ๒๗๓๒.๕/ว ๓๘๒๔", "ที่ ศธ ๒๗๓๒.๕/ว ๓๘๒๔"),
+        ("a ais 2111.6/9325", "ที่ ศธ 2111.6/9325", "a ศธ 2111.6/9325"),
+        # a Thai letter and a digit the engines put for ธ: the code it fits, unread again
+        ("ที่ ส8 ๗๙๑๑/ว๔๐๓๙", "", "ที่ สธ ๗๙๑๑/ว๔๐๓๙"),
+        # the Thai model reads no known code there, or none at all: the line stays
+        ("ที่ 15 ๒๙๔๐.๕๓๗๐๔", "ที่ วจ ๒๙๔๐.๕๓๗๐๔", "ที่ 15 ๒๙๔๐.๕๓๗๐๔"),
+        ("ที่ 78 ๗๙๑๑/ว๔๐๓๙", "ศี", "ที่ 78 ๗๙๑๑/ว๔๐๓๙"),
+        # no reference: a count, a Latin word before a number with no dot or slash
+        ("ข้อ 15 ๒๙๔๐ คน", "ข้อ สธ ๒๙๔๐ คน", "ข้อ 15 ๒๙๔๐ คน"),
+        ("ที่ KPI ๒๕๖๕ ๑๒", "ที่ สธ ๒๕๖๕ ๑๒", "ที่ KPI ๒๕๖๕ ๑๒"),
+    ],
+)
+def test_a_reference_code_read_as_latin_letters_or_digits_is_read_in_thai(read, thai, want):
+    got = _reread("_reference_code_reread", read, thai)
+    assert got.text == want
+    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+    assert got.confidence <= (0.99 if got.text == read else 0.7)
+
+
+@pytest.mark.parametrize(
     "read, thai, sure",
     [
         ("ที่ สธ 5033/9004", "ที่ สธ 5033/9004", 0.99),  # a running number with no letter
@@ -2218,6 +2243,34 @@ def test_a_name_line_whose_name_is_all_known_is_not_read_again():
     other = Line("ผู้อำนวยการกอง", (20, 100, 580, 118), 0.96, raw_text="ผู้อำนวยการกอง")
     reread_signer_names(engine, scanned, cleaned, [ln, other], 300, Options())
     assert engine.calls == 0 and ln.text == "(นางสาวอรุณี จันทร์หอม)"
+
+
+@pytest.mark.parametrize(
+    ("cleaned_reads", "scanned_reads", "want"),
+    [
+        # seed 45: the stroke crossed the title's ง; read as scanned, the letter is there
+        ("(นา1สุรชัย เรืองศรี)", "(นาง์สุรชัย เรืองศรี)", "(นางสุรชัย เรืองศรี)"),
+        # seed 28: the scan's reading is worse elsewhere, so its title alone is taken
+        ("(นาาชัยวัฒน์ สายทอง)", "(นางช์ยวัฒน์ ศายพอง)", "(นางชัยวัฒน์ สายทอง)"),
+        # another given name after the title: no graft; no title there either: none
+        ("(นา1สุรชัย เรืองศรี)", "(นางอนุชา เรืองศรี)", "(นา1สุรชัย เรืองศรี)"),
+        ("(นา1สุรชัย เรืองศรี)", "(นา1สุรชัย เรืองศรี)", "(นา1สุรชัย เรืองศรี)"),
+    ],
+)
+def test_a_signers_title_is_read_from_the_scan_where_the_cleaned_line_leaves_it_a_guess(
+    cleaned_reads, scanned_reads, want
+):
+    """The title's last letter cleared with the signature's stroke (``นา1สุรชัย``): the given
+    name's sex would only guess นาย or นาง, and the generator (like papers) may say either."""
+    from pipeline.options import Options
+    from pipeline.page import reread_signer_names
+
+    scanned, cleaned = _name_pages()
+    engine = _ReadsByInk(scanned_reads, cleaned_reads)
+    ln = Line(cleaned_reads, (20, 30, 580, 90), 0.96, raw_text=cleaned_reads)
+    reread_signer_names(engine, scanned, cleaned, [ln], 300, Options())
+    assert ln.text == want and engine.calls == 2
+    assert ln.confidence <= 0.96
 
 
 class _BlockModeOnly:

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.thai.repair import CONSONANTS, MARKS
@@ -484,6 +485,29 @@ def title_guessed(name: str) -> bool:
     unreadable (``นา1สุรชัย``, ``นา“ณัฐวุฒิ``), the given name's sex chose ``นาย`` or ``นาง``;
     papers do not always agree with the lists (a woman may bear a name the lists give men)."""
     return _read_title(name)[2]
+
+
+SAME_GIVEN = 80  # how alike (rapidfuzz's ratio, marks aside) two readings' given names must be
+
+
+def with_title_read(name: str, other: str) -> str | None:
+    """``name`` (as read) with the title of ``other`` (another reading of its line) where its
+    own is a guess (``title_guessed``) and ``other`` reads one as written, the same given name
+    after it (a mark aside: ``นาง์สุรชัย``, ``นางช์ยวัฒน์``): the page as scanned keeps the
+    letter a signature's stroke crosses, which clearing the stroke took (``นา1สุรชัย``). None
+    otherwise."""
+    title, text, guessed = _read_title(name)
+    if not guessed:
+        return None
+    spaced = re.sub(r"\s+", " ", other).strip()
+    read = next((t for t in TITLES if spaced.startswith(t)), None)
+    if read is None:
+        return None
+    theirs = spaced[len(read) :].lstrip(MARKS + " ").split(" ")[0]
+    ours = text[len(title) :].split(" ")[0]
+    if fuzz.ratio(_bare(theirs), _bare(ours)) < SAME_GIVEN:
+        return None
+    return read + text[len(title) :]
 
 
 def _struck_title(text: str) -> str | None:
