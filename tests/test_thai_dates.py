@@ -142,6 +142,7 @@ def test_leading_two_read_as_zero_or_six_is_repaired_and_said():
         ("๑๕ มิถุนายน wa. ๒๕๕๗", "2014-06-15", "wa."),  # พ.ศ. taken by the English model
         ("23 พ.ค. .2558", "2015-05-23", "."),  # a speck read as a stop
         ("๕ พฤศจิกายน โ๒๕๕๒", "2009-11-05", "โ"),  # a speck the Thai model read, glued on
+        ("๑ มีนาคม พ.ศ. า๒๕๕๘", "2015-03-01", "า"),  # ... after the era (seed 58)
     ],
 )
 def test_signs_between_month_and_year_are_skipped_with_a_doubt(

@@ -33,7 +33,11 @@ def test_slips_are_mended_with_a_reason():
         "พม ๔๑๗๘/๐๔๒๘๔": ("พม 4178/ว4284", "letter 'ว' read as '0'"),
         "ศธ ๘๒๒๔-.๕/๗๗๒๐": ("ศธ 8224.5/7720", "dash by the stop"),
         "ย8 ๐๑๕๗.๓/๒๐๕๕": ("ยธ 0157.3/2055", "ministry code read as 'ย8', taken as 'ยธ'"),
+        # a speck read as a vowel between the code's letters (seed 59)
+        "กาษ ๑๕๐๗.๕/จ ๒๑๔๓": ("กษ 1507.5/จ 2143", "ministry code read as 'กาษ'"),
     }
+    # (a vowel between letters that make no known code is left for a person)
+    assert normalise_reference("ทาบ ๑๒๓๔").value == "ทาบ 1234"
     for text, (value, reason) in cases.items():
         ref = normalise_reference(text)
         assert ref.value == value, text

@@ -135,8 +135,9 @@ _WRITTEN_RE = re.compile(
     rf"(?:(?P<split>(?:2[45]|19|20) {_DIGIT}{{2}})|(?P<year>{_DIGIT}{{2,4}}))"
     # ... or a four-digit year after a few signs that are no Thai and no digit: the era the
     # English model took (``wa.`` for พ.ศ.), a speck read as a stop; or after one Thai letter
-    # or leading vowel glued to it (a speck the Thai model read: ``โ๒๕๕๒``)
-    rf"|(?P<junk>[^0-9\u0e01-\u0e4e]{{1,5}}?|[\u0e01-\u0e2e\u0e40-\u0e44](?={_DIGIT}{{4}}))\s*"
+    # or vowel glued to it (a speck the Thai model read: ``โ๒๕๕๒``, ``พ.ศ. า๒๕๕๘``)
+    rf"|(?:{_ERA}\s*)?"
+    rf"(?P<junk>[^0-9\u0e01-\u0e4e]{{1,5}}?|[\u0e01-\u0e2e\u0e30-\u0e44](?={_DIGIT}{{4}}))\s*"
     rf"(?P<year4>{_DIGIT}{{4}}))(?!{_DIGIT})"
 )
 _NUMERIC_RE = re.compile(

@@ -16,6 +16,7 @@ stock Thai model does to them, and what is mended here:
 - a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
   known code is that close, and so is one whose second letter was read as a digit (``ย8``)
   when one known code only starts with its first;
+- a vowel between a known code's two letters (``กาษ``) is a speck;
 - a dash by the unit's stop (``๘๒๒๔-.๕``) is a speck;
 - letters stuck to the end of the running number (``๘๓๑๗ซุ``) are residue of the dotted leader.
 """
@@ -55,6 +56,10 @@ _SLASH_AS_DIGIT = re.compile(
 )
 # a code's first letter and a digit for its second (``ย8``), the office number after it
 _DIGIT_IN_CODE = re.compile("^([\u0e01-\u0e2e])[0-9](?= ?[0-9])")
+# a code read with a vowel between its two letters (a speck the Thai model read: ``กาษ``)
+_VOWEL_IN_CODE = re.compile(
+    "^([\u0e01-\u0e2e])[\u0e30\u0e32\u0e33\u0e40-\u0e44]([\u0e01-\u0e2e])(?= ?[0-9])"
+)
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
 
@@ -113,6 +118,11 @@ def normalise_reference(text: str) -> Reference:
         flat = snapped + flat[digit_code.end() :]
     else:
         digit_code = None
+    vowel = _VOWEL_IN_CODE.match(flat)
+    if vowel is not None and vowel[1] + vowel[2] in MINISTRY_CODES:
+        flat = vowel[1] + vowel[2] + flat[vowel.end() :]
+    else:
+        vowel = None
     m = _REF.match(flat)
     tail = None
     merged = _SLASH_AS_DIGIT.match(flat) if m is None or _too_long(m) else None
@@ -130,6 +140,8 @@ def normalise_reference(text: str) -> Reference:
     reasons: list[str] = []
     if digit_code is not None:
         reasons.append(f"ministry code read as {digit_code[0]!r}, taken as {m['code']!r}")
+    if vowel is not None:
+        reasons.append(f"ministry code read as {vowel[0]!r}, its vowel dropped")
     if merged is not None:
         reasons.append(f"slash and letter read as {merged['sign']!r}, taken as '/ว'")
     elif _too_long(m):
