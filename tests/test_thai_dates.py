@@ -262,3 +262,11 @@ def test_a_full_month_name_misread_by_a_letter_or_two_is_known_with_a_doubt():
     # words that are no month, and a word as near to two months, give no date
     assert parse_date("ที่ประชุม ๑๒ คนทำงาน ๒๕๖๐").value is None
     assert parse_date("๑ มกีาคม ๒๕๖๐").value is None  # มกราคม or มีนาคม
+
+
+def test_letters_glued_before_the_day_are_a_doubt_but_its_label_is_not() -> None:
+    # seed 55: ๒๕ read ``โซ๕``; the day taken is the digit left, and a person looks at it
+    got = parse_date("โซ๕ พฤศจิกายน พ.ศ. ๒๕๕๙")
+    assert got.value == "2016-11-05" and got.reason is not None and "'โซ'" in got.reason
+    for text in ("วันที่๕ พฤศจิกายน ๒๕๕๙", "วันที๕ พฤศจิกายน ๒๕๕๙", "ลงวันที่ ๕ พ.ย. ๒๕๕๙"):
+        assert parse_date(text).reason is None, text

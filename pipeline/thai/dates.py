@@ -225,6 +225,12 @@ def _day(day: str, month: int) -> str:
     return day
 
 
+# Thai letters right before a written date's day, with no space; and a date's label ending
+# them (``วันที่๕``), which is no doubt
+_GLUED_BEFORE_DAY = re.compile("[\u0e01-\u0e4e]+$")
+_DAY_LABEL_END = re.compile("ท[\u0e31-\u0e3a\u0e47-\u0e4e]*$")
+
+
 def parse_date(text: str) -> DateResult:
     """Find and normalise the first date in ``text``."""
     prepared = _prepare(text)
@@ -234,6 +240,10 @@ def parse_date(text: str) -> DateResult:
         month, said, loose = _written_month(written)
         span = written.group(0).strip()
         doubts = []
+        glued = _GLUED_BEFORE_DAY.search(prepared[: written.start()])
+        if glued and not _DAY_LABEL_END.search(glued[0]):
+            # (``โซ๕ พฤศจิกายน``: the day's first digit read as letters, or a letter glued on)
+            doubts.append(f"{glued[0]!r} glued before the day")
         if written["stray"]:
             doubts.append(f"'{written['stray']}' before the month ignored")
         if written["mai"]:
