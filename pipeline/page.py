@@ -1062,6 +1062,22 @@ def _unstack(lines: list[Line]) -> list[Line]:
             ):
                 continue
             a.bbox = (ax0, ay0, ax1, int(by0 + 0.25 * (by1 - by0)))
+    for a in lines:
+        for b in lines:
+            # ... and a short box that starts with the line over it and reaches a line below
+            # it holds that line and a stretch of the one over it (``ผู้อำนวยการกอง`` wrapped
+            # under ``เรียน ผู้อำนวยการกอง ผ่าน …``, read twice, seed 59): it starts where the
+            # line over it ends
+            ax0, ay0, ax1, ay1 = a.bbox
+            bx0, by0, bx1, by1 = b.bbox
+            if (
+                b is not a
+                and abs(by0 - ay0) < 0.25 * (ay1 - ay0)
+                and by1 - ay1 > 0.5 * med
+                and bx1 - bx0 < 0.5 * (ax1 - ax0)
+                and min(ax1, bx1) - max(ax0, bx0) >= 0.9 * (bx1 - bx0)
+            ):
+                b.bbox = (bx0, int(ay1 - 0.2 * (ay1 - ay0)), bx1, by1)
     return lines
 
 

@@ -2446,6 +2446,24 @@ def test_a_mark_row_level_with_the_line_under_it_is_dropped_and_the_line_is_one(
     assert [ln.bbox for ln in kept] == [(355, 198, 2230, 284)]
 
 
+def test_a_short_box_from_the_top_of_the_line_over_it_to_the_line_under_it_starts_under_it():
+    """Seed 59: a recipient's post wrapped under ``เรียน ผู้อำนวยการกอง ผ่าน …`` was boxed from
+    the top of that line down, and read as ``ผู้อำนวยการกอง ผู้อำนวยการกอง``; it starts where
+    the line over it ends. A box as wide as its line over it (a table row, a paragraph's
+    lines boxed as one) is left."""
+    from pipeline.page import merge_row_fragments
+
+    def lines(lower):
+        over = Line(text="", bbox=(361, 670, 2000, 751), confidence=0.0)
+        under = Line(text="", bbox=lower, confidence=0.0)
+        after = Line(text="", bbox=(655, 869, 2098, 951), confidence=0.0)
+        return [ln.bbox for ln in merge_row_fragments([over, under, after])]
+
+    assert lines((530, 674, 1004, 834))[1] == (530, 734, 1004, 834)
+    assert lines((530, 674, 1904, 834))[1] == (530, 674, 1904, 834)
+    assert lines((530, 757, 1004, 834))[1] == (530, 757, 1004, 834)  # a line of its own
+
+
 def test_a_month_opening_with_a_lookalike_letter_is_no_digit(model):
     """``วันที่ ๔ ตุลาคม`` read ``๕ ตุลาคม`` (a generated colour scan, 14 pt, seed 41): the ต
     opening the month stood a word's space from the day, at the edge of the gap a run reaches
