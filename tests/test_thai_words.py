@@ -194,7 +194,17 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ปรากฏตามเอกสารแนบทายบันทึกนี้") == "ปรากฏตามเอกสารแนบท้ายบันทึกนี้"
     assert correct_words("ดำเนินการเรียบรอยแล้ว") == "ดำเนินการเรียบร้อยแล้ว"
     assert correct_words("ให้ยืนใบสมัครด้วยตนเอง") == "ให้ยื่นใบสมัครด้วยตนเอง"
-    for right in ("บันทึกข้อความ", "ข้อความในหนังสือ", "ให้ทานแก่ทุกคน", "ค้าขาย", "สวนสาธารณะ"):
+    # ... or with a letter read for its look-alike too (พ as ห: เหิม is a word, seed 58)
+    assert correct_words("รายละเอียดเหิมเติมได้ที่") == "รายละเอียดเพิ่มเติมได้ที่"
+    assert correct_words("เหิมประสิทธิภาพ เจ้าหน้าที่") == "เพิ่มประสิทธิภาพ เจ้าหน้าที่"
+    for right in (
+        "บันทึกข้อความ",
+        "ข้อความในหนังสือ",
+        "ให้ทานแก่ทุกคน",
+        "ค้าขาย",
+        "สวนสาธารณะ",
+        "ความเหิมเกริม",
+    ):
         assert correct_words(right) == right
     # a speck read as a stop before a word (not an abbreviation's, nor a wrapped one's)
     assert correct_words(".ทั้งนี้ ได้แนบ ณ .ห้องประชุม") == "ทั้งนี้ ได้แนบ ณ ห้องประชุม"

@@ -200,8 +200,18 @@ def _tone_fix(tokens: list[str]) -> str | None:
 
 
 # the set phrases of official papers, by their letters without marks
+# letters the engine reads one for the other inside the papers' phrases, as their keys take
+# them (พ's zigzag lost: ``เหิมเติม``, ``เหิมประสิทธิภาพ`` for เพิ่ม…, three lines of one seed
+# at 0.99, as เหิม is a word)
+_PHRASE_LOOKALIKES = str.maketrans("ห", "พ")
+
+
+def _phrase_key(text: str) -> str:
+    return skeleton(text).translate(_PHRASE_LOOKALIKES)
+
+
 _OFFICIAL_PHRASES = {
-    skeleton(w): w
+    _phrase_key(w): w
     for w in (
         "วันที่",
         "ทั้งนี้",
@@ -216,6 +226,7 @@ _OFFICIAL_PHRASES = {
         "เข้าร่วม",
         "จัดซื้อ",
         "เพิ่มเติม",  # (เพิ่ม เต็ม: two words, once a lost mark is put back)
+        "เพิ่มประสิทธิภาพ",
         # ... and phrases of memos whose marks the engine loses or misreads into other words
         # (ฉบับ ที, ที ประชุม, ตัว ชี วัด, ทุก ทาน, ข้อความ ร่วมมือ, ค้า ใช้จ่าย)
         "ฉบับที่",
@@ -262,7 +273,7 @@ def _misread_fix(tokens: list[str]) -> str | None:
     ผู้อ้านวยการ → ผู้ อ้า นวย การ, ระบุบ → ระ บุบ), so no unknown word marks it. Rare words
     (names, loanwords) are never put for a reading."""
     window = "".join(tokens)
-    official = _OFFICIAL_PHRASES.get(skeleton(window))
+    official = _OFFICIAL_PHRASES.get(_phrase_key(window))
     if official is not None and official != window:
         # the set phrases of every memo are never anything else (วันทิ, ทั้งนี่)
         return official if Levenshtein.distance(official, window) <= _MAX_MARK_EDITS else None
