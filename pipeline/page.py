@@ -1655,11 +1655,13 @@ def _reference_code_reread(
         cpos = align_symbols(again[0]) if t else None
         if t is None or cpos is None:
             return
-        code = t["code"] if t["code"] in MINISTRY_CODES else snap_code(t["code"])
+        # (a speck's mark on a letter aside: ``ศวิ``)
+        bare = MARK.sub("", t["code"])
+        code = bare if bare in MINISTRY_CODES else snap_code(bare)
         said = [
             w
             for w, idx in zip(again[0].words, cpos, strict=True)
-            if idx and idx[0] in range(*t.span("code"))
+            if idx and idx[0] in range(*t.span("code")) and not MARK.fullmatch(w.text)
         ]
         shift = (sx, sy)
     if code is None or len(said) != len(code):

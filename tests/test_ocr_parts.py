@@ -1820,6 +1820,7 @@ def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(re
         ("ที AS ๘๔๘๓.๕/๘๕๔๔", "ที ส5 ๘๔๘๓.๕/๘๕๔๔", "ที สธ ๘๔๘๓.๕/๘๕๔๔"),
         ("ที่ AIS ๒๗๓๒.๕/ว ๓๘๒๔", "ที่ ศธ ๒๗๓๒.๕/ว ๓๘๒๔", "ที่ ศธ ๒๗๓๒.๕/ว ๓๘๒๔"),
         ("a ais 2111.6/9325", "ที่ ศธ 2111.6/9325", "a ศธ 2111.6/9325"),
+        ("ที่ AD ๙๑๕๕/๙๒๓๑", "ที่ ศวิ ๙๑๕๕/๙๒๓๑", "ที่ ศธ ๙๑๕๕/๙๒๓๑"),  # (a speck's mark, ธ as ว)
         # a Thai letter and a digit the engines put for ธ: the code it fits, unread again
         ("ที่ ส8 ๗๙๑๑/ว๔๐๓๙", "", "ที่ สธ ๗๙๑๑/ว๔๐๓๙"),
         # the Thai model reads no known code there, or none at all: the line stays
