@@ -463,8 +463,9 @@ def drop_stray_commas(text: str) -> str:
 
 # a stop glued before a Thai word of two letters or more, after a blank or at the line's start:
 # a speck (Thai writes no stop there; an abbreviation's stops follow its letters, ``พ.ศ.``, and a
-# wrapped one's stands alone, ``. ค.``)
-_STRAY_STOP = re.compile("(?:^|(?<=\\s))\\.(?=[\u0e01-\u0e4e]{2})")
+# wrapped one's stands alone, ``. ค.``); so is one before a parenthesis opening Thai
+# (``.(นางสาวสุรชัย พึ่งบุญ)``, a signer's name line, seed 59)
+_STRAY_STOP = re.compile("(?:^|(?<=\\s))\\.(?=[\u0e01-\u0e4e]{2}|\\([\u0e01-\u0e4e])")
 
 
 def drop_stray_stops(text: str) -> str:
@@ -472,6 +473,8 @@ def drop_stray_stops(text: str) -> str:
 
     >>> drop_stray_stops(".ทั้งนี้ ได้แนบ ณ .ห้องประชุม ๓๙๑ ในวันที่ ๔ ม. ค. ๒๕๖๖")
     'ทั้งนี้ ได้แนบ ณ ห้องประชุม ๓๙๑ ในวันที่ ๔ ม. ค. ๒๕๖๖'
+    >>> drop_stray_stops(".(นางสาวปรีชา บุญมา)")
+    '(นางสาวปรีชา บุญมา)'
     """
     return _STRAY_STOP.sub("", text) if "." in text else text
 
