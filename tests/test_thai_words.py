@@ -194,6 +194,9 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ปรากฏตามเอกสารแนบทายบันทึกนี้") == "ปรากฏตามเอกสารแนบท้ายบันทึกนี้"
     assert correct_words("ดำเนินการเรียบรอยแล้ว") == "ดำเนินการเรียบร้อยแล้ว"
     assert correct_words("ให้ยืนใบสมัครด้วยตนเอง") == "ให้ยื่นใบสมัครด้วยตนเอง"
+    # an amount's comma read as a stop (seed 59); baht take two decimals, not three
+    assert correct_words("งบประมาณจำนวน ๔๐๓.๐๐๐ บาท สำหรับ") == "งบประมาณจำนวน ๔๐๓,๐๐๐ บาท สำหรับ"
+    assert correct_words("ราคา ๑๒.๕๐ บาท") == "ราคา ๑๒.๕๐ บาท"
     # a vowel added to a word, making one the dictionary knows but the corpus counts once
     # (seed 59, three lines at 0.99); a rare word of three letters is left (ยาวี, Jawi)
     assert correct_words("หน่วยงานได้นำระบับ Data Governance") == "หน่วยงานได้นำระบบ Data Governance"

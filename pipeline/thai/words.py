@@ -468,6 +468,23 @@ def drop_stray_commas(text: str) -> str:
 _STRAY_STOP = re.compile("(?:^|(?<=\\s))\\.(?=[\u0e01-\u0e4e]{2}|\\([\u0e01-\u0e4e])")
 
 
+# an amount's thousands read with a stop for the comma (``๔๐๓.๐๐๐ บาท``): baht take two
+# decimals (satang), never three
+_THOUSANDS_STOP = re.compile(
+    "(?<![0-9๐-๙.,])([0-9๐-๙]{1,3})\\.([0-9๐-๙]{3})(?=(?:,[0-9๐-๙]{3})*(?:\\.[0-9๐-๙]{2})?\\s?บาท)"
+)
+
+
+def mend_thousands_stop(text: str) -> str:
+    """``จำนวน ๔๐๓.๐๐๐ บาท`` → ``จำนวน ๔๐๓,๐๐๐ บาท``: a stop read where an amount's comma
+    stands before its unit.
+
+    >>> mend_thousands_stop("งบประมาณจำนวน ๔๐๓.๐๐๐ บาท และ 12.50 บาท")
+    'งบประมาณจำนวน ๔๐๓,๐๐๐ บาท และ 12.50 บาท'
+    """
+    return _THOUSANDS_STOP.sub(r"\1,\2", text) if "บาท" in text else text
+
+
 def drop_stray_stops(text: str) -> str:
     """Stops the engine made of specks before Thai words go.
 
@@ -551,7 +568,7 @@ def correct_words(text: str) -> str:
     """Repair marks inside Thai runs of ``text`` where the dictionary is unambiguous, after
     joining words the engine split with a space; the phone label is put right, and the words
     numbers follow (``mend_number_words``)."""
-    text = join_split_words(drop_stray_stops(drop_stray_commas(text)))
+    text = join_split_words(drop_stray_stops(drop_stray_commas(mend_thousands_stop(text))))
     text = mend_era(mend_reference_label(mend_number_words(mend_phone_label(text))))
     given, family = _lists()
 
