@@ -194,6 +194,10 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ปรากฏตามเอกสารแนบทายบันทึกนี้") == "ปรากฏตามเอกสารแนบท้ายบันทึกนี้"
     assert correct_words("ดำเนินการเรียบรอยแล้ว") == "ดำเนินการเรียบร้อยแล้ว"
     assert correct_words("ให้ยืนใบสมัครด้วยตนเอง") == "ให้ยื่นใบสมัครด้วยตนเอง"
+    # a phrase whose first letters the tokeniser joins to the word before (ตามตัว ชี วัด, seed
+    # 56, three lines at 0.99); a word and its mark are not cut apart (ตามที | ่กองแผนงาน)
+    assert correct_words("ดำเนินงานตามตัวชีวัด เพื่อให้") == "ดำเนินงานตามตัวชี้วัด เพื่อให้"
+    assert correct_words("ตามที่กองแผนงานได้รับ") == "ตามที่กองแผนงานได้รับ"
     # an amount's comma read as a stop (seed 59); baht take two decimals, not three
     assert correct_words("งบประมาณจำนวน ๔๐๓.๐๐๐ บาท สำหรับ") == "งบประมาณจำนวน ๔๐๓,๐๐๐ บาท สำหรับ"
     assert correct_words("ราคา ๑๒.๕๐ บาท") == "ราคา ๑๒.๕๐ บาท"

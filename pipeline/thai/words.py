@@ -277,11 +277,31 @@ def _misread_fix(tokens: list[str]) -> str | None:
     if official is not None and official != window:
         # the set phrases of every memo are never anything else (วันทิ, ทั้งนี่)
         return official if Levenshtein.distance(official, window) <= _MAX_MARK_EDITS else None
+    if official is None and len(tokens) >= 2:
+        head = _phrase_after_word(tokens[0], window)
+        if head is not None:
+            return head
     if not _rare_pieces(tokens):
         return None
     return _likeliest_word(
         tokens, lambda c: Levenshtein.distance(c, window) <= _MAX_MARK_EDITS, _MARK_LOSS_ODDS
     )
+
+
+def _phrase_after_word(first: str, window: str) -> str | None:
+    """``window`` with the papers' phrase it ends in put right, where the tokeniser joined the
+    phrase's first letters to the word before it (``ตามตัว ชี วัด``: ตาม and ตัวชี้วัด, the
+    mark lost), that word a dictionary word; None when no such phrase is misread there."""
+    words = _dictionary()[0]
+    for k in range(1, len(first)):
+        head, rest = window[:k], window[k:]
+        if rest[0] in _MARKS:
+            continue  # (a letter and its marks are not cut apart)
+        official = _OFFICIAL_PHRASES.get(_phrase_key(rest))
+        if official is not None and head in words and official != rest:
+            if Levenshtein.distance(official, rest) <= _MAX_MARK_EDITS:
+                return head + official
+    return None
 
 
 def _likeliest_word(tokens: list[str], near: Callable[[str], bool], odds: float) -> str | None:
