@@ -196,6 +196,7 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     assert correct_words("ให้ยืนใบสมัครด้วยตนเอง") == "ให้ยื่นใบสมัครด้วยตนเอง"
     assert correct_words("ข้อเชิญชวนบุคลากรทุกท่าน") == "ขอเชิญชวนบุคลากรทุกท่าน"  # (seed 56)
     assert correct_words("จึงข้ออนุมัติให้เจ้าหน้าที่") == "จึงขออนุมัติให้เจ้าหน้าที่"  # (seed 59)
+    assert correct_words("จงขออนุมัติให้เจ้าหน้าที่") == "จึงขออนุมัติให้เจ้าหน้าที่"  # (seed 30)
     assert correct_words("ครั้งนี้มี่ผู้เข้าร่วมจำนวน") == "ครั้งนี้มีผู้เข้าร่วมจำนวน"  # (seed 59)
     # a phrase whose first letters the tokeniser joins to the word before (ตามตัว ชี วัด, seed
     # 56, three lines at 0.99); a word and its mark are not cut apart (ตามที | ่กองแผนงาน)
