@@ -1784,6 +1784,12 @@ class _ThaiSymbols(_ThaiAlone):
         return [line]
 
 
+def _assert_reads(got: Line, want: str) -> None:
+    """``got`` reads ``want``, and its symbols spell it (the digit network cuts glyphs by them)."""
+    assert got.text == want
+    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+
+
 def _reread(function: str, read: str, thai: str, sure: float = 0.99) -> Line:
     """``read`` (a symbol a character) after ``pipeline.page``'s ``function`` read its band again
     with an engine whose Thai model alone reads ``thai``, each symbol ``sure``."""
@@ -1808,8 +1814,7 @@ def _reread(function: str, read: str, thai: str, sure: float = 0.99) -> Line:
 )
 def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(read, thai, want):
     got = _reread("_reference_letter_reread", read, thai)
-    assert got.text == want
-    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+    _assert_reads(got, want)
 
 
 @pytest.mark.parametrize(
@@ -1833,8 +1838,7 @@ def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(re
 )
 def test_a_reference_code_read_as_latin_letters_or_digits_is_read_in_thai(read, thai, want):
     got = _reread("_reference_code_reread", read, thai)
-    assert got.text == want
-    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+    _assert_reads(got, want)
     assert got.confidence <= (0.99 if got.text == read else 0.7)
 
 
@@ -1900,8 +1904,7 @@ def test_a_month_the_english_model_took_is_read_in_thai(read, thai, want):
     from pipeline.thai.dates import parse_date
 
     got = _reread("_month_reread", read, thai)
-    assert got.text == want
-    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+    _assert_reads(got, want)
     assert parse_date(got.text).value is not None
 
 
@@ -1952,8 +1955,7 @@ def test_a_date_whose_month_is_lost_is_read_again_alone(read, thai, want):
     from pipeline.thai.dates import find_month
 
     got = _date_read(read, thai)
-    assert got.text == want
-    assert "".join(w.text for w in got.words) == want.replace(" ", "")
+    _assert_reads(got, want)
     assert find_month(got.text) is not None
 
 
