@@ -44,10 +44,12 @@ _WS = re.compile(r"\s+")
 
 def repair_text(text: str) -> str:
     """Repair one line of OCR output (keeps line structure: no newlines are added or removed)."""
-    text = unicodedata.normalize("NFC", text)
     prev = None
     while prev != text:  # rules can uncover each other; converge (each only shortens or reorders)
         prev = text
+        # (NFC each round: a space dropped between two marks leaves them in an order NFC
+        # would change, ``่ ฺ`` → ``ฺ่``, and the result must be NFC to be stable)
+        text = unicodedata.normalize("NFC", text)
         text = _SARA_AM.sub(lambda m: m.group(1) + m.group(2) + "\u0e33", text)
         text = _SPACE_BEFORE_MARK.sub("", text)
         text = _SPACE_AFTER_LEADING.sub("", text)
