@@ -391,14 +391,14 @@ _ADDED_MARK_RARE = 5  # a word the corpus counts this few times at most may be a
 
 def _added_mark_fix(tokens: list[str]) -> str | None:
     """The one common word a very rare dictionary word (``ระบับ``, counted once) becomes with
-    one mark or vowel above or below taken out (ระบบ, counted 31,180 times), when it is far
+    one vowel above or below taken out (ระบบ, counted 31,180 times), when it is far
     likelier (the odds a lost vowel needs): the engine added it from a speck, and the
     dictionary knows the reading, so no unknown word marks it."""
     _, freq = _tone_index()
     [tok] = tokens
-    given, family = _lists()
     if len(skeleton(tok)) < 4 or freq.get(tok, 0) > _ADDED_MARK_RARE:
         return None
+    given, family = _lists()
     if tok in given or tok in family:
         return None
     words = _dictionary()[0]
