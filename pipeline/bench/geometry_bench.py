@@ -1,13 +1,16 @@
 """Orientation and skew over generated pages, per condition.
 
-    python -m pipeline.bench.geometry_bench [--pages 120] [--seed 31] [--pipeline]
+    python -m pipeline.bench.geometry_bench [--pages 120] [--seed 31] [--pipeline] [--short-lines N]
 
 Pages are drawn fresh (any document kind, any degradation, skews up to ±15°, all quarter turns);
 reports rotation accuracy, skew error (median, max) and the CPU seconds of the estimate. With
 ``--pipeline`` the pages of pen notes and the mostly blank ones are also run through the whole
 page pass (``process_page``, real Tesseract), whose reading checks and mends the geometry (a page
 read as letter salad is read the other way up or along the other axis; a page of notes is set
-straight by its typed lines), and the geometry it reports is scored too.
+straight by its typed lines), and the geometry it reports is scored too. ``--short-lines N``
+then draws N pages holding only a continuation page's ``หน้า ๒`` (a random face, size, place,
+skew within ±4°, quarter turn and dpi; clean) and scores the geometry alone on them: the
+hardest skew there is, five letters.
 """
 
 from __future__ import annotations
@@ -62,11 +65,54 @@ def _read_page(image: Image.Image, dpi: int) -> Page:
         return process_page(load_page(inspect(path, options), 1, options), _engine(), options)
 
 
+SHORT_LINE = "หน้า ๒"
+SHORT_FACES = ("laksaman", "sarabun", "garuda", "kinnari", "norasi")
+
+
+def _short_lines(n: int, seed: int) -> None:
+    """The geometry alone on ``n`` pages holding only ``SHORT_LINE``: skew error median, 90th
+    percentile and max, pages over 0.3°, and pages turned wrong."""
+    import cv2
+    from PIL import ImageDraw
+
+    from pipeline.synth.fonts import typed_face
+
+    rng = random.Random(seed)
+    errors: list[float] = []
+    wrong = 0
+    for _ in range(n):
+        face, pt = rng.choice(SHORT_FACES), rng.choice([14, 15, 16])
+        skew, turn = round(rng.uniform(-4, 4), 2), rng.choice([0, 90, 180, 270])
+        dpi = rng.choice([200, 300])
+        page = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi
+        at = (rng.randint(300, 1800), rng.randint(200, 3200))
+        ImageDraw.Draw(page).text(
+            at, SHORT_LINE, font=typed_face(face).font(pt * 300 // 72), fill=0
+        )
+        m = cv2.getRotationMatrix2D((1240, 1754), skew, 1.0)
+        scan = cv2.warpAffine(np.asarray(page), m, (2480, 3508), borderValue=255)
+        scan = np.rot90(scan, k=turn // 90).copy()  # turned CCW: the page needs it turned back
+        if dpi != 300:
+            scan = cv2.resize(scan, None, fx=dpi / 300, fy=dpi / 300, interpolation=cv2.INTER_AREA)
+        g = geometry.estimate(scan, dpi)
+        if g.rotation != turn:
+            wrong += 1
+        else:
+            errors.append(abs(g.skew - skew))
+    e = np.array(errors)
+    print(
+        f"\n{SHORT_LINE!r} alone on {n} pages (geometry alone): skew error median "
+        f"{np.median(e):.3f}°, p90 {np.percentile(e, 90):.2f}°, max {e.max():.2f}°, "
+        f"{int((e > 0.3).sum())} over 0.3°; {wrong} turned wrong"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=120)
     ap.add_argument("--seed", type=int, default=31)
     ap.add_argument("--pipeline", action="store_true")
+    ap.add_argument("--short-lines", type=int, default=0)
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # (before Tesseract loads: 4× faster here)
     after: dict[str, list[tuple[bool, float]]] = defaultdict(list)
@@ -128,13 +174,16 @@ def main(argv: list[str] | None = None) -> int:
                     c["mode"],
                 )
             )
-    _table(by)
-    print(f"geometry CPU per page: median {statistics.median(cpu):.3f} s, max {max(cpu):.3f} s")
+    if cpu:  # (``--pages 0``: the short lines alone)
+        _table(by)
+        print(f"geometry CPU per page: median {statistics.median(cpu):.3f} s, max {max(cpu):.3f} s")
     if after:
         print("\nafter the page pass (process_page):")
         _table(after)
         for o in off:
             print("off after the page pass (page, kind, rotation, read, skew, read, mode):", o)
+    if args.short_lines:
+        _short_lines(args.short_lines, args.seed)
     for w in wrong:
         print(
             "wrong by the geometry alone (page, kind, file's page, rotation, read, conf, mode):", w
