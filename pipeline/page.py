@@ -2303,11 +2303,11 @@ def reread_signer_names(
                 ln.confidence = min(ln.confidence, again[0].confidence)
             elif (
                 other is not None
-                and (name := signer_name(ln.text)) is not None
-                and (titled := with_title_read(name, other)) is not None
+                and (kept := signer_name(ln.text)) is not None
+                and (titled := with_title_read(kept, other)) is not None
             ):
                 # the title a signature's stroke made unreadable, as the other reading has it
-                ln.text = ln.text.replace(name, titled, 1)
+                ln.text = ln.text.replace(kept, titled, 1)
                 ln.confidence = min(ln.confidence, again[0].confidence)
 
 

@@ -170,19 +170,11 @@ def test_the_axis_of_a_page_can_be_forced():
 def test_a_page_of_one_short_line(text, rotation, skew, dpi):
     """A continuation page's ``หน้า ๒`` alone: a profile at 150 dpi took it for text running
     down the page, and set its skew up to 1.7° off."""
-    import cv2
-    from PIL import Image, ImageDraw
-
+    from pipeline.synth.degrade import line_alone_scan
     from pipeline.synth.fonts import typed_face
 
-    page = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi
-    ImageDraw.Draw(page).text((900, 2900), text, font=typed_face("laksaman").font(67), fill=0)
-    up = np.asarray(page)
-    m = cv2.getRotationMatrix2D((up.shape[1] / 2, up.shape[0] / 2), skew, 1.0)
-    scan = cv2.warpAffine(up, m, up.shape[::-1], flags=cv2.INTER_LINEAR, borderValue=255)
-    scan = np.rot90(scan, k=rotation // 90).copy()  # turned CCW: the page needs it turned back
-    if dpi != 300:
-        scan = cv2.resize(scan, None, fx=dpi / 300, fy=dpi / 300, interpolation=cv2.INTER_AREA)
+    font = typed_face("laksaman").font(67)
+    scan = line_alone_scan(text, font, (900, 2900), skew, rotation, dpi)
     g = estimate(scan, dpi)
     assert g.rotation == rotation
     assert abs(g.skew - skew) <= 0.3

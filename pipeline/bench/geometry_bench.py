@@ -72,9 +72,7 @@ SHORT_FACES = ("laksaman", "sarabun", "garuda", "kinnari", "norasi")
 def _short_lines(n: int, seed: int) -> None:
     """The geometry alone on ``n`` pages holding only ``SHORT_LINE``: skew error median, 90th
     percentile and max, pages over 0.3°, and pages turned wrong."""
-    import cv2
-    from PIL import ImageDraw
-
+    from pipeline.synth.degrade import line_alone_scan
     from pipeline.synth.fonts import typed_face
 
     rng = random.Random(seed)
@@ -84,16 +82,9 @@ def _short_lines(n: int, seed: int) -> None:
         face, pt = rng.choice(SHORT_FACES), rng.choice([14, 15, 16])
         skew, turn = round(rng.uniform(-4, 4), 2), rng.choice([0, 90, 180, 270])
         dpi = rng.choice([200, 300])
-        page = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi
         at = (rng.randint(300, 1800), rng.randint(200, 3200))
-        ImageDraw.Draw(page).text(
-            at, SHORT_LINE, font=typed_face(face).font(pt * 300 // 72), fill=0
-        )
-        m = cv2.getRotationMatrix2D((1240, 1754), skew, 1.0)
-        scan = cv2.warpAffine(np.asarray(page), m, (2480, 3508), borderValue=255)
-        scan = np.rot90(scan, k=turn // 90).copy()  # turned CCW: the page needs it turned back
-        if dpi != 300:
-            scan = cv2.resize(scan, None, fx=dpi / 300, fy=dpi / 300, interpolation=cv2.INTER_AREA)
+        font = typed_face(face).font(pt * 300 // 72)
+        scan = line_alone_scan(SHORT_LINE, font, at, skew, turn, dpi)
         g = geometry.estimate(scan, dpi)
         if g.rotation != turn:
             wrong += 1

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 import cv2
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFont
 
 
 @dataclass
@@ -102,3 +102,28 @@ def random_params(rng: random.Random, *, allow_turn: bool = True) -> ScanParams:
         border=rng.random() < 0.2,
         photocopy=rng.random() < 0.15,
     )
+
+
+def line_alone_scan(
+    text: str,
+    font: ImageFont.FreeTypeFont,
+    at: tuple[int, int],
+    skew: float,
+    turn: int,
+    dpi: int,
+) -> np.ndarray:
+    """A white A4 page at 300 dpi holding only ``text`` at ``at`` (a continuation page's
+    ``หน้า ๒``, a cover slip's one line), skewed by ``skew`` degrees CCW, turned ``turn``
+    degrees CCW (the page needs it turned back) and scanned at ``dpi``: grey, clean. The
+    hardest page to deskew there is, for the geometry's tests and its bench."""
+    from PIL import ImageDraw
+
+    page = Image.new("L", (2480, 3508), 255)
+    ImageDraw.Draw(page).text(at, text, font=font, fill=0)
+    up = np.asarray(page)
+    m = cv2.getRotationMatrix2D((up.shape[1] / 2, up.shape[0] / 2), skew, 1.0)
+    scan = cv2.warpAffine(up, m, up.shape[::-1], flags=cv2.INTER_LINEAR, borderValue=255)
+    scan = np.rot90(scan, k=turn // 90).copy()
+    if dpi != 300:
+        scan = cv2.resize(scan, None, fx=dpi / 300, fy=dpi / 300, interpolation=cv2.INTER_AREA)
+    return scan

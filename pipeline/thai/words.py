@@ -199,7 +199,6 @@ def _tone_fix(tokens: list[str]) -> str | None:
     return cands[0]
 
 
-# the set phrases of official papers, by their letters without marks
 # letters the engine reads one for the other inside the papers' phrases, as their keys take
 # them (พ's zigzag lost: ``เหิมเติม``, ``เหิมประสิทธิภาพ`` for เพิ่ม…, three lines of one seed
 # at 0.99, as เหิม is a word)
@@ -210,6 +209,7 @@ def _phrase_key(text: str) -> str:
     return skeleton(text).translate(_PHRASE_LOOKALIKES)
 
 
+# the set phrases of official papers, by their letters without marks (``_phrase_key``)
 _OFFICIAL_PHRASES = {
     _phrase_key(w): w
     for w in (
@@ -486,13 +486,6 @@ def drop_stray_commas(text: str) -> str:
     return _STRAY_END_COMMA.sub("", _STRAY_COMMA.sub(" ", text))
 
 
-# a stop glued before a Thai word of two letters or more, after a blank or at the line's start:
-# a speck (Thai writes no stop there; an abbreviation's stops follow its letters, ``พ.ศ.``, and a
-# wrapped one's stands alone, ``. ค.``); so is one before a parenthesis opening Thai
-# (``.(นางสาวสุรชัย พึ่งบุญ)``, a signer's name line, seed 59)
-_STRAY_STOP = re.compile("(?:^|(?<=\\s))\\.(?=[\u0e01-\u0e4e]{2}|\\([\u0e01-\u0e4e])")
-
-
 # an amount's thousands read with a stop for the comma (``๔๐๓.๐๐๐ บาท``): baht take two
 # decimals (satang), never three
 _THOUSANDS_STOP = re.compile(
@@ -508,6 +501,13 @@ def mend_thousands_stop(text: str) -> str:
     'งบประมาณจำนวน ๔๐๓,๐๐๐ บาท และ 12.50 บาท'
     """
     return _THOUSANDS_STOP.sub(r"\1,\2", text) if "บาท" in text else text
+
+
+# a stop glued before a Thai word of two letters or more, after a blank or at the line's start:
+# a speck (Thai writes no stop there; an abbreviation's stops follow its letters, ``พ.ศ.``, and a
+# wrapped one's stands alone, ``. ค.``); so is one before a parenthesis opening Thai
+# (``.(นางสาวสุรชัย พึ่งบุญ)``, a signer's name line, seed 59)
+_STRAY_STOP = re.compile("(?:^|(?<=\\s))\\.(?=[\u0e01-\u0e4e]{2}|\\([\u0e01-\u0e4e])")
 
 
 def drop_stray_stops(text: str) -> str:
