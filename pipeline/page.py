@@ -1407,7 +1407,9 @@ def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")
 _CODE_READ = re.compile(MINISTRY_CODE)
 _NUMBER_BEFORE = re.compile(f"[{THAI}][{THAI},.]* $")  # a Thai number and a space, then m
-_REF_LABEL = re.compile("ที[่้]?")  # the reference's label, its tone mark perhaps lost
+# the reference's label, its tone mark perhaps lost, its vowel perhaps read as another or two
+# (``ทึื กห``: a code has no vowel, and ทก, a code too, must not be read out of it)
+_REF_LABEL = re.compile("ท[\u0e34-\u0e37]{1,2}[่้]?")
 # ... alone before the code, or as the English model reads it (``fi nn 7756/จ`` for ที่ กก)
 _REF_OPENING = re.compile(f"\\s*(?:(?:{_REF_LABEL.pattern}|[a-z]{{1,3}}[,.]?)\\s*)?")
 _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")

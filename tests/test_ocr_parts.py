@@ -357,6 +357,11 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     # ... a known code with the edge of the number's first digit the crop caught (ศธจ)
     edge = "ที่ AS ๑๖๑๘/จ ๙๐๓๗"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ศธจ"), edge) == "ที่ ศธ ๑๖๑๘/จ ๙๐๓๗"
+    # ... ที่ with its vowel read as two is the label, not the first letter of a code (ทก)
+    glued = "WAV 1802.2/9830 วันที่ 18 มกราคม 2568"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ทึืกห"), glued).startswith(
+        "ทึื กห 1802.2"
+    )
     unknown = "ที่ AS ๑๖๑๘/จ ๙๐๓๗"  # ... an unknown one and a letter more: no code
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ปปจ"), unknown) == unknown
     dust = "ค่าฝุ่น PM 2.5 เกินมาตรฐาน"  # two capitals before an Arabic number elsewhere: English

@@ -46,13 +46,18 @@ def _die_with_parent() -> None:
 
 
 def _one_thread() -> None:
-    """One worker per core already uses every core: OpenCV's own thread pool would only add
-    contention (and CPU time) on top. Called in the parent before it forks workers (a forked
-    child must not reconfigure a thread pool whose threads it does not have), in Dask
-    workers, which are started fresh, and for a serial run (``--jobs 1`` uses one core)."""
+    """One worker per core already uses every core: OpenCV's and numpy's BLAS thread pools
+    would only add contention (and CPU time) on top. OpenBLAS split the digit network's
+    small products over both cores, and its threads spun against the other worker's
+    Tesseract: 5.6 ms a call instead of 0.2, a third of the CPU spent outside Tesseract.
+    Called in the parent before it forks workers (a forked child must not reconfigure a
+    thread pool whose threads it does not have), in Dask workers, which are started fresh,
+    and for a serial run (``--jobs 1`` uses one core)."""
     import cv2
+    from threadpoolctl import threadpool_limits
 
     cv2.setNumThreads(1)
+    threadpool_limits(1)
 
 
 def _load_language_data() -> None:
