@@ -35,6 +35,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางธนพล จันฑ์ร์หอม", "นางธนพล จันทร์หอม"),  # ท read as ฑ, its ์ doubled
         ("นางสาววราฏรณ์ ทองคำ", "นางสาววราภรณ์ ทองคำ"),  # ภ read as ฏ
         ("นางสาวชัยวัฆน์ เพชรรัตน์", "นางสาวชัยวัฒน์ เพชรรัตน์"),  # ฒ read as ฆ
+        ("นายจันทร์เพ็ญ คักดิ์สิทธิ์", "นายจันทร์เพ็ญ ศักดิ์สิทธิ์"),  # ศ read as ค
         # three marks lost from a two-word family name in no list (the limit is two and a half)
         ("นางสุภาพร ทรพยสมบูรณ", "นางสุภาพร ทรัพย์สมบูรณ์"),
         ("นางสาวอนุชาฯ รักไทย", "นางสาวอนุชา รักไทย"),  # a speck read as paiyannoi
