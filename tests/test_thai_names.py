@@ -36,6 +36,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางสาววราฏรณ์ ทองคำ", "นางสาววราภรณ์ ทองคำ"),  # ภ read as ฏ
         ("นางสาวชัยวัฆน์ เพชรรัตน์", "นางสาวชัยวัฒน์ เพชรรัตน์"),  # ฒ read as ฆ
         ("นายจันทร์เพ็ญ คักดิ์สิทธิ์", "นายจันทร์เพ็ญ ศักดิ์สิทธิ์"),  # ศ read as ค
+        ("นางสมซ้าย ทองคำ", "นางสมชาย ทองคำ"),  # ช read as ซ, a speck as a tone mark
         # three marks lost from a two-word family name in no list (the limit is two and a half)
         ("นางสุภาพร ทรพยสมบูรณ", "นางสุภาพร ทรัพย์สมบูรณ์"),
         ("นางสาวอนุชาฯ รักไทย", "นางสาวอนุชา รักไทย"),  # a speck read as paiyannoi
@@ -56,6 +57,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางอนุชา พึงบุญ", "นางอนุชา พึ่งบุญ"),
         # a family name read as two words, listed as a given name
         ("นายเกรียงไกร ศักดิ์ สิทธิ์", "นายเกรียงไกร ศักดิ์สิทธิ์"),
+        ("นางสาวรัตนา ศัก ดิ สิทธิ์", "นางสาวรัตนา ศักดิ์สิทธิ์"),  # ... as three, a mark lost
         ("นายสุภาพร วงศ์เหญ่", "นายสุภาพร วงศ์ใหญ่"),  # sara ai read as sara e
     ],
 )
