@@ -388,7 +388,22 @@ def _carried_phone(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     first_letter = _THAI_LETTER.search(ln.text)
     before_thai = first_letter.start() if first_letter else len(ln.text)
     opened = _ANY_DIGIT.search(ln.text, 0, before_thai) is not None
-    return _phone_groups(ln.text, 0, held, opened)[0]
+    groups = _phone_groups(ln.text, 0, held, opened)[0]
+    # ... or the Thai model's letters for a whole group, vowels among them, that are no one
+    # word nor common words (``ตาวตาด,`` for ๓๖๓๑, seed 62: two rare words), where the phone
+    # holds a digit and lacks a group's three or more (a phone read a digit short above a
+    # memo's ``ที่`` line is no phone wrapped: ``ทึกห ๔๑๖๑.๑/ว``, seed 66)
+    short = 0 < held <= PHONE_MIN_DIGITS - 3
+    scrap = _THAI_SCRAP.match(ln.text) if short and not groups else None
+    if scrap and not _REF_LABEL.match(scrap[1]) and not common_words(scrap[1]):
+        if unknown_words(scrap[1]) or len(tokens(scrap[1])) > 1:
+            return [scrap.span(1)]
+    return groups
+
+
+# a line's opening token of Thai letters, vowels and marks as long as a phone's last groups,
+# a comma or stop perhaps after it
+_THAI_SCRAP = re.compile(r"\s*([\u0e01-\u0e4e]{2,8})[,.;]?(?=\s|$)")
 
 
 def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -414,6 +429,8 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             and not _ANY_DIGIT.search(tok[0])
         ):
             out.append(tok.span())
+    # a day read as a digit and a letter or two, right before a month (``๑ดา กรกฎาคม`` for ๑๓)
+    out += [m.span(1) for m in _DAY_BEFORE_MONTH.finditer(text)]
     # a count between its word and its unit (``จำนวน ๑๕ข่ คน``)
     for before, tok, after in zip(words, words[1:], words[2:], strict=False):
         if (
@@ -495,6 +512,10 @@ def long_number(text: str) -> bool:
 
 
 _MONTH_NAMES = "|".join(re.escape(m) for m in MONTH_WORDS)  # the months as written, alternated
+# a short token with a digit and something else in it before a month name, where its day stands
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?<!\S)((?=\S{0,3}[๐-๙0-9])(?=\S{0,3}[^\s๐-๙0-9,.])\S{2,4})\s+" f"(?={_MONTH_NAMES})"
+)
 # a number after a month name where its year stands
 _YEAR_AFTER_MONTH = re.compile(
     f"(?:{_MONTH_NAMES})" + r"\s*(?:พ\.\s?ศ\.\s*)?([๐-๙0-9]+)(?![๐-๙0-9])"

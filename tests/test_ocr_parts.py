@@ -1405,6 +1405,11 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     text = "วันที OM ก.ุพ. ๒๕๖๘"  # a day the English model read, before its month
     assert [text[a:b] for a, b in number_slots(text)] == ["OM"]
     assert number_slots("การประชุม ASEAN มกราคม") == []  # no day is five letters long
+    # ... or as a digit and letters (``@๑ดา`` for ๑๓, seed 62); a day read as digits, or with
+    # a comma after it, is none
+    text = "@๑ดา  กรกฎาคม  พ.ศ. ๒๕๒๕"
+    assert [text[a:b] for a, b in number_slots(text)] == ["@๑ดา"]
+    assert number_slots("ณ ๑๒ ต.ค. ๒๕๖๗") == number_slots("ณ ๑๒, ตุลาคม") == []
     # a phone short of nine digits: a slash or bracket among its groups is a digit's slot
     text = "โทร. 0 2998 (074"
     assert [text[a:b] for a, b in number_slots(text)] == ["0", "2998", "(", "(074"]
@@ -2150,6 +2155,17 @@ def test_a_phone_wrapped_to_the_next_line_keeps_its_groups_as_phone_slots():
     # a generated page, seed 46: the group had ended the phone)
     ln = Line("๐๓๕ ฒ่ตอ ๓๓๑๓ฒ โครงการได้รับงบประมาณ", box, 0.99)
     assert [ln.text[a:b] for a, b in _carried_phone(ln, label)] == ["๐๓๕", "ฒ่ตอ", "๓๓๑๓ฒ"]
+    # ... or as letters and vowels no words account for (``ตาวตาด`` for ๓๖๓๑, seed 62), once the
+    # phone above holds a digit; a word opening the line is no group
+    short = Line("ติดต่อสอบถามได้ที่ โทร. ๐๑๒๙๒", (652, 1401, 2131, 1493), 0.99)
+    ln = Line("ตาวตาด, ขอเชิญชวนบุคลากรทุกท่าน", box, 0.99)
+    assert [ln.text[a:b] for a, b in _carried_phone(ln, short)] == ["ตาวตาด"]
+    assert _carried_phone(Line("ขอเชิญชวนบุคลากรทุกท่าน", box, 0.99), short) == []
+    assert _carried_phone(Line("ตาวตาด, ขอเชิญชวน", box, 0.99), label) == []
+    # ... nor a memo's reference line below a phone read a digit short
+    agency = Line("ส่วนราชการ กองคลัง โทร. ๐ ๐๑๓๗ ๙๘๗", (652, 1401, 2131, 1493), 0.99)
+    assert _carried_phone(Line("ทึกห ๔๑๖๑.๑/ว ๓๗๕๐", box, 0.99), agency) == []
+    assert _carried_phone(Line("ทึกห ๔๑๖๑.๑/ว ๓๗๕๐", box, 0.99), short) == []
     whole = Line("ได้ที่ โทร. ๐ ๒๒๘๑ ๑๒๓๔", (652, 1401, 2131, 1493), 0.99)
     assert _carried_phone(Line("Vor ๔๑๕๓", box, 0.99), whole) == []
     assert _carried_phone(Line("จึงเรียนมา ๑๒", box, 0.99), above) == []
