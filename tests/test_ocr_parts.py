@@ -1347,6 +1347,19 @@ def test_a_digit_inside_the_box_of_a_references_letter_is_read(model):
     assert line.text == shown
 
 
+def test_a_marks_box_over_a_digit_does_not_take_it_from_the_run(model):
+    # ``วันที่ 18`` read ``วันที่ 8`` (seed 63, at 0.99): the tone mark's box, the line's height,
+    # reached over the 1, and the 1 went to the mark; a mark's ink is cleared, its box claims none
+    shown = "วันที่ 18 พฤศจิกายน"
+    gray, line = _read_as(shown, shown)
+    k = next(i for i, w in enumerate(line.words) if w.text == "\u0e48")
+    one = next(w for w in line.words if w.text == "1")
+    mark = line.words[k]
+    mark.bbox = (mark.bbox[0], 60, (one.bbox[0] + one.bbox[2]) // 2 + 4, 140)
+    fix_digits(line, gray, model)
+    assert line.text == shown
+
+
 def test_an_arabic_digit_among_thai_numbers_is_read_thai_when_the_network_is_sure(model):
     # a Thai-numbered list item read ``9.`` by the engine
     gray, line = _read_as("๑. จำนวน ๒๓ คน", "9. จำนวน ๒๓ คน")

@@ -1320,10 +1320,13 @@ def fix_digits(
             for k, w in enumerate(line.words)
             # a box wider than any one symbol is the engine's mistake, not a claim on the ink;
             # nor is a dash's or a stop's (their ink is too small to pass for a digit, and
-            # their boxes stray onto the digit beside them)
+            # their boxes stray onto the digit beside them), nor a mark's, whose ink above or
+            # below the letters is cleared already (the tone mark of ``วันที่ 18``, its box
+            # the line's height and over the 1, had taken the 1 from the day)
             if k not in run
             and k not in own_marks
             and w.text not in SMALL_SIGNS
+            and not MARK.fullmatch(w.text)
             and w.bbox[2] > x0
             and w.bbox[0] < x1
             and spans[k][1] - spans[k][0] <= 1.5 * sym_h
