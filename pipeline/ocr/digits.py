@@ -1315,18 +1315,23 @@ def fix_digits(
         while k < len(line.words) and MARK.fullmatch(line.words[k].text):
             own_marks.add(k)
             k += 1
+        sane = [b for b in boxes if b[2] - b[0] <= 2 * sym_h]
+        sx0, sx1 = (min(b[0] for b in sane), max(b[2] for b in sane)) if sane else (rx0, rx0)
         others = [
             spans[k]
             for k, w in enumerate(line.words)
             # a box wider than any one symbol is the engine's mistake, not a claim on the ink;
             # nor is a dash's or a stop's (their ink is too small to pass for a digit, and
-            # their boxes stray onto the digit beside them), nor a mark's, whose ink above or
-            # below the letters is cleared already (the tone mark of ``วันที่ 18``, its box
-            # the line's height and over the 1, had taken the 1 from the day)
+            # their boxes stray onto the digit beside them), nor a mark's that reaches into the
+            # run's own boxes (those two digits wide at most): its ink above or below the
+            # letters is cleared already (the tone mark of ``วันที่ 18``, its box the line's
+            # height and over the 1, had taken the 1 from the day; beside the run, or under a
+            # digit's box that runs on over the next word, ``2566 ถึง``, a mark's box keeps its
+            # letter out)
             if k not in run
             and k not in own_marks
             and w.text not in SMALL_SIGNS
-            and not MARK.fullmatch(w.text)
+            and not (MARK.fullmatch(w.text) and w.bbox[0] < sx1 and w.bbox[2] > sx0)
             and w.bbox[2] > x0
             and w.bbox[0] < x1
             and spans[k][1] - spans[k][0] <= 1.5 * sym_h
