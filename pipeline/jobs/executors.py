@@ -49,7 +49,7 @@ def _one_thread() -> None:
     """One worker per core already uses every core: OpenCV's and numpy's BLAS thread pools
     would only add contention (and CPU time) on top. OpenBLAS split the digit network's
     small products over both cores, and its threads spun against the other worker's
-    Tesseract: 5.6 ms a call instead of 0.2, a third of the CPU spent outside Tesseract.
+    Tesseract: 5.6 ms a call instead of 0.2, a sixth of the CPU spent outside Tesseract.
     Called in the parent before it forks workers (a forked child must not reconfigure a
     thread pool whose threads it does not have), in Dask workers, which are started fresh,
     and for a serial run (``--jobs 1`` uses one core)."""

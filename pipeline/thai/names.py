@@ -579,7 +579,7 @@ def correct_name(name: str) -> str:
             joined = _lost_at_gap(parts[0], parts[1], given_names)
         if joined in given_names:
             parts = [joined, *parts[2:]]
-    for k in (3, 2):  # ... or inside the family name, once or twice: ศักดิ์ สิทธิ์, ศัก ด้ สิทธิ
+    for k in (3, 2):  # ... or inside the family name, once or twice: ศักดิ์ สิทธิ์, ศัก ดิ สิทธิ์
         if len(parts) > k:
             joined = _nearest("".join(parts[-k:]), family_names, given_names)
             if joined in family_names or joined in given_names:
