@@ -1317,7 +1317,6 @@ def fix_digits(
             k += 1
         sane = [b for b in boxes if b[2] - b[0] <= 2 * sym_h]
         sx0, sx1 = (min(b[0] for b in sane), max(b[2] for b in sane)) if sane else (rx0, rx0)
-        run_top = float(np.median([b[1] for b in sane or boxes])) - 0.1 * sym_h
         others = [
             spans[k]
             for k, w in enumerate(line.words)
@@ -1328,14 +1327,18 @@ def fix_digits(
             # letters is cleared already (the tone mark of ``วันที่ 18``, its box the line's
             # height and over the 1, had taken the 1 from the day; beside the run, or under a
             # digit's box that runs on over the next word, ``2566 ถึง``, a mark's box keeps its
-            # letter out), nor one no taller than the digits, a glyph's ink the engine read as
-            # a mark (``วันที่ ๒๖`` read ``วันที่่ ๒๐``: the ่ was the ๒'s, and kept it out)
+            # letter out), nor one inside the digits' band, a glyph's ink the engine read as a
+            # mark (``วันที่ ๒๖`` read ``วันที่่ ๒๐``: the ่ was the ๒'s, and kept it out; a lower
+            # vowel's box reaches below the band, ``๒๕๖๔ ผู้``, and keeps its letter out)
             if k not in run
             and k not in own_marks
             and w.text not in SMALL_SIGNS
             and not (
                 MARK.fullmatch(w.text)
-                and ((w.bbox[0] < sx1 and w.bbox[2] > sx0) or w.bbox[1] >= run_top)
+                and (
+                    (w.bbox[0] < sx1 and w.bbox[2] > sx0)
+                    or (w.bbox[1] >= base - 1.1 * sym_h and w.bbox[3] <= base + 0.15 * sym_h)
+                )
             )
             and w.bbox[2] > x0
             and w.bbox[0] < x1
