@@ -1358,7 +1358,7 @@ def test_a_marks_box_over_a_digit_does_not_take_it_from_the_run(model):
     mark.bbox = (mark.bbox[0], 60, (one.bbox[0] + one.bbox[2]) // 2 + 4, 140)
     fix_digits(line, gray, model)
     assert line.text == shown
-    # ... nor does a mark's box no taller than the digits: a glyph's ink the engine read as a
+    # ... nor does a mark's box inside the digits' band: a glyph's ink the engine read as a
     # mark (``วันที่ ๒๖`` read with a ่ for the ๒, seed 58)
     shown = "วันที่ ๒๖ เมษายน"
     gray, line = _read_as(shown, shown.replace("๒", "\u0e48"))
@@ -2185,8 +2185,9 @@ def test_a_phone_wrapped_to_the_next_line_keeps_its_groups_as_phone_slots():
     # a generated page, seed 46: the group had ended the phone)
     ln = Line("๐๓๕ ฒ่ตอ ๓๓๑๓ฒ โครงการได้รับงบประมาณ", box, 0.99)
     assert [ln.text[a:b] for a, b in _carried_phone(ln, label)] == ["๐๓๕", "ฒ่ตอ", "๓๓๑๓ฒ"]
-    # ... or as letters and vowels no words account for (``ตาวตาด`` for ๓๖๓๑, seed 62), once the
-    # phone above holds a digit; a word opening the line is no group
+    # ... or as letters and vowels that are no one word nor common words (``ตาวตาด`` for ๓๖๓๑,
+    # seed 62), where the phone above lacks three digits or more; a word opening the line is no
+    # group
     short = Line("ติดต่อสอบถามได้ที่ โทร. ๐๑๒๙๒", (652, 1401, 2131, 1493), 0.99)
     ln = Line("ตาวตาด, ขอเชิญชวนบุคลากรทุกท่าน", box, 0.99)
     assert [ln.text[a:b] for a, b in _carried_phone(ln, short)] == ["ตาวตาด"]
