@@ -146,3 +146,23 @@ def test_output_writer_round_trips_any_text(text):
         p = Path(d) / "x.json"
         write_json(p, {"text": text, "nested": [{"t": text}]})
         assert json.loads(p.read_text(encoding="utf-8")) == {"text": text, "nested": [{"t": text}]}
+
+
+def test_a_worker_uses_one_opencv_and_one_blas_thread():
+    """A worker per core uses every core already: the thread pools of OpenCV and of numpy's
+    BLAS are set to one thread (OpenBLAS had split the digit network's small products over
+    both cores, its threads spinning against the other worker's Tesseract)."""
+    import cv2
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from pipeline.jobs.executors import _one_thread
+
+    before = cv2.getNumThreads(), {i["prefix"]: i["num_threads"] for i in threadpool_info()}
+    try:
+        _one_thread()
+        assert cv2.getNumThreads() == 1
+        blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
+        assert blas and all(i["num_threads"] == 1 for i in blas)
+    finally:
+        cv2.setNumThreads(before[0])
+        threadpool_limits(before[1])
