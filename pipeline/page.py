@@ -42,6 +42,7 @@ from pipeline.ocr.digits import (
     align_symbols,
     fix_digits,
     load_model,
+    read_lost_day,
 )
 from pipeline.ocr.engine import OcrEngine
 from pipeline.ocr.marks import restore_seen_marks
@@ -167,6 +168,7 @@ def finish_lines(
         if dictionary and lay is not None:  # (while the symbols spell the text)
             restore_seen_marks(ln, lay.components, lay.x_height)
         if digit_model is not None:
+            changed += read_lost_day(ln, gray, digit_model)  # (while the symbols spell it)
             phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above)))
             slots = number_slots(ln.text, phones) + _carried_number(ln, above)
             slots += _carried_reference(ln, above)
@@ -1057,6 +1059,9 @@ def merge_row_fragments(lines: list[Line]) -> list[Line]:
     return _unstack(out)
 
 
+TALL_BOX = 1.5  # of the page's median line height: a box this tall holds more than one line
+
+
 def _unstack(lines: list[Line]) -> list[Line]:
     """A line box that reaches down through most of the next line (layout analysis confused by
     stray strokes) ends where that line's letters begin. A sliver (a row of marks, a speck
@@ -1081,6 +1086,13 @@ def _unstack(lines: list[Line]) -> list[Line]:
                 or ay1 < by0 + 0.5 * (by1 - by0)
                 or (by1 <= ay1 and bx1 - bx0 < 0.5 * (ax1 - ax0))
             ):
+                continue
+            if by1 - by0 > TALL_BOX * med > ay1 - ay0:
+                # ... unless the box below is the confused one, two lines high and this one a
+                # line's: it reaches up over this line's lower half (a signer's position line
+                # boxed from the name's parentheses down, seed 70, read ``นักจั ๑(ลางเชาญการ``)
+                # and starts where this line ends
+                b.bbox = (bx0, int(ay1 - 0.2 * (ay1 - ay0)), bx1, by1)
                 continue
             a.bbox = (ax0, ay0, ax1, int(by0 + 0.25 * (by1 - by0)))
     for a in lines:
@@ -1715,7 +1727,8 @@ def _put_in(
 # model's lookalike letters for the digits it cannot write): ``๑๐ 8.ค. ๒๕๖๕``, ``24 A. ย. 2561``
 _BROKEN_MONTH = re.compile(
     r"(?<![0-9๐-๙])(?P<day>[0-9๐-๙]{1,2})\s(?P<tok>\S{1,3}\.?\s?\S{0,3}\.)\s?"
-    r"(?P<year>[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{1,3})"
+    # (the year read as Latin letters too: ``๒๑ W.A. Weed`` for ๒๑ พ.ค. ๒๕๕๖)
+    r"(?P<year>[0-9๐-๙][0-9๐-๙\u0e01-\u0e2e]{1,3}|[A-Za-z]{2,4}(?![A-Za-z]))"
 )
 _NOT_THAI_IN_MONTH = re.compile(r"[A-Za-z0-9๐-๙]")
 SURE_MONTH = 0.8  # the Thai model's reading of a month is taken when each letter is this sure
@@ -1758,13 +1771,14 @@ def _month_reread(
     ks = _span_symbols(ln, *m.span("tok")) if m else None
     if m is None or ks is None:
         return
-    # (a speck read as a letter between month and year aside: ``ก.พ.ไ๒๕๕``)
-    read = _sure_month(_ocr(engine, strip, dpi, options, psm=7, languages="tha"), _SPECK_YEAR)
-    if read is None:
-        return
-    # ... where the token stood
+    # (a speck read as a letter between month and year aside: ``ก.พ.ไ๒๕๕``), where the token
+    # stood
     tx0 = min(ln.words[k].bbox[0] for k in ks)
     tx1 = max(ln.words[k].bbox[2] for k in ks)
+    again = _ocr(engine, strip, dpi, options, psm=7, languages="tha")
+    read = _sure_month(again, _SPECK_YEAR, (tx0 - sx, tx1 - sx))
+    if read is None:
+        return
     mx0, mx1 = min(w.bbox[0] for w in read.said) + sx, max(w.bbox[2] for w in read.said) + sx
     if min(tx1, mx1) - max(tx0, mx0) < 0.5 * min(tx1 - tx0, mx1 - mx0):
         return
@@ -1780,15 +1794,33 @@ class _MonthRead(NamedTuple):
     year_end: int  # where the year the month is followed by ends as ``year`` matched it
 
 
-def _sure_month(again: list[Line], year: re.Pattern[str]) -> _MonthRead | None:
+def _sure_month(
+    again: list[Line], year: re.Pattern[str], near: tuple[int, int] | None = None
+) -> _MonthRead | None:
     """The Thai model's reading of a date again (one line), where it holds a month read surely
-    (each letter ``SURE_MONTH``) between a day and a year (``year``, matched right after it)."""
+    (each letter ``SURE_MONTH``) between a day and a year (``year``, matched right after it);
+    with ``near`` (x0, x1 in the reading's frame), the first month whose letters lie over half
+    of that stretch or more (a line of two dates: ``๑๓ พ.ค. ๒๕๕๐ ถึงวันที่ ๒๑ W.A. Weed``)."""
     if len(again) != 1:
         return None
     cand = again[0]
+    cpos = align_symbols(cand)
     found = find_month(cand.text)
-    cpos = align_symbols(cand) if found else None
     if found is None or cpos is None:
+        return None
+    while near is not None and found is not None:
+        xs = [
+            w.bbox
+            for w, idx in zip(cand.words, cpos, strict=True)
+            if idx and found[0] <= idx[0] < found[1]
+        ]
+        if xs:
+            mx0, mx1 = min(x[0] for x in xs), max(x[2] for x in xs)
+            if min(near[1], mx1) - max(near[0], mx0) >= 0.5 * min(near[1] - near[0], mx1 - mx0):
+                break
+        later = find_month(cand.text[found[1] :])
+        found = (found[1] + later[0], found[1] + later[1]) if later else None
+    if found is None:
         return None
     a, b = found
     after = year.match(cand.text, b)

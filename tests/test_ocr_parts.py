@@ -1869,7 +1869,7 @@ def test_a_reference_letter_the_english_model_read_as_a_digit_is_read_in_thai(re
         # a Thai letter and a digit the engines put for ธ: the code it fits, unread again
         ("ที่ ส8 ๗๙๑๑/ว๔๐๓๙", "", "ที่ สธ ๗๙๑๑/ว๔๐๓๙"),
         # the Thai model reads no known code there, or none at all: the line stays
-        ("ที่ 15 ๒๙๔๐.๕๓๗๐๔", "ที่ วจ ๒๙๔๐.๕๓๗๐๔", "ที่ 15 ๒๙๔๐.๕๓๗๐๔"),
+        ("ที่ 15 ๒๙๔๐.๕๓๗๐๔", "ที่ วข ๒๙๔๐.๕๓๗๐๔", "ที่ 15 ๒๙๔๐.๕๓๗๐๔"),
         ("ที่ 78 ๗๙๑๑/ว๔๐๓๙", "ศี", "ที่ 78 ๗๙๑๑/ว๔๐๓๙"),
         # no reference: a count, a Latin word before a number with no dot or slash
         ("ข้อ 15 ๒๙๔๐ คน", "ข้อ สธ ๒๙๔๐ คน", "ข้อ 15 ๒๙๔๐ คน"),
@@ -1938,6 +1938,13 @@ def test_a_phone_group_read_as_latin_letters_is_read_though_a_glyph_is_less_sure
         ("ลงวันที่ ๑๘ พ. a. ๒๕๕๕ เรื่อง", "ลงวันที่ ๑๘ พ. ค. ๒๕๕๕ เรื่อง", "ลงวันที่ ๑๘ พ. ค. ๒๕๕๕ เรื่อง"),
         # ... the whole abbreviation taken, and a speck between month and year in the Thai reading
         ("วันที่ ๒๑ NW. ๒๕๕๙", "วันที่ ๒๑ ก.พ.ไ๒๕๕", "วันที่ ๒๑ ก.พ. ๒๕๕๙"),
+        # the line's second date, its year read as a Latin word too (seed 70): the month read
+        # where the token stood, not the line's first (the year is the digit network's)
+        (
+            "วันที่ ๑๓ พ.ค. ๒๕๕๐ ถึงวันที่ ๒๑ W.A. Weed",
+            "วันที่ ๑๓ พ.ค. ๒๕๕๐ ถึงวันที่ ๒๑ พ.ค. ๒๕๕๐",
+            "วันที่ ๑๓ พ.ค. ๒๕๕๐ ถึงวันที่ ๒๑ พ.ค. Weed",
+        ),
     ],
 )
 def test_a_month_the_english_model_took_is_read_in_thai(read, thai, want):
@@ -2519,6 +2526,27 @@ def test_a_short_box_from_the_top_of_the_line_over_it_to_the_line_under_it_start
     assert lines((530, 757, 1004, 834))[1] == (530, 757, 1004, 834)  # a line of its own
 
 
+def test_a_box_two_lines_high_reaching_up_over_a_line_starts_where_that_line_ends():
+    """Seed 70: a signer's position line was boxed from the name's parentheses down, two lines
+    high; the name line, cut to its top half, lost its parentheses and both read as
+    handwriting. The tall box is the confused one: it starts where the name line ends. A box
+    of a line's height that reaches down over most of the next is cut as before."""
+    from pipeline.page import merge_row_fragments
+
+    body = [
+        Line(text="", bbox=(355, 900 + 80 * k, 2100, 970 + 80 * k), confidence=0.0)
+        for k in range(5)
+    ]
+    name = Line(text="", bbox=(1285, 1847, 1768, 1934), confidence=0.0)
+    position = Line(text="", bbox=(1103, 1867, 1947, 2001), confidence=0.0)
+    kept = merge_row_fragments([*body, name, position])
+    assert [ln.bbox for ln in kept][-2:] == [(1285, 1847, 1768, 1934), (1103, 1916, 1947, 2001)]
+    over = Line(text="", bbox=(355, 1847, 2000, 1960), confidence=0.0)
+    under = Line(text="", bbox=(355, 1900, 2000, 1975), confidence=0.0)
+    kept = merge_row_fragments([*body, over, under])
+    assert [ln.bbox for ln in kept][-2:] == [(355, 1847, 2000, 1918), (355, 1900, 2000, 1975)]
+
+
 def test_a_month_opening_with_a_lookalike_letter_is_no_digit(model):
     """``วันที่ ๔ ตุลาคม`` read ``๕ ตุลาคม`` (a generated colour scan, 14 pt, seed 41): the ต
     opening the month stood a word's space from the day, at the edge of the gap a run reaches
@@ -2570,3 +2598,88 @@ def test_a_page_of_a_few_words_read_upside_down_as_sure_salad_is_turned_by_its_w
         gray = np.ascontiguousarray(gray[::-1, ::-1])
     g = verify_orientation(_ReadsUpright(), gray, Geometry(0, 0.0, 0.2, 1.0), 300, Options())
     assert g.rotation == turn
+
+
+def test_ink_just_below_the_digits_baseline_is_not_theirs(model):
+    # the next line's mark touching the foot of ``๕๒`` (seed 69: ``/ว ๕๒๓๖`` read ``๕๖๓๖``):
+    # digits have no descenders, and ink a tenth of their height below their baseline is cut
+    shown = "ที่ พณ ๗๔๗๒/ว ๕๒๓๖"
+    gray, line = _read_as(shown, shown)
+    font = typed_face("laksaman").font(67)
+    x5, x3 = (30 + int(font.getlength(shown[:k])) for k in (15, 17))
+    gray = gray.copy()
+    cv2.ellipse(gray, ((x5 + x3) // 2 - 8, 139), ((x3 - x5) // 3, 4), 0, 0, 360, 0, -1)
+    fix_digits(line, gray, model)
+    assert line.text == shown
+
+
+def test_a_phones_group_read_as_an_arabic_digit_is_read_thai_beside_one_thai_digit(model):
+    # ``โทร. ๐๒ ๖๖๘`` read ``โทร. ว๒ 9`` (seed 70): one Thai digit elsewhere in a phone will
+    # do, as a phone's groups share one script (elsewhere two are needed)
+    shown, read = "โทร. ๐๒ ๖๖๘", "โทร. ว๒ 9"
+    gray, line = _read_as(shown, shown)
+    font = typed_face("laksaman").font(67)
+    x0, x1 = (30 + int(font.getlength(shown[:k])) for k in (8, 11))
+    line.words = [w for w in line.words if w.bbox[0] < x0 - 2] + [Word("9", (x0, 90, x1, 140), 0.9)]
+    line.words[4].text = "ว"
+    line.text = read
+    fix_digits(line, gray, model, slots=[(5, 7), (8, 9)], loose=[(5, 7), (8, 9)])
+    assert line.text.endswith("๒ ๖๖๘")
+
+
+def test_a_day_the_engine_read_as_nothing_is_read_from_the_ink_between_label_and_month(model):
+    from pipeline.ocr.digits import read_lost_day
+
+    # ``วันที่ มกราคม ๒๕๖๔`` for ``วันที่ ๖ มกราคม`` (seed 70: the leader's dots under the ๖)
+    shown = "วันที่ ๖ มกราคม ๒๕๖๔"
+    gray, line = _read_as(shown, shown)
+    six = next(k for k, w in enumerate(line.words) if w.text == "๖")
+    del line.words[six]
+    line.text = "วันที่ มกราคม ๒๕๖๔"
+    # the marks' boxes reach over the day: the letters' tell where the label ends
+    for w in line.words[:six]:
+        if w.text in "\u0e35\u0e48":
+            w.bbox = (w.bbox[0], w.bbox[1], w.bbox[2] + 30, w.bbox[3])
+    assert read_lost_day(line, gray, model)
+    assert line.text == shown
+    assert line.confidence < 0.75  # digits no engine saw: a person checks
+    # nothing between label and month: nothing put in
+    shown = "วันที่ มกราคม ๒๕๖๔"
+    gray, line = _read_as(shown, shown)
+    assert not read_lost_day(line, gray, model)
+    assert line.text == shown
+
+
+def test_a_digit_read_twice_as_a_lookalike_letter_and_as_a_digit_is_read_once(model):
+    # ``/จ ๖๗๙๖`` read ``/จ อ.๕๓๕๒`` (seed 70): อ and a stop on the ๖, then the four digits'
+    # boxes drifting right from it (as the engine boxed them, scaled); the run reads the ๖, and
+    # the letter and the stop on it go
+    shown = "ที่ กษ ๑๒๒๗/จ ๖๗๙๖"
+    gray, line = _read_as(shown, shown)
+    six = next(k for k, w in enumerate(line.words) if w.text == "๖")
+    x = line.words[six].bbox[0]
+    read = [
+        ("อ", 0, 16),
+        (".", 6, 45),
+        ("๕", 43, 68),
+        ("๓", 67, 94),
+        ("๕", 92, 131),
+        ("๒", 108, 178),
+    ]
+    line.words[six:] = [Word(c, (x + a, 90, x + b, 140), 0.9) for c, a, b in read]
+    line.text = "ที่ กษ ๑๒๒๗/จ อ.๕๓๕๒"
+    fix_digits(line, gray, model, slots=[(7, 11), (14, 20)])
+    assert line.text == shown
+
+
+def test_a_day_read_as_signs_glued_to_its_label_is_read(model):
+    # ``วันที่ ๙ เมษายน`` read ``วันที่'« เมษายน`` (seed 63): the ๙ as two signs, the space lost
+    shown = "วันที่ ๙ เมษายน ๒๕๕๕"
+    gray, line = _read_as(shown, shown)
+    k = next(i for i, w in enumerate(line.words) if w.text == "๙")
+    x0, y0, x1, y1 = line.words[k].bbox
+    mid = (x0 + x1) // 2
+    line.words[k : k + 1] = [Word("'", (x0, y0, mid, y1), 0.9), Word("«", (mid, y0, x1, y1), 0.9)]
+    line.text = "วันที่'« เมษายน ๒๕๕๕"
+    fix_digits(line, gray, model)
+    assert line.text == "วันที่๙ เมษายน ๒๕๕๕"

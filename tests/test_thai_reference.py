@@ -64,6 +64,7 @@ def test_doubtful_references_say_so():
         ("วฮ์ ๖๘๗๐/๒๗๖๖", "วธ 6870/2766"),
         ("ยวิ ๗๙๗๖/ว๘๔๒๖", "ยธ 7976/ว8426"),  # not อว
         ("วอี ๐๕๕๗/ว ๕๘๖๑", "วธ 0557/ว 5861"),  # not วท
+        ("สีจิ ๔๖๙๑.๒/จ ๓๒๕๘", "สธ 4691.2/จ 3258"),  # not สผ
     ],
 )
 def test_a_code_whose_tho_thong_was_misread(read: str, value: str) -> None:
@@ -117,6 +118,9 @@ def test_a_slash_read_as_a_bracket_and_the_letter_read_as_a_sign():
     ref = normalise_reference("วธ 1753/2 8374")
     assert ref.value == "วธ 1753/ว 8374" and ref.reasons == ["letter 'ว' read as '2'"]
     assert normalise_reference("มท 1234/2345").value == "มท 1234/2345"  # no letter
+    # a speck between the slash and its letter read as a sign (seed 69)
+    ref = normalise_reference("ดศ์ ๕๖๑๑.๕/)ว ๗๐๑๙")
+    assert ref.value == "ดศ 5611.5/ว 7019" and "dropped ')' after the slash" in ref.reasons
 
 
 def test_a_stop_between_the_letter_and_its_number_is_a_speck():

@@ -337,7 +337,15 @@ def extract_header(doc: Document, page: Page) -> None:
     med_h = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in lines])) if lines else 1.0
     subject_left = 0
     past_to_slot = False
+    # nothing of the header is printed above ส่วนราชการ but the title: a received stamp's
+    # line there read as typed (``ม =@= ษ วันที่ 19 ธนคล 66``) is no reference and no date
+    first = next(
+        (i for i, ln in enumerate(lines) if starts_with_label(ln.text, "ส่วนราชการ") is not None),
+        0,
+    )
     for i, ln in enumerate(lines):
+        if i < first:
+            continue
         text = ln.text
         if f["agency"] is None and (k := starts_with_label(text, "ส่วนราชการ")) is not None:
             agency_text, phone_text = split_agency_phone(text[k:])
@@ -437,6 +445,11 @@ def signer_name(text: str) -> str | None:
     when the line is not such a line."""
     # what follows the closing parenthesis without a Thai letter is residue (a leader, specks)
     t = re.sub(r"(?<=\))[^\u0e01-\u0e4e0-9๐-๙]*$", "", text.strip())
+    # a parenthesis between the two is a signature's stroke left where its crossing was cleared
+    # (``(นา )นภาพร ร์กไทย)``: the ย under it): a gap
+    inner = re.fullmatch(r"(\S{0,2}\()(.{3,})(\)\S{0,2})", t)
+    if inner is not None and re.search("[()]", inner[2]):
+        t = inner[1] + re.sub(r"\s*[()]\s*", " ", inner[2]) + inner[3]
     m = _NAME_LINE.match(t)
     if m:
         name = m.group("name").strip()

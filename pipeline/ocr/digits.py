@@ -21,6 +21,7 @@ from pipeline.components import components
 from pipeline.model import Line, Word
 from pipeline.nn import DenseNet, models_dir
 from pipeline.thai.dates import ABBR_MONTHS, FULL_MONTHS, abbreviation, find_month
+from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.repair import CONSONANTS, MARK
 from pipeline.thai.words import TONE_MARKS
 
@@ -283,6 +284,9 @@ _MONTH_NEXT = re.compile(
 # ... and signs the English model puts for them (๙ → «, ๗ → @): never in a Thai number
 SIGN_LOOKALIKES = set("«»@©’")  # (``๒’ มิถุนายน``: ๖ read as a quote)
 _DAY_SIGNS = SIGN_LOOKALIKES | set("ๆ<")  # ... and, alone before a month, ๆ and < (๙, ๔)
+# ... and, glued to the day's label, a quote too (``วันที่'« เมษายน``: the ๙ read as two signs)
+_GLUED_DAY_SIGNS = _DAY_SIGNS | {"'"}
+_DAY_LABEL_GLUED = re.compile("วันที่[" + re.escape("".join(sorted(_GLUED_DAY_SIGNS))) + "]?$")
 _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the letters after a slash
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
@@ -383,6 +387,20 @@ def _runs(
                 )
             )
             or _after_day_label(w.text, text, idx)
+            # (signs glued to the label itself: ``วันที่'« เมษายน`` for ๙)
+            or (
+                len(w.text) == 1
+                and w.text in _GLUED_DAY_SIGNS
+                and bool(idx)
+                and _DAY_LABEL_GLUED.search(text, 0, idx[0]) is not None
+                and (
+                    _MONTH_NEXT.match(text, idx[0] + 1) is not None
+                    or (
+                        text[idx[0] + 1 : idx[0] + 2] in _GLUED_DAY_SIGNS
+                        and _MONTH_NEXT.match(text, idx[0] + 2) is not None
+                    )
+                )
+            )
         )
         # ... or a letter or sign glued to the digits of a day, or to a sign standing for one,
         # before its month (``๑๐ว กันยายน`` for ๑๖, ``<« สิงหาคม`` for ๔: the engine's two
@@ -1281,9 +1299,14 @@ def fix_digits(
         _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
         # digits stand on the baseline and rise about one symbol height (a tail may rise
         # higher): ink of the lines above and below is cut off at that band, so a tone mark
-        # touching a digit does not make it a giant glyph
+        # touching a digit does not make it a giant glyph; below, Thai digits a tenth of
+        # their height past the baseline (they have no descenders: the next line's mark under
+        # ``๕๒``, within a quarter, joined them into one glyph), Arabic ones a quarter (a
+        # face's 9 may hang below it)
+        read = [chars[i] for i in positions]
+        thai_run = sum(c in THAI for c in read) >= sum(c in ARABIC for c in read)
         top_row = max(0, int(base - 1.6 * sym_h) - y0)
-        low_row = max(0, int(base + 0.25 * sym_h) - y0)
+        low_row = max(0, int(base + (0.1 if thai_run else 0.25) * sym_h) - y0)
         ink[:top_row] = 0
         ink[low_row:] = 0
         # ... and ink whose bottom is well above the baseline (marks), or that lies only at
@@ -1364,9 +1387,23 @@ def fix_digits(
         if tail:
             tail = _split_wide(_join_broken(tail, model, sym_h), model, sym_h)
         # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
-        glyphs = [
+        unclaimed = [
             g for g in glyphs if not any(a <= x0 + (g[0] + g[1]) / 2 <= b for a, b in claimed)
         ]
+        if glyphs and not unclaimed and all(chars[i] in LOOKALIKES for i in positions):
+            # the engine read a glyph twice, as the letter it puts for a digit and as the digit
+            # (``/จ อ.๕๓๕๒`` for ``/จ ๖๗๙๖``: อ and a stop, then ๕, over the ๖), and the run after
+            # has read it: the letter goes, and a stop on that glyph with it
+            gone = list(positions)
+            stop = next((j for j, p in enumerate(sym_pos) if p == [positions[-1] + 1]), None)
+            if stop is not None and chars[positions[-1] + 1] in SMALL_SIGNS:
+                mid = (line.words[stop].bbox[0] + line.words[stop].bbox[2]) / 2
+                if any(a <= mid <= b for a, b in claimed):
+                    gone.append(positions[-1] + 1)
+            for i in gone:
+                chars[i] = ""
+            changed += len(gone)
+        glyphs = unclaimed
         if not glyphs:
             continue
         # (a sign in a run is one a slot gave the run: a digit the engine read as a sign)
@@ -1419,10 +1456,14 @@ def fix_digits(
         # Thai model's: a run of them alone is Thai)
         thai_seen = sum(c in THAI for c in old) >= sum(c in ARABIC for c in old)
         # ... unless a run the engine read as Arabic stands among Thai numbers and the network
-        # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑)
+        # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑);
+        # in a phone one Thai digit elsewhere will do (``โทร. ว๒ 9`` for ๐๒ ๖๖๘: a phone's
+        # groups are in one script)
         if not thai_seen and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
             line_digits = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
-            thai_seen = len(line_digits) >= 2 and all(c in THAI for c in line_digits)
+            thai_seen = len(line_digits) >= (1 if in_phone else 2) and all(
+                c in THAI for c in line_digits
+            )
         sub, alphabet, conf = _in_script(p, thai_seen)
         weakest = min(weakest, float(conf.min()))
         weak = conf < min_prob
@@ -1492,3 +1533,70 @@ def fix_digits(
     line.text = "".join(chars)
     line.confidence = round(min(line.confidence, weakest), 4)
     return changed
+
+
+# the day label, its vowel or mark perhaps lost, then a gap where the engine read nothing
+_DAY_LABEL = re.compile("วั?นที่?\\s+")
+DAY_GLYPH = (0.6, 1.6)  # a day's glyph: its height and width at most, of the digits' height
+
+
+def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
+    """A date's day the engine read as nothing (``วันที่ มกราคม ๒๕๖๔`` for ``วันที่ ๖ มกราคม``:
+    the leader's dots under the ๖; a pen's tick across it): the ink between the label's box
+    and the month's, one or two glyphs of a digit's size wholly inside, read by the network,
+    every one surely, in the script of the line's other digits. Digits no engine saw go to a
+    person (the line's confidence drops under the threshold). Whether a day was put in."""
+    text = line.text
+    for m in _DAY_LABEL.finditer(text):
+        month = find_month(text[m.end() :])
+        if month is None or month[0] != 0:
+            continue
+        sym_pos = align_symbols(line)
+        band = body_band(gray, line.bbox)
+        if sym_pos is None or band is None:
+            return False
+        # (letters' boxes: a mark's reaches over the day, ``ที่``'s over the ๖ after it)
+        boxes = [
+            (p[0], w.bbox)
+            for w, p in zip(line.words, sym_pos, strict=True)
+            if p and not MARK.fullmatch(w.text)
+        ]
+        label = [b[2] for i, b in boxes if m.start() <= i < m.end()]
+        after = [(i, b[0]) for i, b in boxes if i >= m.end()]
+        if not label or not after:
+            continue
+        gap = (max(label) + 1, min(after)[1] - 1)
+        base, sym_h = band[1], max(1, band[1] - band[0])
+        y0, y1 = max(0, int(base - 1.6 * sym_h)), min(gray.shape[0], int(base + 0.1 * sym_h))
+        if gap[1] - gap[0] < 0.4 * sym_h or y1 - y0 < 6:
+            continue
+        # the threshold is the line's (a gap of paper alone has none of its own)
+        strip = gray[y0:y1, max(0, line.bbox[0]) : line.bbox[2]]
+        t, _ = cv2.threshold(strip, 0, 1, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        ink = (gray[y0:y1, gap[0] : gap[1]] <= t).astype(np.uint8)
+        glyphs = [
+            g
+            for g in _components(ink)
+            if g[0] > 0
+            and g[1] < ink.shape[1]  # wholly inside: not the neighbours' edges
+            and DAY_GLYPH[0] * sym_h <= _heights([g])[0]
+            and g[1] - g[0] <= DAY_GLYPH[1] * sym_h
+        ]
+        if not 1 <= len(glyphs) <= 2 or (
+            len(glyphs) == 2 and glyphs[1][0] - glyphs[0][1] > 0.5 * sym_h
+        ):
+            continue
+        digits = [c for c in text if c in DIGITS]
+        thai = sum(c in THAI for c in digits) >= sum(c in ARABIC for c in digits)
+        day = _read_group(glyphs, model, thai)
+        if not day or not 1 <= int(to_arabic_digits(day)) <= 31:
+            continue
+        k = next(i for i, p in enumerate(sym_pos) if p and p[0] >= m.end())
+        line.words[k:k] = [
+            Word(c, (gap[0] + a, y0, gap[0] + b, y1), LATIN_READ_CONF)
+            for c, (a, b, _) in zip(day, glyphs, strict=True)
+        ]
+        line.text = text[: m.end()] + day + " " + text[m.end() :]
+        line.confidence = round(min(line.confidence, LATIN_READ_CONF), 4)
+        return True
+    return False

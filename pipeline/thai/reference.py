@@ -43,6 +43,7 @@ MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:-?[.,]-?{_NUM}+)?)"
     rf"(?:(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
+    rf"(?P<stray>(?<=/)[)(|!'](?=[วจ]))?"
     rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[9210)?](?=\s{_NUM})|[)?](?={_NUM})"
     rf"|0(?={_NUM}{{3}})|)"
     rf"(?P<speck>(?<=[วจ]){_MARK}+)?"
@@ -79,10 +80,11 @@ def _digits(part: str) -> str:
 
 
 # letters the engine reads one for the other (a loop, a tail or a notch apart; ธ's raised
-# head read as a mark over ง, ฉ, ฮ, ว or อ: ``ยงิ``, ``วิฉี``, ``วฮ์``, ``ยวิ``, ``วอี`` for ยธ
-# and วธ); and ธ the English model reads as 5 or 8, as in dates (``ส5`` for สธ)
+# head read as a mark over ง, ฉ, ฮ, ว, อ or จ: ``ยงิ``, ``วิฉี``, ``วฮ์``, ``ยวิ``, ``วอี``,
+# ``สีจิ`` for ยธ, วธ and สธ); and ธ the English model reads as 5 or 8, as in dates (``ส5`` for
+# สธ)
 _CONFUSABLE = frozenset(
-    frozenset(p) for p in "ธร ธถ ธง ธฉ ธฮ ธว ธอ ถภ ทห ดค บป ผฝ พฟ ขช ซช ธ5 ธ8".split()
+    frozenset(p) for p in "ธร ธถ ธง ธฉ ธฮ ธว ธอ ธจ ถภ ทห ดค บป ผฝ พฟ ขช ซช ธ5 ธ8".split()
 )
 
 
@@ -171,6 +173,8 @@ def normalise_reference(text: str) -> Reference:
             reasons.append("slash lost")
         elif m.group("sep") != "/":
             reasons.append(f"slash read as {m.group('sep')!r}")
+        if m.group("stray"):  # a speck between the slash and its letter (``/)ว``)
+            reasons.append(f"dropped {m.group('stray')!r} after the slash")
         letter = m.group("letter")
         if letter and letter not in "วจ":  # a sign the regex takes for the letter
             reasons.append(f"letter 'ว' read as {letter!r}")
