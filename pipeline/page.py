@@ -2333,13 +2333,17 @@ def reread_signer_names(
     as scanned (clearing a signature's stroke along the letters' tops takes their tops with it:
     ``นาานภาพร`` for ``นางนภาพร``) and from its box alone; the reading whose title, given name
     and family name are known the more (``listed_parts``) is taken, the first on a tie. A
-    ``struck`` line (a name line the signature made read as a pen's) is read again even where
-    it reads as no name (``. went พึงบุญ)``: the English model took the title and given name)."""
+    ``struck`` line (a name line the signature made read as a pen's), or a parenthesised line
+    over a position, is read again even where it reads as no name (``. went พึงบุญ)``: the
+    English model took the title and given name)."""
+    typed = [("typed", 1.0)] * len(lines)
     for ln in lines:
         name = signer_name(ln.text)
         if name is not None:
             fit = listed_parts(name)
-        elif any(ln is s for s in struck):
+        elif any(ln is s for s in struck) or _name_over_position(ln, lines, typed) is not None:
+            # (or one whose parenthesis stands over a signer's position line but whose title
+            # and name clearing the signature's strokes spoilt: ``เรางอัระ ทองคำ)``, seed 72)
             fit = -1
         else:
             continue

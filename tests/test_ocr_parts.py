@@ -2335,6 +2335,23 @@ def test_a_signers_title_is_read_from_the_scan_where_the_cleaned_line_leaves_it_
     assert ln.confidence <= 0.96
 
 
+def test_a_parenthesised_line_over_a_position_is_read_again_though_it_reads_as_no_name():
+    """Seed 72: clearing a signature's loops took the opening parenthesis, the title's น and
+    the given name's letters (``เรางอัระ ทองคำ)``); over the signer's position line it is a
+    name line all the same, and is read again. Without a position under it, it is not."""
+    from pipeline.options import Options
+    from pipeline.page import reread_signer_names
+
+    scanned, cleaned = _name_pages()
+    for below, want in ((True, "(นางธีระ ทองคำ)"), (False, "เรางอัระ ทองคำ)")):
+        engine = _ReadsByInk("(นางธีระ ทองคำ)", "เรางอัระ ทองคำ)")
+        ln = Line("เรางอัระ ทองคำ)", (20, 30, 580, 90), 0.7, raw_text="เรางอัระ ทองคำ)")
+        post = "ผู้อำนวยการสำนักบริหารกลาง"
+        lines = [ln] + ([Line(post, (20, 95, 580, 150), 0.99, raw_text=post)] if below else [])
+        reread_signer_names(engine, scanned, cleaned, lines, 300, Options())
+        assert ln.text == want
+
+
 class _BlockModeOnly:
     """An engine that reads ``text`` in block mode and nothing in single-line mode (as Tesseract
     read a name line in a serif face, seed 43)."""
@@ -2625,6 +2642,14 @@ def test_a_phones_group_read_as_an_arabic_digit_is_read_thai_beside_one_thai_dig
     line.text = read
     fix_digits(line, gray, model, slots=[(5, 7), (8, 9)], loose=[(5, 7), (8, 9)])
     assert line.text.endswith("๒ ๖๖๘")
+    # ... or none, for a group of three or more (seed 71: ``โทร. 0``, the box over the last)
+    shown = "สอบถามได้ที่ โทร. ๖๖๘"
+    gray, line = _read_as(shown, shown)
+    x0, x1 = (30 + int(font.getlength(shown[:k])) for k in (18, 21))
+    line.words = [w for w in line.words if w.bbox[0] < x0 - 2] + [Word("0", (x0, 90, x1, 140), 0.9)]
+    line.text = "สอบถามได้ที่ โทร. 0"
+    fix_digits(line, gray, model, slots=[(18, 19)], loose=[(18, 19)])
+    assert line.text == shown
 
 
 def test_a_day_the_engine_read_as_nothing_is_read_from_the_ink_between_label_and_month(model):
@@ -2643,6 +2668,19 @@ def test_a_day_the_engine_read_as_nothing_is_read_from_the_ink_between_label_and
     assert read_lost_day(line, gray, model)
     assert line.text == shown
     assert line.confidence < 0.75  # digits no engine saw: a person checks
+    # the month's first letter's box drifted right off its glyph (seed 71): the glyph in the
+    # gap against the month is the month's, cut off; a glyph alone there is taken for none
+    gray, line = _read_as(shown, shown)
+    del line.words[six]
+    line.text = "วันที่ มกราคม ๒๕๖๔"
+    m = line.words[six]
+    m.bbox = (m.bbox[2] + 3, m.bbox[1], m.bbox[2] + 20, m.bbox[3])
+    assert read_lost_day(line, gray, model)
+    assert line.text == shown
+    gray, line = _read_as("วันที่ มกราคม ๒๕๖๔", "วันที่ มกราคม ๒๕๖๔")
+    m = line.words[six]
+    m.bbox = (m.bbox[2] + 3, m.bbox[1], m.bbox[2] + 20, m.bbox[3])
+    assert not read_lost_day(line, gray, model)
     # nothing between label and month: nothing put in
     shown = "วันที่ มกราคม ๒๕๖๔"
     gray, line = _read_as(shown, shown)

@@ -1458,12 +1458,14 @@ def fix_digits(
         # ... unless a run the engine read as Arabic stands among Thai numbers and the network
         # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑);
         # in a phone one Thai digit elsewhere will do (``โทร. ว๒ 9`` for ๐๒ ๖๖๘: a phone's
-        # groups are in one script)
+        # groups are in one script), or none, for a group of three or more (``โทร. 0`` for
+        # ๐-๕๙๗๙-๒๒๒๖, its box over the last group)
         if not thai_seen and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
             line_digits = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
-            thai_seen = len(line_digits) >= (1 if in_phone else 2) and all(
-                c in THAI for c in line_digits
+            enough = len(line_digits) >= 2 or (
+                in_phone and (len(line_digits) >= 1 or len(glyphs) >= 3)
             )
+            thai_seen = enough and all(c in THAI for c in line_digits)
         sub, alphabet, conf = _in_script(p, thai_seen)
         weakest = min(weakest, float(conf.min()))
         weak = conf < min_prob
@@ -1538,6 +1540,7 @@ def fix_digits(
 # the day label, its vowel or mark perhaps lost, then a gap where the engine read nothing
 _DAY_LABEL = re.compile("วั?นที่?\\s+")
 DAY_GLYPH = (0.6, 1.6)  # a day's glyph: its height and width at most, of the digits' height
+DAY_EDGE = 0.3  # of the digits' height: a glyph this close to the month's box is the month's
 
 
 def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
@@ -1582,6 +1585,14 @@ def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
             and DAY_GLYPH[0] * sym_h <= _heights([g])[0]
             and g[1] - g[0] <= DAY_GLYPH[1] * sym_h
         ]
+        # the engine's boxes drift right along a line: the month's first letter may lie in the
+        # gap, a word's space after the day, against the gap's end (``วันที ๗ ก`` before
+        # รกฎาคม): it is cut off, and so is any glyph that close to the gap's end
+        while glyphs and ink.shape[1] - glyphs[-1][1] < DAY_EDGE * sym_h:
+            if len(glyphs) < 2 or glyphs[-1][0] - glyphs[-2][1] <= 0.5 * sym_h:
+                glyphs = []
+            else:
+                glyphs.pop()
         if not 1 <= len(glyphs) <= 2 or (
             len(glyphs) == 2 and glyphs[1][0] - glyphs[0][1] > 0.5 * sym_h
         ):
