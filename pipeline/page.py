@@ -1779,9 +1779,6 @@ def _month_reread(
     read = _sure_month(again, _SPECK_YEAR, (tx0 - sx, tx1 - sx))
     if read is None:
         return
-    mx0, mx1 = min(w.bbox[0] for w in read.said) + sx, max(w.bbox[2] for w in read.said) + sx
-    if min(tx1, mx1) - max(tx0, mx0) < 0.5 * min(tx1 - tx0, mx1 - mx0):
-        return
     a, b = read.month
     _put_in(ln, ks, read.said, (sx, sy), m.span("tok"), read.line.text[a:b])
 

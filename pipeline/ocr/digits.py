@@ -9,7 +9,7 @@ Inference is numpy only: two dense layers with ReLU and a softmax.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -653,6 +653,16 @@ def _unread_group(
 
 
 GROUP_GAP = 1.5  # of a digit's height: the widest gap between a phone's groups
+
+
+def _thai_script(chars: Iterable[str]) -> bool:
+    """Whether ``chars`` hold as many Thai digits as Arabic ones or more (none of either: Thai,
+    as letters alone stand for the digits the Thai model cannot write)."""
+    thai = arabic = 0
+    for c in chars:
+        thai += c in THAI
+        arabic += c in ARABIC
+    return thai >= arabic
 
 
 def _in_script(p: np.ndarray, thai: bool) -> tuple[np.ndarray, str, np.ndarray]:
@@ -1303,8 +1313,9 @@ def fix_digits(
         # their height past the baseline (they have no descenders: the next line's mark under
         # ``๕๒``, within a quarter, joined them into one glyph), Arabic ones a quarter (a
         # face's 9 may hang below it)
-        read = [chars[i] for i in positions]
-        thai_run = sum(c in THAI for c in read) >= sum(c in ARABIC for c in read)
+        # (the script of the digits the engine read: lookalike letters and their marks are the
+        # Thai model's, and a run of them alone is Thai)
+        thai_run = _thai_script(chars[i] for i in positions)
         top_row = max(0, int(base - 1.6 * sym_h) - y0)
         low_row = max(0, int(base + (0.1 if thai_run else 0.25) * sym_h) - y0)
         ink[:top_row] = 0
@@ -1452,9 +1463,8 @@ def fix_digits(
         p = model.probabilities(np.stack(feats))  # type: ignore[arg-type]
         old = "".join(chars[i] for i in positions)
         english = any(c.isascii() and c.isalpha() for c in old)
-        # the script of the digits the engine read (lookalike letters and their marks are the
-        # Thai model's: a run of them alone is Thai)
-        thai_seen = sum(c in THAI for c in old) >= sum(c in ARABIC for c in old)
+        # the script of the digits the engine read (``thai_run``: ``old`` as the crop was cut)
+        thai_seen = thai_run
         # ... unless a run the engine read as Arabic stands among Thai numbers and the network
         # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑);
         # in a phone one Thai digit elsewhere will do (``โทร. ว๒ 9`` for ๐๒ ๖๖๘: a phone's
@@ -1597,9 +1607,7 @@ def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
             len(glyphs) == 2 and glyphs[1][0] - glyphs[0][1] > 0.5 * sym_h
         ):
             continue
-        digits = [c for c in text if c in DIGITS]
-        thai = sum(c in THAI for c in digits) >= sum(c in ARABIC for c in digits)
-        day = _read_group(glyphs, model, thai)
+        day = _read_group(glyphs, model, _thai_script(text))
         if not day or not 1 <= int(to_arabic_digits(day)) <= 31:
             continue
         k = next(i for i, p in enumerate(sym_pos) if p and p[0] >= m.end())
