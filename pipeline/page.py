@@ -47,7 +47,7 @@ from pipeline.ocr.digits import (
 from pipeline.ocr.engine import OcrEngine
 from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
-from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_month
+from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_date, find_month
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import TITLES, listed_parts, title_guessed, with_title_read
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
@@ -910,11 +910,12 @@ def _read_region(
     options: Options,
     psm: int = 6,
     pad: int = 6,
+    languages: str | None = None,
 ) -> list[Line]:
     crop, ox, oy = _crop(gray, b, pad)
     if crop.size == 0 or min(crop.shape) < 8:
         return []
-    lines = _ocr(engine, crop, dpi, options, psm)
+    lines = _ocr(engine, crop, dpi, options, psm, languages)
     for ln in lines:
         ln.bbox = _shift_box(ln.bbox, ox, oy)
         for w in ln.words:  # symbols too: the digit re-reading cuts glyphs at their boxes
@@ -2126,12 +2127,34 @@ def _split_mixed_lines(
                 pieces, ink, lay.x_height, lay.clean_gray, context=lines
             )
             if len({k for k, _ in piece_kinds}) > 1:
+                if _memo_date_half(pieces, piece_kinds):
+                    # the date half of the memo's ``ที่ … วันที่ …`` line: typed, as the
+                    # reference half is; the classifier's doubt is the line's
+                    piece_kinds = [
+                        (k, p) if k == "typed" else ("typed", UNSURE_CONF) for k, p in piece_kinds
+                    ]
                 out_lines.extend(pieces)
                 out_kinds.extend(piece_kinds)
                 continue
         out_lines.append(ln)
         out_kinds.append(kind)
     return out_lines, out_kinds
+
+
+def _memo_date_half(pieces: list[Line], kinds: list[tuple[str, float]]) -> bool:
+    """Pieces of one row that are a memo's reference line and its date: a typed first piece
+    reading ``ที่``, a known ministry's code and a number, and a last one that reads the date
+    label and a date (seed 59: ``ก)    วันที 26 ธันวาคม 2562``, bold label and leader dots,
+    taken for a pen's). A stamp's handwritten date beside a header line follows no reference."""
+    head, tail = pieces[0], pieces[-1]
+    m = _REFERENCE_SLOTS.match(head.text)
+    return (
+        kinds[0][0] == "typed"
+        and m is not None
+        and _known_code(m["code"])
+        and re.search("วันท", tail.text) is not None
+        and find_date(tail.text) is not None
+    )
 
 
 def _pen_tail(line: Line, med: float) -> list[Line] | None:
@@ -2346,13 +2369,18 @@ def reread_signer_names(
             continue
         if fit >= 3 and not (name is not None and title_guessed(name)):
             continue
-        for img in (ocr_gray, gray):
-            # (single-line mode gives up on some: a name line in a serif face)
-            again = _read_region(engine, img, ln.bbox, dpi, options, psm=7) or _read_region(
-                engine, img, ln.bbox, dpi, options, psm=6
-            )
+        for img, langs in ((ocr_gray, None), (gray, None), (ocr_gray, "tha")):
+            # (single-line mode gives up on some: a name line in a serif face; and the
+            # English model takes a family name by a signature's strokes: ทองคำ read ``nasa``)
+            if langs is not None and fit >= 3:
+                break
+            again = _read_region(
+                engine, img, ln.bbox, dpi, options, psm=7, languages=langs
+            ) or _read_region(engine, img, ln.bbox, dpi, options, psm=6, languages=langs)
             text = " ".join(a.text for a in again).strip()
-            other = signer_name(text) if len(again) == 1 else None
+            # (judged as repaired: a split sara am, ``ท์อังคํา``, keeps ทองคำ from its list;
+            # the line keeps the engine's text, which its symbols spell, till finish_lines)
+            other = signer_name(repair_text(text)) if len(again) == 1 else None
             if other is not None and (f := listed_parts(other)) > fit:
                 fit = f
                 ln.text, ln.raw_text, ln.words = text, again[0].raw_text, again[0].words

@@ -118,6 +118,23 @@ def test_a_phone_number_starts_with_zero():
     assert check_phone(None)[1] == "phone number has an unusual length"
 
 
+def test_a_reference_lines_date_half_read_as_a_line_of_its_own_is_the_date():
+    """Seed 59: the date half of ``ที่ … วันที่ …`` taken apart from the reference (it had looked
+    like a pen's line), the leader's residue before its label; a line under the reference
+    holding a date is not it."""
+    head = _header()
+    head[2] = _ln("ที่ กก 90393009", 500, w=400)
+    apart = _ln("ก)    วันที่ 26 ธันวาคม 2562", 500, x=1118, w=640, conf=0.7)
+    [doc] = build_documents([_page([*head[:3], apart, head[3]])], Options())
+    assert doc.fields["reference"].value == "กก 90393009"
+    assert doc.fields["date"].value == "2019-12-26"
+    assert doc.fields["subject"].value == "ขออนุมัติเดินทางไปราชการ"
+    below = _ln("ก)    วันที่ 26 ธันวาคม 2562", 540, x=1118, w=640, conf=0.7)
+    below.bbox = (1118, 545, 1758, 615)
+    [doc] = build_documents([_page([*head[:3], below])], Options())
+    assert doc.fields["date"] is None
+
+
 def test_misread_labels_in_the_header():
     from pipeline.extract.memo import split_agency_phone, split_reference_date
 

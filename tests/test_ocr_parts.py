@@ -1032,6 +1032,23 @@ def test_a_pens_routing_words_after_a_blank_at_a_typed_lines_end_are_its_own_lin
     assert _pen_tail(line("ห้องประชุมชั้น", "เพื่อ", 100), 80) is None
 
 
+def test_the_date_half_of_a_memos_reference_line_is_typed_beside_its_reference():
+    """Seed 59: a reference line taken for a pen's was classified again in pieces; its date
+    half (bold label, leader dots) came out handwritten. Beside a typed reference it is the
+    memo's date; beside other typed text, or reading no date, it stays as classified."""
+    from pipeline.page import _memo_date_half
+
+    def piece(text: str, x: int) -> Line:
+        return Line(text, (x, 0, x + 600, 90), 0.9)
+
+    date = piece("ก)    วันที 26 ธันวาคม 2562", 1100)
+    kinds = [("typed", 0.9), ("handwritten", 1.0)]
+    assert _memo_date_half([piece("ที กก 90393009", 350), date], kinds)
+    assert not _memo_date_half([piece("ส่วนราชการ กองคลัง", 350), date], kinds)
+    assert not _memo_date_half([piece("ที กก 90393009", 350), piece("ทราบ ด่วน", 1100)], kinds)
+    assert not _memo_date_half([piece("ที กก 90393009", 350), date], kinds[::-1])
+
+
 def test_a_number_alone_read_as_latin_letters_is_read_again_in_thai():
     """A table cell or a line holding a number alone: the English model may read it whole
     (``lag bey`` for ๒๕๖๗); the Thai model's reading is kept when it is a number."""
@@ -2350,6 +2367,42 @@ def test_a_parenthesised_line_over_a_position_is_read_again_though_it_reads_as_n
         lines = [ln] + ([Line(post, (20, 95, 580, 150), 0.99, raw_text=post)] if below else [])
         reread_signer_names(engine, scanned, cleaned, lines, 300, Options())
         assert ln.text == want
+
+
+class _ByLanguage:
+    """An engine that reads a name line one way with the English model beside the Thai and
+    another with the Thai model alone."""
+
+    def __init__(self, both: str, thai: str) -> None:
+        self.both, self.thai = both, thai
+
+    def read(self, gray, dpi, psm=3, languages=None):
+        h, w = gray.shape
+        text = self.thai if languages == "tha" else self.both
+        return [Line(text, (0, 0, w, h), 0.95, raw_text=text)]
+
+
+def test_a_name_lines_family_name_the_english_model_took_is_read_by_the_thai_model():
+    """Seed 56: by a signature's strokes ``tha+eng`` read ทองคำ as ``nasa``; the Thai model
+    alone reads ``ท์อังคํา`` (a stroke's marks, a split sara am), which once repaired is the
+    listed ทองคำ. A name line whose parts are all known is not read by the Thai model."""
+    from pipeline.extract.memo import signer_name
+    from pipeline.options import Options
+    from pipeline.page import reread_signer_names
+    from pipeline.thai.names import correct_name
+    from pipeline.thai.repair import repair_text
+
+    scanned, cleaned = _name_pages()
+    engine = _ByLanguage("(นา”ณัฐวุฒิ nasa)", "(นาย์ณัฐวุฒิ ท์อังคํา)")
+    ln = Line("(นา”  ฐวุฒิ ท์องคํา)", (20, 30, 580, 90), 0.07, raw_text="(นา”  ฐวุฒิ ท์องคํา)")
+    post = Line("นักทรัพยากรบุคคลชำนาญการ", (20, 95, 580, 150), 0.99, raw_text="")
+    reread_signer_names(engine, scanned, cleaned, [ln, post], 300, Options())
+    assert ln.text == "(นาย์ณัฐวุฒิ ท์อังคํา)"
+    assert correct_name(signer_name(repair_text(ln.text)) or "") == "นายณัฐวุฒิ ทองคำ"
+    engine = _ByLanguage("(นายณัฐวุฒิ ทองคำ)", "(นายณัฐวุฒิ nasa)")
+    ln = Line("(นายณัฐวุฒิ ทองคํา)", (20, 30, 580, 90), 0.9, raw_text="(นายณัฐวุฒิ ทองคํา)")
+    reread_signer_names(engine, scanned, cleaned, [ln, post], 300, Options())
+    assert ln.text == "(นายณัฐวุฒิ ทองคํา)"
 
 
 class _BlockModeOnly:

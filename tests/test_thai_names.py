@@ -24,6 +24,11 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางวิไล ใจดี", "นางวิไล ใจดี"),  # a listed name after นาง stays
         ("นางตทัวเกรียงไกร ใจดี", "นางสาวเกรียงไกร ใจดี"),  # two of its letters, a listed name
         ("นางบุ เลิศ เรืองศรี", "นางบุญเลิศ เรืองศรี"),  # a letter lost where OCR saw a gap
+        # ... or read as a vowel and a mark there (a signature's stroke through the น), but
+        # not one letter read for another (that would make one listed name of many others)
+        ("นางสาวจ๊า ทร์เพ็ญ ใจดี", "นางสาวจันทร์เพ็ญ ใจดี"),
+        ("นางสาวจัห ทร์เพ็ญ ใจดี", "นางสาวจันทร์เพ็ญ ใจดี"),
+        ("นางสาวจัก ทร์เพ็ญ ใจดี", "นางสาวจัก ทร์เพ็ญ ใจดี"),
         ("นายวชัย ใจดี", "นายวิชัย ใจดี"),  # วิชัย and วีชัย as near: the far commoner one
         ("นางอรุณิ ใจดี", "นางอรุณี ใจดี"),  # one mark for another is nearer than one lost
         ("นางชยวฒนํ สุขเจริญ", "นางชัยวัฒน์ สุขเจริญ"),  # marks lost rather than a sara ai

@@ -10,6 +10,7 @@ import numpy as np
 from pipeline.data import data_lines
 from pipeline.extract.labels import find_label, starts_with_label, strip_leaders
 from pipeline.model import (
+    BBox,
     Document,
     Field,
     Line,
@@ -383,6 +384,17 @@ def extract_header(doc: Document, page: Page) -> None:
         ):
             f["date"] = _date_field(strip_leaders(text[k:]), ln, page.number)
             continue
+        if (
+            before_subject
+            and f["date"] is None
+            and (ref_field := f["reference"]) is not None
+            and _right_on_row(ln.bbox, ref_field.bbox)
+            and (parts := _split_at(text, "วันที่")) is not None
+        ):
+            # the reference line's date half read as a line of its own, the leader's residue
+            # before its label (``ก)    วันที่ 26 ธันวาคม 2562``)
+            f["date"] = _date_field(strip_leaders(parts[1]), ln, page.number)
+            continue
         if f["subject"] is None and (k := starts_with_label(text, "เรื่อง")) is not None:
             subj = strip_leaders(text[k:])
             value = _TRAILING_SPECK.sub("", normalise_value(subj))
@@ -421,6 +433,14 @@ def extract_header(doc: Document, page: Page) -> None:
                 bbox=bbox_union([u.bbox for u in used]),
             )
     doc.fields = f
+
+
+def _right_on_row(box: BBox, of: BBox | None) -> bool:
+    """Whether ``box`` stands right of ``of`` on its row (their heights overlap by half)."""
+    if of is None:
+        return False
+    overlap = min(box[3], of[3]) - max(box[1], of[1])
+    return box[0] >= of[2] and overlap >= 0.5 * min(box[3] - box[1], of[3] - of[1])
 
 
 def _date_field(text: str, line: Line, page: int) -> Field:

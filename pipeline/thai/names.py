@@ -421,7 +421,25 @@ def _lost_at_gap(head: str, tail: str, names: frozenset[str]) -> str:
         and n.endswith(tail)
         and "\u0e01" <= n[len(head)] <= "\u0e2e"
     ]
-    return found[0] if len(found) == 1 else head + tail
+    if len(found) == 1:
+        return found[0]
+    return _misread_at_gap(head, tail, names) or head + tail
+
+
+def _misread_at_gap(head: str, tail: str, names: frozenset[str]) -> str | None:
+    """The one listed name whose letters are ``head``'s and ``tail``'s with the letter by the
+    gap read for another (``จ๊า ทร์เพ็ญ`` → จันทร์เพ็ญ: a signature's stroke through the น),
+    marks aside, where five letters or more pin it down; None when none or several."""
+    bh, bt = _bare(head), _bare(tail)
+    if not bh or not bt or len(bh) + len(bt) < LOST_MARKS_LETTERS:
+        return None
+    index = _by_bare(names)
+    # (a letter read as a vowel or a sign, never as another letter: that is a look-alike's
+    # slip, and one letter for another at a gap would make one name of many others)
+    keys = {bh[:-1] + c + bt for c in CONSONANTS if bh[-1] not in CONSONANTS}
+    keys |= {bh + c + bt[1:] for c in CONSONANTS if bt[0] not in CONSONANTS}
+    found = {n for k in keys for n in index.get(k, ())}
+    return found.pop() if len(found) == 1 else None
 
 
 def _misread_title(text: str, letters: int = 1) -> tuple[str, str]:
