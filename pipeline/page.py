@@ -253,7 +253,19 @@ def _carried_number(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     if not _just_below(ln, above, wrapped=True):
         return []
     m = _OPENING_SCRAP.match(ln.text)
-    return [m.span(1)] if m else []
+    if m:
+        return [m.span(1)]
+    # ... or is a glyph or two alone, whatever the engine read in it (``เคง`` for the ๙ of
+    # ``ชั้น`` / ``๙``, seed 56)
+    word = ln.text.strip()
+    x0, y0, x1, y1 = ln.bbox
+    if 0 < len(word) <= 3 and " " not in word and x1 - x0 <= LONE_GLYPHS * (y1 - y0):
+        start = ln.text.index(word)
+        return [(start, start + len(word))]
+    return []
+
+
+LONE_GLYPHS = 1.5  # a box this many times as wide as it is high holds a glyph or two
 
 
 def _carried_reference(ln: Line, above: Line | None) -> list[tuple[int, int]]:
@@ -333,8 +345,10 @@ def _phone_groups(
         # ... or the Thai model's letters for digits it cannot emit (``ฒ่ตอ`` for ๗๒๖), or
         # any consonants with no vowel between two groups of digits (``๐๓ ทด ๗๕๔๕``)
         between = n + 1 < len(tokens) and _ANY_DIGIT.search(tokens[n + 1].group(0)) is not None
+        # (the first group, right after the label, is one where a group of digits follows:
+        # ``เทว. OM ๕๑๓ ๕๑๔๑``, the English model's ๐๓, seed 56)
         short_latin = (
-            (0 < held or opened)
+            (0 < held or opened or (n == 0 and between))
             and held < PHONE_MIN_DIGITS
             and (
                 _LATIN_ONLY.fullmatch(word) is not None
@@ -429,7 +443,8 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             before[0].endswith(_BEFORE_NUMBER)
             and _OPENING_SCRAP.fullmatch(tok[0])
             and not _ANY_DIGIT.search(tok[0])
-        ):
+        ) or (before[0].endswith("วันที่") and tok[0] == "ๆ"):
+            # (mai yamok for a day's ๗, which it looks like: ``วันที่ ๆ`` / ``มิถุนายน``)
             out.append(tok.span())
     # a day read as a digit and a letter or two, right before a month (``๑ดา กรกฎาคม`` for ๑๓)
     out += [m.span(1) for m in _DAY_BEFORE_MONTH.finditer(text)]

@@ -1684,6 +1684,9 @@ def test_a_scrap_after_a_word_a_number_follows_is_a_number_slot():
     # a floor's ๑ as the English model reads it, ๗ as the Thai model does
     assert "@" in slots("ห้องประชุม ๒๓๒ ชั้น @ ทั้งนี้ ได้แนบรายละเอียด")
     assert "ฒ" in slots("ห้องประชุม ๓๐๖ ชั้น ฒ")
+    # a day's ๗ read as mai yamok, its look-alike (seed 56); a repetition elsewhere stays
+    assert "ๆ" in slots("ร่วมกิจกรรม e-Saraban ในวันที่ ๆ")
+    assert "ๆ" not in slots("เอกสารต่าง ๆ ที่เกี่ยวข้อง")
     # a word stays a word, and ณ is one (``ณ ห้องประชุม``)
     assert slots("ภายในเดือนมกราคม ณ ห้องประชุม") == []
     assert slots("ประชุมที่ชั้น สอง") == []
@@ -1697,6 +1700,10 @@ def test_a_number_wrapped_under_an_indented_first_line_is_typed_and_read_again()
     lone = Line("ฒ", (358, 1342, 404, 1385), 0.5)
     assert _wrapped_number(lone, [first, lone], [("typed", 0.9), ("handwritten", 0.8)])
     assert _carried_number(lone, first) == [(0, 1)]
+    # ... whatever the engine read in a glyph alone there (``เคง`` for ๙, seed 56); a word of
+    # its own there is wider than a glyph or two
+    assert _carried_number(Line("เคง", (358, 1342, 400, 1384), 0.7), first) == [(0, 3)]
+    assert _carried_number(Line("สอง", (358, 1342, 460, 1384), 0.7), first) == []
     # ... not a mark far out in the margin, nor one under the line's middle
     far = Line("ฒ", (40, 1342, 86, 1385), 0.5)
     assert not _wrapped_number(far, [first, far], [("typed", 0.9), ("handwritten", 0.8)])
@@ -1927,6 +1934,17 @@ class _UnsureFirst:
         p[0] = 0.3 / (len(p[0]) - 1)
         p[0, best] = 0.7
         return p
+
+
+def test_a_phones_first_group_read_as_latin_letters_is_a_slot_where_digits_follow():
+    """Seed 56: ``เทว. OM ๕๑๓ ๕๑๕๑`` (a stamp's frame on the label, the English model's OM for
+    ๐๓): Latin right after the label is the first group when a group of digits follows; a
+    label followed by words only has none."""
+    from pipeline.page import phone_slots
+
+    read = "กรมสรรพากว เทว. OM ๕๑๓ ๕๑๕๑"
+    assert [read[a:b] for a, b in phone_slots(read)] == ["OM", "๕๑๓", "๕๑๕๑"]
+    assert phone_slots("โทร. Call Center") == []
 
 
 def test_a_phone_group_read_as_latin_letters_is_read_though_a_glyph_is_less_sure(model):
