@@ -939,6 +939,30 @@ def _split_wide(
     return out
 
 
+TOUCHING_WIDTH = 1.5  # a glyph this many times as wide as the others' median holds two
+
+
+def _split_to_count(
+    glyphs: list[tuple[int, int, np.ndarray]], count: int, model: DenseNet
+) -> list[tuple[int, int, np.ndarray]]:
+    """``glyphs`` with the widest cut in two (where the model is surest of both halves) till
+    they are ``count``, while the widest is ``TOUCHING_WIDTH`` times the others' median width
+    or more; as they were when that fails."""
+    out = list(glyphs)
+    while 2 <= len(out) < count:
+        widths = [b - a for a, b, _ in out]
+        k = int(np.argmax(widths))
+        rest = widths[:k] + widths[k + 1 :]
+        if widths[k] < TOUCHING_WIDTH * float(np.median(rest)):
+            return glyphs
+        x0, x1, m = out[k]
+        parts, _ = _best_cut(m, x0, x1, 2, model)
+        if len(parts) != 2:
+            return glyphs
+        out[k : k + 1] = parts
+    return out
+
+
 def _cut_slash(
     glyph: tuple[int, int, np.ndarray], model: DenseNet, h: float, after: str
 ) -> list[tuple[int, int, np.ndarray]]:
@@ -1427,6 +1451,10 @@ def fix_digits(
             _split_wide(_join_broken(glyphs, model, sym_h), model, sym_h, after=after),
             slashes=not signs,
         )
+        if all(chars[i] in ARABIC for i in positions):
+            # the English model counts Arabic digits right: fewer glyphs than it read are
+            # digits touching (a face's old-style 6 and 4, ``6499`` cut ``64|9|9``)
+            glyphs = _split_to_count(glyphs, len(positions), model)
         if in_phone and slashes:
             # no slash stands in a phone number: a slim stroke in one is a digit the network
             # cannot read (a 7 whose bar a stamp's rule took); the engine's digits stay where
