@@ -722,7 +722,8 @@ _YEAR_BEFORE = re.compile(
     "(?:"
     + "|".join(_marks_loose(m) for m in FULL_MONTHS)
     + "|"
-    + "|".join(rf"{a}\.\s?{b}\." for a, b in ABBR_MONTHS)
+    # (a stop the engine read with a lower vowel under it: ``ก.ุค.``)
+    + "|".join(rf"{a}\.[\u0e38\u0e39]?\s?{b}\.[\u0e38\u0e39]?" for a, b in ABBR_MONTHS)
     + r"|[พค]\.\s?ศ\.|ป[\u0e34-\u0e37]?งบประมาณ"  # an era; a fiscal year (its vowel lost perhaps)
     + rf"|ฉบับที่\s?{_FIGURE}{{1,3}}/|{_FIGURE}{{1,2}}/{_FIGURE}{{1,2}}/"  # an issue; a date in figures
     + r")\s?$"
