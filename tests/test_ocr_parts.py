@@ -2571,6 +2571,8 @@ def test_a_year_s_last_digit_read_as_a_letter_is_read_by_the_digit_network(model
     assert _a_year("พ.ศ. ๒๕๖๗", range(5, 9)) and _a_year("ส. ค. ๒๕๖๗", range(6, 10))
     # ... an abbreviated month whose stop the engine read with a lower vowel (seed 73)
     assert _a_year("ก.ุค. ๒๕๕ซ่", range(6, 9))
+    # ... or after an era with a speck over its letter read as a mark (seed 70)
+    assert _a_year("กรกฎาคม พ์.ศ. ๒๕๕ย", range(14, 17))
     assert not _a_year("งบประมาณ ๒๕๐๐", range(9, 13))  # (an amount)
 
 

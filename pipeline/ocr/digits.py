@@ -724,7 +724,9 @@ _YEAR_BEFORE = re.compile(
     + "|"
     # (a stop the engine read with a lower vowel under it: ``ก.ุค.``)
     + "|".join(rf"{a}\.[\u0e38\u0e39]?\s?{b}\.[\u0e38\u0e39]?" for a, b in ABBR_MONTHS)
-    + r"|[พค]\.\s?ศ\.|ป[\u0e34-\u0e37]?งบประมาณ"  # an era; a fiscal year (its vowel lost perhaps)
+    # an era (a speck over its letter read as a mark: ``พ์.ศ.``); a fiscal year (its vowel
+    # lost perhaps)
+    + r"|[พค][\u0e31-\u0e3a\u0e47-\u0e4e]?\.\s?ศ\.|ป[\u0e34-\u0e37]?งบประมาณ"
     + rf"|ฉบับที่\s?{_FIGURE}{{1,3}}/|{_FIGURE}{{1,2}}/{_FIGURE}{{1,2}}/"  # an issue; a date in figures
     + r")\s?$"
 )

@@ -540,10 +540,23 @@ def mend_era(text: str) -> str:
     'พ.ศ. ๒๕๖๑ เป็นต้นไป'
     >>> mend_era("ในวันที่ ๑๔ wa.")
     'ในวันที่ ๑๔ wa.'
+
+    A speck over its letters read as a mark goes too (no word is so written):
+
+    >>> mend_era("กรกฎาคม พ์.ศ. ๒๕๕๗")
+    'กรกฎาคม พ.ศ. ๒๕๕๗'
     """
+    if "ศ" in text:
+        text = _ERA_SPECK.sub(lambda m: "พ." + (m[1] or m[2] or "") + "ศ.", text)
     if "a" not in text and "A" not in text:
         return text
     return _ERA_MISREAD.sub(lambda m: (m["month"] or "") + "พ.ศ.", text)
+
+
+_ERA_MARK = "[\u0e31-\u0e3a\u0e47-\u0e4e]"
+_ERA_SPECK = re.compile(
+    f"(?<![\u0e01-\u0e4e])พ(?:{_ERA_MARK}+\\.(\\s?)ศ{_ERA_MARK}*|\\.(\\s?)ศ{_ERA_MARK}+)\\."
+)
 
 
 # ``ที่`` before a ministry's code and a number (a reference, or a letter cited by it:
