@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import cv2
 import numpy as np
+from pythainlp.util import thaiword_to_num
 
 from pipeline import geometry, handwriting, layout
 from pipeline.components import components
@@ -300,11 +301,29 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
             and not text[out[-1][1] : m.start()].strip()
             and _IN_PHONE.search(text, 0, out[0][0])
         )
+        # (an English term runs on into another Latin word, but not right after a count's
+        # word: ``จำนวน pala AY`` is the count and its unit, ๑๗๗ คน, as the English model read them)
+        counted = _COUNT_WORD_BEFORE.search(text, 0, m.start()) is not None
         if phone or (
-            number_slot(text, m.start(), m.end()) and not _LATIN_NEXT.match(text, m.end())
+            number_slot(text, m.start(), m.end())
+            and (counted or not _LATIN_NEXT.match(text, m.end()))
         ):
             out.append((m.start(), m.end()))
     return out
+
+
+_COUNT_WORDS = ("จำนวน", "จํานวน", "ประมาณ")
+_COUNT_WORD_BEFORE = re.compile(f"(?:{'|'.join(_COUNT_WORDS)})\\s$")
+_THAI_SCRAP = re.compile("[\u0e01-\u0e4e]{1,5}")  # a few Thai letters and marks, no more
+
+
+def _count_in_words(text: str) -> bool:
+    """Whether ``text`` is a number in Thai words (หก, ห้าร้อย, สิบเอ็ด)."""
+    try:
+        thaiword_to_num(text)
+    except ValueError:
+        return False
+    return True
 
 
 # the phone's label (its vowel or last letter misread, perhaps: ``ใทร.``; repair mends it later)
@@ -448,13 +467,18 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             out.append(tok.span())
     # a day read as a digit and a letter or two, right before a month (``๑ดา กรกฎาคม`` for ๑๓)
     out += [m.span(1) for m in _DAY_BEFORE_MONTH.finditer(text)]
-    # a count between its word and its unit (``จำนวน ๑๕ข่ คน``)
+    # a count between its word and its unit (``จำนวน ๑๕ข่ คน``), or a few Thai letters there
+    # that are no common words (``จำนวน แฟส บาท`` for ๙๗๘; a count in words, สอง or ห้าร้อย, is)
     for before, tok, after in zip(words, words[1:], words[2:], strict=False):
         if (
             _ANY_DIGIT.search(tok[0])
-            and before[0].endswith(_BEFORE_NUMBER)
-            and after[0].startswith(_AFTER_NUMBER)
-        ):
+            or (
+                before[0].endswith(_COUNT_WORDS)
+                and _THAI_SCRAP.fullmatch(tok[0])
+                and not common_words(tok[0])
+                and not _count_in_words(tok[0])
+            )
+        ) and (before[0].endswith(_BEFORE_NUMBER) and after[0].startswith(_AFTER_NUMBER)):
             out.append(tok.span())
     return sorted(set(out))
 

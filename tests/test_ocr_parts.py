@@ -1415,6 +1415,13 @@ def test_a_latin_word_where_a_number_stands_is_read_by_the_digit_network(model):
     fix_digits(line, gray, model, slots=latin_numbers(read))
     assert line.text == shown
     assert line.confidence < 0.75  # a guess at what the English model took: for review
+    # ... and so is one after a count's word that another Latin word follows (its unit, ๑๗๗
+    # คน read ``pala AY`` through a pen's stroke, seed 73)
+    shown, read = "จำนวน ๑๗๗ คน", "จำนวน pal AY"
+    gray, line = _read_as(shown, read)
+    assert [read[a:b] for a, b in latin_numbers(read)] == ["pal"]
+    fix_digits(line, gray, model, slots=latin_numbers(read))
+    assert line.text.startswith("จำนวน ๑๗๗ ")
     # an English term stays English; so does an acronym, and a word where no number stands
     assert latin_numbers("ในปี ๒๕๖๕ Open Data") == []
     assert latin_numbers("จำนวน ๓ KPI") == []
@@ -1449,6 +1456,12 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     assert [text[a:b] for a, b in number_slots(text)] == ["๙๒๒๘", "๔๖๑๙"]
     text = "ผู้เข้าร่วมจำนวน ๑๕ข่ คน"  # a count between its word and its unit
     assert [text[a:b] for a, b in number_slots(text)] == ["๑๕ข่"]
+    # ... read as a few letters that are no words (``แฟส`` for ๙๗๘, seed 68); a count in
+    # words and a word are none
+    text = "ได้รับงบประมาณจำนวน แฟส บาท สำหรับ"
+    assert [text[a:b] for a, b in number_slots(text)] == ["แฟส"]
+    assert number_slots("จำนวน หก คน") == number_slots("จำนวน ห้าร้อย บาท") == []
+    assert number_slots("จำนวน มาก ราย") == []
     text = "วันที OM ก.ุพ. ๒๕๖๘"  # a day the English model read, before its month
     assert [text[a:b] for a, b in number_slots(text)] == ["OM"]
     assert number_slots("การประชุม ASEAN มกราคม") == []  # no day is five letters long

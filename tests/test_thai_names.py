@@ -42,6 +42,7 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางสาวชัยวัฆน์ เพชรรัตน์", "นางสาวชัยวัฒน์ เพชรรัตน์"),  # ฒ read as ฆ
         ("นายจันทร์เพ็ญ คักดิ์สิทธิ์", "นายจันทร์เพ็ญ ศักดิ์สิทธิ์"),  # ศ read as ค
         ("นางสมซ้าย ทองคำ", "นางสมชาย ทองคำ"),  # ช read as ซ, a speck as a tone mark
+        ("นายสุรขัย จันทร์หอม", "นายสุรชัย จันทร์หอม"),  # ช read as ข (seed 71)
         # three marks lost from a two-word family name in no list (the limit is two and a half)
         ("นางสุภาพร ทรพยสมบูรณ", "นางสุภาพร ทรัพย์สมบูรณ์"),
         ("นางสาวอนุชาฯ รักไทย", "นางสาวอนุชา รักไทย"),  # a speck read as paiyannoi
