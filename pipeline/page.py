@@ -186,9 +186,24 @@ def finish_lines(
         relettered = letters != _THAI_LETTER.findall(ln.text)
         if impossible_number(ln.text):
             _doubt(ln, DOUBT_CONF)
-        elif dictionary and (reads_doubtfully(ln.text) or relettered or _unsure_symbol(ln)):
+        elif dictionary and (
+            reads_doubtfully(ln.text)
+            or relettered
+            or _unsure_symbol(ln)
+            or _cut_by_edge(ln, gray.shape[1])
+        ):
             _doubt(ln)
     return changed
+
+
+EDGE_PX = 2  # a line's box this close to the page's left or right edge runs off the page
+
+
+def _cut_by_edge(ln: Line, width: int) -> bool:
+    """Whether ``ln`` runs off the page at its left or right edge: the scan (or the print) cut
+    it, and what it said past the edge is lost however well the rest reads (a newsletter's
+    header line ending ``โทร. ๐ ๗๗๗๑ ๔`` at 0.99, the phone's last digits beyond the edge)."""
+    return ln.bbox[0] < EDGE_PX or ln.bbox[2] > width - EDGE_PX
 
 
 _LATIN_TOKEN_ANY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}(?![A-Za-z0-9])")
@@ -1431,9 +1446,7 @@ _LATIN_RUN = re.compile(
 )
 # words a number follows (a count, an amount, a date, a phone, a room) or that follow one
 _BEFORE_NUMBER = (
-    "จำนวน",
-    "จํานวน",
-    "ประมาณ",
+    *_COUNT_WORDS,
     "วันที่",
     "ฉบับที่",
     "โทร.",

@@ -97,6 +97,16 @@ def test_a_phone_read_with_letters_for_digits_says_so():
     assert phone.value == "011433310" and phone.reason and phone.confidence < 0.75
 
 
+def test_a_lone_digit_after_a_whole_phone_number_is_left_out_and_said():
+    # ``05 716 8980 ๒`` (the wider bench's corpus): ten digits no mobile opens with, nine
+    # before the lone one
+    head = _header()
+    head[1] = _ln("ส่วนราชการ กองแผนงาน กรมควบคุมโรค โทร. 05 716 8980 ๒", 420)
+    [doc] = build_documents([_page(head)], Options())
+    phone = doc.fields["phone"]
+    assert phone.value == "057168980" and phone.reason and phone.confidence < 0.75
+
+
 def test_a_phone_number_starts_with_zero():
     assert check_phone("021234567") == ("021234567", None)
     assert check_phone("0812345678") == ("0812345678", None)

@@ -791,13 +791,13 @@ def test_one_unsure_character_makes_a_typed_line_doubtful():
     from pipeline.page import UNSURE_CONF, finish_lines
 
     gray = np.full((60, 400), 255, np.uint8)
-    words = [Word(c, (10 * i, 0, 10 * i + 8, 20), 0.99) for i, c in enumerate("ทดสอบระบบ")]
-    sure = Line("ทดสอบระบบ", (0, 0, 90, 20), 0.99, words=words)
+    words = [Word(c, (5 + 10 * i, 0, 10 * i + 13, 20), 0.99) for i, c in enumerate("ทดสอบระบบ")]
+    sure = Line("ทดสอบระบบ", (5, 0, 90, 20), 0.99, words=words)
     finish_lines([sure], gray, None)
     assert sure.confidence == 0.99
     words = [Word(w.text, w.bbox, w.confidence) for w in words]
     words[3].confidence = 0.6
-    doubtful = Line("ทดสอบระบบ", (0, 0, 90, 20), 0.95, words=words)
+    doubtful = Line("ทดสอบระบบ", (5, 0, 90, 20), 0.95, words=words)
     finish_lines([doubtful], gray, None)
     assert doubtful.confidence <= UNSURE_CONF
 
@@ -806,13 +806,26 @@ def test_a_line_whose_letters_the_word_mends_changed_is_sent_to_review():
     from pipeline.page import UNSURE_CONF, finish_lines
 
     gray = np.full((60, 400), 255, np.uint8)
-    mended = Line("เรื่อง ขออบุมัติเดินทางไปราชการ", (0, 0, 300, 20), 0.99)
+    mended = Line("เรื่อง ขออบุมัติเดินทางไปราชการ", (5, 0, 300, 20), 0.99)
     finish_lines([mended], gray, None)
     assert mended.text == "เรื่อง ขออนุมัติเดินทางไปราชการ" and mended.confidence <= UNSURE_CONF
     # marks put back are no change of letters: the line keeps its confidence
-    marks = Line("ขอความอนเคราะห์ข้อมูล", (0, 0, 300, 20), 0.99)
+    marks = Line("ขอความอนเคราะห์ข้อมูล", (5, 0, 300, 20), 0.99)
     finish_lines([marks], gray, None)
     assert marks.text == "ขอความอนุเคราะห์ข้อมูล" and marks.confidence == 0.99
+
+
+def test_a_line_running_off_the_page_is_sent_to_review():
+    from pipeline.page import UNSURE_CONF, finish_lines
+
+    # a newsletter's header line whose phone runs past the page's right edge (wider bench)
+    gray = np.full((60, 400), 255, np.uint8)
+    cut = Line("กรมสรรพากร โทร. ๐ ๗๗๗๑ ๔", (40, 0, 400, 20), 0.99)
+    finish_lines([cut], gray, None)
+    assert cut.confidence <= UNSURE_CONF
+    whole = Line("กรมสรรพากร โทร. ๐ ๗๗๗๑ ๔๙๖๓", (40, 0, 380, 20), 0.99)
+    finish_lines([whole], gray, None)
+    assert whole.confidence == 0.99
 
 
 def test_the_two_arcs_of_a_broken_zero_are_joined_but_eleven_stays(model):
@@ -2817,3 +2830,11 @@ def test_a_day_read_as_signs_glued_to_its_label_is_read(model):
     line.text = "วันที่'« เมษายน ๒๕๕๕"
     fix_digits(line, gray, model)
     assert line.text == "วันที่๙ เมษายน ๒๕๕๕"
+
+
+def test_a_number_of_loops_takes_its_height_from_its_glyphs(model):
+    """``๖๙๐,๐๐๐ บาท`` alone on a line (a generated grey scan in Laksaman, seed 70): the ๐s'
+    middle rows are sparse, the line's body band held their tops only, half a digit high, and
+    every ๐ was cut in two (``๓/๒๖๒/, ๒/๒/๒/``); the run's glyphs give the digits' height."""
+    line = _captured_line("amount-of-zeros", model)
+    assert line.text.replace(" ", "") == "๖๙๐,๐๐๐บาท", line.text

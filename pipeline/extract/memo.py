@@ -94,6 +94,26 @@ def check_phone(value: str | None) -> tuple[str | None, str | None]:
     return value, None
 
 
+_LONE_LAST_DIGIT = re.compile(r"(.*\d)\s+\d\W*")
+
+
+def _before_lone_digit(text: str) -> str | None:
+    """The number of a phone read with one digit more, alone after its groups (``05 716 8980
+    ๒``: a speck, a pen's mark), where without that digit it is a whole Thai number and with
+    it none; None otherwise.
+
+    >>> _before_lone_digit("05 716 8980 ๒")
+    '057168980'
+    >>> _before_lone_digit("๐ ๒๑๒๓ ๔๕๖ ๗") is None  # nine digits in all: a whole number
+    True
+    """
+    m = _LONE_LAST_DIGIT.fullmatch(to_arabic_digits(text).strip())
+    if m is None or check_phone(phone_digits(text))[1] is None:
+        return None
+    value, reason = check_phone(phone_digits(m.group(1)))
+    return value if reason is None else None
+
+
 MOBILE_PREFIXES = ("06", "08", "09")  # a landline's number has nine digits
 
 
@@ -355,6 +375,8 @@ def extract_header(doc: Document, page: Page) -> None:
             )
             if phone_text is not None:
                 value, reason = check_phone(phone_digits(phone_text))
+                if reason is not None and (whole := _before_lone_digit(phone_text)) is not None:
+                    value, reason = whole, "a lone digit after the number left out"
                 if reason is None and _LETTER_GROUP.search(to_arabic_digits(phone_text)):
                     reason = "letters read for digits (O for 0, l or I for 1)"
                 f["phone"] = _field(

@@ -550,6 +550,26 @@ def body_band(gray: np.ndarray, bbox: tuple[int, int, int, int]) -> tuple[int, i
     return (ya + best[0], ya + best[1]) if best is not None else None
 
 
+def _glyph_band(
+    gray: np.ndarray, x0: int, x1: int, bbox: tuple[int, int, int, int]
+) -> tuple[int, int] | None:
+    """The rows (top, bottom) of a run's glyphs by their ink: the median top and bottom of the
+    pieces of ink in the run's columns of the line's box a third of its height or taller (no
+    stop, comma or mark), where there are two or more; None otherwise."""
+    y0, y1 = bbox[1], bbox[3]
+    crop = gray[y0:y1, max(0, x0) : x1]
+    if crop.size == 0 or min(crop.shape) < 4:
+        return None
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    _, _, stats = components(ink)
+    tall = [r for r in stats[1:] if r[3] >= (y1 - y0) / 3]
+    if len(tall) < 2:
+        return None
+    top = int(np.median([r[1] for r in tall]))
+    bottom = int(np.median([r[1] + r[3] for r in tall]))
+    return y0 + top, y0 + bottom
+
+
 def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
     """The (start, end) of each run of True in a 1-d boolean array, in order."""
     edges = np.diff(np.concatenate([[0], flags.astype(np.int8), [0]]))
@@ -1306,7 +1326,18 @@ def fix_digits(
         rx0, rx1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
         base = int(np.median([b[3] for b in boxes]))
         sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
-        if (
+        # a line of a few words whose ink is mostly a number's loops (``๖๙๐,๐๐๐ บาท``) has a
+        # body band of half their height, as their middle rows are sparse (below): each ๐ was
+        # cut in two; where the run's glyphs stand taller than the band by far, they give the
+        # baseline and digit height
+        loops = None
+        if band is not None and not numbers_only and band[1] - band[0] < BAND_SHARE * sym_h:
+            loops = _glyph_band(gray, rx0, rx1, line.bbox)
+            if loops is not None and band[1] - band[0] >= BAND_SHARE * (loops[1] - loops[0]):
+                loops = None
+        if loops is not None:
+            base, sym_h = loops[1], max(1, loops[1] - loops[0])
+        elif (
             band is not None
             and band[0] < base
             and band[1] > min(b[1] for b in boxes)
