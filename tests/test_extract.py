@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.extract.documents import build_documents
 from pipeline.extract.memo import check_phone, phone_digits
 from pipeline.model import Line, Page, Region, RegionKind
@@ -89,22 +91,21 @@ def test_phone_digits():
     assert phone_digits("0 2123 4567 Office") == "021234567"  # a word is no group
 
 
-def test_a_phone_read_with_letters_for_digits_says_so():
+@pytest.mark.parametrize(
+    "read, value",
+    [
+        ("Ol 143 3310", "011433310"),  # the English model's letters for 0 and 1
+        # a lone digit after a whole number (the wider bench's corpus): ten digits no mobile
+        # opens with, nine before the lone one
+        ("05 716 8980 ๒", "057168980"),
+    ],
+)
+def test_a_phone_read_with_a_slip_is_mended_and_says_so(read, value):
     head = _header()
-    head[1] = _ln("ส่วนราชการ กองแผนงาน กรมควบคุมโรค โทร. Ol 143 3310", 420)
+    head[1] = _ln(f"ส่วนราชการ กองแผนงาน กรมควบคุมโรค โทร. {read}", 420)
     [doc] = build_documents([_page(head)], Options())
     phone = doc.fields["phone"]
-    assert phone.value == "011433310" and phone.reason and phone.confidence < 0.75
-
-
-def test_a_lone_digit_after_a_whole_phone_number_is_left_out_and_said():
-    # ``05 716 8980 ๒`` (the wider bench's corpus): ten digits no mobile opens with, nine
-    # before the lone one
-    head = _header()
-    head[1] = _ln("ส่วนราชการ กองแผนงาน กรมควบคุมโรค โทร. 05 716 8980 ๒", 420)
-    [doc] = build_documents([_page(head)], Options())
-    phone = doc.fields["phone"]
-    assert phone.value == "057168980" and phone.reason and phone.confidence < 0.75
+    assert phone.value == value and phone.reason and phone.confidence < 0.75
 
 
 def test_a_phone_number_starts_with_zero():
