@@ -2838,3 +2838,7 @@ def test_a_number_of_loops_takes_its_height_from_its_glyphs(model):
     every ๐ was cut in two (``๓/๒๖๒/, ๒/๒/๒/``); the run's glyphs give the digits' height."""
     line = _captured_line("amount-of-zeros", model)
     assert line.text.replace(" ", "") == "๖๙๐,๐๐๐บาท", line.text
+    # ... but not where the glyphs stand taller than a right band by joining the next line's
+    # marks below (``๒๔๗๒/ว ๓๕๓๔`` in Sarabun, seed 72: read ``๒๕๒๖`` from the glyphs)
+    line = _captured_line("digits-over-marks-below", model)
+    assert line.text.startswith("๒๔๗๒/ว ๓๕๓๔"), line.text

@@ -46,6 +46,10 @@ UNEMITTED_GLYPH = 0.5
 # letter is about 0.65 wide), and the letter is this share of the box, from its left
 WIDE_LETTER, LETTER_SHARE = 1.15, 0.45
 BAND_SHARE = 0.7  # a line of numbers alone: a body band under this share of its boxes is wrong
+# ... and a line of a few words, under this share of its run's glyphs (a band across the ๐s'
+# tops is half of them; a right band was 0.70 of glyphs joined to the next line's marks
+# below, ๒๔๗๒ in Sarabun)
+LOOPS_BAND = 0.6
 STOP_SIZE = (0.12, 0.35)  # a full stop's height and width, as shares of a digit's height
 SURE_SCRIPT = 0.9  # a glyph's Thai reading this sure among all twenty classes overrules Arabic
 LATIN_SURE = 0.8  # a Latin word is read as digits only when every glyph is this sure
@@ -1328,12 +1332,12 @@ def fix_digits(
         sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
         # a line of a few words whose ink is mostly a number's loops (``๖๙๐,๐๐๐ บาท``) has a
         # body band of half their height, as their middle rows are sparse (below): each ๐ was
-        # cut in two; where the run's glyphs stand taller than the band by far, they give the
-        # baseline and digit height
+        # cut in two; where the run's glyphs stand far taller than the band (``LOOPS_BAND``),
+        # they give the baseline and digit height
         loops = None
         if band is not None and not numbers_only and band[1] - band[0] < BAND_SHARE * sym_h:
             loops = _glyph_band(gray, rx0, rx1, line.bbox)
-            if loops is not None and band[1] - band[0] >= BAND_SHARE * (loops[1] - loops[0]):
+            if loops is not None and band[1] - band[0] >= LOOPS_BAND * (loops[1] - loops[0]):
                 loops = None
         if loops is not None:
             base, sym_h = loops[1], max(1, loops[1] - loops[0])
