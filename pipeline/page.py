@@ -34,6 +34,7 @@ from pipeline.model import (
 )
 from pipeline.ocr.digits import (
     ARABIC,
+    COUNT_WORDS,
     DIGITS,
     LOOKALIKES,
     MARK,
@@ -327,8 +328,7 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_COUNT_WORDS = ("จำนวน", "จํานวน", "ประมาณ")
-_COUNT_WORD_BEFORE = re.compile(f"(?:{'|'.join(_COUNT_WORDS)})\\s$")
+_COUNT_WORD_BEFORE = re.compile(f"(?:{'|'.join(COUNT_WORDS)})\\s$")
 _THAI_SCRAP = re.compile("[\u0e01-\u0e4e]{1,5}")  # a few Thai letters and marks, no more
 
 
@@ -339,6 +339,16 @@ def _count_in_words(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _count_misread(token: str) -> bool:
+    """Whether ``token``, standing where a count does, is a few Thai letters the engine put for
+    its digits: no common words, and no number in words (``แฟส`` for ๙๗๘; not สอง, ห้าร้อย)."""
+    return (
+        _THAI_SCRAP.fullmatch(token) is not None
+        and not common_words(token)
+        and not _count_in_words(token)
+    )
 
 
 # the phone's label (its vowel or last letter misread, perhaps: ``ใทร.``; repair mends it later)
@@ -485,15 +495,11 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
     # a count between its word and its unit (``จำนวน ๑๕ข่ คน``), or a few Thai letters there
     # that are no common words (``จำนวน แฟส บาท`` for ๙๗๘; a count in words, สอง or ห้าร้อย, is)
     for before, tok, after in zip(words, words[1:], words[2:], strict=False):
-        if (
-            _ANY_DIGIT.search(tok[0])
-            or (
-                before[0].endswith(_COUNT_WORDS)
-                and _THAI_SCRAP.fullmatch(tok[0])
-                and not common_words(tok[0])
-                and not _count_in_words(tok[0])
-            )
-        ) and (before[0].endswith(_BEFORE_NUMBER) and after[0].startswith(_AFTER_NUMBER)):
+        if not (before[0].endswith(_BEFORE_NUMBER) and after[0].startswith(_AFTER_NUMBER)):
+            continue
+        if _ANY_DIGIT.search(tok[0]) or (
+            before[0].endswith(COUNT_WORDS) and _count_misread(tok[0])
+        ):
             out.append(tok.span())
     return sorted(set(out))
 
@@ -1446,7 +1452,7 @@ _LATIN_RUN = re.compile(
 )
 # words a number follows (a count, an amount, a date, a phone, a room) or that follow one
 _BEFORE_NUMBER = (
-    *_COUNT_WORDS,
+    *COUNT_WORDS,
     "วันที่",
     "ฉบับที่",
     "โทร.",

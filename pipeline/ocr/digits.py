@@ -247,7 +247,8 @@ def align_symbols(line: Line) -> list[list[int]] | None:
 # letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ, ๘ → ส, ๔ ๖ → อ,
 # ๙ → ด ต, ๔ → ต)
 LOOKALIKES = set("ฒซญสอดณต")
-_COUNT_BEFORE = re.compile("(?:จำนวน|จํานวน|ประมาณ) $")
+COUNT_WORDS = ("จำนวน", "จํานวน", "ประมาณ")  # the words a count follows (sara am in one or two)
+_COUNT_BEFORE = re.compile(f"(?:{'|'.join(COUNT_WORDS)}) $")
 _DAY_BEFORE = re.compile("วันที่ $")  # a day follows, whatever the engine read there
 _LEADING_VOWELS = set("เแโใไ")
 
