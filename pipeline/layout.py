@@ -245,6 +245,64 @@ def find_frames(
     return out
 
 
+# share of a grid edge a rule must run along for the two cells beside it to be apart; under
+# it they are one cell spanning both (a heading over several columns, a row heading over
+# two rows); between the two, a rule broken by the scan, they stay apart
+RULE_ABSENT = 0.15
+
+
+def table_cells(
+    rows: list[int], cols: list[int], horiz: np.ndarray, vert: np.ndarray, dpi: int
+) -> list[Cell]:
+    """The cells of a ruled table whose rules run at ``rows`` (ys) and ``cols`` (xs): each
+    cell of the grid, or, where no rule runs between grid cells (``RULE_ABSENT``), one cell
+    spanning them (``row_span``, ``col_span``), as a merged heading is printed: read as a
+    grid, its text was cut at rules that are not there (a row heading over two rows read as
+    ``52`` and ``บมบเฮอเบเเเซ``). A merge that would not make a rectangle is left as grid
+    cells."""
+    nr, nc = len(rows) - 1, len(cols) - 1
+    reach = max(2, dpi // 100)  # a rule's half width, and a deskewed rule's step or two
+
+    def ruled(mask: np.ndarray, at: int, lo: int, hi: int, across: bool) -> float:
+        m = max(reach + 1, (hi - lo) // 10)  # clear of the crossing rules at the edge's ends
+        if hi - lo <= 2 * m:
+            return 1.0
+        if across:  # a horizontal rule at y = at, from x = lo to hi
+            band = mask[max(0, at - reach) : at + reach + 1, lo + m : hi - m]
+            return float((band > 0).any(axis=0).mean())
+        band = mask[lo + m : hi - m, max(0, at - reach) : at + reach + 1]
+        return float((band > 0).any(axis=1).mean())
+
+    parent = list(range(nr * nc))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(nr):
+        for c in range(nc):
+            if c + 1 < nc and ruled(vert, cols[c + 1], rows[r], rows[r + 1], False) < RULE_ABSENT:
+                parent[root(r * nc + c + 1)] = root(r * nc + c)
+            if r + 1 < nr and ruled(horiz, rows[r + 1], cols[c], cols[c + 1], True) < RULE_ABSENT:
+                parent[root((r + 1) * nc + c)] = root(r * nc + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            groups.setdefault(root(r * nc + c), []).append((r, c))
+    cells = []
+    for members in groups.values():
+        r0, r1 = min(r for r, _ in members), max(r for r, _ in members)
+        c0, c1 = min(c for _, c in members), max(c for _, c in members)
+        if len(members) == (r1 - r0 + 1) * (c1 - c0 + 1):
+            box = (cols[c0], rows[r0], cols[c1 + 1], rows[r1 + 1])
+            cells.append(Cell(r0, c0, box, row_span=r1 - r0 + 1, col_span=c1 - c0 + 1))
+        else:
+            cells += [Cell(r, c, (cols[c], rows[r], cols[c + 1], rows[r + 1])) for r, c in members]
+    return sorted(cells, key=lambda cell: (cell.row, cell.col))
+
+
 MIN_STAMP_CHROMA = 40  # purple and red stamp inks: 80 and more; tinted black ink: about 20
 
 
@@ -695,11 +753,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     for bbox, rows, cols in frames:
         x0, y0, x1, y1 = bbox
         if len(rows) >= 3:
-            cells = [
-                Cell(row=r, col=c, bbox=(cols[c], rows[r], cols[c + 1], rows[r + 1]))
-                for r in range(len(rows) - 1)
-                for c in range(len(cols) - 1)
-            ]
+            cells = table_cells(rows, cols, horiz, vert, dpi)
             regions.append(Region(id="", kind=RegionKind.TABLE, bbox=bbox, cells=cells))
         elif (x1 - x0) < gray.shape[1] * 0.5 and (y1 - y0) < gray.shape[0] * 0.2:
             regions.append(Region(id="", kind=RegionKind.STAMP, bbox=bbox))

@@ -71,6 +71,8 @@ class Cell:
     col: int
     bbox: BBox
     text: str = ""
+    row_span: int = 1  # grid rows and columns a merged cell covers
+    col_span: int = 1
 
 
 @dataclass(slots=True)

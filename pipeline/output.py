@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline import SCHEMA_VERSION, __version__
-from pipeline.model import Document, Page
+from pipeline.model import Cell, Document, Page
 from pipeline.model import Field as FieldData
 
 BBoxOut = list[int]
@@ -36,6 +36,16 @@ class RegionOut(_M):
     confidence: float = Field(ge=0, le=1)
     lines: list[dict[str, Any]] = []
     cells: list[dict[str, Any]] | None = None
+
+
+def _cell_out(c: Cell) -> dict[str, Any]:
+    """A table cell as written: a merged one says how many grid rows and columns it spans."""
+    d: dict[str, Any] = {"row": c.row, "col": c.col, "bbox": list(c.bbox), "text": c.text}
+    if c.row_span > 1:
+        d["row_span"] = c.row_span
+    if c.col_span > 1:
+        d["col_span"] = c.col_span
+    return d
 
 
 class PageOut(_M):
@@ -196,9 +206,7 @@ def page_out(p: Page) -> dict[str, Any]:
                 for ln in r.lines
             ]
         if r.cells:
-            d["cells"] = [
-                {"row": c.row, "col": c.col, "bbox": list(c.bbox), "text": c.text} for c in r.cells
-            ]
+            d["cells"] = [_cell_out(c) for c in r.cells]
         if r.kind_confidence < 1.0:
             d["kind_confidence"] = round(r.kind_confidence, 3)
         regions.append(d)

@@ -2308,6 +2308,50 @@ def _continues_typed(
     return not posts_only and thai >= 10 and share >= CONTINUED_PLAUSIBLE
 
 
+# a page's number as printed at its head or foot: ``หน้า ๒``, ``- ๒ -``, ``๒``
+_PAGE_NUMBER = re.compile(f"(?:หน้า\\s*)?(?:-\\s*)?[{THAI}0-9]{{1,3}}(?:\\s*-)?")
+CENTRED_SURE = 0.9  # the engine's confidence in a centred line's reading, for it to be typed
+CENTRED_REACH = 2.0  # line heights from a centred line to the typed one it is centred with
+CENTRED_WIDTH = 3.0  # x-heights the typed line is wide at least
+
+
+def _centred_on_typed(
+    ln: Line, lines: list[Line], kinds: list[tuple[str, float]], x_height: float
+) -> bool:
+    """Whether ``ln``, read surely (``CENTRED_SURE``) as Thai words or as a page's number,
+    is centred (within half an x-height) on a typed line (the classifier and the engine
+    sure of it) less than ``CENTRED_REACH`` line heights above or below it: a line of a centred block (a notice's date over its signer's
+    name and post) or a page's number over its running head. A pen's note stands centred on
+    a typed line by chance only, and seldom reads as words surely."""
+    if ln.confidence < CENTRED_SURE:
+        return False
+    if not _PAGE_NUMBER.fullmatch(ln.text.strip()):
+        share, thai = plausibility(ln.text)
+        if thai < 10 or share < CONTINUED_PLAUSIBLE:
+            return False
+    x0, y0, x1, y1 = ln.bbox
+    h = y1 - y0
+    for o, (k, p) in zip(lines, kinds, strict=True):
+        # (a line the classifier is sure is typed, read surely, a few letters wide at least:
+        # a pen's sign-off, ``(อนุชา เพชรรัตน์) 30 ก.ค. 67``, had stood centred on another
+        # taken for typed at 0.58, and one on a speck read as a stop)
+        if (
+            o is ln
+            or k != "typed"
+            or p < CENTRED_SURE
+            or o.confidence < CENTRED_SURE
+            or o.bbox[2] - o.bbox[0] < CENTRED_WIDTH * x_height
+        ):
+            continue
+        gap = max(o.bbox[1] - y1, y0 - o.bbox[3])
+        if (
+            -0.3 * h <= gap < CENTRED_REACH * max(h, o.bbox[3] - o.bbox[1])
+            and abs((o.bbox[0] + o.bbox[2]) - (x0 + x1)) <= x_height  # (twice the centres)
+        ):
+            return True
+    return False
+
+
 _LONE_NUMBER = re.compile(f"[{THAI}0-9][{THAI}0-9,./-]{{0,5}}")
 
 
@@ -2821,6 +2865,13 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # indented, it looks like a pen's line to the classifier, which may be sure of it
             # (``ผู้อำนวยการกอง``: 0.99 on seed 22); no pen writes a post out in full there.
             # Its doubt stays with it
+            kind, prob = "typed", 1.0 - prob
+        elif kind == "handwritten" and _centred_on_typed(ln, lines, kinds, lay.x_height):
+            # a line of a centred block (a notice's date over its signer's name and post,
+            # ``ประกาศ ณ วันที่ …``) or a page's number over its running head (``หน้า ๒``):
+            # away from the margin the lines start at, it looked like a pen's to the
+            # classifier, trained on pages whose only centred lines are a memo's title and
+            # signer. Its doubt stays with it
             kind, prob = "typed", 1.0 - prob
         elif kind == "typed" and pen_style(ln.text):
             # what a pen writes, in a hand regular enough to pass for type

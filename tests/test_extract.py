@@ -276,6 +276,17 @@ def test_document_titles_are_recognised_but_not_from_a_word_of_them():
     assert not is_document_title("ทราบ ประกาศให้ทุกกลุ่มทราบ")  # a pen note that mentions one
 
 
+def test_a_page_is_no_newsletter_by_a_word_of_its_title():
+    # a real election form's colour label at its head, ``สีขาว``, is most of จดหมายข่าว's
+    # last word: the form had been typed a newsletter
+    from pipeline.extract.documents import page_start
+
+    form = _page([_ln("สีขาว", 279, x=2147, w=99), _ln("ณ สถานที่นับคะแนน", 561, x=411)])
+    assert page_start(form) is None
+    news = _page([_ln("จดหมายข่าวคนคุณภาพ ฉบับที่ ๑๓/๒๕๖๐", 212)])
+    assert page_start(news) == "newsletter"
+
+
 def test_the_reference_label_glued_to_the_ministry_code():
     from pipeline.extract.memo import _reference_rest
 

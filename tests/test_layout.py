@@ -367,3 +367,44 @@ def test_a_bold_signature_joined_to_the_name_is_still_a_signature():
     ink = crop < 128
     assert (seen[140:230, :170][ink[140:230, :170]]).mean() > 0.97  # ``(นาง``
     assert (seen[140:230, 320:640][ink[140:230, 320:640]]).mean() > 0.9  # ``ศักดิ์สิทธิ์)``
+
+
+def test_a_table_cell_no_rule_divides_is_one_cell_spanning_the_grid():
+    # the Royal Gazette's rates table (page 9): a row heading over the two heading rows and a
+    # heading over five columns; read as a grid, their text was cut where no rule runs
+    import numpy as np
+
+    from pipeline.layout import table_cells
+
+    rows, cols = [100, 180, 260, 600], [100, 800, 1050, 1300, 1550]
+    horiz = np.zeros((700, 1700), np.uint8)
+    vert = np.zeros_like(horiz)
+    for y in (100, 260, 600):
+        horiz[y - 1 : y + 2, 100:1551] = 255
+    horiz[179:182, 800:1551] = 255  # the second heading row's top: not under the row heading
+    for x in (100, 800, 1550):
+        vert[100:601, x - 1 : x + 2] = 255
+    for x in (1050, 1300):
+        vert[180:601, x - 1 : x + 2] = 255  # the columns part below the wide heading only
+    # a rule the scan broke for a stretch still parts its cells
+    vert[400:450, 1049:1052] = 0
+    cells = table_cells(rows, cols, horiz, vert, 300)
+    got = {(c.row, c.col): (c.row_span, c.col_span, c.bbox) for c in cells}
+    assert got[(0, 0)] == (2, 1, (100, 100, 800, 260))  # the row heading
+    assert got[(0, 1)] == (1, 3, (800, 100, 1550, 180))  # the wide heading
+    assert (1, 0) not in got and (0, 2) not in got
+    assert {k for k, v in got.items() if v[:2] == (1, 1)} == {
+        (1, 1),
+        (1, 2),
+        (1, 3),
+        (2, 0),
+        (2, 1),
+        (2, 2),
+        (2, 3),
+    }
+    # a full grid is cells only
+    vert[100:181, 1049:1052] = vert[100:181, 1299:1302] = 255
+    horiz[179:182, 100:800] = 255
+    vert[400:450, 1049:1052] = 255
+    assert all(c.row_span == c.col_span == 1 for c in table_cells(rows, cols, horiz, vert, 300))
+    assert len(table_cells(rows, cols, horiz, vert, 300)) == 12

@@ -1191,6 +1191,52 @@ def test_a_line_the_engines_layout_left_out_is_found_from_its_letters():
     assert len(missed) == 1 and missed[0].bbox[2] > 1400
 
 
+def test_a_centred_typed_line_is_told_from_a_pen_note_by_its_centred_neighbour():
+    # the Royal Gazette's page 3 (a real scan, 300 dpi): the notice's date over its signer's
+    # name and post, all three centred on x = 1446; the date (and the page's number over the
+    # running head) had gone to handwriting, the classifier sure (0.96, 0.99): its digits
+    # were then read without the digit model (๒๕๐๕ for ๒๕๖๕)
+    from pipeline.page import _centred_on_typed
+
+    x_height = 28.0
+    dated = Line(
+        text="ประกาศ ณ วันที่ ๒๕ มิถุนายน พ.ศ. ๒๕๐๕", bbox=(998, 1173, 1896, 1236), confidence=0.99
+    )
+    name = Line(text="อาคม เติมพิทยาไพสิฐ", bbox=(1239, 1259, 1653, 1322), confidence=0.99)
+    post = Line(text="รัฐมนตรีว่าการกระทรวงการคลัง", bbox=(1151, 1348, 1741, 1410), confidence=0.99)
+    kinds = [("handwritten", 0.96), ("typed", 1.0), ("typed", 1.0)]
+    assert _centred_on_typed(dated, [dated, name, post], kinds, x_height)
+    # off the block's centre by more than half an x-height, a pen's line (or read unsurely)
+    aside = Line(text=dated.text, bbox=(1040, 1173, 1938, 1236), confidence=0.99)
+    assert not _centred_on_typed(aside, [aside, name, post], kinds, x_height)
+    unsure = Line(text=dated.text, bbox=dated.bbox, confidence=0.8)
+    assert not _centred_on_typed(unsure, [unsure, name, post], kinds, x_height)
+    # ... far above the block (more than two lines' heights)
+    far = Line(text=dated.text, bbox=(998, 950, 1896, 1013), confidence=0.99)
+    assert not _centred_on_typed(far, [far, name, post], kinds, x_height)
+    # ... or no words (a pen's scrawl read as signs), or centred on a pen's line only
+    scrawl = Line(text="~ ว ๆ /// ล ~", bbox=dated.bbox, confidence=0.99)
+    assert not _centred_on_typed(scrawl, [scrawl, name, post], kinds, x_height)
+    pen = [("handwritten", 0.96), ("handwritten", 0.9), ("handwritten", 0.9)]
+    assert not _centred_on_typed(dated, [dated, name, post], pen, x_height)
+    # ... or on a line the classifier doubts is typed (a pen's sign-off under another, seed 70),
+    # or on a speck read as a stop (seed 71)
+    unsure_kinds = [("handwritten", 0.96), ("typed", 0.58), ("typed", 0.58)]
+    assert not _centred_on_typed(dated, [dated, name, post], unsure_kinds, x_height)
+    speck = Line(text=".", bbox=(1443, 1259, 1452, 1280), confidence=0.99)
+    assert not _centred_on_typed(dated, [dated, speck], kinds[:2], x_height)
+    # a page's number over the running head, centred on it: four letters and a digit
+    number = Line(text="หน้า   ๑", bbox=(1167, 253, 1323, 301), confidence=0.99)
+    head = Line(
+        text="เล่ม ๑๓๙ ตอนพิเศษ ๑๕๔ ง ราชกิจจานุเบกษา ๓๐ มิถุนายน ๒๕๖๕",
+        bbox=(295, 331, 2187, 391),
+        confidence=0.99,
+    )
+    assert _centred_on_typed(number, [number, head], kinds[:2], x_height)
+    note = Line(text="ทราบ", bbox=(1167, 253, 1323, 301), confidence=0.99)
+    assert not _centred_on_typed(note, [note, head], kinds[:2], x_height)
+
+
 def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
     from pipeline.page import _continues_typed
 
@@ -2842,3 +2888,8 @@ def test_a_number_of_loops_takes_its_height_from_its_glyphs(model):
     # marks below (``๒๔๗๒/ว ๓๕๓๔`` in Sarabun, seed 72: read ``๒๕๒๖`` from the glyphs)
     line = _captured_line("digits-over-marks-below", model)
     assert line.text.startswith("๒๔๗๒/ว ๓๕๓๔"), line.text
+    # a table cell's amount alone on its line (the Royal Gazette, a real scan at 300 dpi): the
+    # engine read ๗ as ``๓ฒ``, so the line did not pass for numbers alone, and the body band
+    # (the ๐s' feet) cut the ๗ to two pieces, ``๒๖,๕๐๐``; the line's glyphs give the height
+    line = _captured_line("gazette-seven-in-a-cell", model)
+    assert line.text == "๗,๕๐๐", line.text

@@ -252,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
         "--report-docs", type=int, default=1000, help="documents for the report section (0: skip)"
     )
     ap.add_argument(
+        "--real", type=int, default=1, help="1: the real-paper section (the Gazette) (0: skip)"
+    )
+    ap.add_argument(
         "--wide",
         type=int,
         default=140,
@@ -337,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.bench.report_bench import format_figures, report_figures
 
         print(format_figures(report_figures(pred, args.out / "report", args.report_docs)))
+    if args.real:
+        from pipeline.bench.real_bench import SAMPLES, gazette_figures
+        from pipeline.bench.real_bench import format_figures as real_format
+
+        real = gazette_figures(SAMPLES, args.jobs)
+        print(real_format(real) if real else f"real paper: no samples at {SAMPLES}, skipped")
     wide_scores = None
     if args.wide:
         # accuracy alone (no baselines, no timing) over enough memos and pages for per-field,

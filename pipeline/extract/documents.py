@@ -42,23 +42,28 @@ def is_document_title(text: str) -> bool:
     least as long as most of the title: a short word such as ``ความ`` matches part of any
     title), or one that opens with the name of another kind of official paper
     (``ประกาศกรม เรื่อง …``)."""
-    n = len(skeleton(text))
     stripped = text.strip()
     return (
-        (n >= 0.7 * len(skeleton(MEMO_TITLE)) and _contains(text, MEMO_TITLE))
-        or (n >= 0.7 * len(skeleton(NEWSLETTER_TITLE)) and _contains(text, NEWSLETTER_TITLE, 85))
+        _titled(text, MEMO_TITLE)
+        or _titled(text, NEWSLETTER_TITLE, 85)
         or any(stripped.startswith(t) for t in OFFICIAL_TITLES)
     )
+
+
+def _titled(text: str, title: str, threshold: float = 80) -> bool:
+    """Whether ``text`` holds ``title``, most of it at least (a short word matches part of
+    any title: ``สีขาว``, a form's colour, is most of ``จดหมายข่าว``'s last word)."""
+    return len(skeleton(text)) >= 0.7 * len(skeleton(title)) and _contains(text, title, threshold)
 
 
 def page_start(page: Page) -> str | None:
     """The type of document this page starts, or None for a continuation page."""
     top = _top_lines(page)
     for ln in top[:6]:
-        if _contains(ln.text, MEMO_TITLE):
+        if _titled(ln.text, MEMO_TITLE):
             return "memo"
     for ln in top[:4]:
-        if _contains(ln.text, NEWSLETTER_TITLE, 85):
+        if _titled(ln.text, NEWSLETTER_TITLE, 85):
             return "newsletter"
     header_hits = sum(
         1 for ln in top for lab in MEMO_LABELS if skeleton(ln.text).startswith(skeleton(lab))

@@ -46,8 +46,10 @@ def extract_newsletter(doc: Document, pages: list[Page], options: Options) -> No
     for page in pages:
         for r in page.regions:
             if r.kind == RegionKind.TABLE and r.cells:
-                nrows = max(c.row for c in r.cells) + 1
-                ncols = max(c.col for c in r.cells) + 1
+                nrows = max(c.row + c.row_span for c in r.cells)
+                ncols = max(c.col + c.col_span for c in r.cells)
+                # (a merged cell's text stands in its first row and column, the rest it spans
+                # left empty)
                 grid = [["" for _ in range(ncols)] for _ in range(nrows)]
                 for c in r.cells:
                     grid[c.row][c.col] = normalise_value(c.text)

@@ -1337,7 +1337,11 @@ def fix_digits(
         # they give the baseline and digit height
         loops = None
         if band is not None and not numbers_only and band[1] - band[0] < BAND_SHARE * sym_h:
-            loops = _glyph_band(gray, rx0, rx1, line.bbox)
+            # (a run of one glyph, its line's other glyphs: ``๓ฒ,๕๐๐`` for ๗,๕๐๐ in a
+            # table's cell, where the band of the ๐s' feet had cut the ๗ in two, ``๒๖,๕๐๐``)
+            loops = _glyph_band(gray, rx0, rx1, line.bbox) or _glyph_band(
+                gray, line.bbox[0], line.bbox[2], line.bbox
+            )
             if loops is not None and band[1] - band[0] >= LOOPS_BAND * (loops[1] - loops[0]):
                 loops = None
         if loops is not None:
