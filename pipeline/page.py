@@ -2323,8 +2323,8 @@ def _centred_on_typed(
     sure of it) less than ``CENTRED_REACH`` line heights above or below it: a line of a centred block (a notice's date over its signer's
     name and post) or a page's number over its running head. A pen's note stands centred on
     a typed line by chance only, and seldom reads as words surely."""
-    if ln.confidence < CENTRED_SURE:
-        return False
+    if ln.confidence < CENTRED_SURE or ln.bbox[3] - ln.bbox[1] < x_height:
+        return False  # (nor a scrap under an x-height: ``๒-``, a signature's piece over a name)
     if not _PAGE_NUMBER.fullmatch(ln.text.strip()):
         share, thai = plausibility(ln.text)
         if thai < 10 or share < CONTINUED_PLAUSIBLE:

@@ -1235,6 +1235,10 @@ def test_a_centred_typed_line_is_told_from_a_pen_note_by_its_centred_neighbour()
     assert _centred_on_typed(number, [number, head], kinds[:2], x_height)
     note = Line(text="ทราบ", bbox=(1167, 253, 1323, 301), confidence=0.99)
     assert not _centred_on_typed(note, [note, head], kinds[:2], x_height)
+    # ... but not a scrap under an x-height tall (a signature's piece over a signer's name,
+    # read ``๒-``, seed 73)
+    scrap = Line(text="๒-", bbox=(1192, 285, 1299, 304), confidence=0.99)
+    assert not _centred_on_typed(scrap, [scrap, head], kinds[:2], x_height)
 
 
 def test_the_wrapped_end_of_a_typed_line_is_told_from_a_pen_note_under_it():
