@@ -2319,10 +2319,11 @@ def _centred_on_typed(
     ln: Line, lines: list[Line], kinds: list[tuple[str, float]], x_height: float
 ) -> bool:
     """Whether ``ln``, read surely (``CENTRED_SURE``) as Thai words or as a page's number,
-    is centred (within half an x-height) on a typed line (the classifier and the engine
-    sure of it) less than ``CENTRED_REACH`` line heights above or below it: a line of a centred block (a notice's date over its signer's
-    name and post) or a page's number over its running head. A pen's note stands centred on
-    a typed line by chance only, and seldom reads as words surely."""
+    is centred (within half an x-height) on a typed line (the classifier and the engine sure
+    of it) less than ``CENTRED_REACH`` line heights above or below it: a line of a centred
+    block (a notice's date over its signer's name and post) or a page's number over its
+    running head. A pen's note stands centred on a typed line by chance only, and seldom
+    reads as words surely."""
     if ln.confidence < CENTRED_SURE or ln.bbox[3] - ln.bbox[1] < x_height:
         return False  # (nor a scrap under an x-height: ``๒-``, a signature's piece over a name)
     if not _PAGE_NUMBER.fullmatch(ln.text.strip()):
