@@ -329,7 +329,10 @@ def latin_numbers(text: str) -> list[tuple[int, int]]:
 
 
 _COUNT_WORD_BEFORE = re.compile(f"(?:{'|'.join(COUNT_WORDS)})\\s$")
-_THAI_SCRAP = re.compile("[\u0e01-\u0e4e]{1,5}")  # a few Thai letters and marks, no more
+# a token of Thai letters, vowels and marks as long as a phone's last groups (two to eight),
+# a comma or stop perhaps after it: what the Thai model makes of a wrapped phone group
+# (``_carried_phone``) or of a count (``_count_misread``)
+_THAI_SCRAP = re.compile(r"\s*([\u0e01-\u0e4e]{2,8})[,.;]?(?=\s|$)")
 
 
 def _count_in_words(text: str) -> bool:
@@ -343,7 +346,8 @@ def _count_in_words(text: str) -> bool:
 
 def _count_misread(token: str) -> bool:
     """Whether ``token``, standing where a count does, is a few Thai letters the engine put for
-    its digits: no common words, and no number in words (``แฟส`` for ๙๗๘; not สอง, ห้าร้อย)."""
+    its digits (``_THAI_SCRAP``): no common words, and no number in words (``แฟส`` for ๙๗๘;
+    not สอง, ห้าร้อย)."""
     return (
         _THAI_SCRAP.fullmatch(token) is not None
         and not common_words(token)
@@ -459,11 +463,6 @@ def _carried_phone(ln: Line, above: Line | None) -> list[tuple[int, int]]:
         if unknown_words(scrap[1]) or len(tokens(scrap[1])) > 1:
             return [scrap.span(1)]
     return groups
-
-
-# a line's opening token of Thai letters, vowels and marks as long as a phone's last groups,
-# a comma or stop perhaps after it
-_THAI_SCRAP = re.compile(r"\s*([\u0e01-\u0e4e]{2,8})[,.;]?(?=\s|$)")
 
 
 def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
