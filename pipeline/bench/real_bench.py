@@ -14,6 +14,7 @@ and the kind of quotes aside. What is left is reading errors, and a few of the l
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -47,8 +48,6 @@ def gazette_figures(samples: Path, jobs: int) -> dict[str, Any] | None:
     pdf, layer = samples / GAZETTE, samples / LAYER
     if not (pdf.exists() and layer.exists()):
         return None
-    import json
-
     from pdf2image import convert_from_path
 
     from pipeline.bench.evaluate import page_typed_text
