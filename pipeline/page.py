@@ -465,6 +465,9 @@ def _carried_phone(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     return groups
 
 
+_PAGE_NUMBER_SLOT = re.compile(r"\s*(?:-\s*([^\s-]{1,4})\s*-|หน้า\s*([^\s-]{1,4}))\s*")
+
+
 def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The (start, end) of text standing where a number does, whatever the engine read there,
     for the digit network to read again: Latin words (``latin_numbers``), a phone's groups
@@ -491,6 +494,10 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             out.append(tok.span())
     # a day read as a digit and a letter or two, right before a month (``๑ดา กรกฎาคม`` for ๑๓)
     out += [m.span(1) for m in _DAY_BEFORE_MONTH.finditer(text)]
+    # a page's number, the line's only text: ``- lo -``, ``-b-``, ``- @ -``, ``- oo -`` for
+    # the Royal Gazette's ๒, ๖, ๗ and ๑๒
+    if m := _PAGE_NUMBER_SLOT.fullmatch(text):
+        out.append(m.span(m.lastindex or 1))
     # a count between its word and its unit (``จำนวน ๑๕ข่ คน``), or a few Thai letters there
     # that are no common words (``จำนวน แฟส บาท`` for ๙๗๘; a count in words, สอง or ห้าร้อย, is)
     for before, tok, after in zip(words, words[1:], words[2:], strict=False):
@@ -1217,8 +1224,40 @@ def drop_mark_rows(lines: list[Line], components: np.ndarray | None, x_height: f
             theirs = _median_component_height(components, below[0].bbox)
             if mine and theirs and (mine < 0.6 * theirs or mine < 0.6 * x_height):
                 continue
+        if (
+            components is not None
+            and len(components)
+            and _foot_row(ln, lines, med, components, x_height)
+        ):
+            continue
         keep.append(ln)
     return keep
+
+
+FOOT_ROW = 0.6  # of an x-height: the tallest piece of a row of feet below a line
+
+
+def _foot_row(
+    ln: Line, lines: list[Line], med: int, components: np.ndarray, x_height: float
+) -> bool:
+    """Whether ``ln`` is the row of marks and letters' feet just below a line that spans it
+    (the detached foot of ฐ in the Royal Gazette's face, read ``๘๓`` as a line of its own):
+    shorter than half a line, its pieces all small, and its top within 0.3 of a line of
+    that line's foot. The padded re-read of the line above reads them with their letters."""
+    x0, y0, x1, y1 = ln.bbox
+    if y1 - y0 >= 0.5 * med:
+        return False
+    above = any(
+        o is not ln
+        and o.bbox[3] <= y1
+        and -0.3 * med <= y0 - o.bbox[3] <= 0.3 * med
+        and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) >= 0.9 * (x1 - x0)
+        for o in lines
+    )
+    if not above:
+        return False
+    sel = _centred_in(components, ln.bbox)
+    return bool(sel.any()) and bool(components[sel, 3].max() < FOOT_ROW * x_height)
 
 
 def tighten_to_letters(
@@ -2047,10 +2086,10 @@ def read_page_lines(
     lines = merge_row_fragments(
         drop_mark_rows(find_lines(engine, lay.ocr_gray, dpi, options), lay.components, lay.x_height)
     )
-    lines = tighten_to_letters(lines, lay.components, lay.x_height)
-    missed = missed_rows(lines, lay)
-    if missed:
-        lines = merge_row_fragments(_in_reading_order(lines, missed))
+    lines = take_row_ends(tighten_to_letters(lines, lay.components, lay.x_height), lay)
+    # (joined again: a row's fragments the first pass left apart, taken in one at a time, or
+    # brought together by the letters their boxes took in)
+    lines = merge_row_fragments(_in_reading_order(lines, missed_rows(lines, lay)))
     reread_lines(engine, lay.ocr_gray, lines, dpi, options, require_match=False, deadline=deadline)
     # a line the engine found but reads nothing in is kept when it holds letters' ink: it is
     # handwriting the engine cannot read, and must not be lost
@@ -2061,16 +2100,15 @@ MISSED_ROW_LETTERS = 4  # letters in a row the engine's layout analysis left out
 MISSED_ROW_SEEN = 0.9  # share of a letter's ink OCR must still see for it to count
 
 
-def missed_rows(lines: list[Line], lay: layout.Layout) -> list[Line]:
-    """Rows of letters that OCR sees but that no line holds: the engine's layout analysis now
-    and then leaves out a whole line (a memo's agency line beside the emblem). Letters are
-    components of half an x-height or more whose centre no line box holds and that OCR's
-    image has not cleared, even in part (tables, figures, stamps and colour ink are read
-    elsewhere); those within an x-height and a half of each other along a row are one line."""
+def _free_letters(lines: list[Line], lay: layout.Layout) -> np.ndarray:
+    """The page's letters (components of half an x-height to four, at most six wide) that no
+    line holds (their centre in no line's box), no region holds (wholly inside it) and that
+    OCR's image has not cleared, even in part (tables, figures, stamps and colour ink are read
+    elsewhere): rows of ``lay.components``."""
     c = lay.components
     xh = lay.x_height
     if c is None or not len(c) or xh <= 0:
-        return []
+        return np.zeros((0, 5), np.int32)
     held = np.zeros(len(c), bool)
     for box in [ln.bbox for ln in lines]:
         held |= _centred_in(c, box)
@@ -2088,7 +2126,66 @@ def missed_rows(lines: list[Line], lay: layout.Layout) -> list[Line]:
         ink = lay.ink[y : y + bh, x : x + bw] > 0
         return bool((lay.ocr_gray[y : y + bh, x : x + bw][ink] < 255).mean() >= MISSED_ROW_SEEN)
 
-    cand = np.array([r for r in cand if seen(r)])
+    return np.array([r for r in cand if seen(r)]).reshape(-1, c.shape[1])
+
+
+ROW_END_GAP = 1.5  # of an x-height: the widest gap between a line and a letter beside it
+
+
+def take_row_ends(lines: list[Line], lay: layout.Layout) -> list[Line]:
+    """Each line's box widened, left and right, to the letters beside it on its row that no
+    line holds (``_free_letters``), one after another across gaps of ``ROW_END_GAP`` at most:
+    the engine's layout analysis now and then leaves a list's numbers out of their lines (the
+    Royal Gazette's country list, ``๑๖.`` to ``๒๙.`` beside their names, in no block at all),
+    and they were lost. A letter is on the line's row when its middle lies between the tops
+    and the feet of the line's own letters (medians), and it reaches no more than an x-height
+    above them or half of one below (a box the engine made too tall reaches into the next
+    line: its letters are not this line's)."""
+    c = lay.components
+    xh = lay.x_height
+    free = _free_letters(lines, lay)
+    if not len(free) or not lines or c is None:
+        return lines
+    left_x, top = free[:, 0], free[:, 1]
+    right_x, foot = left_x + free[:, 2], top + free[:, 3]
+    middle = top + free[:, 3] / 2
+    taken = np.zeros(len(free), bool)
+    gap = ROW_END_GAP * xh
+    tall = c[:, 3] >= 0.5 * xh
+    for ln in lines:
+        own = c[tall & _centred_in(c, ln.bbox)]
+        if not len(own):
+            continue
+        body_top = float(np.median(own[:, 1]))
+        body_foot = float(np.median(own[:, 1] + own[:, 3]))
+        x0, y0, x1, y1 = ln.bbox
+        row = (
+            ~taken
+            & (middle >= body_top)
+            & (middle <= body_foot)
+            & (top >= body_top - xh)
+            & (foot <= body_foot + 0.5 * xh)
+        )
+        while True:
+            beside = row & (
+                ((right_x >= x0 - gap) & (left_x < x0)) | ((left_x <= x1 + gap) & (right_x > x1))
+            )
+            if not beside.any():
+                break
+            x0 = min(x0, int(left_x[beside].min()))
+            x1 = max(x1, int(right_x[beside].max()))
+            row &= ~beside
+            taken |= beside
+        ln.bbox = (x0, y0, x1, y1)
+    return lines
+
+
+def missed_rows(lines: list[Line], lay: layout.Layout) -> list[Line]:
+    """Rows of letters that OCR sees but that no line holds (``_free_letters``): the engine's
+    layout analysis now and then leaves out a whole line (a memo's agency line beside the
+    emblem); those within an x-height and a half of each other along a row are one line."""
+    xh = lay.x_height
+    cand = _free_letters(lines, lay)
     if len(cand) < MISSED_ROW_LETTERS:
         return []
     q = layout.SMALL
@@ -2622,14 +2719,10 @@ def _typed_skew(
     each at its own angle (3° off on the geometry bench), while its typed lines are straight.
     None on other pages, without typed lines enough (``TYPED_REFERENCE``), or when they are
     straight already."""
-    # the typed lines to go by: read surely as dictionary words, not a pen's routing words
-    # (two letters misread: ``เบื้อโปรดทราบ`` is a note), whatever the classifier took them
-    # for (on a page of notes the page's median line is a note's, and a bold typed heading
-    # can look like one; a note read as letter salad can look typed)
-    sure = [
-        (_surely_words(ln) or _printed_heading(ln)) and not pen_style(ln.text, slack=2)
-        for ln in lines
-    ]
+    # the typed lines to go by (``_goes_by``), whatever the classifier took them for (on a
+    # page of notes the page's median line is a note's, and a bold typed heading can look
+    # like one; a note read as letter salad can look typed)
+    sure = [_goes_by(ln) for ln in lines]
     typed = [ln.bbox for ln, s in zip(lines, sure, strict=True) if s]
     hand = [
         ln.bbox
@@ -2648,6 +2741,29 @@ def _typed_skew(
         return None
     residual = geometry.residual_skew(ink, typed, hand)
     return residual if residual is not None and abs(residual) >= RESIDUAL_SKEW else None
+
+
+LONG_LINE_LETTERS = 20  # Thai letters of a line of running text (a pen's note is shorter)
+LONG_LINE_WORDS = 0.8  # ... and the share of them in dictionary words
+
+
+def _prose_typed(lines: list[Line], kinds: list[tuple[str, float]]) -> int:
+    """How many lines of running text, read surely, the classifier takes for typed: lines of
+    ``LONG_LINE_LETTERS`` Thai letters or more, ``LONG_LINE_WORDS`` of them words (a page of
+    pen notes has few or none: its heading is shorter, and so are its notes)."""
+    out = 0
+    for ln, (kind, _) in zip(lines, kinds, strict=True):
+        if kind != "typed" or ln.confidence < SURE_WORDS_CONF:
+            continue
+        share, thai = plausibility(ln.text)
+        out += thai >= LONG_LINE_LETTERS and share >= LONG_LINE_WORDS
+    return out
+
+
+def _goes_by(ln: Line) -> bool:
+    """Whether ``_typed_skew`` goes by ``ln``: read surely as dictionary words, not a pen's
+    routing words (two letters misread: ``เบื้อโปรดทราบ`` is a note), or a printed heading."""
+    return (_surely_words(ln) or _printed_heading(ln)) and not pen_style(ln.text, slack=2)
 
 
 # the printed headings of the forms pen notes are written on (a page of order notes, whose
@@ -2798,14 +2914,24 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
     residual = _typed_skew(lines, kinds, lay, ink, pimg.dpi)
     if residual is not None:
         # a page of pen notes, deskewed by all its ink: its typed lines set it straight, and
-        # it is read again
-        geo = dataclasses.replace(
+        # it is read again; that reading is kept unless fewer of its lines of running text
+        # then look typed (a printed form filled in by pen, photographed: the one line of
+        # sure words it went by, a count's with a pen's value on its dots, gave a residual
+        # of 0.35° where there was none, and tilted so, its paragraphs went to handwriting;
+        # a typed line's count alone tells nothing, as notes taken for typed go too)
+        straight = dataclasses.replace(
             geo, skew=round(geo.skew + residual, 2), method=f"{geo.method}+typed-lines"
         )
-        geo_step.update(method=geo.method, skew=geo.skew)
-        rgb, gray, lay, lines = _read_turned(pimg, gray0, geo, engine, options, deadline)
-        ink = layout.ocr_ink(lay)
-        kinds = handwriting.classify_lines(lines, ink, lay.x_height, lay.clean_gray)
+        read = _read_turned(pimg, gray0, straight, engine, options, deadline)
+        read_ink = layout.ocr_ink(read[2])
+        read_kinds = handwriting.classify_lines(
+            read[3], read_ink, read[2].x_height, read[2].clean_gray
+        )
+        if _prose_typed(read[3], read_kinds) >= _prose_typed(lines, kinds):
+            geo = straight
+            geo_step.update(method=geo.method, skew=geo.skew)
+            rgb, gray, lay, lines = read
+            ink, kinds = read_ink, read_kinds
     lines, kinds = _split_mixed_lines(lines, kinds, lay, ink)
     for ln, (kind, prob) in zip(lines, kinds, strict=True):
         if not ln.text.strip():

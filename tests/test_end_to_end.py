@@ -1,6 +1,7 @@
 """The real pipeline (Tesseract) on the committed sample scans and on a real scan."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -9,6 +10,7 @@ from rapidfuzz import fuzz
 from pipeline.bench.evaluate import evaluate
 from pipeline.bench.run import decode_pages, raw_scores, raw_tesseract
 from pipeline.cli import main
+from pipeline.thai.digits import to_thai_digits
 
 from .conftest import SAMPLE_TRUTH
 
@@ -84,6 +86,37 @@ def test_real_phone_scan_does_not_crash(real_samples, tmp_path):
     assert {d["type"] for d in data["documents"]} == {"other"}
     kinds = {r["kind"] for p in data["pages"] for r in p["regions"]}
     assert "typed" in kinds and ("handwritten" in kinds or "signature" in kinds)
+
+
+def test_a_filled_in_forms_printed_lines_stay_typed(real_samples, tmp_path):
+    # another real election form (แบบ ส.ส. ๕/๑๗, phone-photographed), page 1: mostly pen, so
+    # its typed lines were taken to set the page straight; crossed by the pen's values they
+    # gave a residual of 0.35° where there was none, and so tilted, its printed heading and
+    # paragraphs went to handwriting
+    page = _real_page(real_samples / "election-form-2-constituency.pdf", 1, tmp_path)
+    typed, hand = _texts(page, "typed"), _texts(page, "handwritten")
+    for printed in ("เก็บไว้ในเล่มเพื่อส่ง", "รายงานผลการนับคะแนนบัตรเลือกตั้ง", "ได้รับซองใส่บัตร"):
+        assert any(printed in t for t in typed), (printed, typed)
+        assert not any(printed in t for t in hand), printed
+
+
+def _real_page(pdf, n, tmp_path):
+    """Page ``n`` of a real sample, rasterised at 300 dpi as a scan, imported: its JSON."""
+    from pdf2image import convert_from_path
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    [img] = convert_from_path(pdf, dpi=300, first_page=n, last_page=n)
+    img.save(inbox / f"p{n}.png", dpi=(300, 300))
+    out = tmp_path / "out"
+    assert main(["import", str(inbox), "--out", str(out), "--jobs", "1"]) == 0
+    [page] = json.loads((out / f"p{n}.png.json").read_text(encoding="utf-8"))["pages"]
+    return page
+
+
+def _texts(page, kind):
+    """The text of ``page``'s lines in regions of ``kind``."""
+    return [ln["text"] for r in page["regions"] if r["kind"] == kind for ln in r.get("lines", [])]
 
 
 # Boxes labelled by eye on page 1 of the real election form, in the upright 300 dpi page frame
@@ -165,3 +198,20 @@ def test_real_gazette_pages_keep_their_centred_lines_and_merged_cells(real_sampl
     assert cells[(0, 1)]["col_span"] == 5 and "อัตราสำหรับประเทศ" in cells[(0, 1)]["text"]
     assert (1, 0) not in cells and cells[(1, 1)]["text"] == "ประเภท ก."
     assert "๗,๕๐๐" in cells[(2, 1)]["text"]
+
+
+def test_a_real_list_keeps_the_numbers_the_engines_layout_left_out(real_samples, tmp_path):
+    # the Royal Gazette's page 12, a list of countries: the engine's layout analysis puts the
+    # numbers ๑๖. to ๒๙. in no block at all (they were lost: ``J, สหสาธารณรัฐแทนซาเนีย``),
+    # and the detached foot of ฐ under each สาธารณรัฐ in blocks of their own (read ``๘๓``)
+    page = _real_page(real_samples / "gazette-139-154ng-travel-regulation.pdf", 12, tmp_path)
+    typed = _texts(page, "typed")
+    assert "๑๖. สหรัฐเม็กซิโก" in typed, typed
+    numbered = {t.split(" ")[0].rstrip(".") for t in typed}
+    wanted = {to_thai_digits(str(k)) for k in range(16, 30)}
+    assert len(numbered & wanted) >= 12, sorted(numbered & wanted)
+    # every line holds letters: no row of feet read as a line
+    assert all(re.search("[ก-ฮ]", t) for t in typed), [
+        t for t in typed if not re.search("[ก-ฮ]", t)
+    ]
+    assert not [r for r in page["regions"] if r["kind"] == "handwritten"]

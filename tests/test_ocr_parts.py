@@ -1162,18 +1162,30 @@ def test_a_slash_is_told_from_every_digit(face):
                 assert is_slash(np.asarray(im) < 128) == (ch == "/"), (face, bold, px, ch)
 
 
-def test_a_line_the_engines_layout_left_out_is_found_from_its_letters():
+def _laid_out(rows, height=700):
+    """The layout of an A4-wide page with ``rows`` ((x, y), text, and the face's size in px)
+    drawn in Laksaman."""
     from pipeline import layout
+
+    img = Image.new("L", (2480, height), 255)
+    d = ImageDraw.Draw(img)
+    for xy, text, px in rows:
+        d.text(xy, text, font=typed_face("laksaman").font(px), fill=0)
+    gray = np.asarray(img)
+    return layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+
+
+def test_a_line_the_engines_layout_left_out_is_found_from_its_letters():
     from pipeline.page import missed_rows
 
-    img = Image.new("L", (2480, 1200), 255)
-    d = ImageDraw.Draw(img)
-    font = typed_face("laksaman").font(67)
-    d.text((300, 300), "ส่วนราชการ กองคลัง โทร. ๐ ๒๑๔๖ ๙๙๔๔", font=font, fill=0)
-    d.text((300, 420), "ที่ กค ๐๔๐๒/ว ๑๒๓ วันที่ ๕ มกราคม ๒๕๖๗", font=font, fill=0)
-    d.text((300, 600), ". . . . .", font=font, fill=0)  # dots are no letters
-    gray = np.asarray(img)
-    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    lay = _laid_out(
+        [
+            ((300, 300), "ส่วนราชการ กองคลัง โทร. ๐ ๒๑๔๖ ๙๙๔๔", 67),
+            ((300, 420), "ที่ กค ๐๔๐๒/ว ๑๒๓ วันที่ ๕ มกราคม ๒๕๖๗", 67),
+            ((300, 600), ". . . . .", 67),  # dots are no letters
+        ],
+        height=1200,
+    )
     held = Line(text="", bbox=(290, 400, 1700, 500), confidence=0.0)
     missed = missed_rows([held], lay)
     assert len(missed) == 1
@@ -1189,6 +1201,59 @@ def test_a_line_the_engines_layout_left_out_is_found_from_its_letters():
     lay.regions.append(Region(id="", kind=RegionKind.STAMP, bbox=(900, 100, 1600, 372)))
     missed = missed_rows([held], lay)
     assert len(missed) == 1 and missed[0].bbox[2] > 1400
+
+
+def test_a_lines_box_takes_in_the_numbers_the_engines_layout_left_beside_it():
+    # the Royal Gazette's list of countries: the engine's layout analysis found the names but
+    # put their numbers (``๑๖.``) in no block, and they were lost
+    from pipeline.page import take_row_ends
+
+    lay = _laid_out(
+        [
+            ((300, 200), "๑๖. สหรัฐเม็กซิโก", 67),
+            ((300, 320), "๑๗. สหสาธารณรัฐแทนซาเนีย", 67),
+            ((1500, 320), "ก", 67),  # a letter far beyond the line's end
+            ((300, 480), "๑๘.", 67),  # a number alone on its row: no line's
+        ]
+    )
+    start = 300 + int(typed_face("laksaman").font(67).getlength("๑๖. "))
+    # (the first box, as the engine makes them now and then, reaches into the next line: the
+    # next line's number, beside it too, is not its)
+    names = [
+        Line(text="", bbox=(start, 215, start + 420, 380), confidence=0.0),
+        Line(text="", bbox=(start, 335, start + 620, 420), confidence=0.0),
+    ]
+    first, second = take_row_ends(names, lay)
+    assert 290 <= first.bbox[0] <= 305 and 290 <= second.bbox[0] <= 305, (first, second)
+    assert first.bbox[2] == start + 420 and second.bbox[2] < 1400  # (ก is no part of it)
+    assert first.bbox[1::2] == (215, 380) and second.bbox[1::2] == (335, 420)
+    # letters already in a line are not taken twice
+    again = take_row_ends([Line(text="", bbox=first.bbox, confidence=0.0)], lay)
+    assert again[0].bbox == first.bbox
+
+
+def test_the_detached_feet_of_a_line_read_as_a_line_of_their_own_are_dropped():
+    # the Royal Gazette's face (and Laksaman, from TH Sarabun) draws ฐ's foot apart from it:
+    # under each สาธารณรัฐ the engine boxed the feet as a line, read ``๘๓``
+    # (and a line of smaller letters close below it, a footnote's)
+    lay = _laid_out([((300, 200), "๒๒. สาธารณรัฐคาซัคสถาน", 67), ((300, 270), "นานา", 48)])
+    c = lay.components
+    feet = c[(c[:, 1] > 285) & (c[:, 1] < 300) & (c[:, 0] > 600)]  # ฐ's foot, under its line
+    assert len(feet) == 1
+    fx, fy, fw, fh = (int(v) for v in feet[0][:4])
+    line = Line(text="", bbox=(300, 222, 1020, 289), confidence=0.0)
+    foot = Line(text="", bbox=(fx, fy, fx + fw, fy + fh), confidence=0.0)
+    assert drop_mark_rows([line, foot], c, lay.x_height) == [line]
+    # a row of whole letters there is a line, however short its box
+    letters = c[(c[:, 1] > 290) & (c[:, 1] < 310) & (c[:, 0] < 600)]
+    lx0, ly0 = int(letters[:, 0].min()), int(letters[:, 1].min())
+    lx1, ly1 = (
+        int((letters[:, 0] + letters[:, 2]).max()),
+        int((letters[:, 1] + letters[:, 3]).max()),
+    )
+    below = Line(text="", bbox=(lx0, ly0, lx1, ly1), confidence=0.0)
+    assert ly1 - ly0 < lay.x_height
+    assert drop_mark_rows([line, below], c, lay.x_height) == [line, below]
 
 
 def test_a_centred_typed_line_is_told_from_a_pen_note_by_its_centred_neighbour():
@@ -1409,6 +1474,21 @@ def _read_as(shown: str, read: str) -> tuple[np.ndarray, Line]:
             words.append(Word(ch, (x0, 90, x1, 140), 0.9))
     right = 30 + int(font.getlength(shown))
     return gray, Line(text=read, bbox=(30, 60, right, 140), confidence=0.9, words=words)
+
+
+def test_a_page_number_read_as_latin_or_signs_is_read_by_the_digit_network(model):
+    from pipeline.page import number_slots
+
+    # the Royal Gazette's page numbers at the head of its pages: ``- lo -``, ``-b-``, ``- @ -``
+    # and ``- oo -`` for ๒, ๖, ๗ and ๑๒
+    for shown, read in (("- ๒ -", "- l -"), ("-๖-", "-b-"), ("- ๗ -", "- @ -"), ("หน้า ๙", "หน้า e")):
+        gray, line = _read_as(shown, read)
+        fix_digits(line, gray, model, slots=number_slots(read))
+        assert line.text == shown, (shown, line.text)
+    text = "- oo -"
+    assert [text[a:b] for a, b in number_slots(text)] == ["oo"]
+    # a dash inside a line of text is no page number's
+    assert number_slots("ความ - ต่อ -") == number_slots("- 20 - สส-กนค") == []
 
 
 def test_a_digit_inside_the_box_of_a_references_letter_is_read(model):
@@ -2842,6 +2922,20 @@ def test_a_day_the_engine_read_as_nothing_is_read_from_the_ink_between_label_and
     assert not read_lost_day(line, gray, model)
     # nothing between label and month: nothing put in
     shown = "วันที่ มกราคม ๒๕๖๔"
+    gray, line = _read_as(shown, shown)
+    assert not read_lost_day(line, gray, model)
+    assert line.text == shown
+    # the label ends the line, the month wrapped to the next, and the engine read nothing of
+    # the day at the line's end (seed 68: ``เมื่อวันที่`` for ``เมื่อวันที่ ๙``), its box ending on it
+    shown = "การประชุมเมื่อวันที่ ๙"
+    gray, line = _read_as(shown, shown)
+    nine = line.words.pop()
+    line.text = "การประชุมเมื่อวันที่"
+    line.bbox = (line.bbox[0], line.bbox[1], nine.bbox[2], line.bbox[3])
+    assert read_lost_day(line, gray, model)
+    assert line.text == shown and line.confidence < 0.75
+    # ... and a line that ends with the label and nothing after it stays as it is
+    shown = "การประชุมเมื่อวันที่"
     gray, line = _read_as(shown, shown)
     assert not read_lost_day(line, gray, model)
     assert line.text == shown
