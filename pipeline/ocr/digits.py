@@ -1620,6 +1620,7 @@ def fix_digits(
 
 # the day label, its vowel or mark perhaps lost, then a gap where the engine read nothing
 _DAY_LABEL = re.compile("วั?นที่?\\s+")
+_DAY_LABEL_ENDING = re.compile("วั?นที่?$")  # ... ending its line: the month wrapped
 DAY_GLYPH = (0.6, 1.6)  # a day's glyph: its height and width at most, of the digits' height
 DAY_EDGE = 0.3  # of the digits' height: a glyph this close to the month's box is the month's
 
@@ -1628,65 +1629,110 @@ def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
     """A date's day the engine read as nothing (``วันที่ มกราคม ๒๕๖๔`` for ``วันที่ ๖ มกราคม``:
     the leader's dots under the ๖; a pen's tick across it): the ink between the label's box
     and the month's, one or two glyphs of a digit's size wholly inside, read by the network,
-    every one surely, in the script of the line's other digits. Digits no engine saw go to a
-    person (the line's confidence drops under the threshold). Whether a day was put in."""
+    every one surely, in the script of the line's other digits; or, where the label ends the
+    line (the month wrapped to the next: ``เมื่อวันที่`` for ``เมื่อวันที่ ๙``), the ink
+    between the label and the line's end. Digits no engine saw go to a person (the line's
+    confidence drops under the threshold). Whether a day was put in."""
     text = line.text
-    for m in _DAY_LABEL.finditer(text):
-        month = find_month(text[m.end() :])
-        if month is None or month[0] != 0:
-            continue
-        sym_pos = align_symbols(line)
-        band = body_band(gray, line.bbox)
-        if sym_pos is None or band is None:
-            return False
-        # (letters' boxes: a mark's reaches over the day, ``ที่``'s over the ๖ after it)
-        boxes = [
-            (p[0], w.bbox)
-            for w, p in zip(line.words, sym_pos, strict=True)
-            if p and not MARK.fullmatch(w.text)
-        ]
+    labels = [m for m in _DAY_LABEL.finditer(text) if _month_opens(text[m.end() :])]
+    ending = _DAY_LABEL_ENDING.search(text.rstrip())
+    if not labels and ending is None:
+        return False
+    sym_pos = align_symbols(line)
+    band = body_band(gray, line.bbox)
+    if sym_pos is None or band is None:
+        return False
+    # (letters' boxes: a mark's reaches over the day, ``ที่``'s over the ๖ after it)
+    boxes = [
+        (p[0], w.bbox)
+        for w, p in zip(line.words, sym_pos, strict=True)
+        if p and not MARK.fullmatch(w.text)
+    ]
+    base, sym_h = band[1], max(1, band[1] - band[0])
+    for m in [*labels, *([ending] if ending is not None else [])]:
         label = [b[2] for i, b in boxes if m.start() <= i < m.end()]
-        after = [(i, b[0]) for i, b in boxes if i >= m.end()]
-        if not label or not after:
+        if not label:
             continue
-        gap = (max(label) + 1, min(after)[1] - 1)
-        base, sym_h = band[1], max(1, band[1] - band[0])
-        y0, y1 = max(0, int(base - 1.6 * sym_h)), min(gray.shape[0], int(base + 0.1 * sym_h))
-        if gap[1] - gap[0] < 0.4 * sym_h or y1 - y0 < 6:
-            continue
-        # the threshold is the line's (a gap of paper alone has none of its own)
-        strip = gray[y0:y1, max(0, line.bbox[0]) : line.bbox[2]]
-        t, _ = cv2.threshold(strip, 0, 1, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        ink = (gray[y0:y1, gap[0] : gap[1]] <= t).astype(np.uint8)
-        glyphs = [
-            g
-            for g in _components(ink)
-            if g[0] > 0
-            and g[1] < ink.shape[1]  # wholly inside: not the neighbours' edges
-            and DAY_GLYPH[0] * sym_h <= _heights([g])[0]
-            and g[1] - g[0] <= DAY_GLYPH[1] * sym_h
-        ]
-        # the engine's boxes drift right along a line: the month's first letter may lie in the
-        # gap, a word's space after the day, against the gap's end (``วันที ๗ ก`` before
-        # รกฎาคม): it is cut off, and so is any glyph that close to the gap's end
-        while glyphs and ink.shape[1] - glyphs[-1][1] < DAY_EDGE * sym_h:
-            if len(glyphs) < 2 or glyphs[-1][0] - glyphs[-2][1] <= 0.5 * sym_h:
-                glyphs = []
-            else:
-                glyphs.pop()
-        if not 1 <= len(glyphs) <= 2 or (
-            len(glyphs) == 2 and glyphs[1][0] - glyphs[0][1] > 0.5 * sym_h
-        ):
+        at_end = m is ending
+        if at_end:
+            # (to the line's end and a little past: the box may end on the day's last glyph)
+            gap = (max(label) + 1, min(gray.shape[1], line.bbox[2] + int(DAY_GLYPH[1] * sym_h)))
+        else:
+            after = [b[0] for i, b in boxes if i >= m.end()]
+            if not after:
+                continue
+            gap = (max(label) + 1, min(after) - 1)
+        glyphs, y0, y1 = _day_glyphs(gray, line, gap, base, sym_h, month_after=not at_end)
+        if not glyphs:
             continue
         day = _read_group(glyphs, model, _thai_script(text))
         if not day or not 1 <= int(to_arabic_digits(day)) <= 31:
             continue
-        k = next(i for i, p in enumerate(sym_pos) if p and p[0] >= m.end())
-        line.words[k:k] = [
+        words = [
             Word(c, (gap[0] + a, y0, gap[0] + b, y1), LATIN_READ_CONF)
             for c, (a, b, _) in zip(day, glyphs, strict=True)
         ]
-        line.text = text[: m.end()] + day + " " + text[m.end() :]
+        if at_end:
+            line.words.extend(words)
+            line.text = text.rstrip() + " " + day
+            line.bbox = (
+                line.bbox[0],
+                line.bbox[1],
+                max(line.bbox[2], words[-1].bbox[2]),
+                line.bbox[3],
+            )
+        else:
+            k = next(i for i, p in enumerate(sym_pos) if p and p[0] >= m.end())
+            line.words[k:k] = words
+            line.text = text[: m.end()] + day + " " + text[m.end() :]
         line.confidence = round(min(line.confidence, LATIN_READ_CONF), 4)
         return True
     return False
+
+
+def _month_opens(text: str) -> bool:
+    """Whether ``text`` opens with a month's name."""
+    found = find_month(text)
+    return found is not None and found[0] == 0
+
+
+def _day_glyphs(
+    gray: np.ndarray,
+    line: Line,
+    gap: tuple[int, int],
+    base: int,
+    sym_h: int,
+    month_after: bool,
+) -> tuple[list[tuple[int, int, np.ndarray]], int, int]:
+    """The one or two glyphs of a day's size wholly inside the columns ``gap`` of ``line``'s
+    band (the day's glyphs, in the gap's frame), and the band's rows; no glyphs when there are
+    none such or more (``month_after``: a month's box ends the gap, and a glyph against it
+    is the month's first letter)."""
+    y0, y1 = max(0, int(base - 1.6 * sym_h)), min(gray.shape[0], int(base + 0.1 * sym_h))
+    if gap[1] - gap[0] < 0.4 * sym_h or y1 - y0 < 6:
+        return [], y0, y1
+    # the threshold is the line's (a gap of paper alone has none of its own)
+    strip = gray[y0:y1, max(0, line.bbox[0]) : line.bbox[2]]
+    t, _ = cv2.threshold(strip, 0, 1, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink = (gray[y0:y1, gap[0] : gap[1]] <= t).astype(np.uint8)
+    glyphs = [
+        g
+        for g in _components(ink)
+        if g[0] > 0
+        and g[1] < ink.shape[1]  # wholly inside: not the neighbours' edges
+        and DAY_GLYPH[0] * sym_h <= _heights([g])[0]
+        and g[1] - g[0] <= DAY_GLYPH[1] * sym_h
+    ]
+    # the engine's boxes drift right along a line: the month's first letter may lie in the
+    # gap, a word's space after the day, against the gap's end (``วันที ๗ ก`` before
+    # รกฎาคม): it is cut off, and so is any glyph that close to the gap's end
+    while month_after and glyphs and ink.shape[1] - glyphs[-1][1] < DAY_EDGE * sym_h:
+        if len(glyphs) < 2 or glyphs[-1][0] - glyphs[-2][1] <= 0.5 * sym_h:
+            glyphs = []
+        else:
+            glyphs.pop()
+    if not 1 <= len(glyphs) <= 2 or (
+        len(glyphs) == 2 and glyphs[1][0] - glyphs[0][1] > 0.5 * sym_h
+    ):
+        return [], y0, y1
+    return glyphs, y0, y1
