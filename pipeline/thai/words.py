@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -615,52 +615,71 @@ def correct_words(text: str) -> str:
             # a name as read that the tokeniser cuts into words (เรืองศรี, not เรื่อง and
             # ศรี); a name that is one word (เรือง) is mended as words are (the label เรื่อง)
             return run
-        return restore_tone_marks(_correct_run(drop_stray_lower_vowels(run)))
+        mended = restore_tone_marks(_correct_run(mend_stray_vowels(run)))
+        return mend_stray_vowels(mended, sara_am=True)
 
     return _RUN.sub(lambda m: mend(m.group(0)), text)
 
 
 _LOWER_VOWELS = {"\u0e38": "\u0e39", "\u0e39": "\u0e38"}  # ุ ู, each the other's misreading
+_SARA_AM, _SARA_AA = "\u0e33", "\u0e32"  # ำ, which the engine reads for า (กำร for การ)
 _LOWER_FIX_ODDS = 20  # the mended run must be this much likelier than any other mend
 _RARE_PIECES_ODDS = 1_000  # ... and than the reading, when that is known words already
 
 
-def drop_stray_lower_vowels(run: str) -> str:
+def _vowel_mends(run: str, sara_am: bool) -> Iterator[str]:
+    """``run`` with one of its vowels mended: a lower vowel dropped or read as the other; or,
+    ``sara_am``, a sara am read as sara aa."""
+    for i, c in enumerate(run):
+        if c in _LOWER_VOWELS and not sara_am:
+            yield run[:i] + run[i + 1 :]
+            yield run[:i] + _LOWER_VOWELS[c] + run[i + 1 :]
+        elif c == _SARA_AM and sara_am:
+            yield run[:i] + _SARA_AA + run[i + 1 :]
+
+
+def mend_stray_vowels(run: str, sara_am: bool = False) -> str:
     """A lower vowel the engine added (the next line's marks in the band: ``ระเบียบฉูบับ``) or
     read for the other (``ประชูม``) is mended where the run holds a piece no word accounts for:
     each lower vowel dropped or swapped, the mend that leaves only known words and is far
     likelier than every other (word frequencies of the Thai National Corpus) is taken.
+    ``sara_am``: a sara aa the engine read as sara am (its circle a mark of the line above, or
+    a speck: ``ชำนาญกำรพิเศษ``, ``เข้ารับกำรอบรม``) is mended instead, into fewer words and far
+    likelier ones only, whatever the reading (the dictionary's pass goes first: ``จำนวัน`` is
+    จำนวน, not ``จานวัน``).
 
-    >>> drop_stray_lower_vowels("ระเบียบฉูบับใหม่")
+    >>> mend_stray_vowels("ระเบียบฉูบับใหม่")
     'ระเบียบฉบับใหม่'
-    >>> drop_stray_lower_vowels("การประชูม")
+    >>> mend_stray_vowels("การประชูม")
     'การประชุม'
-    >>> drop_stray_lower_vowels("กลุ่มงาน")
+    >>> mend_stray_vowels("กลุ่มงาน")
     'กลุ่มงาน'
-    >>> drop_stray_lower_vowels("การุเปลี่ยนแปลง")
+    >>> mend_stray_vowels("การุเปลี่ยนแปลง")
     'การเปลี่ยนแปลง'
+    >>> mend_stray_vowels("ชำนาญกำรพิเศษ", sara_am=True)
+    'ชำนาญการพิเศษ'
+    >>> mend_stray_vowels("สำรวจ", sara_am=True)
+    'สำรวจ'
     """
     for _ in range(3):  # a run may hold more than one
-        if not any(c in _LOWER_VOWELS for c in run):
+        if not any((c == _SARA_AM) if sara_am else (c in _LOWER_VOWELS) for c in run):
             return run
         unknown_before, toks_before = _unknown_letters(run)
         n_tokens = len(toks_before)
+        as_read = sum(_logp(t) for t in toks_before)
         # a run of known words that only the stray vowel cut into rare pieces (การุเปลี่ยน:
         # กา รุ เปลี่ยน) is mended too, when the mend is far likelier and has fewer words
-        floor = None if unknown_before else sum(_logp(t) for t in toks_before)
+        floor = None if unknown_before and not sara_am else as_read
         scored = []
-        for i, c in enumerate(run):
-            if c not in _LOWER_VOWELS:
+        for cand in _vowel_mends(run, sara_am):
+            unknown, toks = _unknown_letters(cand)
+            if unknown or len(toks) > n_tokens:
                 continue
-            for cand in (run[:i] + run[i + 1 :], run[:i] + _LOWER_VOWELS[c] + run[i + 1 :]):
-                unknown, toks = _unknown_letters(cand)
-                if unknown or len(toks) > n_tokens:
-                    continue
-                logp = sum(_logp(t) for t in toks)
-                if floor is None or (
-                    len(toks) < n_tokens and logp - floor >= math.log(_RARE_PIECES_ODDS)
-                ):
-                    scored.append((logp, cand))
+            logp = sum(_logp(t) for t in toks)
+            if floor is None or (
+                len(toks) < n_tokens and logp - floor >= math.log(_RARE_PIECES_ODDS)
+            ):
+                scored.append((logp, cand))
         if not scored:
             return run
         scored.sort(reverse=True)
