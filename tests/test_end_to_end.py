@@ -93,25 +93,30 @@ def test_a_filled_in_forms_printed_lines_stay_typed(real_samples, tmp_path):
     # its typed lines were taken to set the page straight; crossed by the pen's values they
     # gave a residual of 0.35° where there was none, and so tilted, its printed heading and
     # paragraphs went to handwriting
-    page = _real_page(real_samples / "election-form-2-constituency.pdf", 1, tmp_path)
+    [page] = _real_pages(real_samples / "election-form-2-constituency.pdf", [1], tmp_path).values()
     typed, hand = _texts(page, "typed"), _texts(page, "handwritten")
     for printed in ("เก็บไว้ในเล่มเพื่อส่ง", "รายงานผลการนับคะแนนบัตรเลือกตั้ง", "ได้รับซองใส่บัตร"):
         assert any(printed in t for t in typed), (printed, typed)
         assert not any(printed in t for t in hand), printed
 
 
-def _real_page(pdf, n, tmp_path):
-    """Page ``n`` of a real sample, rasterised at 300 dpi as a scan, imported: its JSON."""
+def _real_pages(pdf, numbers, tmp_path):
+    """Pages ``numbers`` of a real sample, each rasterised at 300 dpi as a scan of its own,
+    imported (a job a page, two at most): their JSON pages by number."""
     from pdf2image import convert_from_path
 
     inbox = tmp_path / "in"
     inbox.mkdir()
-    [img] = convert_from_path(pdf, dpi=300, first_page=n, last_page=n)
-    img.save(inbox / f"p{n}.png", dpi=(300, 300))
+    for n in numbers:
+        [img] = convert_from_path(pdf, dpi=300, first_page=n, last_page=n)
+        img.save(inbox / f"p{n}.png", dpi=(300, 300))
     out = tmp_path / "out"
-    assert main(["import", str(inbox), "--out", str(out), "--jobs", "1"]) == 0
-    [page] = json.loads((out / f"p{n}.png.json").read_text(encoding="utf-8"))["pages"]
-    return page
+    jobs = str(min(2, len(numbers)))
+    assert main(["import", str(inbox), "--out", str(out), "--jobs", jobs]) == 0
+    return {
+        n: json.loads((out / f"p{n}.png.json").read_text(encoding="utf-8"))["pages"][0]
+        for n in numbers
+    }
 
 
 def _texts(page, kind):
@@ -174,25 +179,12 @@ def test_real_gazette_pages_keep_their_centred_lines_and_merged_cells(real_sampl
     # centred over its signer's name and post, under a page number centred over the running
     # head (both had gone to handwriting, the date read ๒๕ … ๒๕๐๕ for ๒๔ … ๒๕๖๕); page 9's
     # rates table has a row heading over two rows and a heading over five columns
-    from pdf2image import convert_from_path
-
-    inbox = tmp_path / "in"
-    inbox.mkdir()
-    pdf = real_samples / "gazette-139-154ng-travel-regulation.pdf"
-    for n in (3, 9):
-        [img] = convert_from_path(pdf, dpi=300, first_page=n, last_page=n)
-        img.save(inbox / f"gazette-p{n}.png", dpi=(300, 300))
-    out = tmp_path / "out"
-    assert main(["import", str(inbox), "--out", str(out), "--jobs", "2"]) == 0
-
-    def page(n):
-        return json.loads((out / f"gazette-p{n}.png.json").read_text(encoding="utf-8"))["pages"][0]
-
-    typed = [ln["text"] for r in page(3)["regions"] if r["kind"] == "typed" for ln in r["lines"]]
+    pages = _real_pages(real_samples / "gazette-139-154ng-travel-regulation.pdf", [3, 9], tmp_path)
+    typed = _texts(pages[3], "typed")
     assert "ประกาศ ณ วันที่ ๒๔ มิถุนายน พ.ศ. ๒๕๖๕" in typed, typed
     assert "หน้า ๓" in typed
-    assert not [r for r in page(3)["regions"] if r["kind"] == "handwritten"]
-    [table] = [r for r in page(9)["regions"] if r["kind"] == "table"]
+    assert not [r for r in pages[3]["regions"] if r["kind"] == "handwritten"]
+    [table] = [r for r in pages[9]["regions"] if r["kind"] == "table"]
     cells = {(c["row"], c["col"]): c for c in table["cells"]}
     assert cells[(0, 0)]["text"] == "ข้าราชการ" and cells[(0, 0)]["row_span"] == 2
     assert cells[(0, 1)]["col_span"] == 5 and "อัตราสำหรับประเทศ" in cells[(0, 1)]["text"]
@@ -204,7 +196,9 @@ def test_a_real_list_keeps_the_numbers_the_engines_layout_left_out(real_samples,
     # the Royal Gazette's page 12, a list of countries: the engine's layout analysis puts the
     # numbers ๑๖. to ๒๙. in no block at all (they were lost: ``J, สหสาธารณรัฐแทนซาเนีย``),
     # and the detached foot of ฐ under each สาธารณรัฐ in blocks of their own (read ``๘๓``)
-    page = _real_page(real_samples / "gazette-139-154ng-travel-regulation.pdf", 12, tmp_path)
+    [page] = _real_pages(
+        real_samples / "gazette-139-154ng-travel-regulation.pdf", [12], tmp_path
+    ).values()
     typed = _texts(page, "typed")
     assert "๑๖. สหรัฐเม็กซิโก" in typed, typed
     numbered = {t.split(" ")[0].rstrip(".") for t in typed}
