@@ -32,6 +32,9 @@ class Layout:
     hand_mask: np.ndarray | None = None  # coloured pen ink (colour scans only)
     x_height: float = 0.0
     components: np.ndarray | None = None  # (n, 5) x, y, w, h, area of the ink components kept
+    # the paper's left and right edge on each row, where a dark border (the scanner's bed)
+    # stands beside it; None when none does
+    paper: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def ocr_ink(lay: Layout) -> np.ndarray:
@@ -143,6 +146,23 @@ def border_mask(gray: np.ndarray, dark: np.ndarray) -> np.ndarray:
         solid = cv2.morphologyEx(dark[box], cv2.MORPH_OPEN, np.ones((SOLID, SOLID), np.uint8))
         out[box] = cv2.dilate(cv2.bitwise_and(solid, near[box]), np.ones((7, 7), np.uint8))
     return out
+
+
+def paper_edges(border: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The paper's (left, right) edge on each row of a page whose ``border`` (:func:`border_mask`)
+    stands beside it: the first column of the border in the page's right half, and the one
+    after its last in the left half (0 and the width where a row has none); None when the page
+    has no border."""
+    if not border.any():
+        return None
+    height, width = border.shape
+    half = width // 2
+    right = border[:, half:] > 0
+    left = border[:, :half][:, ::-1] > 0
+    return (
+        np.where(left.any(axis=1), half - left.argmax(axis=1), 0),
+        np.where(right.any(axis=1), half + right.argmax(axis=1), width),
+    )
 
 
 SOLID = 11  # pixels across that dark must be to be a border (text strokes and rules are thinner)
@@ -712,7 +732,10 @@ def _clear_stamp_inside(
 
 def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout:
     dark = otsu_ink(gray)
-    border = cv2.bitwise_or(border_mask(gray, dark), punch_holes(dark, dpi))
+    bed = border_mask(gray, dark)
+    paper = paper_edges(bed)
+    border = cv2.bitwise_or(bed, punch_holes(dark, dpi))
+    del bed
     ink = cv2.bitwise_and(binarise(gray, dpi, dark), cv2.bitwise_not(border))
     del dark
     horiz, vert = _rules(ink, dpi)
@@ -869,6 +892,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         hand_mask=hand_mask,
         x_height=xh,
         components=stats[kept],
+        paper=paper,
     )
 
 

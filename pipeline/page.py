@@ -51,7 +51,13 @@ from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
 from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_date, find_month
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import TITLES, listed_parts, title_guessed, with_title_read
+from pipeline.thai.names import (
+    TITLES,
+    listed_parts,
+    marks_put_back,
+    title_guessed,
+    with_title_read,
+)
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import CONSONANTS, MARKS, repair_text
 from pipeline.thai.words import (
@@ -159,10 +165,12 @@ def finish_lines(
     digit_model: DigitModel | None,
     dictionary: bool = True,
     lay: layout.Layout | None = None,
+    skew: float = 0.0,
 ) -> int:
     """Tone marks the page shows over upper vowels put back (with ``lay``'s components), digits
     re-read, Thai text repair, then the dictionary check of marks (typed text only);
-    returns how many digits changed. ``raw_text`` keeps what the engine read."""
+    returns how many digits changed. ``raw_text`` keeps what the engine read; ``skew``: the
+    degrees the page was deskewed by (where the scan's edges lie)."""
     changed = 0
     above: Line | None = None
     margin = float(np.median([ln.bbox[0] for ln in lines])) if lines else 0.0
@@ -171,11 +179,7 @@ def finish_lines(
             restore_seen_marks(ln, lay.components, lay.x_height)
         if digit_model is not None:
             changed += read_lost_day(ln, gray, digit_model)  # (while the symbols spell it)
-            phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above)))
-            slots = number_slots(ln.text, phones) + _carried_number(ln, above)
-            slots += _carried_reference(ln, above)
-            slots += _item_number(ln, margin)
-            changed += fix_digits(ln, gray, digit_model, slots=sorted(slots), loose=phones)
+            changed += _fix_line_digits(ln, above, gray, digit_model, margin)
         above = ln
         ln.text = repair_text(ln.text)
         letters = _THAI_LETTER.findall(ln.text)
@@ -191,20 +195,93 @@ def finish_lines(
             reads_doubtfully(ln.text)
             or relettered
             or _unsure_symbol(ln)
-            or _cut_by_edge(ln, gray.shape[1])
+            or _cut_by_edge(ln, gray.shape[1], lay, skew)
         ):
             _doubt(ln)
     return changed
 
 
+def _fix_line_digits(
+    ln: Line, above: Line | None, gray: np.ndarray, model: DigitModel, margin: float
+) -> int:
+    """``ln``'s numbers read by the digit network (``fix_digits``), with the slots where the
+    engine read a number as letters or signs; returns how many digits changed.
+
+    Where the network's reading of a wrapped phone's opening groups leaves the phone short
+    (six digits the engine read in a group of four glyphs, ``๒๕๑๓๕๕`` for ๖๔๓๘, had seemed to
+    complete it), the Thai model's letters after them are a group too (``ต่เซ่ด`` for ๙๙๗๑,
+    seed 71): the line is read again with that slot."""
+    text, confidence = ln.text, ln.confidence
+    phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above)))
+    slots = number_slots(ln.text, phones) + _carried_number(ln, above)
+    slots += _carried_reference(ln, above)
+    slots += _item_number(ln, margin)
+    changed = fix_digits(ln, gray, model, slots=sorted(slots), loose=phones)
+    scrap = next(
+        (ln.text[a:b] for a, b in _carried_phone(ln, above) if not _ANY_DIGIT.search(ln.text[a:b])),
+        None,
+    )
+    at = text.find(scrap, max((b for _, b in phones), default=0)) if scrap else -1
+    if scrap is None or at < 0 or (at, at + len(scrap)) in phones:
+        return changed
+    group = (at, at + len(scrap))
+    ln.text, ln.confidence = text, confidence
+    return fix_digits(
+        ln, gray, model, slots=sorted([*slots, group]), loose=sorted([*phones, group])
+    )
+
+
 EDGE_PX = 2  # a line's box this close to the page's left or right edge runs off the page
 
 
-def _cut_by_edge(ln: Line, width: int) -> bool:
+def _cut_by_edge(ln: Line, width: int, lay: layout.Layout | None = None, skew: float = 0.0) -> bool:
     """Whether ``ln`` runs off the page at its left or right edge: the scan (or the print) cut
     it, and what it said past the edge is lost however well the rest reads (a newsletter's
-    header line ending ``โทร. ๐ ๗๗๗๑ ๔`` at 0.99, the phone's last digits beyond the edge)."""
-    return ln.bbox[0] < EDGE_PX or ln.bbox[2] > width - EDGE_PX
+    header line ending ``โทร. ๐ ๗๗๗๑ ๔`` at 0.99, the phone's last digits beyond the edge).
+    With the page's layout (deskewed by ``skew`` degrees), also where the line's row of ink
+    runs on from its box to the paper's edge: the scan's own edge, as the deskew turned it (a
+    page scanned 10° askew, its agency's line ending ``โทร. ๐`` where the scan cut the phone
+    off), or the scanner's dark bed beside the paper (``0-8956-1`` for 0-8956-1911, seed 67);
+    the engine may have left a glyph the edge cut in half out of the box."""
+    if ln.bbox[0] < EDGE_PX or ln.bbox[2] > width - EDGE_PX:
+        return True
+    return lay is not None and _row_runs_off(ln, lay, skew)
+
+
+def _row_runs_off(ln: Line, lay: layout.Layout, skew: float) -> bool:
+    """Whether ``ln``'s row of ink reaches the paper's left or right edge (in the page deskewed
+    by ``skew``) from the line's box, with no gap wider than the line is tall."""
+    ink = lay.ink
+    height, width = ink.shape[:2]
+    x0, y0, x1, y1 = ln.bbox
+    h = max(1, y1 - y0)
+    rows = ink[y0 + h // 4 : max(y0 + h // 4 + 1, y1 - h // 4)]
+    # the scan's edges on this row: the deskew turned the scan about the page's centre
+    m = cv2.invertAffineTransform(cv2.getRotationMatrix2D((width / 2, height / 2), -skew, 1.0))
+    yc = (y0 + y1) // 2
+
+    def edge_at(sx: float) -> int:
+        return int(round((sx - m[0, 1] * yc - m[0, 2]) / m[0, 0]))
+
+    left, right = max(0, edge_at(0.0)), min(width, edge_at(width - 1.0) + 1)
+    if lay.paper is not None and 0 <= yc < height:  # ... or the scanner's bed beside the paper
+        left, right = max(left, int(lay.paper[0][yc])), min(right, int(lay.paper[1][yc]))
+    for cols in (rows[:, x1:right], rows[:, left:x0][:, ::-1]):
+        if cols.shape[1] > RUN_OFF_REACH * h:
+            continue
+        inked = np.flatnonzero(cols.any(axis=0))
+        if cols.shape[1] <= RUN_OFF_PX or (
+            inked.size
+            and inked[-1] >= cols.shape[1] - 1 - RUN_OFF_PX
+            and np.diff(np.concatenate(([0], inked))).max() <= h
+        ):
+            return True
+    return False
+
+
+RUN_OFF_PX = 4  # ink this close to the paper's edge reaches it
+# how far past a line's box (line heights) its row is followed to the scan's edge
+RUN_OFF_REACH = 3
 
 
 _LATIN_TOKEN_ANY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}(?![A-Za-z0-9])")
@@ -452,16 +529,18 @@ def _carried_phone(ln: Line, above: Line | None) -> list[tuple[int, int]]:
     first_letter = _THAI_LETTER.search(ln.text)
     before_thai = first_letter.start() if first_letter else len(ln.text)
     opened = _ANY_DIGIT.search(ln.text, 0, before_thai) is not None
-    groups = _phone_groups(ln.text, 0, held, opened)[0]
+    groups, held = _phone_groups(ln.text, 0, held, opened)
     # ... or the Thai model's letters for a whole group, vowels among them, that are no one
     # word nor common words (``ตาวตาด,`` for ๓๖๓๑, seed 62: two rare words), where the phone
     # holds a digit and lacks a group's three or more (a phone read a digit short above a
-    # memo's ``ที่`` line is no phone wrapped: ``ทึกห ๔๑๖๑.๑/ว``, seed 66)
+    # memo's ``ที่`` line is no phone wrapped: ``ทึกห ๔๑๖๑.๑/ว``, seed 66); at the line's
+    # opening or after the groups found there (``bene ต่เซ่ด`` for ๖๔๓๘ ๙๙๗๑, seed 71)
     short = 0 < held <= PHONE_MIN_DIGITS - 3
-    scrap = _THAI_SCRAP.match(ln.text) if short and not groups else None
+    pos = max((b for _, b in groups), default=0)
+    scrap = _THAI_SCRAP.match(ln.text, pos) if short else None
     if scrap and not _REF_LABEL.match(scrap[1]) and not common_words(scrap[1]):
         if unknown_words(scrap[1]) or len(tokens(scrap[1])) > 1:
-            return [scrap.span(1)]
+            return [*groups, scrap.span(1)]
     return groups
 
 
@@ -2539,6 +2618,16 @@ def _name_over_position(ln: Line, lines: list[Line], kinds: list[tuple[str, floa
     return None
 
 
+def _name_fit(name: str) -> tuple[int, int]:
+    """How well a reading of a signer's name fits: its parts known once mended
+    (``listed_parts``), then the fewer marks the mending put back (``marks_put_back``: a line
+    whose marks the engine lost, ``อรุณ ศกดสทธ``, mends to names as well known as one read
+    whole, ``อรุณี ศักดิ์สิทธิ์``, but the one read whole is the likelier; one letter or mark
+    mended for another tells nothing of the kind: ``พั่งบุญ`` is พึ่งบุญ, and ``พังบุญ``,
+    needing no mend, is no likelier)."""
+    return listed_parts(name), -marks_put_back(name)
+
+
 def reread_signer_names(
     engine: OcrEngine,
     gray: np.ndarray,
@@ -2558,20 +2647,21 @@ def reread_signer_names(
     typed = [("typed", 1.0)] * len(lines)
     for ln in lines:
         name = signer_name(ln.text)
+        fit: tuple[int, int]
         if name is not None:
-            fit = listed_parts(name)
+            fit = _name_fit(repair_text(name))
         elif any(ln is s for s in struck) or _name_over_position(ln, lines, typed) is not None:
             # (or one whose parenthesis stands over a signer's position line but whose title
             # and name clearing the signature's strokes spoilt: ``เรางอัระ ทองคำ)``, seed 72)
-            fit = -1
+            fit = (-1, 0)
         else:
             continue
-        if fit >= 3 and not (name is not None and title_guessed(name)):
+        if fit == (3, 0) and not (name is not None and title_guessed(name)):
             continue
         for img, langs in ((ocr_gray, None), (gray, None), (ocr_gray, "tha")):
             # (single-line mode gives up on some: a name line in a serif face; and the
             # English model takes a family name by a signature's strokes: ทองคำ read ``nasa``)
-            if langs is not None and fit >= 3:
+            if langs is not None and fit[0] >= 3:
                 break
             again = _read_region(
                 engine, img, ln.bbox, dpi, options, psm=7, languages=langs
@@ -2580,7 +2670,7 @@ def reread_signer_names(
             # (judged as repaired: a split sara am, ``ท์อังคํา``, keeps ทองคำ from its list;
             # the line keeps the engine's text, which its symbols spell, till finish_lines)
             other = signer_name(repair_text(text)) if len(again) == 1 else None
-            if other is not None and (f := listed_parts(other)) > fit:
+            if other is not None and (f := _name_fit(other)) > fit:
                 fit = f
                 ln.text, ln.raw_text, ln.words = text, again[0].raw_text, again[0].words
                 ln.confidence = min(ln.confidence, again[0].confidence)
@@ -3023,7 +3113,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     reread_signer_names(engine, gray, lay.ocr_gray, typed, pimg.dpi, options, tuple(struck))
     digit_model = load_model()
-    changed = finish_lines(typed, lay.ocr_gray, digit_model, lay=lay)
+    changed = finish_lines(typed, lay.ocr_gray, digit_model, lay=lay, skew=geo.skew)
     doubt_slivers(typed)
     doubt_hidden_ink(typed, lay, ink)
     doubt_stamp_times(typed, lay.ocr_gray.shape[0])
@@ -3066,7 +3156,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
                 # the row of marks over a cell's line read apart (as salad: ``VA ๐ YAN``)
                 cl = drop_mark_rows(cl, lay.components, lay.x_height)
                 reread_lines(engine, lay.clean_gray, cl, pimg.dpi, options)
-                finish_lines(cl, lay.clean_gray, digit_model, lay=lay)
+                finish_lines(cl, lay.clean_gray, digit_model, lay=lay, skew=geo.skew)
                 c.text = " ".join(ln.text for ln in cl)
                 confs.extend(ln.confidence for ln in cl)
             r.confidence = round(float(np.mean(confs)), 4) if confs else 0.0

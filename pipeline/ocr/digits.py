@@ -1137,16 +1137,34 @@ def _join_broken(
     return out
 
 
-def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> None:
+def _free_dashes(stats: np.ndarray, base: int, sym_h: int) -> list[float]:
+    """The centres (x) of the components of a digit crop that are dashes standing free (a
+    phone's ``๐-๒๘๑๒``): at least a third of a digit long, a third of its height thick at
+    most, between the fifth and three quarters of its height above the baseline, as
+    ``_clear_dashes`` finds them touching a digit. ``stats`` are component rows of x, y, w, h
+    (background excluded), ``base`` the baseline's row in the crop."""
+    x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    dash = (
+        (w >= sym_h / 3)
+        & (h <= 0.35 * sym_h)
+        & (w >= 2 * h)
+        & (y >= base - 0.75 * sym_h)
+        & (y + h <= base - 0.2 * sym_h)
+    )
+    return [float(x[j] + w[j] / 2) for j in np.nonzero(dash)[0]]
+
+
+def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> list[float]:
     """Clear hyphens and dashes from a digit crop (in place): a dash touching a digit
     (``๐-๗``) made one component of both, which was then taken for the dash, or read whole.
+    Returns the centres (x) of the dashes cleared.
 
     A dash is a run of columns, at least a third of a digit long, each holding one thin
     stroke in the middle of the digits' height; no digit has such a stretch (their
     horizontal strokes run along the top or the baseline, or are crossed by others)."""
     h, w = ink.shape
     if h == 0 or w == 0:
-        return
+        return []
     has = ink.any(axis=0)
     first = np.argmax(ink, axis=0)
     last = h - 1 - np.argmax(ink[::-1], axis=0)
@@ -1158,9 +1176,12 @@ def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> None:
         & (first >= base - 0.75 * sym_h)
         & (last <= base - 0.2 * sym_h)
     )
+    cleared = []
     for a, b in _true_runs(bar):
         if b - a >= sym_h / 3:
             ink[:, a:b] = 0
+            cleared.append((a + b) / 2)
+    return cleared
 
 
 def _own_ink(glyph: tuple[int, int, np.ndarray]) -> np.ndarray:
@@ -1255,13 +1276,17 @@ def _with_signs(
     glyphs: list[tuple[int, int, np.ndarray]],
     stops: list[float],
     slashes: Sequence[float] = (),
+    dashes: Sequence[float] = (),
 ) -> str:
     """The run's reading with the signs the engine left out put back: a full stop where one
     stands in the ink between two of its glyphs, in a gap wider than the run's others
-    (``๕๑๗๗๒`` for ๕๑๗๗.๒: the engine read no stop, and its digits made one run), and a slash
-    where one of ``slashes`` (centres of slash glyphs left out of the run) stands between two.
-    The engine does read most stops and slashes, so a run rarely holds one."""
-    if not (stops or slashes) or len(glyphs) < 2 or len(picks) != len(glyphs):
+    (``๕๑๗๗๒`` for ๕๑๗๗.๒: the engine read no stop, and its digits made one run), a slash
+    where one of ``slashes`` (centres of slash glyphs left out of the run) stands between two,
+    and a dash where one of ``dashes`` (centres of the dashes cleared from the crop) does (a
+    phone's ``๐-๒๘๑๒`` read ``๐๒๒๕๑๒``: the engine took the dash for a digit, which the
+    glyphs then left out). The engine does read most stops, slashes and dashes, so a run
+    rarely holds one."""
+    if not (stops or slashes or dashes) or len(glyphs) < 2 or len(picks) != len(glyphs):
         return "".join(picks)
     gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)]
     usual = float(np.median(gaps))
@@ -1270,6 +1295,8 @@ def _with_signs(
         a, b = glyphs[j][1], glyphs[j + 1][0]
         if any(a < c < b for c in slashes):
             out.append("/")
+        elif any(a < c < b for c in dashes):
+            out.append("-")
         elif gap > max(2.0 * usual, usual + 4) and any(a < c < b for c in stops):
             out.append(".")
         out.append(picks[j + 1])
@@ -1395,8 +1422,9 @@ def fix_digits(
         foreign = (bottoms < base - 0.3 * sym_h) | (tops > base - 0.3 * sym_h)
         foreign[0] = False
         stops = _stops(stats[1:], base - y0, sym_h)
+        dashes = _free_dashes(stats[1:], base - y0, sym_h)
         ink[foreign[labels]] = 0
-        _clear_dashes(ink, base - y0, sym_h)
+        dashes += _clear_dashes(ink, base - y0, sym_h)
         widen = int(0.35 * sym_h)
         run = set(sym_idx)
         spans = {k: (w.bbox[0] - x0, w.bbox[2] - x0) for k, w in enumerate(line.words)}
@@ -1585,7 +1613,7 @@ def fix_digits(
         ):
             picks[lettered[0]] = lettered[1]
             weakest = min(weakest, LATIN_READ_CONF)
-        new = opener + _with_signs(picks, glyphs, stops, slashes)
+        new = opener + _with_signs(picks, glyphs, stops, slashes, dashes)
         if any(c > glyphs[-1][1] for c in slashes) and not after.startswith("/"):
             # a slash cut off the run's last digit that the engine did not read (``๘๔๗๓ว``
             # for ๘๔๗๓/ว: the two were one glyph, read ๗): it follows the run

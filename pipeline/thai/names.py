@@ -628,6 +628,19 @@ def warm_up() -> None:
     _by_bare(_dictionary()[0])
 
 
+def marks_put_back(name: str) -> int:
+    """How many marks ``correct_name`` puts back into a signer's given and family names as
+    read (``อรุณ ศกดสทธ``: six, to ``อรุณ ศักดิ์สิทธิ์``): a reading that lost them may have
+    lost one from a name it leaves listed (อรุณี); the title aside."""
+    title, text, _ = _read_title(name)
+    read = text[len(title) :].strip()
+    mended = correct_name(name)[len(title) :].strip()
+    return sum(
+        op.tag == "insert" and mended[op.dest_pos] in _FRAGILE
+        for op in Levenshtein.editops(read, mended)
+    )
+
+
 def listed_parts(name: str) -> int:
     """How many of a signer's name's three parts are known once mended: a title, a listed given
     name, a listed family name (0–3); a name of more than two words after its title counts one
