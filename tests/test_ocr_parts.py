@@ -2602,6 +2602,12 @@ def test_a_name_line_is_read_again_from_the_scan_where_its_name_is_not_all_known
 def test_of_two_readings_of_a_name_as_well_known_the_one_that_lost_fewer_marks_is_taken(
     cleaned_reads, scanned_reads, want
 ):
+    assert _reread_name(cleaned_reads, scanned_reads)[0].text == want
+
+
+def _reread_name(cleaned_reads: str, scanned_reads: str) -> tuple[Line, _ReadsByInk]:
+    """A name line read ``cleaned_reads`` once a signature's stroke was cleared, after
+    ``reread_signer_names`` with the page as scanned reading ``scanned_reads``."""
     from pipeline.options import Options
     from pipeline.page import reread_signer_names
 
@@ -2609,7 +2615,7 @@ def test_of_two_readings_of_a_name_as_well_known_the_one_that_lost_fewer_marks_i
     engine = _ReadsByInk(scanned_reads, cleaned_reads)
     ln = Line(cleaned_reads, (20, 30, 580, 90), 0.96, raw_text=cleaned_reads)
     reread_signer_names(engine, scanned, cleaned, [ln], 300, Options())
-    assert ln.text == want
+    return ln, engine
 
 
 def test_a_name_line_whose_name_is_all_known_is_not_read_again():
@@ -2641,13 +2647,7 @@ def test_a_signers_title_is_read_from_the_scan_where_the_cleaned_line_leaves_it_
 ):
     """The title's last letter cleared with the signature's stroke (``นา1สุรชัย``): the given
     name's sex would only guess นาย or นาง, and the generator (like papers) may say either."""
-    from pipeline.options import Options
-    from pipeline.page import reread_signer_names
-
-    scanned, cleaned = _name_pages()
-    engine = _ReadsByInk(scanned_reads, cleaned_reads)
-    ln = Line(cleaned_reads, (20, 30, 580, 90), 0.96, raw_text=cleaned_reads)
-    reread_signer_names(engine, scanned, cleaned, [ln], 300, Options())
+    ln, engine = _reread_name(cleaned_reads, scanned_reads)
     assert ln.text == want and engine.calls == 2
     assert ln.confidence <= 0.96
 
