@@ -1904,6 +1904,15 @@ def test_a_number_alone_on_its_line_read_as_latin_is_read_whole(model):
     assert line.text == "๘"
 
 
+def test_a_phones_group_read_as_arabic_is_read_thai_where_most_of_its_digits_are(model):
+    """``โทร. ๐-๑๒๕5-5๐@๐59`` for ๐-๑๒๔๖-๖๐๙๖ (a generated colour scan in Kinnari, seed 63): the
+    last group, read mostly as Arabic digits, is read in the script of the phone's other
+    groups, which hold one digit the engine read as Arabic too (the network is sure of Thai
+    digits in every glyph); before, any Arabic digit there had kept it Arabic, and unread."""
+    line = _captured_line("phone-group-read-as-arabic", model)
+    assert line.text.endswith("โทร. ๐-๑๒๔๖-๖๐๙๖"), line.text
+
+
 def test_a_wrapped_phones_group_read_as_letters_after_one_read_too_long_is_read(model):
     """``โทร. ๐`` / ``bene ต่เซ่ด ระเบียบ…`` (a generated newsletter, seed 71): the English model's
     word, read as ``๒๕๑๓๕๕`` by an earlier pass, seemed to hold six of the phone's digits, and

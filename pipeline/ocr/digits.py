@@ -1568,13 +1568,17 @@ def fix_digits(
         # sees Thai digits in it, surely (``ประชุม 9. โครงการ`` in a Thai-numbered list: ๑);
         # in a phone one Thai digit elsewhere will do (``โทร. ว๒ 9`` for ๐๒ ๖๖๘: a phone's
         # groups are in one script), or none, for a group of three or more (``โทร. 0`` for
-        # ๐-๕๙๗๙-๒๒๒๖, its box over the last group)
+        # ๐-๕๙๗๙-๒๒๒๖, its box over the last group); and in a phone, most of them Thai will
+        # do, as its other groups may hold a digit the engine read as Arabic too (``๑๒๕5`` for
+        # ๑๒๔๖ before ``5๐@๐59`` for ๖๐๙๖, seed 63)
         if not thai_seen and (p[:, :10].max(axis=1) >= SURE_SCRIPT).all():
             line_digits = [c for k, c in enumerate(chars) if c in DIGITS and k not in positions]
             enough = len(line_digits) >= 2 or (
                 in_phone and (len(line_digits) >= 1 or len(glyphs) >= 3)
             )
-            thai_seen = enough and all(c in THAI for c in line_digits)
+            thai = sum(c in THAI for c in line_digits)
+            arabic = len(line_digits) - thai
+            thai_seen = enough and (arabic == 0 or (in_phone and thai > arabic))
         sub, alphabet, conf = _in_script(p, thai_seen)
         weakest = min(weakest, float(conf.min()))
         weak = conf < min_prob
