@@ -51,13 +51,7 @@ from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
 from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_date, find_month
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import (
-    TITLES,
-    listed_parts,
-    marks_put_back,
-    title_guessed,
-    with_title_read,
-)
+from pipeline.thai.names import TITLES, reading_fit, title_guessed, with_title_read
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import CONSONANTS, MARKS, repair_text
 from pipeline.thai.words import (
@@ -2618,16 +2612,6 @@ def _name_over_position(ln: Line, lines: list[Line], kinds: list[tuple[str, floa
     return None
 
 
-def _name_fit(name: str) -> tuple[int, int]:
-    """How well a reading of a signer's name fits: its parts known once mended
-    (``listed_parts``), then the fewer marks the mending put back (``marks_put_back``: a line
-    whose marks the engine lost, ``อรุณ ศกดสทธ``, mends to names as well known as one read
-    whole, ``อรุณี ศักดิ์สิทธิ์``, but the one read whole is the likelier; one letter or mark
-    mended for another tells nothing of the kind: ``พั่งบุญ`` is พึ่งบุญ, and ``พังบุญ``,
-    needing no mend, is no likelier)."""
-    return listed_parts(name), -marks_put_back(name)
-
-
 def reread_signer_names(
     engine: OcrEngine,
     gray: np.ndarray,
@@ -2637,10 +2621,11 @@ def reread_signer_names(
     options: Options,
     struck: tuple[Line, ...] = (),
 ) -> None:
-    """A signature block's name line read again where its name is not all known: from the page
-    as scanned (clearing a signature's stroke along the letters' tops takes their tops with it:
-    ``นาานภาพร`` for ``นางนภาพร``) and from its box alone; the reading whose title, given name
-    and family name are known the more (``listed_parts``) is taken, the first on a tie. A
+    """A signature block's name line read again where its name is not all known, or is known
+    only once marks are put back: from the page as scanned (clearing a signature's stroke along
+    the letters' tops takes their tops with it: ``นาานภาพร`` for ``นางนภาพร``) and from its box
+    alone; the reading that fits the better (``reading_fit``: its title, given name and family
+    name known the more, then the fewer marks put back) is taken, the first on a tie. A
     ``struck`` line (a name line the signature made read as a pen's), or a parenthesised line
     over a position, is read again even where it reads as no name (``. went พึงบุญ)``: the
     English model took the title and given name)."""
@@ -2649,7 +2634,7 @@ def reread_signer_names(
         name = signer_name(ln.text)
         fit: tuple[int, int]
         if name is not None:
-            fit = _name_fit(repair_text(name))
+            fit = reading_fit(repair_text(name))
         elif any(ln is s for s in struck) or _name_over_position(ln, lines, typed) is not None:
             # (or one whose parenthesis stands over a signer's position line but whose title
             # and name clearing the signature's strokes spoilt: ``เรางอัระ ทองคำ)``, seed 72)
@@ -2670,7 +2655,7 @@ def reread_signer_names(
             # (judged as repaired: a split sara am, ``ท์อังคํา``, keeps ทองคำ from its list;
             # the line keeps the engine's text, which its symbols spell, till finish_lines)
             other = signer_name(repair_text(text)) if len(again) == 1 else None
-            if other is not None and (f := _name_fit(other)) > fit:
+            if other is not None and (f := reading_fit(other)) > fit:
                 fit = f
                 ln.text, ln.raw_text, ln.words = text, again[0].raw_text, again[0].words
                 ln.confidence = min(ln.confidence, again[0].confidence)

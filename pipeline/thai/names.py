@@ -628,13 +628,25 @@ def warm_up() -> None:
     _by_bare(_dictionary()[0])
 
 
-def marks_put_back(name: str) -> int:
-    """How many marks ``correct_name`` puts back into a signer's given and family names as
-    read (``อรุณ ศกดสทธ``: six, to ``อรุณ ศักดิ์สิทธิ์``): a reading that lost them may have
-    lost one from a name it leaves listed (อรุณี); the title aside."""
+def reading_fit(name: str) -> tuple[int, int]:
+    """How well a reading of a signer's name fits, to tell two readings of one name line
+    apart: its parts known once mended (``listed_parts``), then the fewer marks the mending put
+    back into its given and family names (a line whose marks the engine lost, ``อรุณ ศกดสทธ``,
+    mends to names as well known as one read whole, ``อรุณี ศักดิ์สิทธิ์``, but the one read
+    whole is the likelier; one letter or mark mended for another tells nothing of the kind:
+    ``พั่งบุญ`` is พึ่งบุญ, and ``พังบุญ``, needing no mend, is no likelier)."""
+    mended = correct_name(name)
+    return _listed(mended), -_marks_put_back(name, mended)
+
+
+def _marks_put_back(name: str, mended: str) -> int:
+    """How many marks the mending of ``name`` into ``mended`` (``correct_name``) put back
+    into its given and family names as read (``อรุณ ศกดสทธ``: six, to ``อรุณ ศักดิ์สิทธิ์``):
+    a reading that lost them may have lost one from a name it leaves listed (อรุณี); the title
+    aside."""
     title, text, _ = _read_title(name)
     read = text[len(title) :].strip()
-    mended = correct_name(name)[len(title) :].strip()
+    mended = mended[len(title) :].strip()
     return sum(
         op.tag == "insert" and mended[op.dest_pos] in _FRAGILE
         for op in Levenshtein.editops(read, mended)
@@ -644,8 +656,13 @@ def marks_put_back(name: str) -> int:
 def listed_parts(name: str) -> int:
     """How many of a signer's name's three parts are known once mended: a title, a listed given
     name, a listed family name (0–3); a name of more than two words after its title counts one
-    less (a stroke read as a word). What tells two readings of one name line apart."""
-    mended = correct_name(name)
+    less (a stroke read as a word). What tells two readings of one name line apart first
+    (``reading_fit``)."""
+    return _listed(correct_name(name))
+
+
+def _listed(mended: str) -> int:
+    """``listed_parts`` of a name as ``correct_name`` mended it."""
     title = next((t for t in TITLES if mended.startswith(t)), "")
     parts = mended[len(title) :].split()
     given, family = _lists()
