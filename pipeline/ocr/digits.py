@@ -1137,19 +1137,26 @@ def _join_broken(
     return out
 
 
+# a dash, of the digits' height: this long at least, this thick at most, and lying between
+# these heights above the baseline (``_free_dashes`` and ``_clear_dashes``)
+DASH_LENGTH = 1 / 3
+DASH_THICKNESS = 0.35
+DASH_BAND = (0.2, 0.75)
+
+
 def _free_dashes(stats: np.ndarray, base: int, sym_h: int) -> list[float]:
     """The centres (x) of the components of a digit crop that are dashes standing free (a
-    phone's ``๐-๒๘๑๒``): at least a third of a digit long, a third of its height thick at
-    most, between the fifth and three quarters of its height above the baseline, as
-    ``_clear_dashes`` finds them touching a digit. ``stats`` are component rows of x, y, w, h
-    (background excluded), ``base`` the baseline's row in the crop."""
+    phone's ``๐-๒๘๑๒``): ``DASH_LENGTH`` of a digit long at least, ``DASH_THICKNESS`` of its
+    height thick at most and half as thick as long, within ``DASH_BAND`` of its height above
+    the baseline, as ``_clear_dashes`` finds them touching a digit. ``stats`` are component
+    rows of x, y, w, h (background excluded), ``base`` the baseline's row in the crop."""
     x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
     dash = (
-        (w >= sym_h / 3)
-        & (h <= 0.35 * sym_h)
+        (w >= DASH_LENGTH * sym_h)
+        & (h <= DASH_THICKNESS * sym_h)
         & (w >= 2 * h)
-        & (y >= base - 0.75 * sym_h)
-        & (y + h <= base - 0.2 * sym_h)
+        & (y >= base - DASH_BAND[1] * sym_h)
+        & (y + h <= base - DASH_BAND[0] * sym_h)
     )
     return [float(x[j] + w[j] / 2) for j in np.nonzero(dash)[0]]
 
@@ -1172,13 +1179,13 @@ def _clear_dashes(ink: np.ndarray, base: int, sym_h: int) -> list[float]:
     bar = (
         has
         & (last - first + 1 == count)
-        & (count <= 0.35 * sym_h)
-        & (first >= base - 0.75 * sym_h)
-        & (last <= base - 0.2 * sym_h)
+        & (count <= DASH_THICKNESS * sym_h)
+        & (first >= base - DASH_BAND[1] * sym_h)
+        & (last <= base - DASH_BAND[0] * sym_h)
     )
     cleared = []
     for a, b in _true_runs(bar):
-        if b - a >= sym_h / 3:
+        if b - a >= DASH_LENGTH * sym_h:
             ink[:, a:b] = 0
             cleared.append((a + b) / 2)
     return cleared
