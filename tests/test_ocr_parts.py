@@ -1913,6 +1913,45 @@ def test_a_phones_group_read_as_arabic_is_read_thai_where_most_of_its_digits_are
     assert line.text.endswith("โทร. ๐-๑๒๔๖-๖๐๙๖"), line.text
 
 
+def test_a_phones_groups_before_the_one_box_the_engine_read_are_read(model):
+    """``โทร. 0`` for ``โทร. ๐-๕๙๗๙-๒๒๒๖`` (a clean generated newsletter in Garuda, seed 71): the
+    engine's one box lay over the last group, and the two groups between the label and it were
+    nobody's; they are read as the phone's opening groups, with their dashes, up to the label's
+    stop (no digit's height), and the line goes to review (digits no engine saw)."""
+    line = _captured_line("phone-groups-before-its-one-box", model)
+    assert line.text == "โทร. ๐-๕๙๗๙-๒๒๒๖", line.text
+    assert line.confidence < 0.8
+
+
+def test_a_phones_unread_groups_are_spaced_as_their_gaps_and_dashes_say():
+    """The digits read before a phone's run keep its groups: a dash where one stood between two
+    glyphs, a space where the gap is a word's (over half a digit's height and twice the usual
+    gap), nothing between a group's own glyphs however loosely a face sets them."""
+    from pipeline.ocr.digits import _grouped
+
+    blank = np.zeros((1, 1), np.uint8)
+
+    def glyphs(*xs: int) -> list:
+        return [(x, x + 30, blank) for x in xs]
+
+    assert _grouped("๐๘๑๘๐", glyphs(0, 60, 94, 128, 162), [], 40) == "๐ ๘๑๘๐"
+    assert _grouped("๐๘๑๘๐", glyphs(0, 60, 94, 128, 162), [45.0], 40) == "๐-๘๑๘๐"
+    # (a face set loosely: its glyphs 22 apart, over half the digit's height, are one group)
+    assert _grouped("๘๑๘๐", glyphs(0, 52, 104, 156), [], 40) == "๘๑๘๐"
+
+
+def test_no_phone_group_is_read_from_the_label_nor_from_a_group_read_as_letters(model):
+    """Where the glyphs before a phone's run are not the phone's: ``โทร. 05 026 7003`` (seed 73),
+    the ร of the label boxed as a sliver far above it and the stop's box over it, stays as read
+    (it was read ``5 05 026 7003``); in ``๐๕ ๒๒ฒ ๑ฒ๒๕๕`` (a phone wrapped onto its line, seed
+    56) the run after the letters standing for the group ๒๗๙ is no first run, and the ๙ stays
+    that group's (it was read ``๐๘ ๒๗ ๙๗๒๘๕``)."""
+    line = _captured_line("phone-label-letter-boxed-by-its-stop", model)
+    assert line.text.endswith("โทร. 05 026 7003"), line.text
+    line = _captured_line("phone-group-after-a-group-read-as-letters", model)
+    assert line.text == "๐๘ ๒๗๙ ๗๒๘๕", line.text
+
+
 def test_a_wrapped_phones_group_read_as_letters_after_one_read_too_long_is_read(model):
     """``โทร. ๐`` / ``bene ต่เซ่ด ระเบียบ…`` (a generated newsletter, seed 71): the English model's
     word, read as ``๒๕๑๓๕๕`` by an earlier pass, seemed to hold six of the phone's digits, and

@@ -250,6 +250,8 @@ LOOKALIKES = set("ฒซญสอดณต")
 COUNT_WORDS = ("จำนวน", "จํานวน", "ประมาณ")  # the words a count follows (sara am in one or two)
 _COUNT_BEFORE = re.compile(f"(?:{'|'.join(COUNT_WORDS)}) $")
 _DAY_BEFORE = re.compile("วันที่ $")  # a day follows, whatever the engine read there
+# a phone's first run: no digit nor dash before it in its phone, its label's stop or letter
+_PHONE_OPENING = re.compile(f"[^\\s0-9{THAI}\\-–/]\\s*$")
 _LEADING_VOWELS = set("เแโใไ")
 
 
@@ -678,6 +680,59 @@ def _unread_group(
 
 
 GROUP_GAP = 1.5  # of a digit's height: the widest gap between a phone's groups
+LEAD_HEIGHT = 0.5  # of a digit's height: the least height of a glyph before a phone's run
+
+
+def _unread_lead(
+    candidates: list[tuple[int, int, np.ndarray]],
+    glyphs: list[tuple[int, int, np.ndarray]],
+    sym_h: int,
+    letters: Sequence[tuple[int, int]] = (),
+    boxes: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int, np.ndarray]]:
+    """The digit-sized glyphs before ``glyphs`` (the run a phone's label is followed by), each
+    at most ``GROUP_GAP`` of a digit's height from the next, up to a letter's box (``letters``)
+    or a glyph another symbol's box lies over by a third of its width (``boxes``: the label's
+    stop, its box drifted onto the ร of ``โทร.`` whose own box was a sliver far above it, seed
+    73), a slash or ink no digit's size (the label's stop): the phone's opening groups, which
+    the engine did not read (``โทร. 0`` for ``โทร. ๐-๕๙๗๙-๒๒๒๖``, its one box over the last
+    group, seed 71). ``candidates``: as for :func:`_extend_run`."""
+    out: list[tuple[int, int, np.ndarray]] = []
+    for a, b, m in reversed(candidates):
+        if b > glyphs[0][0]:
+            continue
+        rows = np.nonzero(_own_ink((a, b, m)).any(axis=1))[0]
+        if (
+            (out[0][0] if out else glyphs[0][0]) - b > GROUP_GAP * sym_h
+            or not 0.2 * sym_h <= b - a <= 2.4 * sym_h
+            or not len(rows)
+            or rows[-1] - rows[0] + 1 < LEAD_HEIGHT * sym_h
+            or is_slash(m)
+            or any(min(b, lb) - max(a, la) > 0 for la, lb in letters)
+            or any(min(b, lb) - max(a, la) >= (b - a) / 3 for la, lb in boxes)
+        ):
+            break
+        out.insert(0, (a, b, m))
+    return out
+
+
+def _grouped(
+    picks: str, glyphs: list[tuple[int, int, np.ndarray]], dashes: Sequence[float], sym_h: int
+) -> str:
+    """A phone's digits ``picks`` (one a glyph of ``glyphs``) in its groups: a dash where one of
+    ``dashes`` stands between two glyphs, a space where a word's gap does (over half a digit's
+    height, and twice the usual gap between the glyphs)."""
+    gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    wide = max(0.5 * sym_h, 2 * float(np.median(gaps))) if gaps else 0.0
+    out = picks[:1]
+    for j in range(1, len(picks)):
+        a, b = glyphs[j - 1][1], glyphs[j][0]
+        if any(a < c < b for c in dashes):
+            out += "-"
+        elif b - a > wide:
+            out += " "
+        out += picks[j]
+    return out
 
 
 def _thai_script(chars: Iterable[str]) -> bool:
@@ -1397,11 +1452,25 @@ def fix_digits(
         # unread past a gap are the number's next group
         in_phone = any(a <= positions[0] and positions[-1] < b for a, b in loose)
         at_end = in_phone and not line.text[positions[-1] + 1 :].strip()
+        # ... and the phone's first run, right after its label: the engine may have read only
+        # its last group, the glyphs before it unread (``_unread_lead``); a run after a group
+        # of letters standing for digits (a slot: ``๓๒๓ซ่ ๕ซอ๓``) is no first run
+        at_label = (
+            in_phone
+            and sym_idx[0] > 0
+            and _PHONE_OPENING.search(line.text, 0, positions[0]) is not None
+            and not any(
+                b <= positions[0] and not line.text[b : positions[0]].strip(" -–")
+                for _, b in (*slots, *loose)
+            )
+        )
         # the crop reaches well past the run so a glyph the engine's box cuts is taken whole
         # (components are then chosen by their centre, below)
         x0, x1 = max(0, rx0 - 2 * lh), min(W, rx1 + 2 * lh)
         if at_end:
             x1 = max(x1, min(W, line.bbox[2] + lh))
+        if at_label:
+            x0 = max(0, min(x0, line.words[sym_idx[0] - 1].bbox[2]))
         y0 = max(0, min(line.bbox[1], min(b[1] for b in boxes)) - int(0.3 * lh))
         y1 = min(H, max(line.bbox[3], max(b[3] for b in boxes)) + int(0.1 * lh))
         crop = gray[y0:y1, x0:x1]
@@ -1497,6 +1566,12 @@ def fix_digits(
             letters=letters,
         )
         tail = _unread_group(candidates, glyphs, sym_h) if at_end and glyphs else []
+        lead = []
+        if at_label and glyphs:
+            boxes_before = [spans[k] for k in range(sym_idx[0])]
+            lead = _unread_lead(candidates, glyphs, sym_h, letters, boxes_before)
+        if lead:
+            lead = _split_wide(_join_broken(lead, model, sym_h), model, sym_h)
         if tail:
             tail = _split_wide(_join_broken(tail, model, sym_h), model, sym_h)
         # a glyph is read by one run only (a run's crop reaches into its neighbour's digits)
@@ -1639,6 +1714,14 @@ def fix_digits(
             new += " " + more
             weakest = min(weakest, LATIN_READ_CONF)
             claimed.extend((x0 + a, x0 + b) for a, b, _ in tail)
+        before = (
+            _read_group(lead, model, thai_seen) if lead and _clean_sequence(lead + glyphs) else ""
+        )
+        if before:
+            # (the same: digits no engine saw)
+            new = _grouped(before + new[0], lead + glyphs[:1], dashes, sym_h)[:-1] + new
+            weakest = min(weakest, LATIN_READ_CONF)
+            claimed.extend((x0 + a, x0 + b) for a, b, _ in lead)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
         if new != old:
             changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
