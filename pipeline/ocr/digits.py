@@ -716,23 +716,18 @@ def _unread_lead(
     return out
 
 
-def _grouped(
-    picks: str, glyphs: list[tuple[int, int, np.ndarray]], dashes: Sequence[float], sym_h: int
-) -> str:
-    """A phone's digits ``picks`` (one a glyph of ``glyphs``) in its groups: a dash where one of
-    ``dashes`` stands between two glyphs, a space where a word's gap does (over half a digit's
-    height, and twice the usual gap between the glyphs)."""
+def _group_signs(
+    glyphs: list[tuple[int, int, np.ndarray]], dashes: Sequence[float], sym_h: int
+) -> list[str]:
+    """What stands between each two of a phone's ``glyphs``: a dash where one of ``dashes``
+    does, a space where a word's gap does (over half a digit's height, and twice the usual gap
+    between the glyphs), else nothing."""
     gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)]
     wide = max(0.5 * sym_h, 2 * float(np.median(gaps))) if gaps else 0.0
-    out = picks[:1]
-    for j in range(1, len(picks)):
-        a, b = glyphs[j - 1][1], glyphs[j][0]
-        if any(a < c < b for c in dashes):
-            out += "-"
-        elif b - a > wide:
-            out += " "
-        out += picks[j]
-    return out
+    return [
+        "-" if any(a[1] < c < b[0] for c in dashes) else " " if b[0] - a[1] > wide else ""
+        for a, b in zip(glyphs, glyphs[1:], strict=False)
+    ]
 
 
 def _thai_script(chars: Iterable[str]) -> bool:
@@ -1718,8 +1713,9 @@ def fix_digits(
             _read_group(lead, model, thai_seen) if lead and _clean_sequence(lead + glyphs) else ""
         )
         if before:
-            # (the same: digits no engine saw)
-            new = _grouped(before + new[0], lead + glyphs[:1], dashes, sym_h)[:-1] + new
+            # (the same: digits no engine saw), each followed by what stands before the next
+            between = _group_signs(lead + glyphs[:1], dashes, sym_h)
+            new = "".join(d + sign for d, sign in zip(before, between, strict=True)) + new
             weakest = min(weakest, LATIN_READ_CONF)
             claimed.extend((x0 + a, x0 + b) for a, b, _ in lead)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
