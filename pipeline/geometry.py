@@ -281,7 +281,7 @@ def _up_or_down(upright_mask: np.ndarray, quarter: int, skew: float) -> tuple[in
     """(rotation, confidence): ``quarter`` or the half turn from it, by where the marks of the
     mask (turned ``quarter``) sit once it is deskewed."""
     h, w = upright_mask.shape
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), -skew, 1.0)
+    m = deskew_matrix(w, h, skew)
     straight = cv2.warpAffine(upright_mask, m, (w, h), flags=cv2.INTER_NEAREST)
     h_med = _median_height(straight)  # the same both ways up
     ev = (
@@ -477,12 +477,18 @@ def turn(img: np.ndarray, rotation: int) -> np.ndarray:
     return cv2.rotate(img, _TURNS[rotation % 360]) if rotation % 360 else img
 
 
+def deskew_matrix(width: int, height: int, skew: float) -> np.ndarray:
+    """The affine matrix that deskews a page of ``width`` × ``height`` by ``skew`` degrees (the
+    contract's sign): a rotation by -skew about the page's centre, the canvas kept."""
+    return cv2.getRotationMatrix2D((width / 2, height / 2), -skew, 1.0)
+
+
 def apply(rgb: np.ndarray, g: Geometry) -> np.ndarray:
     """Turn the scan upright, then rotate by -skew about the centre, keeping the canvas."""
     img = turn(rgb, g.rotation)
     if abs(g.skew) >= 0.02:
         h, w = img.shape[:2]
-        m = cv2.getRotationMatrix2D((w / 2, h / 2), -g.skew, 1.0)
+        m = deskew_matrix(w, h, g.skew)
         border = (255, 255, 255) if img.ndim == 3 else 255
         img = cv2.warpAffine(
             img,

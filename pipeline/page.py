@@ -251,7 +251,7 @@ def _row_runs_off(ln: Line, lay: layout.Layout, skew: float) -> bool:
     h = max(1, y1 - y0)
     rows = ink[y0 + h // 4 : max(y0 + h // 4 + 1, y1 - h // 4)]
     # the scan's edges on this row: the deskew turned the scan about the page's centre
-    m = cv2.invertAffineTransform(cv2.getRotationMatrix2D((width / 2, height / 2), -skew, 1.0))
+    m = cv2.invertAffineTransform(geometry.deskew_matrix(width, height, skew))
     yc = (y0 + y1) // 2
 
     def edge_at(sx: float) -> int:
