@@ -2623,13 +2623,7 @@ def _name_pages():
 def test_a_name_line_is_read_again_from_the_scan_where_its_name_is_not_all_known(
     scanned_reads, want
 ):
-    from pipeline.options import Options
-    from pipeline.page import reread_signer_names
-
-    scanned, cleaned = _name_pages()
-    engine = _ReadsByInk(scanned_reads, "(นาานภาพร สุขเจริญ)")
-    ln = Line("(นาานภาพร สุขเจริญ)", (20, 30, 580, 90), 0.96, raw_text="(นาานภาพร สุขเจริญ)")
-    reread_signer_names(engine, scanned, cleaned, [ln], 300, Options())
+    ln, _ = _reread_name("(นาานภาพร สุขเจริญ)", scanned_reads)
     assert ln.text == want
     assert ln.confidence <= 0.96  # a second reading is no surer than the first
 
