@@ -240,6 +240,27 @@ def test_department_names_snap_to_the_list_despite_a_misread_letter():
     )
 
 
+def test_department_names_snap_despite_two_slips_when_one_is_a_look_alikes():
+    """Seeds 56, 67, 70: two letters off the known name, one of them a letter the engine reads
+    for its look-alike (ว for ร, บ for ป, ไ for ใ); a name two letters off otherwise, or one
+    look-alike away from two known names, stays as read."""
+    from pipeline.extract.memo import snap_department
+
+    assert snap_department("สำนักงานปลัดกระทรวง ฏรมสรรพากว") == (
+        "สำนักงานปลัดกระทรวง กรมสรรพากร"
+    )
+    assert snap_department("ศูนย์เทคโนโลยีสารสนเทศ กรมบาโม้") == "ศูนย์เทคโนโลยีสารสนเทศ กรมป่าไม้"
+    assert snap_department("กองแผนงาน ฏรมการค้าภายไน") == "กองแผนงาน กรมการค้าภายใน"
+    assert snap_department("กองคลัง ฏรมสรรพากด") == "กองคลัง ฏรมสรรพากด"
+
+
+def test_specks_at_the_end_of_a_department_line_go():
+    from pipeline.extract.memo import snap_department
+
+    assert snap_department("กองคลัง กรมควบคุมโรค ‘|") == "กองคลัง กรมควบคุมโรค"
+    assert snap_department("กองคลัง กรมควบคุมโรค ICT") == "กองคลัง กรมควบคุมโรค ICT"
+
+
 def test_recipients_snap_to_known_posts():
     from pipeline.extract.memo import snap_recipients
 

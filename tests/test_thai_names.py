@@ -23,6 +23,10 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นาง3วิวเกรียงใกร ใจดี", "นางสาวเกรียงไกร ใจดี"),  # ... and the name's sara ai too
         ("นางวิไล ใจดี", "นางวิไล ใจดี"),  # a listed name after นาง stays
         ("นางตทัวเกรียงไกร ใจดี", "นางสาวเกรียงไกร ใจดี"),  # two of its letters, a listed name
+        # ... or a name one look-alike off, where what follows นาง opens no name (seed 71)
+        ("นางะวสุรขัย จันทร์หอม", "นางสาวสุรชัย จันทร์หอม"),
+        # a stroke before the given name read as a mark and a letter (seed 74)
+        ("นางสาวัวเกรียงไก้รึ อินทรวงศ์", "นางสาวเกรียงไกร อินทรวงศ์"),
         ("นางบุ เลิศ เรืองศรี", "นางบุญเลิศ เรืองศรี"),  # a letter lost where OCR saw a gap
         # ... or read as a vowel and a mark there (a signature's stroke through the น), but
         # not one letter read for another (that would make one listed name of many others)

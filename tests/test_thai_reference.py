@@ -35,6 +35,9 @@ def test_slips_are_mended_with_a_reason():
         "ย8 ๐๑๕๗.๓/๒๐๕๕": ("ยธ 0157.3/2055", "ministry code read as 'ย8', taken as 'ยธ'"),
         # a speck read as a vowel between the code's letters (seed 59)
         "กาษ ๑๕๐๗.๕/จ ๒๑๔๓": ("กษ 1507.5/จ 2143", "ministry code read as 'กาษ'"),
+        # specks the engine read as brackets: between the code's letters, before the slash
+        "ก(ต ๒๓๕๖๘๑๒๑": ("กต 23568121", "ministry code read as 'ก(ต'"),
+        "อก ๖๗๑๗)/๕๙๗๙": ("อก 6717/5979", "dropped ')' before the slash"),
     }
     # (a vowel between letters that make no known code is left for a person)
     assert normalise_reference("ทาบ ๑๒๓๔").value == "ทาบ 1234"

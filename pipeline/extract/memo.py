@@ -24,7 +24,7 @@ from pipeline.model import (
 from pipeline.options import Options
 from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import correct_name, listed_parts, title_guessed
+from pipeline.thai.names import correct_name, listed_parts, loose_letters, title_guessed
 from pipeline.thai.reference import normalise_reference
 from pipeline.thai.repair import MARK, normalise_value
 from pipeline.thai.words import PHONE_LABEL_BODY, PHONE_LABEL_MISREAD, unknown_words
@@ -187,6 +187,14 @@ def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: li
     one_off = process.extract(sk, skeletons, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
     if len(one_off) == 1:
         return names[one_off[0][2]]
+    # ... or a letter away once the engine's look-alikes are taken as one (``ฏรมสรรพากว``: ร
+    # read as ว; ``กรมบาโม้``: ป's tail lost, ไ read as โ; ``ภายไน``: sara ai's two forms)
+    loose = [loose_letters(s) for s in skeletons]
+    one_off = process.extract(
+        loose_letters(sk), loose, scorer=Levenshtein.distance, score_cutoff=1, limit=2
+    )
+    if len(one_off) == 1:
+        return names[one_off[0][2]]
     return token
 
 
@@ -194,10 +202,12 @@ _NOT_THAI = re.compile("[^\u0e01-\u0e4e]")
 
 
 def _without_tail(tokens: list[str]) -> list[str]:
-    """What is left of a misread word at the end of a line (a few letters that are no word, or
-    a stray letter) goes."""
+    """What is left of a misread word at the end of a line (a few letters that are no word, a
+    stray letter, or specks with no letter or digit at all: ``‘|``) goes."""
     while len(tokens) > 1 and (
-        len(tokens[-1]) == 1 or (len(tokens[-1]) <= 3 and unknown_words(tokens[-1]))
+        len(tokens[-1]) == 1
+        or (len(tokens[-1]) <= 3 and unknown_words(tokens[-1]))
+        or not any(c.isalnum() for c in tokens[-1])
     ):
         tokens = tokens[:-1]
     return tokens

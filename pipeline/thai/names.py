@@ -120,11 +120,13 @@ def _by_bare(names: frozenset[str], loose: bool = False) -> dict[str, tuple[str,
     """``names`` by their bare letters (``loose``: look-alike letters taken as one)."""
     index: dict[str, list[str]] = {}
     for n in names:
-        index.setdefault(_loose(n) if loose else _bare(n), []).append(n)
+        index.setdefault(loose_letters(n) if loose else _bare(n), []).append(n)
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _loose(word: str) -> str:
+def loose_letters(word: str) -> str:
+    """``word``'s letters as the engine may read them: marks and sara ai left out, a tall-tailed
+    letter as its tailless look-alike, each look-alike pair (ว/ร, จ/ฐ, …) as one letter."""
     return _bare(word).translate(_LOOKALIKE)
 
 
@@ -236,7 +238,7 @@ def _nearest(word: str, names: frozenset[str], also: frozenset[str] = frozenset(
         if pool is also and word in _dictionary()[0]:
             break
         for loose in (False, True):
-            listed = _by_bare(pool, loose).get(_loose(word) if loose else _bare(word), ())
+            listed = _by_bare(pool, loose).get(loose_letters(word) if loose else _bare(word), ())
             if listed:  # a listed name with these letters: that or nothing
                 found = [(n, c) for n in listed if (c := _mark_cost(word, n)) <= limit]
                 if not found and not loose and len(_bare(word)) >= LOST_MARKS_LETTERS:
@@ -298,7 +300,7 @@ def _compound(word: str, unlisted: bool = False) -> str | None:
             mends = [
                 name
                 for pool in (given, family)
-                for name in _by_bare(pool, True).get(_loose(piece), ())
+                for name in _by_bare(pool, True).get(loose_letters(piece), ())
                 if len(_bare(piece)) >= 4 and _one_letter_slip(piece, name)
             ]
             # ... or a word that opens (ends) listed family names, with one mark read for
@@ -462,7 +464,7 @@ def _title_readings(text: str, letters: int) -> Iterator[tuple[str, str]]:
                 # the name opens with a letter or a leading vowel (เกรียงไกร)
                 (("\u0e01" <= rest[:1] <= "\u0e2e") or rest[:1] in ("เ", "แ", "โ", "ใ", "ไ"))
                 and Levenshtein.distance(_bare(head), title) <= letters
-                and _loose(head)[-1:] == _loose(title)[-1:]  # (สาว read สาร: ร for ว)
+                and loose_letters(head)[-1:] == loose_letters(title)[-1:]  # (สาว read สาร: ร for ว)
             ):
                 yield title, title + rest
 
@@ -549,6 +551,9 @@ def _struck_title(text: str) -> str | None:
     given_names, family_names = _lists()
     if text[3:].split(" ")[0] in given_names:
         return None
+    # what follows นาง opens no name (``นางะวสุรขัย``: a vowel that follows its letter): the
+    # title is นางสาว struck for certain, and a name as near as any mend takes it will do
+    struck = text[3:4] in _NO_OPENING
     for letters in (1, 2):  # two of สาว's letters struck only when a listed name follows
         for longer, fixed in _title_readings(text, letters):
             if longer != "นางสาว":
@@ -558,7 +563,7 @@ def _struck_title(text: str) -> str | None:
             # (a given name, or a family name: many are both, and the lists hold each once)
             near = _nearest(first, given_names, family_names)
             listed = (near in given_names or near in family_names) and (
-                letters == 1 or _mark_cost(first, near) <= 0.5
+                letters == 1 or struck or _mark_cost(first, near) <= 0.5
             )
             if listed or (len(fixed.split(" ")) == 1 and _split_joined(first) is not None):
                 return fixed
@@ -610,6 +615,13 @@ def correct_name(name: str) -> str:
     if len(parts) == 1 and parts[0] not in given_names:
         parts = _split_joined(parts[0]) or parts
     parts[0] = _nearest(parts[0], given_names, family_names)
+    if parts[0][:1] in _NO_OPENING:
+        # a given name opening as none does: a stroke before it read as a mark and a letter
+        # (``ัวเกรียงไก้รึ``), where dropping both leaves a listed name (``นางสาวิตรี``, with no
+        # such name, stays: it may be Mrs Sawitri)
+        rest = _nearest(parts[0].lstrip(_NO_OPENING)[1:], given_names)
+        if rest in given_names:
+            parts[0] = rest
     if len(parts) >= 2:
         parts[-1] = _nearest(parts[-1], family_names, given_names)
         parts[-1] = _surname_words(parts[-1]) or _compound(parts[-1]) or parts[-1]

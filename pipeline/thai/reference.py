@@ -42,7 +42,7 @@ _MARK = f"[{MARKS}]"
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:-?[.,]-?{_NUM}+)?)"
-    rf"(?:(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
+    rf"(?:(?P<before>[)(|!'](?=/))?(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
     rf"(?P<stray>(?<=/)[)(|!'](?=[วจ]))?"
     rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[9210)?](?=\s{_NUM})|[)?](?={_NUM})"
     rf"|0(?={_NUM}{{3}})|)"
@@ -57,9 +57,10 @@ _SLASH_AS_DIGIT = re.compile(
 )
 # a code's first letter and a digit for its second (``ย8``), the office number after it
 _DIGIT_IN_CODE = re.compile("^([\u0e01-\u0e2e])[0-9](?= ?[0-9])")
-# a code read with a vowel between its two letters (a speck the Thai model read: ``กาษ``)
+# a code read with a vowel between its two letters (a speck the Thai model read: ``กาษ``,
+# or the English one: ``ก(ต``)
 _VOWEL_IN_CODE = re.compile(
-    "^([\u0e01-\u0e2e])[\u0e30\u0e32\u0e33\u0e40-\u0e44]([\u0e01-\u0e2e])(?= ?[0-9])"
+    "^([\u0e01-\u0e2e])[\u0e30\u0e32\u0e33\u0e40-\u0e44()|!'\"]([\u0e01-\u0e2e])(?= ?[0-9])"
 )
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
@@ -143,7 +144,7 @@ def normalise_reference(text: str) -> Reference:
     if digit_code is not None:
         reasons.append(f"ministry code read as {digit_code[0]!r}, taken as {m['code']!r}")
     if vowel is not None:
-        reasons.append(f"ministry code read as {vowel[0]!r}, its vowel dropped")
+        reasons.append(f"ministry code read as {vowel[0]!r}, the sign between its letters dropped")
     if merged is not None:
         reasons.append(f"slash and letter read as {merged['sign']!r}, taken as '/ว'")
     elif _too_long(m):
@@ -173,6 +174,8 @@ def normalise_reference(text: str) -> Reference:
             reasons.append("slash lost")
         elif m.group("sep") != "/":
             reasons.append(f"slash read as {m.group('sep')!r}")
+        if m.group("before"):  # a speck before the slash (``๖๗๑๗)/๕๙๗๙``)
+            reasons.append(f"dropped {m.group('before')!r} before the slash")
         if m.group("stray"):  # a speck between the slash and its letter (``/)ว``)
             reasons.append(f"dropped {m.group('stray')!r} after the slash")
         letter = m.group("letter")
