@@ -1812,6 +1812,34 @@ def test_a_letters_box_drifted_onto_a_digit_does_not_keep_it_from_the_run():
     assert len(_extend_run(candidates[1:], run, digit_h, letters=drifted)) == 3
 
 
+def test_a_years_last_digit_under_the_next_words_drifted_box_is_the_years(model):
+    """``๒๕๖ ทั้งนี้`` for ``๒๕๖๐ ทั้งนี้`` (a generated newsletter in Laksaman, the wider bench
+    corpus): the engine read four digits, its boxes drifted left, the ๐'s over the ๖ and the
+    ท's a sliver inside the ๐; while the run is short of the digits the engine read, such a
+    sliver makes no claim on the glyph."""
+    line = _captured_line("year-digit-under-a-drifted-letter-box", model)
+    assert line.text.startswith("๔ พฤษภาคม ๒๕๖๐ ทั้งนี้"), line.text
+
+
+def test_a_letters_sliver_box_keeps_its_glyph_once_the_run_has_the_engines_count():
+    """A letter's box inside the glyph after the run stops the run there once it holds as many
+    glyphs as the engine read digits (``๒๕ มกราคม``: the box of ม may hold its edge only)."""
+    from pipeline.ocr.digits import _components, _extend_run
+
+    gray = _render("๒๕ม")
+    candidates = _components(gray < 128)
+    assert len(candidates) == 3
+    ma = candidates[2]
+    sliver = [(ma[1] - 6, ma[1])]
+    run = (candidates[0][0], candidates[1][1])
+    digit_h = 2 * (ma[1] - ma[0])
+    assert len(_extend_run(candidates, run, digit_h, letters=sliver, read=2)) == 2
+    assert len(_extend_run(candidates, run, digit_h, letters=sliver, read=3)) == 3
+    # (a box over more than a third of it is the letter's whatever the count)
+    wide = [(ma[0] + 2, ma[1])]
+    assert len(_extend_run(candidates, run, digit_h, letters=wide, read=3)) == 2
+
+
 def test_a_slash_the_engine_read_as_a_digit_goes_back_for_review(model):
     gray, line = _read_as("ที่ กก ๑๒๙๗/๑๓๑๓", "ที่ กก ๑๒๙๗7๑๓๑๓")
     fix_digits(line, gray, model)

@@ -592,6 +592,7 @@ def _extend_run(
     sym_h: int,
     leftwards: bool = True,
     letters: Sequence[tuple[int, int]] = (),
+    read: int = 0,
 ) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs centred in ``span``, and the glyphs next to them that no symbol of the line
     covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
@@ -600,7 +601,12 @@ def _extend_run(
     holds only the right edge of ม in ``๒๕ มกราคม`` still says a letter is there, not a
     digit), and not ``leftwards`` where a reference's letter stands before the run
     (``/ว๔๖๖๘``: the ว's glyph is there, whatever its sloppy box says). ``candidates`` are
-    sorted by x and hold only ink no other symbol claims."""
+    sorted by x and hold only ink no other symbol claims.
+
+    Rightwards, while the run holds fewer glyphs than the engine ``read`` digits, a letter's
+    box that is a sliver inside the next glyph (under ``SLIVER_SHARE`` of its width) makes no
+    claim on it: the boxes drifted along the line, the run's last one onto its last digit but
+    one and the next word's first onto that digit (``๒๕๖ ทั้งนี้`` for ๒๕๖๐, read ``๒๕๒๐``)."""
 
     # (leftwards, a letter's box lying mostly on the glyph: the engine's boxes drift right
     # along a long line, and the box of the letter before a number, lying mostly on the blank
@@ -636,10 +642,21 @@ def _extend_run(
     gap = 0.5 * sym_h
     # (the gap is measured from the run's edge so far: a piece inside a glyph's columns, ๖'s
     # inner curl, is no edge)
+    def sliver(a: int, b: int) -> bool:
+        over = [(la, lb) for la, lb in letters if min(b, lb) > max(a, la)]
+        return bool(over) and all(
+            a <= la and lb <= b and lb - la < SLIVER_SHARE * (b - a) for la, lb in over
+        )
+
     while hi + 1 < len(candidates):
         a, b, m = candidates[hi + 1]
         right = max(c[1] for c in candidates[lo : hi + 1])
-        if a - right > gap or b - a > 1.6 * sym_h or is_slash(m) or lettered(a, b):
+        if (
+            a - right > gap
+            or b - a > 1.6 * sym_h
+            or is_slash(m)
+            or (lettered(a, b) and not (hi - lo + 1 < read and sliver(a, b)))
+        ):
             break
         hi += 1
     while lo > 0 and leftwards:
@@ -765,6 +782,7 @@ def _read_group(glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet, thai
 
 
 SLIVER_REACH = 0.15  # of a digit's height: how far a sliver box's middle may lie off its glyph
+SLIVER_SHARE = 1 / 3  # of a glyph's width: a letter's box narrower, inside it, is a drifted one
 
 
 def _digit_after(text: Sequence[str], positions: Sequence[int]) -> bool:
@@ -1559,6 +1577,7 @@ def fix_digits(
             sym_h,
             leftwards=not after_letter,
             letters=letters,
+            read=sum(chars[i] in DIGITS for i in positions),
         )
         tail = _unread_group(candidates, glyphs, sym_h) if at_end and glyphs else []
         lead = []
