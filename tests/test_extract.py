@@ -246,9 +246,7 @@ def test_department_names_snap_despite_two_slips_when_one_is_a_look_alikes():
     look-alike away from two known names, stays as read."""
     from pipeline.extract.memo import snap_department
 
-    assert snap_department("สำนักงานปลัดกระทรวง ฏรมสรรพากว") == (
-        "สำนักงานปลัดกระทรวง กรมสรรพากร"
-    )
+    assert snap_department("สำนักงานปลัดกระทรวง ฏรมสรรพากว") == ("สำนักงานปลัดกระทรวง กรมสรรพากร")
     assert snap_department("ศูนย์เทคโนโลยีสารสนเทศ กรมบาโม้") == "ศูนย์เทคโนโลยีสารสนเทศ กรมป่าไม้"
     assert snap_department("กองแผนงาน ฏรมการค้าภายไน") == "กองแผนงาน กรมการค้าภายใน"
     assert snap_department("กองคลัง ฏรมสรรพากด") == "กองคลัง ฏรมสรรพากด"

@@ -640,6 +640,7 @@ def _extend_run(
         inside = [min(near)[1]]
     lo, hi = inside[0], inside[-1]
     gap = 0.5 * sym_h
+
     # (the gap is measured from the run's edge so far: a piece inside a glyph's columns, ๖'s
     # inner curl, is no edge)
     def sliver(a: int, b: int) -> bool:
