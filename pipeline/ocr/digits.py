@@ -638,17 +638,17 @@ def _extend_run(
         if not near:
             return []
         inside = [min(near)[1]]
-    lo, hi = inside[0], inside[-1]
-    gap = 0.5 * sym_h
 
-    # (the gap is measured from the run's edge so far: a piece inside a glyph's columns, ๖'s
-    # inner curl, is no edge)
-    def sliver(a: int, b: int) -> bool:
+    def sliver(a: int, b: int) -> bool:  # every letter's box over the glyph a sliver inside it
         over = [(la, lb) for la, lb in letters if min(b, lb) > max(a, la)]
         return bool(over) and all(
             a <= la and lb <= b and lb - la < SLIVER_SHARE * (b - a) for la, lb in over
         )
 
+    lo, hi = inside[0], inside[-1]
+    gap = 0.5 * sym_h
+    # (the gap is measured from the run's edge so far: a piece inside a glyph's columns, ๖'s
+    # inner curl, is no edge)
     while hi + 1 < len(candidates):
         a, b, m = candidates[hi + 1]
         right = max(c[1] for c in candidates[lo : hi + 1])

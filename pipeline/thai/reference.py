@@ -57,8 +57,8 @@ _SLASH_AS_DIGIT = re.compile(
 )
 # a code's first letter and a digit for its second (``ย8``), the office number after it
 _DIGIT_IN_CODE = re.compile("^([\u0e01-\u0e2e])[0-9](?= ?[0-9])")
-# a code read with a vowel between its two letters (a speck the Thai model read: ``กาษ``,
-# or the English one: ``ก(ต``)
+# a code read with a vowel or a sign between its two letters (a speck the Thai model read:
+# ``กาษ``; or the English one: ``ก(ต``)
 _VOWEL_IN_CODE = re.compile(
     "^([\u0e01-\u0e2e])[\u0e30\u0e32\u0e33\u0e40-\u0e44()|!'\"]([\u0e01-\u0e2e])(?= ?[0-9])"
 )
