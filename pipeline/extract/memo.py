@@ -189,9 +189,12 @@ def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: li
         return names[one_off[0][2]]
     # ... or a letter away once the engine's look-alikes are taken as one (``ฏรมสรรพากว``: ร
     # read as ว; ``กรมบาโม้``: ป's tail lost, ไ read as โ; ``ภายไน``: sara ai's two forms)
-    loose = [loose_letters(s) for s in skeletons]
     one_off = process.extract(
-        loose_letters(sk), loose, scorer=Levenshtein.distance, score_cutoff=1, limit=2
+        loose_letters(sk),
+        _loose_skeletons(tuple(skeletons)),
+        scorer=Levenshtein.distance,
+        score_cutoff=1,
+        limit=2,
     )
     if len(one_off) == 1:
         return names[one_off[0][2]]
@@ -199,6 +202,12 @@ def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: li
 
 
 _NOT_THAI = re.compile("[^\u0e01-\u0e4e]")
+
+
+@lru_cache(maxsize=2)  # the departments' and the posts'
+def _loose_skeletons(skeletons: tuple[str, ...]) -> list[str]:
+    """Each known name's skeleton with the engine's look-alike letters taken as one."""
+    return [loose_letters(s) for s in skeletons]
 
 
 def _without_tail(tokens: list[str]) -> list[str]:
