@@ -355,7 +355,9 @@ def _letter_edges(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ys, xs = np.nonzero(big[labels])
     lab = labels[ys, xs].astype(np.int64)
     key = lab * mask.shape[1] + xs
-    order = np.lexsort((ys, key))
+    # by letter and column, then row: the rows come in order already, and a stable sort on
+    # the key alone keeps them so (``np.lexsort`` with the rows as well costs twice as much)
+    order = np.argsort(key, kind="stable")
     key, ys, xs = key[order], ys[order], xs[order]
     first = np.r_[True, key[1:] != key[:-1]]
     last = np.r_[key[1:] != key[:-1], True]
@@ -453,9 +455,13 @@ def residual_skew(
     # (all their ink set a short bold heading's marks tilting it 0.17° off)
     all_ys = np.concatenate([ys for _, ys in lines])
     all_xs = np.concatenate([xs for xs, _ in lines])
-    kept = np.zeros(ink.shape, np.uint8)
-    kept[all_ys, all_xs] = 1
+    # (drawn on the lines' extent only: found on the whole page, the letters' components
+    # cost ten times as much; the corner is kept even, so the labels come in the same order)
+    oy, ox = int(all_ys.min()) & ~1, int(all_xs.min()) & ~1
+    kept = np.zeros((int(all_ys.max()) + 1 - oy, int(all_xs.max()) + 1 - ox), np.uint8)
+    kept[all_ys - oy, all_xs - ox] = 1
     ey, ex = _letter_edges(kept)
+    ey, ex = ey + oy, ex + ox
     if len(ex) < 2 * MIN_LETTERS:
         ey, ex = all_ys, all_xs
     xf, yf = ex.astype(np.float64), ey.astype(np.float64)

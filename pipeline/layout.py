@@ -99,8 +99,21 @@ SMALL = 4  # connected components that only need to be found, not measured, at 1
 
 
 def _shrink(mask: np.ndarray) -> np.ndarray:
-    """A binary mask at 1/``SMALL`` scale: a cell is set when any pixel of it is."""
+    """A binary mask (0/255) at 1/``SMALL`` scale: a cell is set when any pixel of it is.
+
+    (A page whose sides are whole cells, as a 300 dpi A4 page's are, has its cells' pixels
+    or-ed together, rows then columns: the same cells as the area resize's, in a third of
+    its time.)"""
     h, w = mask.shape
+    if SMALL == 4 and not (h | w) % SMALL:
+        rows = cv2.bitwise_or(
+            cv2.bitwise_or(mask[0::4], mask[1::4]), cv2.bitwise_or(mask[2::4], mask[3::4])
+        )
+        cells = cv2.bitwise_or(
+            cv2.bitwise_or(rows[:, 0::4], rows[:, 1::4]),
+            cv2.bitwise_or(rows[:, 2::4], rows[:, 3::4]),
+        )
+        return cv2.threshold(cells, 0, 255, cv2.THRESH_BINARY)[1]
     small = cv2.resize(mask, (max(1, w // SMALL), max(1, h // SMALL)), interpolation=cv2.INTER_AREA)
     return (small > 0).astype(np.uint8) * 255
 

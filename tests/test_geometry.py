@@ -148,6 +148,13 @@ def test_the_skew_left_in_a_pages_lines_is_measured_by_their_ink_alone():
     note = (80, 470, 920, 560)
     assert abs(residual_skew(ink, [line], [note]) - 1.2) <= 0.05
     assert residual_skew(ink, [(0, 0, 10, 10)], []) is None  # no ink to go by
+    # the same lines elsewhere on the page (their letters labelled on the lines' extent, at
+    # an odd corner too) measure the same, to the hundredth
+    for dy, dx in ((1, 0), (0, 3), (37, 51)):
+        moved = np.zeros((700, 1300), np.uint8)
+        moved[dy : dy + 600, dx : dx + 1200] = ink
+        boxes = [(b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy) for b in (line, note)]
+        assert residual_skew(moved, boxes[:1], boxes[1:]) == residual_skew(ink, [line], [note])
 
 
 def test_the_axis_of_a_page_can_be_forced():

@@ -408,3 +408,17 @@ def test_a_table_cell_no_rule_divides_is_one_cell_spanning_the_grid():
     vert[400:450, 1049:1052] = 255
     assert all(c.row_span == c.col_span == 1 for c in table_cells(rows, cols, horiz, vert, 300))
     assert len(table_cells(rows, cols, horiz, vert, 300)) == 12
+
+
+def test_a_mask_shrunk_by_its_cells_is_the_area_resizes_cells():
+    # the or-ed cells of a page whose sides are whole cells, and the area resize for others,
+    # both set a cell where any of its pixels is ink
+    import cv2
+
+    rng = np.random.default_rng(3)
+    for h, w in ((3508, 2480), (400, 300), (401, 302), (7, 9)):
+        mask = ((rng.random((h, w)) < 0.002) * 255).astype(np.uint8)
+        small = layout._shrink(mask)
+        area = cv2.resize(mask, (w // 4, h // 4), interpolation=cv2.INTER_AREA) > 0
+        assert small.shape == area.shape and np.array_equal(small > 0, area), (h, w)
+        assert set(np.unique(small)) <= {0, 255}

@@ -1289,12 +1289,12 @@ def is_slash(mask: np.ndarray) -> bool:
         return False  # upright: no slash (and the row scan below is the costly part)
     rows = mask[y0 : y1 + 1].astype(np.int8)
     edges = np.diff(np.pad(rows, ((0, 0), (1, 1))), axis=1)
-    starts = [np.nonzero(e == 1)[0] for e in edges]
-    ends = [np.nonzero(e == -1)[0] for e in edges]
-    single = np.mean([len(a) <= 1 for a in starts])
-    longest = max(
-        (int((b - a).max()) for a, b in zip(starts, ends, strict=True) if len(a)), default=0
-    )
+    # each row's runs of ink: their starts and ends alternate along the row, so the n-th start
+    # and the n-th end of the whole glyph (row by row) bound one run
+    start_row, start_col = np.nonzero(edges == 1)
+    _, end_col = np.nonzero(edges == -1)
+    single = np.mean(np.bincount(start_row, minlength=h) <= 1)
+    longest = int((end_col - start_col).max()) if len(start_col) else 0
     return bool(single >= 0.85 and longest < 0.35 * h)
 
 
