@@ -3179,3 +3179,12 @@ def test_a_number_of_loops_takes_its_height_from_its_glyphs(model):
     # (the ๐s' feet) cut the ๗ to two pieces, ``๒๖,๕๐๐``; the line's glyphs give the height
     line = _captured_line("gazette-seven-in-a-cell", model)
     assert line.text == "๗,๕๐๐", line.text
+
+
+def test_a_digit_wide_for_its_tall_tail_is_read(model):
+    """``โทร. ๐-๐๐๗๐-๖๗๘๖`` in Garuda (a generated colour scan, seed 70): its ๗ is 1.6 times as
+    wide as the ๐ beside it is tall, for the tail that rises above them, and the run was no
+    clean row of digits by that measure, so the engine's ``๕`` stood; a glyph's width counts
+    against its own height too."""
+    line = _captured_line("phone-wide-seven-garuda", model)
+    assert line.text.endswith(". ๐-๐๐๗๐-๖๗๘๖"), line.text
