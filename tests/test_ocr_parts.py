@@ -3188,3 +3188,12 @@ def test_a_digit_wide_for_its_tall_tail_is_read(model):
     against its own height too."""
     line = _captured_line("phone-wide-seven-garuda", model)
     assert line.text.endswith(". ๐-๐๐๗๐-๖๗๘๖"), line.text
+
+
+def test_three_digits_touching_are_cut_where_the_model_is_surest_of_each(model):
+    """``จำนวน ๒๗๗ คน`` in Garuda (a generated colour PDF, seed 71): the three digits are one
+    component, cut at their thinnest columns into ``๒๓๗`` (the first ๗ leans its stroke on the
+    second, and the thinnest column lay inside it); each cut is moved to where the model is
+    surest of the pieces on either side."""
+    line = _captured_line("three-digits-touching-garuda", model)
+    assert "๒๗๗ คน" in line.text, line.text

@@ -1030,7 +1030,7 @@ def _split_wide(
             if best is None or score > best[0]:
                 best = (score, parts)
         assert best is not None
-        out.extend(best[1])
+        out.extend(_surer_pieces(m, best[1], model) if len(best[1]) >= 3 else best[1])
     if out and model is not None:
         out[-1:] = _cut_slash(out[-1], model, h, after)
     return out
@@ -1118,6 +1118,47 @@ def _best_cut(
             best = (score + edge, parts, score)
     assert best is not None
     return best[1], best[2]
+
+
+def _surer_pieces(
+    m: np.ndarray, parts: list[tuple[int, int, np.ndarray]], model: DenseNet
+) -> list[tuple[int, int, np.ndarray]]:
+    """Three pieces or more of one component (``parts``), each cut between them moved to where
+    the model is surest of the pieces on either side (``_surer_cuts``), when that leaves as
+    many pieces, none read less surely than the least sure of ``parts``. How many pieces there
+    are was settled first: the model reads half glyphs surely too, and cuts placed for its
+    certainty alone made ``๕๒๓๐`` five digits. (Garuda's ๗ leans its stroke on the glyph
+    after it: ๒๗๗ touching was cut inside the first ๗, ``๒๓๗``.)"""
+    cuts = [parts[0][0]] + [p[1] for p in parts[:-1]] + [parts[-1][1]]
+    moved = _pieces(m, _surer_cuts(m, cuts, model))
+    if len(moved) != len(parts):
+        return parts
+
+    def least(pieces: list[tuple[int, int, np.ndarray]]) -> float:
+        return min(_sure(model, _own_ink(p)) for p in pieces)
+
+    return moved if least(moved) >= least(parts) else parts
+
+
+def _surer_cuts(m: np.ndarray, cuts: list[int], model: DenseNet) -> list[int]:
+    """``cuts`` (the ink's ends first and last) with each cut between, in turn, moved within
+    ``CUT_REACH`` of a piece's width to where the model is surest of the pieces on either side
+    of it (the less sure of the two), as ``_surest_cut`` cuts two glyphs."""
+    cuts = list(cuts)
+    reach = int((cuts[-1] - cuts[0]) / (len(cuts) - 1) * CUT_REACH)
+    for j in range(1, len(cuts) - 1):
+        a, b = cuts[j - 1], cuts[j + 1]
+        cols = range(max(a + 2, cuts[j] - reach), min(b - 2, cuts[j] + reach) + 1)
+        feats, at = [], []
+        for c in cols:
+            left, right = digit_features(m[:, a:c]), digit_features(m[:, c:b])
+            if left is not None and right is not None:
+                feats += [left, right]
+                at.append(c)
+        if at:
+            sure = model.probabilities(np.stack(feats)).max(axis=1).reshape(-1, 2).min(axis=1)
+            cuts[j] = at[int(sure.argmax())]
+    return cuts
 
 
 def _surest_cut(m: np.ndarray, x0: int, x1: int, model: DenseNet) -> int | None:
