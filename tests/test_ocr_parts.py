@@ -3197,3 +3197,12 @@ def test_three_digits_touching_are_cut_where_the_model_is_surest_of_each(model):
     surest of the pieces on either side."""
     line = _captured_line("three-digits-touching-garuda", model)
     assert "๒๗๗ คน" in line.text, line.text
+
+
+def test_a_days_digit_under_a_quotes_box_is_read(model):
+    """``ถึงวันที่ ๘ กุมภาพันธ์`` (a generated grey PDF in Laksaman, seed 74) read ``ถึงวันที่'๕``:
+    the quote's box lay over the ๘'s left half and kept the glyph from the day's run, as a
+    letter's box would. A quote's ink is too small to pass for a digit, and no number of the
+    papers stands in quotes: its box claims nothing."""
+    line = _captured_line("day-under-a-quotes-box", model)
+    assert "๘ กุมภาพันธ์" in line.text, line.text

@@ -34,6 +34,9 @@ SIZE = 20
 DIGITS = set(CLASSES)
 SEPARATORS = set("/.-–:,; ()")
 SMALL_SIGNS = set(".-–:,;")
+# quotes: as small, and no Thai paper's number stands in them; the engine reads a digit's
+# corner as one (``ถึงวันที่'๕`` for ๘: the quote's box over the ๘'s left half kept it out)
+QUOTES = set("'\"`‘’“”")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
 SURE_GLYPH = 0.75  # ... and its probability among all twenty classes at least this
@@ -1596,6 +1599,7 @@ def fix_digits(
             if k not in run
             and k not in own_marks
             and w.text not in SMALL_SIGNS
+            and w.text not in QUOTES
             and not (
                 MARK.fullmatch(w.text)
                 and (
