@@ -3206,3 +3206,27 @@ def test_a_days_digit_under_a_quotes_box_is_read(model):
     papers stands in quotes: its box claims nothing."""
     line = _captured_line("day-under-a-quotes-box", model)
     assert "๘ กุมภาพันธ์" in line.text, line.text
+
+
+def test_a_reference_letters_box_drifted_onto_the_first_digit_leaves_it_the_runs(model):
+    """``ที่ วธ 7587/ว5225`` (a generated PDF, seed 62) became ``/ว225``: the ว's box had drifted
+    right, over the 5, the ว's glyph under its left edge only, and the 5 went with the letter.
+    The letter is the glyph its box's left edge lies in, and the 5 the running number's."""
+    line = _captured_line("reference-letter-box-drifted", model)
+    assert "7587/ว5225" in line.text, line.text
+
+
+def test_a_letters_box_is_drifted_only_when_it_reaches_past_the_digit_and_into_the_letter():
+    from pipeline.ocr.digits import _drifted_box
+
+    ink = np.zeros((60, 200), np.uint8)
+    ink[10:50, 20:48] = 1  # the letter
+    ink[10:50, 52:90] = 1  # the run's first digit
+    ink[10:50, 94:130] = 1
+    span = (40, 140)  # the run's boxes, widened
+    assert _drifted_box(ink, (38, 78), span, 40) == (20, 48)  # over the digit, into the letter
+    assert _drifted_box(ink, (20, 50), span, 40) is None  # the letter's own box
+    assert _drifted_box(ink, (46, 95), span, 40) is None  # the digit's own width: no drift
+    ink[10:50, 20:48] = 0
+    ink[10:14, 20:48] = 1  # no letter-sized glyph under the box's left edge
+    assert _drifted_box(ink, (38, 78), span, 40) is None

@@ -204,6 +204,47 @@ OVERHANG = 0.4
 JOINED_WIDTH = 1.2
 
 
+DRIFT = 0.25  # of a glyph's width: a box's edge this far into it, or past it, is drifted
+
+
+def _drifted_box(
+    ink: np.ndarray, box: tuple[int, int], span: tuple[int, int], sym_h: int
+) -> tuple[int, int] | None:
+    """The columns of the glyph a letter's ``box`` has drifted right off, where it did: the
+    glyph the box holds most is centred in the digit run's ``span`` and reaches ``DRIFT`` of its
+    width past the box's right edge, and the box's left edge lies ``DRIFT`` of the width into
+    the glyph before it, a letter's size and no slash. None otherwise."""
+    n, labels, stats = components(ink.astype(np.uint8))
+    if n <= 2:
+        return None
+    a, b = box
+    x0, x1 = stats[1:, 0], stats[1:, 0] + stats[1:, 2]
+    centre = (x0 + x1) / 2
+    theirs = np.nonzero((centre >= a) & (centre <= b))[0]
+    if not len(theirs):
+        return None
+    held = (np.minimum(x1[theirs], b) - np.maximum(x0[theirs], a)) / np.maximum(1, x1 - x0)[theirs]
+    g = int(theirs[int(np.argmax(held))])
+    width = x1[g] - x0[g]
+    if not (span[0] <= centre[g] <= span[1]) or x1[g] - b < DRIFT * width:
+        return None
+    before = [
+        i
+        for i in range(len(x0))
+        if x1[i] <= x0[g] + 1
+        and centre[i] < a
+        and x1[i] - a >= DRIFT * (x1[i] - x0[i])
+        and x1[i] - x0[i] >= 0.4 * sym_h
+        and stats[1 + i, 3] >= 0.4 * sym_h
+    ]
+    if not before:
+        return None
+    k = max(before, key=lambda i: x1[i])
+    if is_slash(labels[:, x0[k] : x1[k]] == k + 1):
+        return None
+    return int(x0[k]), int(x1[k])
+
+
 def _cut_overhangs(
     ink: np.ndarray, labels: np.ndarray, stats: np.ndarray, boxes: list[tuple[int, int]]
 ) -> bool:
@@ -1575,6 +1616,11 @@ def fix_digits(
                 # the box's left part, and the run takes in the glyph beside it
                 spans[letter] = (a, a + int(LETTER_SHARE * (b - a)))
                 after_letter = False
+            elif drifted := _drifted_box(ink, (a, b), (rx0 - x0 - widen, rx1 - x0 + widen), sym_h):
+                # ... or whose box drifted right, onto the running number's first digit
+                # (``/ว5225`` read ``/ว225``: the ว's box over the 5, the ว's glyph under its
+                # left edge only): the letter is that glyph, and the digit the run's
+                spans[letter] = drifted
         # the marks the engine put on the run's last symbol (``ญ่`` for ๗) are the run's own
         own_marks: set[int] = set()
         k = sym_idx[-1] + 1
