@@ -3230,3 +3230,13 @@ def test_a_letters_box_is_drifted_only_when_it_reaches_past_the_digit_and_into_t
     ink[10:50, 20:48] = 0
     ink[10:14, 20:48] = 1  # no letter-sized glyph under the box's left edge
     assert _drifted_box(ink, (38, 78), span, 40) is None
+
+
+def test_a_line_of_letters_a_slot_took_whole_is_no_number(model):
+    """``ที่ประชุมมีมติให้…ประมาญซ๒ฉินภารี`` (a generated TIFF, seed 69) opens like a reference's
+    label and code (``ที่ปร``), with a ๒ in its garbled end: the slot for the office's number ran
+    to the line's end, and its 66 glyphs were read as digits. No number of the papers runs to
+    more than ``MAX_RUN`` glyphs; the line keeps its letters, and its doubt."""
+    line = _captured_line("letters-in-a-reference-slot", model)
+    assert line.text.startswith("ที่ประชุมมีมติให้กองกฎหมาย"), line.text
+    assert line.confidence <= 0.5

@@ -204,6 +204,10 @@ OVERHANG = 0.4
 JOINED_WIDTH = 1.2
 
 
+# glyphs in a number at most (a phone's ten, a reference's office and running numbers, an
+# amount with its stops): a longer run is a line of letters a slot took whole (a garbled
+# ``ที่ประชุม…`` read as a reference's code and its office number, the rest of the line)
+MAX_RUN = 16
 DRIFT = 0.25  # of a glyph's width: a box's edge this far into it, or past it, is drifted
 
 
@@ -1725,7 +1729,7 @@ def fix_digits(
             if all(chars[i] in DIGITS for i in positions):
                 continue
             slashes = []
-        if not _clean_sequence(glyphs):
+        if not _clean_sequence(glyphs) or len(glyphs) > MAX_RUN:
             weakest = min(weakest, 0.5)
             continue
         # a reference's letter the engine read as a digit (``/98493`` for ``/ว8493``, ``/8 5254``
