@@ -3240,3 +3240,12 @@ def test_a_line_of_letters_a_slot_took_whole_is_no_number(model):
     line = _captured_line("letters-in-a-reference-slot", model)
     assert line.text.startswith("ที่ประชุมมีมติให้กองกฎหมาย"), line.text
     assert line.confidence <= 0.5
+
+
+def test_a_letter_as_wide_and_tall_as_a_tailed_digit_keeps_a_slot_of_words_letters(model):
+    """``โทร. ๐๒ ๐๗๖ ๑๑๒๓ เพื่อ…`` (a generated PDF, seed 72) read ``๑๑๒๓พือหนการ``: the
+    phone's slot ran on over the words, and a letter with its upper vowel joined is as wide
+    for its height as Garuda's ๗; only a glyph the model reads surely as a digit is let be so
+    wide, and the words stay letters (they had become ``๑๑๒๓๓๖๖๖๓๐๕``)."""
+    line = _captured_line("phone-slot-over-words", model)
+    assert "๑๑๒๓พือหนการ" in line.text, line.text

@@ -1408,18 +1408,31 @@ def _drop_strays(
     return kept, [(g[0] + g[1]) / 2 for g, sl in zip(glyphs, slash, strict=True) if sl]
 
 
-def _clean_sequence(glyphs: list[tuple[int, int, np.ndarray]]) -> bool:
+def _clean_sequence(
+    glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet | None = None
+) -> bool:
     """Glyphs that look like a row of digits: similar heights (a tail may rise higher),
-    digit-like widths (for its own height, where a tail rises: Garuda's ๗, 1.6 times as wide
-    as the ๐ beside it is tall, is no pair of digits touching)."""
+    digit-like widths; or, with the ``model``, as wide for its own height where a tail rises,
+    when the model reads it as a digit surely (``WIDE_TAIL_SURE``): Garuda's ๗ is 1.6 times
+    as wide as the ๐ beside it is tall (a letter with its upper vowel joined, as tall and as
+    wide, read ๓ at 0.91, in a phone's slot that ran on over the words after it)."""
     if not glyphs:
         return False
     hs = _heights(glyphs)
-    ws = [x1 - x0 for x0, x1, _ in glyphs]
     h = float(np.median(hs))
+
+    def digit_wide(g: tuple[int, int, np.ndarray], own: int) -> bool:
+        w = g[1] - g[0]
+        if w <= 1.5 * h:
+            return w >= 0.2 * h
+        return w <= 1.5 * own and _sure(model, _own_ink(g)) >= WIDE_TAIL_SURE
+
     return all(0.6 * h <= v <= 2.2 * h for v in hs) and all(
-        0.2 * h <= w <= 1.5 * max(h, v) for w, v in zip(ws, hs, strict=True)
+        digit_wide(g, v) for g, v in zip(glyphs, hs, strict=True)
     )
+
+
+WIDE_TAIL_SURE = 0.99
 
 
 def _stops(stats: np.ndarray, base: int, sym_h: int) -> list[float]:
@@ -1729,7 +1742,7 @@ def fix_digits(
             if all(chars[i] in DIGITS for i in positions):
                 continue
             slashes = []
-        if not _clean_sequence(glyphs) or len(glyphs) > MAX_RUN:
+        if not _clean_sequence(glyphs, model) or len(glyphs) > MAX_RUN:
             weakest = min(weakest, 0.5)
             continue
         # a reference's letter the engine read as a digit (``/98493`` for ``/ว8493``, ``/8 5254``
