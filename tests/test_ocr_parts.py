@@ -3249,3 +3249,12 @@ def test_a_letter_as_wide_and_tall_as_a_tailed_digit_keeps_a_slot_of_words_lette
     wide, and the words stay letters (they had become ``๑๑๒๓๓๖๖๖๓๐๕``)."""
     line = _captured_line("phone-slot-over-words", model)
     assert "๑๑๒๓พือหนการ" in line.text, line.text
+
+
+def test_a_quotes_box_before_an_arabic_run_keeps_its_glyph(model):
+    """``หลักสูตร “KPI”`` (a generated PDF, seed 71), read ``“0|``: the K read as a quote, the
+    rest as Arabic digits. A quote makes no claim before a run of Thai digits only (no Thai
+    number stands in quotes; an English term does): here the K stays out of the run, which
+    would read it as a 7 (``“79|``)."""
+    line = _captured_line("quote-before-an-english-term", model)
+    assert "“9|" in line.text and "7" not in line.text, line.text

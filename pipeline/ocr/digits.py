@@ -34,8 +34,10 @@ SIZE = 20
 DIGITS = set(CLASSES)
 SEPARATORS = set("/.-–:,; ()")
 SMALL_SIGNS = set(".-–:,;")
-# quotes: as small, and no Thai paper's number stands in them; the engine reads a digit's
-# corner as one (``ถึงวันที่'๕`` for ๘: the quote's box over the ๘'s left half kept it out)
+# quotes: as small, and no Thai paper's number in Thai digits stands in them; the engine reads
+# a digit's corner as one (``ถึงวันที่'๕`` for ๘: the quote's box over the ๘'s left half kept
+# it out). An English term's quotes are real (``“KPI”``, its K read as a quote: a run of
+# Arabic digits the English model made of the term would take the K)
 QUOTES = set("'\"`‘’“”")
 ENGINE_READS = set("๐๑๒๓๕") | set(ARABIC)  # digits the stock model reads itself
 OVERRIDE_PROB = 0.9
@@ -1662,7 +1664,7 @@ def fix_digits(
             if k not in run
             and k not in own_marks
             and w.text not in SMALL_SIGNS
-            and w.text not in QUOTES
+            and not (thai_run and w.text in QUOTES)
             and not (
                 MARK.fullmatch(w.text)
                 and (
