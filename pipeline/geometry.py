@@ -355,9 +355,7 @@ def _letter_edges(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ys, xs = np.nonzero(big[labels])
     lab = labels[ys, xs].astype(np.int64)
     key = lab * mask.shape[1] + xs
-    # by letter and column, then row: the rows come in order already, and a stable sort on
-    # the key alone keeps them so (``np.lexsort`` with the rows as well costs twice as much)
-    order = np.argsort(key, kind="stable")
+    order = np.lexsort((ys, key))
     key, ys, xs = key[order], ys[order], xs[order]
     first = np.r_[True, key[1:] != key[:-1]]
     last = np.r_[key[1:] != key[:-1], True]
