@@ -1199,16 +1199,34 @@ def _surer_cuts(m: np.ndarray, cuts: list[int], model: DenseNet) -> list[int]:
     for j in range(1, len(cuts) - 1):
         a, b = cuts[j - 1], cuts[j + 1]
         cols = range(max(a + 2, cuts[j] - reach), min(b - 2, cuts[j] + reach) + 1)
-        feats, at = [], []
-        for c in cols:
-            left, right = digit_features(m[:, a:c]), digit_features(m[:, c:b])
-            if left is not None and right is not None:
-                feats += [left, right]
-                at.append(c)
-        if at:
-            sure = model.probabilities(np.stack(feats)).max(axis=1).reshape(-1, 2).min(axis=1)
-            cuts[j] = at[int(sure.argmax())]
+        best = _surest_column(m, a, b, cols, model)
+        if best is not None:
+            cuts[j] = best
     return cuts
+
+
+def _surest_column(
+    m: np.ndarray, a: int, b: int, cols: Iterable[int], model: DenseNet, slashes: bool = False
+) -> int | None:
+    """Of ``cols``, the one cutting ``m``'s ink between ``a`` and ``b`` where the model is
+    surest of both pieces (the less sure of the two), or None where none leaves two pieces;
+    with ``slashes``, a piece that is a slash counts as sure (a slash cut off the digit it
+    touches, ``๔/``, is no digit to be sure of)."""
+    feats, slash, at = [], [], []
+    for c in cols:
+        left, right = digit_features(m[:, a:c]), digit_features(m[:, c:b])
+        if left is None or right is None:
+            continue
+        feats += [left, right]
+        if slashes:
+            slash += [is_slash(m[:, a:c]), is_slash(m[:, c:b])]
+        at.append(c)
+    if not at:
+        return None
+    sure = model.probabilities(np.stack(feats)).max(axis=1)
+    if slashes:
+        sure[np.array(slash)] = 1.0
+    return at[int(sure.reshape(-1, 2).min(axis=1).argmax())]
 
 
 def _surest_cut(m: np.ndarray, x0: int, x1: int, model: DenseNet) -> int | None:
@@ -1219,21 +1237,7 @@ def _surest_cut(m: np.ndarray, x0: int, x1: int, model: DenseNet) -> int | None:
     reads ``๗๓`` at 0.98."""
     mid, reach = (x0 + x1) // 2, int((x1 - x0) / 2 * CUT_REACH)
     cols = range(max(x0 + 2, mid - reach), min(x1 - 2, mid + reach) + 1)
-    feats, slash, at = [], [], []
-    for c in cols:
-        left, right = digit_features(m[:, x0:c]), digit_features(m[:, c:x1])
-        if left is None or right is None:
-            continue
-        feats += [left, right]
-        # a slash cut off the digit it touches (``๔/``) is no digit to be sure of
-        slash += [is_slash(m[:, x0:c]), is_slash(m[:, c:x1])]
-        at.append(c)
-    if not at:
-        return None
-    sure = model.probabilities(np.stack(feats)).max(axis=1)
-    sure[np.array(slash)] = 1.0
-    sure = sure.reshape(-1, 2).min(axis=1)
-    return at[int(sure.argmax())]
+    return _surest_column(m, x0, x1, cols, model, slashes=True)
 
 
 SLIVER = 0.3  # of a digit's height: a piece this narrow is no digit (an Arabic 1 is wider)

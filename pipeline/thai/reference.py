@@ -40,10 +40,12 @@ _NUM = "[0-9ฒซญสตด]"
 _MARK = f"[{MARKS}]"
 # a ministry code as read: two letters, a stray mark on either (dropped when normalised)
 MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
+# specks the English model reads as signs beside a reference's slash (``๖๗๑๗)/``, ``/)ว``)
+_SPECK = "[)(|!']"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:-?[.,]-?{_NUM}+)?)"
-    rf"(?:(?P<before>[)(|!'](?=/))?(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
-    rf"(?P<stray>(?<=/)[)(|!'](?=[วจ]))?"
+    rf"(?:(?P<before>{_SPECK}(?=/))?(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
+    rf"(?P<stray>(?<=/){_SPECK}(?=[วจ]))?"
     rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[9210)?](?=\s{_NUM})|[)?](?={_NUM})"
     rf"|0(?={_NUM}{{3}})|)"
     rf"(?P<speck>(?<=[วจ]){_MARK}+)?"
