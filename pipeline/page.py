@@ -44,7 +44,7 @@ from pipeline.ocr.digits import (
     align_symbols,
     fix_digits,
     load_model,
-    read_lost_day,
+    read_lost_number,
 )
 from pipeline.ocr.engine import OcrEngine
 from pipeline.ocr.marks import restore_seen_marks
@@ -55,6 +55,7 @@ from pipeline.thai.names import TITLES, reading_fit, title_guessed, with_title_r
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import CONSONANTS, MARKS, repair_text
 from pipeline.thai.words import (
+    PHONE_LABEL_LATIN,
     PHONE_LABEL_MISREAD,
     common_words,
     correct_words,
@@ -160,20 +161,24 @@ def finish_lines(
     dictionary: bool = True,
     lay: layout.Layout | None = None,
     skew: float = 0.0,
+    page_digits: tuple[int, int] | None = None,
 ) -> int:
     """Tone marks the page shows over upper vowels put back (with ``lay``'s components), digits
     re-read, Thai text repair, then the dictionary check of marks (typed text only);
     returns how many digits changed. ``raw_text`` keeps what the engine read; ``skew``: the
-    degrees the page was deskewed by (where the scan's edges lie)."""
+    degrees the page was deskewed by (where the scan's edges lie); ``page_digits``: the page's
+    :func:`digits_read`, where ``lines`` are not the page's (a table cell's), else theirs."""
     changed = 0
     above: Line | None = None
     margin = float(np.median([ln.bbox[0] for ln in lines])) if lines else 0.0
+    if page_digits is None:
+        page_digits = digits_read(lines)
     for ln in lines:
         if dictionary and lay is not None:  # (while the symbols spell the text)
             restore_seen_marks(ln, lay.components, lay.x_height)
         if digit_model is not None:
-            changed += read_lost_day(ln, gray, digit_model)  # (while the symbols spell it)
-            changed += _fix_line_digits(ln, above, gray, digit_model, margin)
+            changed += read_lost_number(ln, gray, digit_model)  # (while the symbols spell it)
+            changed += _fix_line_digits(ln, above, gray, digit_model, margin, page_digits)
         above = ln
         ln.text = repair_text(ln.text)
         letters = _THAI_LETTER.findall(ln.text)
@@ -195,8 +200,19 @@ def finish_lines(
     return changed
 
 
+def digits_read(lines: list[Line]) -> tuple[int, int]:
+    """How many Thai and Arabic digits the engine read in ``lines``."""
+    text = "".join(ln.text for ln in lines)
+    return len(_THAI_DIGIT.findall(text)), len(_ARABIC_DIGIT.findall(text))
+
+
 def _fix_line_digits(
-    ln: Line, above: Line | None, gray: np.ndarray, model: DigitModel, margin: float
+    ln: Line,
+    above: Line | None,
+    gray: np.ndarray,
+    model: DigitModel,
+    margin: float,
+    page_digits: tuple[int, int] = (0, 0),
 ) -> int:
     """``ln``'s numbers read by the digit network (``fix_digits``), with the slots where the
     engine read a number as letters or signs; returns how many digits changed.
@@ -210,7 +226,9 @@ def _fix_line_digits(
     slots = number_slots(ln.text, phones) + _carried_number(ln, above)
     slots += _carried_reference(ln, above)
     slots += _item_number(ln, margin)
-    changed = fix_digits(ln, gray, model, slots=sorted(slots), loose=phones)
+    changed = fix_digits(
+        ln, gray, model, slots=sorted(slots), loose=phones, page_digits=page_digits
+    )
     scrap = next(
         (ln.text[a:b] for a, b in _carried_phone(ln, above) if not _ANY_DIGIT.search(ln.text[a:b])),
         None,
@@ -221,7 +239,12 @@ def _fix_line_digits(
     group = (at, at + len(scrap))
     ln.text, ln.confidence = text, confidence
     return fix_digits(
-        ln, gray, model, slots=sorted([*slots, group]), loose=sorted([*phones, group])
+        ln,
+        gray,
+        model,
+        slots=sorted([*slots, group]),
+        loose=sorted([*phones, group]),
+        page_digits=page_digits,
     )
 
 
@@ -427,7 +450,9 @@ def _count_misread(token: str) -> bool:
 
 
 # the phone's label (its vowel or last letter misread, perhaps: ``ใทร.``; repair mends it later)
-_PHONE_OPENS = re.compile(f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD})\\s*")
+_PHONE_OPENS = re.compile(
+    f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}|{PHONE_LABEL_LATIN})\\s*"
+)
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
 _SIGNS = "/()"  # signs an Arabic 7 is read as
@@ -1569,6 +1594,7 @@ _BEFORE_NUMBER = (
     "โทร.",
     "ห้องประชุม",
     "ชั้น",
+    "ชัน",  # (its tone mark lost: ``ห้องประชุม ๘๕๔ ชัน ซ`` for ชั้น ๗)
     "พ.ศ.",
     "วันละ",
     "เลขรับ",
@@ -1578,7 +1604,7 @@ _BEFORE_NUMBER = (
 _AFTER_NUMBER = ("บาท", "คน", "วัน", "ราย", "อัตรา", "ครั้ง", "เดือน", "ชั่วโมง", "นาที", "น.")
 _GLUED_BEFORE = re.compile(f"(?:[{THAI}]|[{THAI}][./-]|/[\\u0e01-\\u0e2e]\\s?)$")
 _SPACED_BEFORE = re.compile(f"[{THAI}]\\s$")
-_IN_PHONE = re.compile(f"โทร\\.?[\\s{THAI}-]*$")
+_IN_PHONE = re.compile(f"(?:โทร\\.?|{PHONE_LABEL_LATIN})[\\s{THAI}-]*$")
 
 
 def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -3098,7 +3124,10 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     reread_signer_names(engine, gray, lay.ocr_gray, typed, pimg.dpi, options, tuple(struck))
     digit_model = load_model()
-    changed = finish_lines(typed, lay.ocr_gray, digit_model, lay=lay, skew=geo.skew)
+    typed_digits = digits_read(typed)
+    changed = finish_lines(
+        typed, lay.ocr_gray, digit_model, lay=lay, skew=geo.skew, page_digits=typed_digits
+    )
     doubt_slivers(typed)
     doubt_hidden_ink(typed, lay, ink)
     doubt_stamp_times(typed, lay.ocr_gray.shape[0])
@@ -3135,13 +3164,21 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
         if r.kind == RegionKind.TABLE:
             confs: list[float] = []
             inset = max(4, pimg.dpi // 40)  # clear of the rules, even slightly tilted ones
+            cells: list[list[Line]] = []
             for c in r.cells:
                 inner = (c.bbox[0] + inset, c.bbox[1] + inset, c.bbox[2] - inset, c.bbox[3] - inset)
                 cl = _read_region(engine, lay.clean_gray, inner, pimg.dpi, options, pad=0)
                 # the row of marks over a cell's line read apart (as salad: ``VA ๐ YAN``)
                 cl = drop_mark_rows(cl, lay.components, lay.x_height)
                 reread_lines(engine, lay.clean_gray, cl, pimg.dpi, options)
-                finish_lines(cl, lay.clean_gray, digit_model, lay=lay, skew=geo.skew)
+                cells.append(cl)
+            # (the script of the page's numbers: the typed text's and the table's)
+            in_cells = digits_read([ln for cl in cells for ln in cl])
+            page_digits = (typed_digits[0] + in_cells[0], typed_digits[1] + in_cells[1])
+            for c, cl in zip(r.cells, cells, strict=True):
+                finish_lines(
+                    cl, lay.clean_gray, digit_model, lay=lay, skew=geo.skew, page_digits=page_digits
+                )
                 c.text = " ".join(ln.text for ln in cl)
                 confs.extend(ln.confidence for ln in cl)
             r.confidence = round(float(np.mean(confs)), 4) if confs else 0.0

@@ -294,9 +294,9 @@ def align_symbols(line: Line) -> list[list[int]] | None:
     return sym_pos
 
 
-# letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ, ๘ → ส, ๔ ๖ → อ,
-# ๙ → ด ต, ๔ → ต)
-LOOKALIKES = set("ฒซญสอดณต")
+# letters the stock model puts for the digits it cannot emit (๗ → ฒ ซ ญ ฆ, ๘ → ส, ๔ ๖ → อ,
+# ๙ → ด ต ฆ, ๔ → ต)
+LOOKALIKES = set("ฒซญฆสอดณต")
 COUNT_WORDS = ("จำนวน", "จํานวน", "ประมาณ")  # the words a count follows (sara am in one or two)
 _COUNT_BEFORE = re.compile(f"(?:{'|'.join(COUNT_WORDS)}) $")
 _DAY_BEFORE = re.compile("วันที่ $")  # a day follows, whatever the engine read there
@@ -348,6 +348,9 @@ _REFERENCE_LETTERS = set("วจ")  # a circular's ว, a ministry's จ: the le
 _THAI_VOWELS_MARKS = set("ะัาำิีึืุูเแโใไๅ็่้๊๋์ํ")
 _NUMBERISH = LOOKALIKES | set(THAI) | set(ARABIC)
 _ON_DIGIT = set(TONE_MARKS) | {"ๆ"}
+# a mark the engine put on a look-alike letter inside a number: a tone mark, or the thanthakhat
+# (a tall tail read as one: ``ซ์`` for Garuda's ๗)
+_NUMBER_MARKS = set(TONE_MARKS) | {"\u0e4c"}
 
 
 def _opens_month(text: str, sym_pos: Sequence[Sequence[int]], k: int) -> bool:
@@ -363,7 +366,7 @@ def _mark_in_number(text: str, i: int) -> bool:
     ``๗๖๙๗``): number-like characters on both sides of it."""
     return (
         0 < i < len(text) - 1
-        and text[i] in TONE_MARKS
+        and text[i] in _NUMBER_MARKS
         and text[i - 1] in _NUMBERISH
         and text[i + 1] in _NUMBERISH
         and text[i - 1 : i + 2] != "ต่อ"  # a phone's extension (๔๕๖๗ต่อ๑๒) is a word
@@ -427,9 +430,10 @@ def _runs(
                 alone
                 and (
                     _MONTH_NEXT.match(text, idx[0] + 1) is not None
-                    # (a sign glued to the month: ``«เมษายน`` for ๘ เมษายน)
+                    # (a sign glued to the month: ``«เมษายน`` for ๘ เมษายน; or a letter, after
+                    # the day's label: ``วันที่ ซมกราคม`` for ๗ มกราคม)
                     or (
-                        w.text in _DAY_SIGNS
+                        (w.text in _DAY_SIGNS or _DAY_BEFORE.search(text, 0, idx[0]) is not None)
                         and _MONTH_NEXT.match(" " + text[idx[0] + 1 :]) is not None
                     )
                     # (the first of two signs for one digit: ``<« สิงหาคม`` for ๔)
@@ -519,6 +523,8 @@ def _runs(
         )
         # ... or the two symbols the Thai model makes of a ๒ numbering a list item (``โต.``)
         item = any(_list_item_two(syms, sym_pos, text, j) for j in (k, k - 1))
+        # ... or the two symbols it makes of a day's ๓ (``วันที่ ๒ดา``)
+        item = item or any(_day_three(syms, sym_pos, text, j) for j in (k, k - 1))
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
@@ -561,20 +567,48 @@ def _runs(
     return runs
 
 
+# a day's label (a lower vowel perhaps added: ``วันูที่``) and a day's opening digit or two, or
+# the letters and the leading vowel the Thai model puts for them (``ในวันที่ ไ๒ดา`` for ๒๓)
+_DAY_OPENING = re.compile(
+    f"วั?น[\u0e38\u0e39]?ที่? [{THAI}{ARABIC}{''.join(sorted(LOOKALIKES))}เแโใไ]{{1,2}}$"
+)
+
+
+def _day_three(syms: list[Word], sym_pos: list[list[int]], text: str, k: int) -> bool:
+    """Whether symbols ``k`` and ``k + 1`` are ด and า glued to a day's digits after the day's
+    label, before its month or the line's end (the month wrapped): the Thai model's reading of
+    ๓ (``ในวันที่ ๒ดา`` for ๒๓, ``วันที่ ๒ดา มีนาคม``); no day is followed by a word so glued."""
+    if k < 1 or k + 1 >= len(syms) or not sym_pos[k] or not sym_pos[k + 1] or not sym_pos[k - 1]:
+        return False
+    at, end = sym_pos[k][0], sym_pos[k + 1][-1] + 1
+    day = _DAY_OPENING.search(text, 0, at)
+    return (
+        syms[k].text == "ด"
+        and syms[k + 1].text == "า"
+        and sym_pos[k + 1][0] == at + 1
+        and day is not None
+        and (end == len(text.rstrip()) or _MONTH_NEXT.match(text, end) is not None)
+    )
+
+
 def _list_item_two(syms: list[Word], sym_pos: list[list[int]], text: str, k: int) -> bool:
     """Whether symbols ``k`` and ``k + 1`` are a leading vowel and ต standing where a list
-    item's number does (at the line's start or after a space, before a stop and a space): the
-    Thai model's reading of ๒ (``โต. การประชุม``); no Thai word is written so."""
+    item's number does (at the line's start or after a space, before a stop and a space), or
+    glued to a digit after them (``ฉบับที่ โต๒/๒๕๖๓`` for ๒๒): the Thai model's reading of ๒
+    (``โต. การประชุม``); no Thai word is written so."""
     if k < 0 or k + 2 >= len(syms) or not sym_pos[k] or not sym_pos[k + 2]:
         return False
     start, stop = sym_pos[k][0], sym_pos[k + 2][0]
+    after = syms[k + 2].text
     return (
         syms[k].text in _LEADING_VOWELS
         and syms[k + 1].text == "ต"
-        and syms[k + 2].text == "."
         and stop == start + 2
         and (start == 0 or text[start - 1] == " ")
-        and text[stop + 1 : stop + 2] in ("", " ")
+        and (
+            (after == "." and text[stop + 1 : stop + 2] in ("", " "))
+            or (len(after) == 1 and after in DIGITS)
+        )
     )
 
 
@@ -1441,6 +1475,27 @@ def _clean_sequence(
 WIDE_TAIL_SURE = 0.99
 
 
+def _thai_page(thai: int, arabic: int) -> bool:
+    """Whether a page's numbers are in Thai, by the digits the engine read on it: enough of
+    them (``PAGE_THAI``), and Arabic ones (the English model's misreadings) at most a third as
+    many. (On the twelve generated seeds, no page numbered in Arabic passes; five in six of
+    those numbered in Thai do, the rest holding few digits.)"""
+    return thai >= PAGE_THAI and 3 * arabic <= thai
+
+
+PAGE_THAI = 4
+
+
+def _apart(chars: Sequence[str], positions: Sequence[int]) -> bool:
+    """Whether the run at ``positions`` of ``chars`` touches no letter (Thai or Latin) on
+    either side."""
+    sides = [positions[0] - 1, positions[-1] + 1]
+    return not any(
+        0 <= i < len(chars) and (chars[i].isalpha() or MARK.fullmatch(chars[i]) is not None)
+        for i in sides
+    )
+
+
 def _stops(stats: np.ndarray, base: int, sym_h: int) -> list[float]:
     """The centres (x) of the components of a digit crop that are full stops: a round dot
     standing on the baseline, a fifth to a third of a digit's height across (smaller specks
@@ -1512,6 +1567,7 @@ def fix_digits(
     min_prob: float = 0.5,
     slots: Sequence[tuple[int, int]] = (),
     loose: Sequence[tuple[int, int]] = (),
+    page_digits: tuple[int, int] = (0, 0),
 ) -> int:
     """Re-read the digit runs of ``line`` (boxes in ``gray``'s frame); returns digits changed.
 
@@ -1523,6 +1579,8 @@ def fix_digits(
     A run of Latin letters (in ``slots``: text standing where a number does) is replaced only when
     every glyph is read surely: the network has no answer for "not a digit"; inside ``loose``
     slots (a phone's groups: no word stands there) as surely as digits the engine read.
+    ``page_digits``: the Thai and the Arabic digits the engine read on the page, which tell the
+    script of a run the line alone does not (``9. หน่วยงาน…``, a list numbered in Thai).
     """
     runs = _runs(line, slots)
     if not runs:
@@ -1793,6 +1851,13 @@ def fix_digits(
             thai = sum(c in THAI for c in line_digits)
             arabic = len(line_digits) - thai
             thai_seen = enough and (arabic == 0 or (in_phone and thai > arabic))
+            # ... or, where the line holds too few other digits to tell, a page whose numbers
+            # the engine read in Thai (a page's numbers are in one script: ``9. หน่วยงาน`` in a
+            # list numbered in Thai is ๑.), for a run standing apart from words (not the 0 of
+            # ``6-ธลล0ลก``, the English model's e-Document)
+            thai_seen = thai_seen or (
+                not enough and _thai_page(*page_digits) and _apart(chars, positions)
+            )
         sub, alphabet, conf = _in_script(p, thai_seen)
         weakest = min(weakest, float(conf.min()))
         weak = conf < min_prob
@@ -1856,6 +1921,9 @@ def fix_digits(
             weakest = min(weakest, LATIN_READ_CONF)
             claimed.extend((x0 + a, x0 + b) for a, b, _ in lead)
         claimed.extend((x0 + a, x0 + b) for a, b, _ in glyphs)
+        rest = "".join(chars[positions[-1] + 1 : positions[-1] + 16])
+        if rest[:1] not in ("", " ") and _MONTH_NEXT.match(" " + rest) is not None:
+            new += " "  # a day is spaced from its month (``วันที่ ซมกราคม`` read)
         if new != old:
             changed += sum(a != b for a, b in zip(new, old, strict=False)) + abs(
                 len(new) - len(old)
@@ -1876,21 +1944,29 @@ def fix_digits(
 # the day label, its vowel or mark perhaps lost, then a gap where the engine read nothing
 _DAY_LABEL = re.compile("วั?นที่?\\s+")
 _DAY_LABEL_ENDING = re.compile("วั?นที่?$")  # ... ending its line: the month wrapped
+# a floor's label (``ห้องประชุม ๔๓๑ ชั้น ๗``), a word before a word the engine read after it (its
+# number lost: ``ชั้น ทั้งนี้``), or ending its line
+_FLOOR_LABEL = re.compile("(?:^|(?<=\\s))ชั?้?น\\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_FLOOR_LABEL_ENDING = re.compile("(?:^|(?<=\\s))ชั?้?น$")
 DAY_GLYPH = (0.6, 1.6)  # a day's glyph: its height and width at most, of the digits' height
 DAY_EDGE = 0.3  # of the digits' height: a glyph this close to the month's box is the month's
+WORD_SPACE = 0.3  # ... and the paper after a floor's number, before the next word's ink
 
 
-def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
+def read_lost_number(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
     """A date's day the engine read as nothing (``วันที่ มกราคม ๒๕๖๔`` for ``วันที่ ๖ มกราคม``:
     the leader's dots under the ๖; a pen's tick across it): the ink between the label's box
     and the month's, one or two glyphs of a digit's size wholly inside, read by the network,
     every one surely, in the script of the line's other digits; or, where the label ends the
     line (the month wrapped to the next: ``เมื่อวันที่`` for ``เมื่อวันที่ ๙``), the ink
-    between the label and the line's end. Digits no engine saw go to a person (the line's
-    confidence drops under the threshold). Whether a day was put in."""
+    between the label and the line's end. So too a floor's number after its label, a word's
+    space from the next word (``ชั้น ทั้งนี้`` for ``ชั้น ๗ ทั้งนี้``), or ending the line.
+    Digits no engine saw go to a person (the line's confidence drops under the threshold).
+    Whether a number was put in."""
     text = line.text
     labels = [m for m in _DAY_LABEL.finditer(text) if _month_opens(text[m.end() :])]
-    ending = _DAY_LABEL_ENDING.search(text.rstrip())
+    labels += list(_FLOOR_LABEL.finditer(text))
+    ending = _DAY_LABEL_ENDING.search(text.rstrip()) or _FLOOR_LABEL_ENDING.search(text.rstrip())
     if not labels and ending is None:
         return False
     sym_pos = align_symbols(line)
@@ -1917,19 +1993,28 @@ def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
             if not after:
                 continue
             gap = (max(label) + 1, min(after) - 1)
-        glyphs, y0, y1 = _day_glyphs(gray, line, gap, base, sym_h, month_after=not at_end)
+        floor = "ช" in m.group()
+        glyphs, y0, y1 = _day_glyphs(
+            gray,
+            line,
+            gap,
+            base,
+            sym_h,
+            month_after=not (at_end or floor),
+            word_after=floor and not at_end,
+        )
         if not glyphs:
             continue
-        day = _read_group(glyphs, model, _thai_script(text))
-        if not day or not 1 <= int(to_arabic_digits(day)) <= 31:
+        number = _read_group(glyphs, model, _thai_script(text))
+        if not number or not 1 <= int(to_arabic_digits(number)) <= (99 if floor else 31):
             continue
         words = [
             Word(c, (gap[0] + a, y0, gap[0] + b, y1), LATIN_READ_CONF)
-            for c, (a, b, _) in zip(day, glyphs, strict=True)
+            for c, (a, b, _) in zip(number, glyphs, strict=True)
         ]
         if at_end:
             line.words.extend(words)
-            line.text = text.rstrip() + " " + day
+            line.text = text.rstrip() + " " + number
             line.bbox = (
                 line.bbox[0],
                 line.bbox[1],
@@ -1939,7 +2024,7 @@ def read_lost_day(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
         else:
             k = next(i for i, p in enumerate(sym_pos) if p and p[0] >= m.end())
             line.words[k:k] = words
-            line.text = text[: m.end()] + day + " " + text[m.end() :]
+            line.text = text[: m.end()] + number + " " + text[m.end() :]
         line.confidence = round(min(line.confidence, LATIN_READ_CONF), 4)
         return True
     return False
@@ -1958,11 +2043,13 @@ def _day_glyphs(
     base: int,
     sym_h: int,
     month_after: bool,
+    word_after: bool = False,
 ) -> tuple[list[tuple[int, int, np.ndarray]], int, int]:
     """The one or two glyphs of a day's size wholly inside the columns ``gap`` of ``line``'s
     band (the day's glyphs, in the gap's frame), and the band's rows; no glyphs when there are
     none such or more (``month_after``: a month's box ends the gap, and a glyph against it
-    is the month's first letter)."""
+    is the month's first letter; ``word_after``: a word's box ends it, and the glyphs stand a
+    word's space (``WORD_SPACE``) from the ink after them, or are that word's first letter)."""
     y0, y1 = max(0, int(base - 1.6 * sym_h)), min(gray.shape[0], int(base + 0.1 * sym_h))
     if gap[1] - gap[0] < 0.4 * sym_h or y1 - y0 < 6:
         return [], y0, y1
@@ -1986,6 +2073,11 @@ def _day_glyphs(
             glyphs = []
         else:
             glyphs.pop()
+    if word_after and glyphs:
+        x = gap[0] + glyphs[-1][1]
+        after = gray[y0:y1, x : min(gray.shape[1], x + int(np.ceil(WORD_SPACE * sym_h)))]
+        if (after <= t).any():
+            return [], y0, y1
     if not 1 <= len(glyphs) <= 2 or (
         len(glyphs) == 2 and glyphs[1][0] - glyphs[0][1] > 0.5 * sym_h
     ):

@@ -442,8 +442,12 @@ def restore_tone_marks(run: str) -> str:
 # โทว.)
 PHONE_LABEL_BODY = "ท[รธว][\u0e38\u0e39]?\\s?\\."  # the label after its leading vowel
 PHONE_LABEL_MISREAD = f"[เแโใไ]{PHONE_LABEL_BODY}"
+# ... or as the English model reads it (``Ins. ๐๗๖๒``)
+PHONE_LABEL_LATIN = "(?<![A-Za-z])[Ii][Nn][Ss]\\."
 # ... before a number: no other word of the papers looks like it there
-_PHONE_LABEL = re.compile(f"(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}(?=\\s*[0-9\u0e50-\u0e59])")
+_PHONE_LABEL = re.compile(
+    f"(?:(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}|{PHONE_LABEL_LATIN})(?=\\s*[0-9\u0e50-\u0e59])"
+)
 
 
 def mend_phone_label(text: str) -> str:
@@ -453,6 +457,8 @@ def mend_phone_label(text: str) -> str:
     'กรมอนามัย โทร. ๐ ๒๑๕๐ ๕๐๕๒'
     >>> mend_phone_label("เทร. ของ")
     'เทร. ของ'
+    >>> mend_phone_label("กองคลัง Ins.๐๗๖๒ ๘๙๑๒")
+    'กองคลัง โทร.๐๗๖๒ ๘๙๑๒'
     """
     return _PHONE_LABEL.sub("โทร.", text)
 
