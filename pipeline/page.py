@@ -221,8 +221,9 @@ def _fix_line_digits(
     (six digits the engine read in a group of four glyphs, ``๒๕๑๓๕๕`` for ๖๔๓๘, had seemed to
     complete it), the Thai model's letters after them are a group too (``ต่เซ่ด`` for ๙๙๗๑,
     seed 71): the line is read again with that slot."""
+    carried = _carried_label(ln, above)  # (first: it may put a letter back in the text)
     text, confidence = ln.text, ln.confidence
-    phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above)))
+    phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above) + carried))
     slots = number_slots(ln.text, phones) + _carried_number(ln, above)
     slots += _carried_reference(ln, above)
     slots += _item_number(ln, margin)
@@ -561,6 +562,33 @@ def _carried_phone(ln: Line, above: Line | None) -> list[tuple[int, int]]:
         if unknown_words(scrap[1]) or len(tokens(scrap[1])) > 1:
             return [*groups, scrap.span(1)]
     return groups
+
+
+def _carried_label(ln: Line, above: Line | None) -> list[tuple[int, int]]:
+    """The groups of a phone whose label broke across two lines, where the line above ends
+    with its head (``… ผู้รับผิดชอบ โท``) and ``ln`` opens with the rest, its ร read as a digit
+    (``5.0 ๓๔๔๓ ๕๐๒๘``): the ร is put back in ``ln``'s text and symbol, and the groups after it
+    found as ``_phone_groups`` finds them."""
+    if above is None or not _just_below(ln, above, wrapped=True):
+        return []
+    if _LABEL_HEAD_ENDING.search(above.text.rstrip()) is None:
+        return []
+    m = _LABEL_REST.match(ln.text)
+    pos = align_symbols(ln) if m is not None else None
+    if m is None or pos is None:
+        return []
+    k = next((k for k, p in enumerate(pos) if p == [m.start(1)]), None)
+    if k is None:
+        return []
+    ln.words[k].text = "ร"
+    ln.text = ln.text[: m.start(1)] + "ร" + ln.text[m.end(1) :]
+    return _phone_groups(ln.text, m.end())[0]
+
+
+# the phone label's head ending a line, and the rest of it opening the next (its ร read as a
+# digit or an S), before a number
+_LABEL_HEAD_ENDING = re.compile("(?:^|\\s)โท$")
+_LABEL_REST = re.compile("\\s*([ร0-9S])\\.\\s?(?=[0-9๐-๙])")
 
 
 _PAGE_NUMBER_SLOT = re.compile(r"\s*(?:-\s*([^\s-]{1,4})\s*-|หน้า\s*([^\s-]{1,4}))\s*")

@@ -3433,3 +3433,31 @@ def test_a_tables_cells_tell_the_pages_script_with_its_typed_text(tmp_path, monk
     )
     # (no typed line outside the table: six cells, each read ``๑๒๓``)
     assert seen == [(18, 0)] * 6, seen
+
+
+def test_a_phone_label_broken_across_two_lines_opens_the_phone_below():
+    """``… ผู้รับผิดชอบ โท`` / ``9.0 Goad ๕๒๐๐๐`` (a generated black-and-white TIFF in Sarabun,
+    seed 59): the label ``โทร.`` broke after its head, and the engine read the ร opening the next
+    line as a digit. The ร goes back, and the groups after it are the phone's slots."""
+    from pipeline.page import _carried_label
+
+    def lines(top: str, below: str) -> tuple[Line, Line]:
+        above = Line(top, (652, 1138, 2187, 1238), 0.99)
+        ln = _symbols(below)
+        ln.bbox = (357, 1258, 937, 1307)
+        return above, ln
+
+    above, ln = lines("โปรดติดต่อเจ้าหน้าที่ผู้รับผิดชอบ โท", "9.0 Goad ๕๒๐๐๐")
+    assert [ln.text[a:b] for a, b in _carried_label(ln, above)] == ["0", "Goad", "๕๒๐๐๐"]
+    assert ln.text.startswith("ร.0 ") and ln.words[0].text == "ร"
+    # no label's head above, or no stop and number after the letter: nothing
+    for top, below in (("ผู้รับผิดชอบ", "5.0 ๓๔๔๓ ๕๐๒๘"), ("ผู้รับผิดชอบ โท", "5 ท่าน")):
+        above, ln = lines(top, below)
+        assert _carried_label(ln, above) == [] and ln.text == below
+
+
+def test_a_phone_after_its_labels_rest_is_read(model):
+    """The line below that label (seed 59), its ร put back: the groups are read as a phone's,
+    the first in Thai as the others (``ร.๐ ๕๒๙๗ ๕๖๐๖``)."""
+    line = _captured_line("phone-label-broken-across-lines", model)
+    assert line.text == "ร.๐ ๕๒๙๗ ๕๖๐๖", line.text
