@@ -1657,8 +1657,21 @@ def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
         _SPACED_BEFORE.search(before) is not None
         or (after[:2] in (". ", ".") and (not head or before.endswith(" ")))  # ``la. เจ้า`` (๒.)
         or head.endswith(_BEFORE_NUMBER)
+        or _month_ends(head)
         or tail.startswith(_AFTER_NUMBER)
     )
+
+
+def _month_ends(text: str) -> bool:
+    """Whether ``text`` ends with a month's name or abbreviation as the engine reads them (a stop
+    read as a lower vowel: ``๑๐ ก.ุย.``), the era perhaps after it as the English model reads it
+    (``สิงหาคม WA.``): a year follows."""
+    tail = _ERA_READ_END.sub("", text[-16:])
+    found = find_month(tail)
+    return found is not None and found[1] == len(tail)
+
+
+_ERA_READ_END = re.compile("\\s[Ww][Aa][.,]$")
 
 
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")

@@ -218,6 +218,10 @@ def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
     # ... or glued to the month after the label (``ซมกราคม`` for ๗ มกราคม)
     assert runs("ตั้งแต่วันที่ ซมกราคม ๒๕๖๔") == ["ซ", "๒๕๖๔"]
     assert runs("ตั้งแต่ ซมกราคม") == runs("วันที่ มกราคม") == []
+    # a letter glued to a day's digit before the month, a mark on it (``๒ญ่`` for ๒๗)
+    assert runs("ตั้งแต่วันที่ ๒ญ่ ตุลาคม ๒๕๖๔") == ["๒ญ", "๒๕๖๔"]
+    assert runs("ตั้งแต่วันที่ ๒ญ่ ตาม") == runs("จำนวน ๒ญ่") == ["๒"]
+    assert runs("ตั้งแต่วันที่ ๒ญ่") == ["๒ญ"]  # (the month wrapped)
     assert runs("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
     assert runs("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit
     assert runs("ที่ อว ๙๓๖๙.ฒ/ว ๖๔๑๐") == ["๙๓๖๙", "ฒ", "๖๔๑๐"]  # a reference's unit
@@ -3461,3 +3465,37 @@ def test_a_phone_after_its_labels_rest_is_read(model):
     the first in Thai as the others (``ร.๐ ๕๒๙๗ ๕๖๐๖``)."""
     line = _captured_line("phone-label-broken-across-lines", model)
     assert line.text == "ร.๐ ๕๒๙๗ ๕๖๐๖", line.text
+
+
+def test_a_days_seven_read_as_a_letter_with_a_mark_ending_the_line_is_read(model):
+    """``ตั้งแต่วันที่ ๒๗`` ending a line, its month wrapped (a generated colour TIFF in Kinnari,
+    seed 56), read ``๒ญ่``: a letter glued to a day's digit after its label, a mark on it, is
+    the day's digit though no month follows on the line."""
+    line = _captured_line("day-seven-read-as-a-letter-and-mark", model)
+    assert line.text.endswith("วันที่ ๒๗"), line.text
+
+
+def test_a_year_the_english_model_read_after_a_month_as_read_is_a_slot(model):
+    """``๑ พ.ย. ๒๕๖๔`` read ``๑ พ.ุย. Wedd`` (a generated black-and-white TIFF in Kinnari, seed
+    68): the month's stop read as a lower vowel, and the year as a Latin word, which had stood
+    as no number's slot; after a month as the engine reads it, or after the era the English
+    model read (``สิงหาคม WA. Weer``), a Latin word is the year's."""
+    from pipeline.page import number_slots
+
+    def slots(text: str) -> list[str]:
+        return [text[a:b] for a, b in number_slots(text)]
+
+    assert "Weer" in slots("ตั้งแต่วันที่ ๑๐ ก.ุย. Weer เป็นต้นไป")
+    assert "Weer" in slots("สิงหาคม WA. Weer เจ้าหน้าที่ได้เข้ารับการอบรม")
+    assert slots("ในเดือนนี้ Weer เป็นต้นไป") == []
+    line = _captured_line("year-read-as-latin-after-a-loose-month", model)
+    assert line.text.endswith("๑ พ.ุย. ๒๕๖๔"), line.text
+
+
+def test_a_bold_seven_before_a_slash_of_its_own_keeps_its_tail(model):
+    """``ฉบับที่ ๑๗/๒๕๖๒`` in a newsletter's bold title (a generated colour TIFF in Sarabun, seed
+    70) read ``๑๓/``: the ๗, as wide as a digit with a slash joined, had its tail cut off as a
+    slash's foot, leaving ๓. The engine's slash after it holds a slash's glyph of its own, so
+    none is joined to the digit."""
+    line = _captured_line("bold-seven-before-its-own-slash", model)
+    assert line.text.endswith("ฉบับที่ ๑๗/๒๕๖๒"), line.text

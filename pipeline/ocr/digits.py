@@ -200,6 +200,18 @@ def _components(
 
 
 NARROW_BOX = 1.5  # a glyph this many times wider than a slash's box is not the slash's
+
+
+def _own_slash(ink: np.ndarray, box: tuple[int, int]) -> bool:
+    """Whether a slash's box (``box``: its columns in ``ink``) holds a glyph of its own that is
+    a slash (centred in the box, no more than ``NARROW_BOX`` times as wide)."""
+    a, b = box
+    return any(
+        a <= (x0 + x1) / 2 <= b and x1 - x0 <= NARROW_BOX * max(1, b - a) and is_slash(m[:, x0:x1])
+        for x0, x1, m in _components(ink)
+    )
+
+
 # ink reaching this far (of its height) past the box of the neighbour it is centred in, in a
 # component this wide for its height, is a glyph touching that neighbour's
 OVERHANG = 0.4
@@ -473,7 +485,15 @@ def _runs(
             and bool(idx)
             and bool(sym_pos[k - 1])
             and sym_pos[k - 1][-1] == idx[0] - 1
-            and _MONTH_NEXT.match(text, idx[0] + 1) is not None
+            # (a mark the engine put on the letter before it: ``๒ญ่ ตุลาคม`` for ๒๗), or the
+            # line's end after the day's label (the month wrapped: ``วันที่ ๒ญ่``)
+            and (
+                _MONTH_NEXT.match(text, _past_marks(text, idx[-1] + 1)) is not None
+                or (
+                    _past_marks(text, idx[-1] + 1) == len(text.rstrip())
+                    and _DAY_OPENING.search(text, 0, idx[0]) is not None
+                )
+            )
         )
         # ... or a letter glued to a year's first three digits (``๒๕๕ฆ ถึง``: its last digit)
         year_end = (
@@ -589,6 +609,13 @@ def _day_three(syms: list[Word], sym_pos: list[list[int]], text: str, k: int) ->
         and day is not None
         and (end == len(text.rstrip()) or _MONTH_NEXT.match(text, end) is not None)
     )
+
+
+def _past_marks(text: str, i: int) -> int:
+    """The position in ``text`` after the marks from ``i`` on."""
+    while i < len(text) and MARK.fullmatch(text[i]):
+        i += 1
+    return i
 
 
 def _list_item_two(syms: list[Word], sym_pos: list[list[int]], text: str, k: int) -> bool:
@@ -1790,8 +1817,14 @@ def fix_digits(
         # goes back between them, below, and the line goes to review
         # (what follows the run: where a slash must stand, one joined to its last digit is cut)
         after = line.text[positions[-1] + 1 :].lstrip()
+        # (where the engine's slash after the run has a slash's glyph of its own, none is
+        # joined to the run's last digit: a bold ๗'s tail cut off as a slash's foot left ๓)
+        nxt = sym_idx[-1] + 1
+        own = nxt < len(line.words) and line.words[nxt].text == "/" and _own_slash(ink, spans[nxt])
         glyphs, slashes = _drop_strays(
-            _split_wide(_join_broken(glyphs, model, sym_h), model, sym_h, after=after),
+            _split_wide(
+                _join_broken(glyphs, model, sym_h), model, sym_h, after="" if own else after
+            ),
             slashes=not signs,
         )
         if all(chars[i] in ARABIC for i in positions):
