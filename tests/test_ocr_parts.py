@@ -2304,6 +2304,9 @@ def test_the_phone_label_as_the_english_model_reads_it_opens_a_phone():
     read = "ติดต่อเจ้าหน้าที่ผู้รับผิดชอบ Ins. Seeks"
     assert "Seeks" in [read[a:b] for a, b in number_slots(read)]
     assert phone_slots("Mains. ๑๒๓๔") == []
+    # ... and the Thai label with a speck over it read as a tone mark (the wider bench corpus)
+    read = "กรมทางหลวง โท้ร. ๐๓ OWE ๕๕๕๓"
+    assert [read[a:b] for a, b in phone_slots(read)] == ["๐๓", "OWE", "๕๕๕๓"]
     assert mend_phone_label("กองคลัง INS. ๐ ๒๑๒๓ ๔๕๖๗") == "กองคลัง โทร. ๐ ๒๑๒๓ ๔๕๖๗"
     assert mend_phone_label("Ins. and outs") == "Ins. and outs"
 

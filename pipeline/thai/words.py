@@ -439,8 +439,8 @@ def restore_tone_marks(run: str) -> str:
 
 
 # the phone label ``โทร.`` with its leading vowel or its last letter misread (เทร., ไทร., โทรุ.,
-# โทว.)
-PHONE_LABEL_BODY = "ท[รธว][\u0e38\u0e39]?\\s?\\."  # the label after its leading vowel
+# โทว.), or a speck over it read as a tone mark (โท้ร.): the label after its leading vowel
+PHONE_LABEL_BODY = "ท[\u0e48-\u0e4b]?[รธว][\u0e38\u0e39]?\\s?\\."
 PHONE_LABEL_MISREAD = f"[เแโใไ]{PHONE_LABEL_BODY}"
 # ... or as the English model reads it (``Ins. ๐๗๖๒``)
 PHONE_LABEL_LATIN = "(?<![A-Za-z])[Ii][Nn][Ss]\\."
@@ -459,6 +459,8 @@ def mend_phone_label(text: str) -> str:
     'เทร. ของ'
     >>> mend_phone_label("กองคลัง Ins.๐๗๖๒ ๘๙๑๒")
     'กองคลัง โทร.๐๗๖๒ ๘๙๑๒'
+    >>> mend_phone_label("กรมทางหลวง โท้ร. ๐๗ ๒๙๕ ๘๙๘๓")
+    'กรมทางหลวง โทร. ๐๗ ๒๙๕ ๘๙๘๓'
     """
     return _PHONE_LABEL.sub("โทร.", text)
 
