@@ -47,6 +47,15 @@ HOSTILE = [
 ]
 
 
+def draw_grid(draw, rows: list[int], cols: tuple[int, ...] = (350, 1300, 2250)) -> None:  # type: ignore[no-untyped-def]
+    """A table's ruled grid on a 300 dpi page: a rule along each of ``rows`` across the
+    columns' span, and one down each of ``cols`` from the first row to the last."""
+    for y in rows:
+        draw.line((cols[0], y, cols[-1], y), fill=0, width=4)
+    for x in cols:
+        draw.line((x, rows[0], x, rows[-1]), fill=0, width=4)
+
+
 def draw_hostile_scan(path: Path) -> None:
     """A memo-like page whose typed lines are hostile HTML (Latin in a mono face, Thai labels)."""
     from PIL import Image, ImageDraw, ImageFont

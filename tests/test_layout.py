@@ -9,6 +9,8 @@ from PIL import Image, ImageDraw, ImageFont
 from pipeline import layout
 from pipeline.synth.fonts import typed_face
 
+from .conftest import draw_grid
+
 RESOURCES = Path(__file__).parent / "resources"
 
 
@@ -226,10 +228,8 @@ def test_the_x_height_of_a_table_page_is_its_letters_not_the_steps_of_its_rules(
     img, d = _page()
     font = typed_face("sarabun").font(75)
     rows = [300 + 240 * i for i in range(6)]
-    for y in rows:
-        d.line((350, y, 2250, y), fill=0, width=4)
+    draw_grid(d, rows)
     for x in (350, 1300, 2250):
-        d.line((x, rows[0], x, rows[-1]), fill=0, width=4)
         for y in range(rows[0], rows[-1], 32):  # the steps, on alternate sides
             d.line((x + 3, y, x + 3, y + 15), fill=0, width=1)
             d.line((x - 3, y + 16, x - 3, y + 31), fill=0, width=1)

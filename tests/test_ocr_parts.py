@@ -3412,14 +3412,13 @@ def test_a_tables_cells_tell_the_pages_script_with_its_typed_text(tmp_path, monk
     from pipeline.options import Options
     from pipeline.synth.fonts import typed_face
 
+    from .conftest import draw_grid
+
     img = Image.new("L", (2480, 3508), 255)
     d = ImageDraw.Draw(img)
     font = typed_face("sarabun").font(75)
     rows = [300 + 240 * i for i in range(4)]
-    for y in rows:
-        d.line((350, y, 2250, y), fill=0, width=4)
-    for x in (350, 1300, 2250):
-        d.line((x, rows[0], x, rows[-1]), fill=0, width=4)
+    draw_grid(d, rows)
     for y in rows[:-1]:
         d.text((400, y + 60), "ค่าเช่าไม่เกิน ๑๐๘ บาท", font=font, fill=0)
         d.text((1350, y + 60), "ค่าเช่าไม่เกิน ๔๖๔ บาท", font=font, fill=0)
