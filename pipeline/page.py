@@ -55,6 +55,7 @@ from pipeline.thai.names import TITLES, reading_fit, title_guessed, with_title_r
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import CONSONANTS, MARKS, repair_text
 from pipeline.thai.words import (
+    ERA_READ,
     PHONE_LABEL_LATIN,
     PHONE_LABEL_MISREAD,
     common_words,
@@ -1671,7 +1672,7 @@ def _month_ends(text: str) -> bool:
     return found is not None and found[1] == len(tail)
 
 
-_ERA_READ_END = re.compile("\\s[Ww][Aa][.,]$")
+_ERA_READ_END = re.compile(f"\\s{ERA_READ}$")
 
 
 _THAI_NUMBER_NEXT = re.compile(f"\\s?[{THAI}]")

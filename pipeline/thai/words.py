@@ -531,10 +531,10 @@ def drop_stray_stops(text: str) -> str:
 
 # ``พ.ศ.`` as the English model reads it (``WA.``, ``wa,``), after a month's full name or before a
 # Buddhist-era year (after a day alone it may be a month's abbreviation, พ.ค. or พ.ย.: left)
-_ERA_READ = "[Ww][Aa][.,]"
+ERA_READ = "[Ww][Aa][.,]"
 _ERA_MISREAD = re.compile(
-    f"(?P<month>(?:{'|'.join(FULL_MONTHS)}) ){_ERA_READ}"
-    f"|(?<![A-Za-z]){_ERA_READ}(?=\\s?(?:25|๒๕)[0-9๐-๙]{{2}}(?![0-9๐-๙]))"
+    f"(?P<month>(?:{'|'.join(FULL_MONTHS)}) ){ERA_READ}"
+    f"|(?<![A-Za-z]){ERA_READ}(?=\\s?(?:25|๒๕)[0-9๐-๙]{{2}}(?![0-9๐-๙]))"
 )
 
 
