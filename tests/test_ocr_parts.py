@@ -141,6 +141,20 @@ def _symbols(text: str) -> Line:
     return Line(text, (0, 0, 10 * len(chars), 20), 0.9, words=words)
 
 
+def _run_texts(text: str) -> list[str]:
+    """The digit runs ``_runs`` finds in ``text`` read one symbol a character."""
+    from pipeline.ocr.digits import _runs
+
+    return ["".join(text[i] for i in pos) for pos, _ in _runs(_symbols(text)) or []]
+
+
+def _slot_texts(text: str) -> list[str]:
+    """The text of each number slot ``number_slots`` finds in ``text``."""
+    from pipeline.page import number_slots
+
+    return [text[a:b] for a, b in number_slots(text)]
+
+
 def test_a_mark_row_a_pixel_wider_than_its_line_is_dropped_and_cuts_nothing():
     from pipeline.page import merge_row_fragments
 
@@ -172,105 +186,93 @@ def test_glyphs_boxed_apart_stay_in_their_line():
 
 
 def test_digit_runs_take_in_lookalike_letters_but_not_reference_letters():
-    from pipeline.ocr.digits import _runs
-
-    def runs(text: str) -> list[str]:
-        line = _symbols(text)
-        return ["".join(text[i] for i in pos) for pos, _ in _runs(line) or []]
-
-    assert runs("๐-๕๖๑๒-ฒ๕๘๕") == ["๐", "๕๖๑๒", "ฒ๕๘๕"]  # ฒ for ๗ after a hyphen
-    assert runs("๕อ๕") == ["๕อ๕"]  # a letter between two digits
-    assert runs("มท ๐๘๐๓/ว ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]  # the ว of a reference stays a letter
-    assert runs("มท ๐๘๐๓/ว๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
-    assert runs("มท ๐๘๐๓/จ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
-    assert runs("กค ๔๐๕๗/ล๖๒๖") == ["๔๐๕๗", "ล๖๒๖"]  # any other letter there is a digit
-    assert runs("โทร. ๐ ๙๑๓๔ ๘๘๔อ") == ["๐", "๙๑๓๔", "๘๘๔อ"]  # a line ending in a number
-    assert runs("จำนวน ๒๓ อัตรา") == ["๒๓"]
+    assert _run_texts("๐-๕๖๑๒-ฒ๕๘๕") == ["๐", "๕๖๑๒", "ฒ๕๘๕"]  # ฒ for ๗ after a hyphen
+    assert _run_texts("๕อ๕") == ["๕อ๕"]  # a letter between two digits
+    assert _run_texts("มท ๐๘๐๓/ว ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]  # the ว of a reference stays a letter
+    assert _run_texts("มท ๐๘๐๓/ว๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
+    assert _run_texts("มท ๐๘๐๓/จ๑๒๓๔") == ["๐๘๐๓", "๑๒๓๔"]
+    assert _run_texts("กค ๔๐๕๗/ล๖๒๖") == ["๔๐๕๗", "ล๖๒๖"]  # any other letter there is a digit
+    assert _run_texts("โทร. ๐ ๙๑๓๔ ๘๘๔อ") == ["๐", "๙๑๓๔", "๘๘๔อ"]  # a line ending in a number
+    assert _run_texts("จำนวน ๒๓ อัตรา") == ["๒๓"]
     # a letter alone where a date's day stands, before the month; not the word ณ
-    assert runs("วันที่ อ กรกฎาคม พ.ศ. ๒๕๕๑") == ["อ", "๒๕๕๑"]
-    assert runs("ในวันที่ ฆ ธ.ค. ๒๕๖๑") == ["ฆ", "๒๕๖๑"]
-    assert runs("ณ ธันวาคม ๒๕๖๑") == ["๒๕๖๑"]
+    assert _run_texts("วันที่ อ กรกฎาคม พ.ศ. ๒๕๕๑") == ["อ", "๒๕๕๑"]
+    assert _run_texts("ในวันที่ ฆ ธ.ค. ๒๕๖๑") == ["ฆ", "๒๕๖๑"]
+    assert _run_texts("ณ ธันวาคม ๒๕๖๑") == ["๒๕๖๑"]
     # ... the month with a mark the engine lost, and ๆ (the engine's ๗) for the day
-    assert runs("วันที่ ฒ ตลาคม ๒๕๕๕") == ["ฒ", "๒๕๕๕"]
-    assert runs("วันที่ ๆ พ. ค. ๒๕๕๓") == ["ๆ", "๒๕๕๓"]
-    assert runs("ดี ๆ ตามที่") == []
+    assert _run_texts("วันที่ ฒ ตลาคม ๒๕๕๕") == ["ฒ", "๒๕๕๕"]
+    assert _run_texts("วันที่ ๆ พ. ค. ๒๕๕๓") == ["ๆ", "๒๕๕๓"]
+    assert _run_texts("ดี ๆ ตามที่") == []
     # ... and signs the English model puts for a day (๙ as «, ๔ as <)
-    assert runs("วันที่ « กันยายน ๒๕๕๓") == ["«", "๒๕๕๓"]
-    assert runs("« พุ้ย. ๒๕๕๖") == ["«", "๒๕๕๖"]  # (พ.ย. its stop read as a lower vowel)
-    assert runs("ระหว่างวันที่ < กันยายน ๒๕๖๗") == ["<", "๒๕๖๗"]
-    assert runs("a < b กันยายน") == []
+    assert _run_texts("วันที่ « กันยายน ๒๕๕๓") == ["«", "๒๕๕๓"]
+    assert _run_texts("« พุ้ย. ๒๕๕๖") == ["«", "๒๕๕๖"]  # (พ.ย. its stop read as a lower vowel)
+    assert _run_texts("ระหว่างวันที่ < กันยายน ๒๕๖๗") == ["<", "๒๕๖๗"]
+    assert _run_texts("a < b กันยายน") == []
     # a tone mark or ๆ glued to a digit: the engine's ๗
-    assert runs("กุมภาพันธ์ ๒๕๖่ ถึงวันที่") == ["๒๕๖่"]
-    assert runs("ที่ กห ๕๘๙๓๕๓ๆ วันที่") == ["๕๘๙๓๕๓ๆ"]
-    assert runs("ต่าง ๆ ๒ ๆ") == ["๒"]
+    assert _run_texts("กุมภาพันธ์ ๒๕๖่ ถึงวันที่") == ["๒๕๖่"]
+    assert _run_texts("ที่ กห ๕๘๙๓๕๓ๆ วันที่") == ["๕๘๙๓๕๓ๆ"]
+    assert _run_texts("ต่าง ๆ ๒ ๆ") == ["๒"]
     # ๒ numbering a list item, read as a leading vowel and ต
-    assert runs("โต. การประชุมครั้งนี้") == ["โต"]
-    assert runs("ประมาณ ๒๕๖๕ โต. การประชุม") == ["๒๕๖๕", "โต"]
-    assert runs("โตะ ทำงาน") == []
-    assert runs("ฉบับที่ โต๒/๒๕๖๓") == ["โต๒", "๒๕๖๓"]  # ... and glued to a digit
-    assert runs("เติบโต ๒ เท่า") == ["๒"]
-    assert runs("ก กรม") == []  # no month after it
+    assert _run_texts("โต. การประชุมครั้งนี้") == ["โต"]
+    assert _run_texts("ประมาณ ๒๕๖๕ โต. การประชุม") == ["๒๕๖๕", "โต"]
+    assert _run_texts("โตะ ทำงาน") == []
+    assert _run_texts("ฉบับที่ โต๒/๒๕๖๓") == ["โต๒", "๒๕๖๓"]  # ... and glued to a digit
+    assert _run_texts("เติบโต ๒ เท่า") == ["๒"]
+    assert _run_texts("ก กรม") == []  # no month after it
     # ... but a letter alone after วันที่ is its day whatever follows (the month garbled, or on
     # the next line), a mark the engine put on it or not
-    assert runs("ในวันที่ ซ") == ["ซ"]
-    assert runs("ภายในวันที่ ญ่ ของเดือน") == ["ญ"]
-    assert runs("วันที่ ณ") == runs("ที่ ซ") == runs("วันที่ ซก") == []
+    assert _run_texts("ในวันที่ ซ") == ["ซ"]
+    assert _run_texts("ภายในวันที่ ญ่ ของเดือน") == ["ญ"]
+    assert _run_texts("วันที่ ณ") == _run_texts("ที่ ซ") == _run_texts("วันที่ ซก") == []
     # ... or glued to the month after the label (``ซมกราคม`` for ๗ มกราคม)
-    assert runs("ตั้งแต่วันที่ ซมกราคม ๒๕๖๔") == ["ซ", "๒๕๖๔"]
-    assert runs("ตั้งแต่ ซมกราคม") == runs("วันที่ มกราคม") == []
+    assert _run_texts("ตั้งแต่วันที่ ซมกราคม ๒๕๖๔") == ["ซ", "๒๕๖๔"]
+    assert _run_texts("ตั้งแต่ ซมกราคม") == _run_texts("วันที่ มกราคม") == []
     # a letter glued to a day's digit before the month, a mark on it (``๒ญ่`` for ๒๗)
-    assert runs("ตั้งแต่วันที่ ๒ญ่ ตุลาคม ๒๕๖๔") == ["๒ญ", "๒๕๖๔"]
-    assert runs("ตั้งแต่วันที่ ๒ญ่ ตาม") == runs("จำนวน ๒ญ่") == ["๒"]
-    assert runs("ตั้งแต่วันที่ ๒ญ่") == ["๒ญ"]  # (the month wrapped)
-    assert runs("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
-    assert runs("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit
-    assert runs("ที่ อว ๙๓๖๙.ฒ/ว ๖๔๑๐") == ["๙๓๖๙", "ฒ", "๖๔๑๐"]  # a reference's unit
-    assert runs("ความรู้ @. เจ้าหน้าที่") == ["@"]  # a list item's number
-    assert runs("ส่ง email@host") == []
+    assert _run_texts("ตั้งแต่วันที่ ๒ญ่ ตุลาคม ๒๕๖๔") == ["๒ญ", "๒๕๖๔"]
+    assert _run_texts("ตั้งแต่วันที่ ๒ญ่ ตาม") == _run_texts("จำนวน ๒ญ่") == ["๒"]
+    assert _run_texts("ตั้งแต่วันที่ ๒ญ่") == ["๒ญ"]  # (the month wrapped)
+    assert _run_texts("ผู้เข้าร่วมจำนวน ฒ คน") == ["ฒ"]  # where a count stands
+    assert _run_texts("จำนวน ไ๗๓ ๐๐๐ บาท") == ["ไ๗๓", "๐๐๐"]  # a leading vowel before a digit
+    assert _run_texts("ที่ อว ๙๓๖๙.ฒ/ว ๖๔๑๐") == ["๙๓๖๙", "ฒ", "๖๔๑๐"]  # a reference's unit
+    assert _run_texts("ความรู้ @. เจ้าหน้าที่") == ["@"]  # a list item's number
+    assert _run_texts("ส่ง email@host") == []
     # a day's ๓ read as ด and า, glued to its first digit, before the month or the line's end
-    assert runs("ตั้งแต่วันที่ ๒ดา") == ["๒ดา"]
-    assert runs("ในวันที่ ไ๒ดา") == ["ไ๒ดา"]
-    assert runs("วันที่ ๒ดา มีนาคม ๒๕๖๖") == ["๒ดา", "๒๕๖๖"]
-    assert runs("วันที่ ๒ดาว") == ["๒"]  # a word goes on
-    assert runs("ปี ๒ดา") == ["๒"]  # no day's label
+    assert _run_texts("ตั้งแต่วันที่ ๒ดา") == ["๒ดา"]
+    assert _run_texts("ในวันที่ ไ๒ดา") == ["ไ๒ดา"]
+    assert _run_texts("วันที่ ๒ดา มีนาคม ๒๕๖๖") == ["๒ดา", "๒๕๖๖"]
+    assert _run_texts("วันที่ ๒ดาว") == ["๒"]  # a word goes on
+    assert _run_texts("ปี ๒ดา") == ["๒"]  # no day's label
 
 
 def test_lookalike_letters_glued_to_a_number_are_digits_but_words_are_not():
-    from pipeline.ocr.digits import _runs
-
-    def runs(text: str) -> list[str]:
-        line = _symbols(text)
-        return ["".join(text[i] for i in pos) for pos, _ in _runs(line) or []]
-
-    assert runs("ปี ๒๕๖ฒ คน") == ["๒๕๖ฒ"]  # ๗ read as ฒ at the end of a year
-    assert runs("จำนวน ฒ๒๘,๐๐๐ บาท") == ["ฒ๒๘", "๐๐๐"]  # ... at the start of an amount
-    assert runs("จำนวน ๓๖อฒ คน") == ["๓๖อฒ"]  # two of them in a row
-    assert runs("พัฒนา ๑ แห่ง") == ["๑"]  # ฒ in a word, with its vowels
-    assert runs("๑ สวน") == ["๑"]  # a word after a space
-    assert runs("๑สวน") == ["๑"]  # a word that goes on after the letter
-    assert runs("ล่วงหน้า ๑๕ฆ วัน") == ["๑๕ฆ"]  # ฆ for ๗ (Laksaman, Loma)
-    assert runs("จำนวน ๕ฆ่อ บาท") == ["๕ฆ่อ"]  # ... a tone mark on it, and อ for ๖
-    assert runs("เมฆ ๒ ก้อน") == runs("ฆ่า ๒ ตัว") == ["๒"]  # words keep their ฆ
+    assert _run_texts("ปี ๒๕๖ฒ คน") == ["๒๕๖ฒ"]  # ๗ read as ฒ at the end of a year
+    assert _run_texts("จำนวน ฒ๒๘,๐๐๐ บาท") == ["ฒ๒๘", "๐๐๐"]  # ... at the start of an amount
+    assert _run_texts("จำนวน ๓๖อฒ คน") == ["๓๖อฒ"]  # two of them in a row
+    assert _run_texts("พัฒนา ๑ แห่ง") == ["๑"]  # ฒ in a word, with its vowels
+    assert _run_texts("๑ สวน") == ["๑"]  # a word after a space
+    assert _run_texts("๑สวน") == ["๑"]  # a word that goes on after the letter
+    assert _run_texts("ล่วงหน้า ๑๕ฆ วัน") == ["๑๕ฆ"]  # ฆ for ๗ (Laksaman, Loma)
+    assert _run_texts("จำนวน ๕ฆ่อ บาท") == ["๕ฆ่อ"]  # ... a tone mark on it, and อ for ๖
+    assert _run_texts("เมฆ ๒ ก้อน") == _run_texts("ฆ่า ๒ ตัว") == ["๒"]  # words keep their ฆ
     # a tone mark the engine put on a lookalike inside a number goes with the run
-    assert runs("คค ฒ่อ๙๗/๑๗๖๔") == ["ฒ่อ๙๗", "๑๗๖๔"]
-    assert runs("พม ๖๘๗๕/ว๘๖ญ่อ") == ["๖๘๗๕", "๘๖ญ่อ"]
-    assert runs("๕ส่วน") == ["๕"]  # ... never the mark of a word (ส่วน)
-    assert runs("ส่อ ๑") == ["๑"]
+    assert _run_texts("คค ฒ่อ๙๗/๑๗๖๔") == ["ฒ่อ๙๗", "๑๗๖๔"]
+    assert _run_texts("พม ๖๘๗๕/ว๘๖ญ่อ") == ["๖๘๗๕", "๘๖ญ่อ"]
+    assert _run_texts("๕ส่วน") == ["๕"]  # ... never the mark of a word (ส่วน)
+    assert _run_texts("ส่อ ๑") == ["๑"]
     # signs the English model puts for digits, touching a number
-    assert runs("จำนวน ๓๔@,๐๐๐ บาท") == ["๓๔@", "๐๐๐"]
-    assert runs("เลขที่ ๑๙/๑๗๐« ลงวันที่") == ["๑๙", "๑๗๐«"]
-    assert runs("วันที่ ๒’ มิถุนายน") == ["๒’"]  # ... and the Thai model's quote for ๖
-    assert runs("อีเมล a@b") == []  # an address, not a number
-    assert runs("กห ๐๖๔๔.๒/ฒตอ๑") == ["๐๖๔๔", "๒", "ฒตอ๑"]  # ต for ๔ (and ๙, ๓)
-    assert runs("วันที่ ๑๑ต.ค.๒๕๖๘") == ["๑๑", "๒๕๖๘"]  # ... never a month's abbreviation
-    assert runs("ภายใน ๑๒ส.ค. นี้") == ["๑๒"]
-    assert runs("โทร. ๐๒๑๒๓๔๕๖๗ต่อ๑๒") == ["๐๒๑๒๓๔๕๖๗", "๑๒"]  # the extension's word
-    assert runs("ศธ๒๘๐๗/วณ๔๑๒") == ["๒๘๐๗", "ณ๔๑๒"]  # after a reference's letter
-    assert runs("ศธ๒๘๐๗/ว ๔๑๒") == ["๒๘๐๗", "๔๑๒"]
+    assert _run_texts("จำนวน ๓๔@,๐๐๐ บาท") == ["๓๔@", "๐๐๐"]
+    assert _run_texts("เลขที่ ๑๙/๑๗๐« ลงวันที่") == ["๑๙", "๑๗๐«"]
+    assert _run_texts("วันที่ ๒’ มิถุนายน") == ["๒’"]  # ... and the Thai model's quote for ๖
+    assert _run_texts("อีเมล a@b") == []  # an address, not a number
+    assert _run_texts("กห ๐๖๔๔.๒/ฒตอ๑") == ["๐๖๔๔", "๒", "ฒตอ๑"]  # ต for ๔ (and ๙, ๓)
+    assert _run_texts("วันที่ ๑๑ต.ค.๒๕๖๘") == ["๑๑", "๒๕๖๘"]  # ... never a month's abbreviation
+    assert _run_texts("ภายใน ๑๒ส.ค. นี้") == ["๑๒"]
+    assert _run_texts("โทร. ๐๒๑๒๓๔๕๖๗ต่อ๑๒") == ["๐๒๑๒๓๔๕๖๗", "๑๒"]  # the extension's word
+    assert _run_texts("ศธ๒๘๐๗/วณ๔๑๒") == ["๒๘๐๗", "ณ๔๑๒"]  # after a reference's letter
+    assert _run_texts("ศธ๒๘๐๗/ว ๔๑๒") == ["๒๘๐๗", "๔๑๒"]
     # a letter glued to a day's digits before its month: the engine's two symbols for one digit
-    assert runs("วันที่ ๑๐ว กันยายน ๒๕๖๐") == ["๑๐ว", "๒๕๖๐"]
-    assert runs("ชั้น ๑๐ว คน") == ["๑๐"]  # ... and only there
-    assert runs("วันที่ <« สิงหาคม ๒๕๖๗") == ["<«", "๒๕๖๗"]  # two signs for a day's one digit
+    assert _run_texts("วันที่ ๑๐ว กันยายน ๒๕๖๐") == ["๑๐ว", "๒๕๖๐"]
+    assert _run_texts("ชั้น ๑๐ว คน") == ["๑๐"]  # ... and only there
+    assert _run_texts("วันที่ <« สิงหาคม ๒๕๖๗") == ["<«", "๒๕๖๗"]  # two signs for a day's one digit
 
 
 def _run_line(gray, text, read_as, cover):
@@ -2021,21 +2023,16 @@ def test_a_digit_the_engine_dropped_past_a_glyphs_inner_curl_is_taken_in(model):
 
 
 def test_a_scrap_after_a_word_a_number_follows_is_a_number_slot():
-    from pipeline.page import number_slots
-
-    def slots(text: str) -> list[str]:
-        return [text[a:b] for a, b in number_slots(text)]
-
     # a floor's ๑ as the English model reads it, ๗ as the Thai model does
-    assert "@" in slots("ห้องประชุม ๒๓๒ ชั้น @ ทั้งนี้ ได้แนบรายละเอียด")
-    assert "ฒ" in slots("ห้องประชุม ๓๐๖ ชั้น ฒ")
-    assert "ซ" in slots("ห้องประชุม ๕๕๕ ชัน ซ")  # (the label's tone mark lost, seed 63)
+    assert "@" in _slot_texts("ห้องประชุม ๒๓๒ ชั้น @ ทั้งนี้ ได้แนบรายละเอียด")
+    assert "ฒ" in _slot_texts("ห้องประชุม ๓๐๖ ชั้น ฒ")
+    assert "ซ" in _slot_texts("ห้องประชุม ๕๕๕ ชัน ซ")  # (the label's tone mark lost, seed 63)
     # a day's ๗ read as mai yamok, its look-alike (seed 56); a repetition elsewhere stays
-    assert "ๆ" in slots("ร่วมกิจกรรม e-Saraban ในวันที่ ๆ")
-    assert "ๆ" not in slots("เอกสารต่าง ๆ ที่เกี่ยวข้อง")
+    assert "ๆ" in _slot_texts("ร่วมกิจกรรม e-Saraban ในวันที่ ๆ")
+    assert "ๆ" not in _slot_texts("เอกสารต่าง ๆ ที่เกี่ยวข้อง")
     # a word stays a word, and ณ is one (``ณ ห้องประชุม``)
-    assert slots("ภายในเดือนมกราคม ณ ห้องประชุม") == []
-    assert slots("ประชุมที่ชั้น สอง") == []
+    assert _slot_texts("ภายในเดือนมกราคม ณ ห้องประชุม") == []
+    assert _slot_texts("ประชุมที่ชั้น สอง") == []
 
 
 def test_a_number_wrapped_under_an_indented_first_line_is_typed_and_read_again():
@@ -3482,14 +3479,9 @@ def test_a_year_the_english_model_read_after_a_month_as_read_is_a_slot(model):
     68): the month's stop read as a lower vowel, and the year as a Latin word, which had stood
     as no number's slot; after a month as the engine reads it, or after the era the English
     model read (``สิงหาคม WA. Weer``), a Latin word is the year's."""
-    from pipeline.page import number_slots
-
-    def slots(text: str) -> list[str]:
-        return [text[a:b] for a, b in number_slots(text)]
-
-    assert "Weer" in slots("ตั้งแต่วันที่ ๑๐ ก.ุย. Weer เป็นต้นไป")
-    assert "Weer" in slots("สิงหาคม WA. Weer เจ้าหน้าที่ได้เข้ารับการอบรม")
-    assert slots("ในเดือนนี้ Weer เป็นต้นไป") == []
+    assert "Weer" in _slot_texts("ตั้งแต่วันที่ ๑๐ ก.ุย. Weer เป็นต้นไป")
+    assert "Weer" in _slot_texts("สิงหาคม WA. Weer เจ้าหน้าที่ได้เข้ารับการอบรม")
+    assert _slot_texts("ในเดือนนี้ Weer เป็นต้นไป") == []
     line = _captured_line("year-read-as-latin-after-a-loose-month", model)
     assert line.text.endswith("๑ พ.ุย. ๒๕๖๔"), line.text
 
