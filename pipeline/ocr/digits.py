@@ -2026,7 +2026,7 @@ def read_lost_number(line: Line, gray: np.ndarray, model: DenseNet) -> bool:
             if not after:
                 continue
             gap = (max(label) + 1, min(after) - 1)
-        floor = "ช" in m.group()
+        floor = m.re in (_FLOOR_LABEL, _FLOOR_LABEL_ENDING)
         glyphs, y0, y1 = _day_glyphs(
             gray,
             line,
