@@ -2830,9 +2830,15 @@ def verify_orientation(
         readings.append((float(np.mean(confs)) if confs else 0.0, share, thai))
     # the dictionary weighs in when either way reads Thai enough: a way that reads none
     # (Latin scraps, ``MIECEMLIEELBUCIE``, which the engine can be sure of) then has none of
-    # its words
-    judged = max(thai for _, _, thai in readings) >= VERIFY_THAI
-    scores = [conf * (0.3 + 0.7 * share if judged else 1.0) for conf, share, _ in readings]
+    # its words; each way's letters in words count against the Thai letters the way that
+    # reads more reads (upside down, ``8ยบแหน๒`` among Latin scraps holds one word by chance:
+    # three of its five Thai letters, a larger share than the 13 of 27 of the right way's)
+    most = max(thai for _, _, thai in readings)
+    judged = most >= VERIFY_THAI
+    scores = [
+        conf * (0.3 + 0.7 * share * thai / most if judged else 1.0)
+        for conf, share, thai in readings
+    ]
     margin = abs(scores[0] - scores[1])
     # a near tie is no evidence against the geometry's turn (one short line, read as words
     # upright, read upside down with one word by chance: seed 58's geometry bench)
@@ -2886,7 +2892,11 @@ def _typed_skew(
     return residual if residual is not None and abs(residual) >= RESIDUAL_SKEW else None
 
 
-LONG_LINE_LETTERS = 20  # Thai letters of a line of running text (a pen's note is shorter)
+# Thai letters of a line of running text: a pen's note is shorter (``ทราบ มอบ กลุ่มงาน
+# ดำเนินการ``, 21: at 20, such notes the classifier took for typed, read well one way and
+# misread the other, had decided between a page of notes set straight by its heading and as
+# its notes had tilted it, 1.24° off either way on the geometry bench's seed 58)
+LONG_LINE_LETTERS = 30
 LONG_LINE_WORDS = 0.8  # ... and the share of them in dictionary words
 
 

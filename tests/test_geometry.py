@@ -110,6 +110,12 @@ def test_a_mostly_latin_page_is_turned_right(tmp_path, turn):
         # a photocopy whose only typed line, the heading, reads ``วันทึกการสั่งการ``: 0.73° off
         # (geometry bench, seed 57)
         (57, 67, ScanParams(skew=3.26, mode="colour", blur=0.6, jpeg=70, photocopy=True)),
+        # a black-and-white page turned a quarter, 1.24° off: a pen's routing words taken for
+        # typed (``ทราบ มอบ กลุ่มงาน ดำเนินการ``) counted as running text against the page
+        # set straight by its heading (geometry bench, seed 58)
+        (58, 22, ScanParams(dpi=200, skew=-8.91, rotation=90, mode="bw", noise=10, blur=1.0)),
+        # ... and the same notes, misread set straight, must not keep it tilted either
+        (58, 34, ScanParams(skew=1.81, rotation=270, mode="grey", blur=0.6, jpeg=70)),
     ],
 )
 def test_a_page_of_pen_notes_is_set_straight_by_its_typed_line(tmp_path, seed, index, params):
@@ -124,11 +130,11 @@ def test_a_page_of_pen_notes_is_set_straight_by_its_typed_line(tmp_path, seed, i
 
     images, _, _, _ = make_file(index, seed, kind="handnotes", params=params)
     path = tmp_path / "notes.png"
-    images[0].save(path, dpi=(300, 300))
+    images[0].save(path, dpi=(params.dpi, params.dpi))
     options = Options()
     engine = make_engine("tesseract", options.languages, None, options.page_timeout)
     page = process_page(load_page(inspect(path, options), 1, options), engine, options)
-    assert page.rotation == 0
+    assert page.rotation == params.rotation
     assert abs(page.skew - params.skew) <= 0.1
 
 
@@ -187,6 +193,47 @@ def test_a_page_of_one_short_line(text, rotation, skew, dpi):
     assert abs(g.skew - skew) <= 0.3
 
 
+@pytest.mark.parametrize(
+    ("pt", "at", "rotation", "skew"),
+    [
+        (15, (395, 3098), 0, -1.07),  # (geometry bench --short-lines, seed 5)
+        (14, (1675, 1321), 180, -0.21),
+        (14, (1184, 1127), 270, -1.4),
+        (14, (883, 709), 90, 1.71),  # (seed 3)
+        (15, (1341, 999), 180, -3.94),  # (seed 4)
+    ],
+)
+def test_a_short_lines_marks_are_no_letters_for_its_axis(pt, at, rotation, skew):
+    """``หน้า ๒`` in Norasi at 300 dpi: its tone mark, as wide as sara aa is tall, had counted
+    as a letter by its longer side, and it and the น under it, each the other's nearest, voted
+    the line turned a quarter (with the ๒ broken in two at 150 dpi, its pieces each other's
+    nearest)."""
+    from pipeline.synth.degrade import line_alone_scan
+    from pipeline.synth.fonts import typed_face
+
+    scan = line_alone_scan(
+        "หน้า ๒", typed_face("norasi").font(pt * 300 // 72), at, skew, rotation, 300
+    )
+    g = estimate(scan, 300)
+    assert g.rotation == rotation
+    assert abs(g.skew - skew) <= 0.3
+
+
+def test_a_short_line_whose_letters_neighbours_tie_runs_along_their_spread():
+    """``หน้า ๒`` in Norasi turned a quarter (geometry bench --short-lines, seed 4): its thin
+    strokes broken into pieces at 150 dpi, as many letters' nearest lie across the text as
+    along it, and the tie had gone to the wrong axis; the letters spread three times as far
+    down the scan as across it."""
+    from pipeline.geometry import _letter_axis, text_mask
+    from pipeline.synth.degrade import line_alone_scan
+    from pipeline.synth.fonts import typed_face
+
+    scan = line_alone_scan("หน้า ๒", typed_face("norasi").font(62), (900, 1661), 0.21, 90, 300)
+    horizontal, sure = _letter_axis(text_mask(scan, 300))
+    assert not horizontal and sure < 0.3
+    assert estimate(scan, 300).rotation == 90
+
+
 def test_a_bw_page_of_one_line_is_profiled_finer_than_whole_degrees():
     """A continuation page of one line and its page number, turned a quarter, in black and
     white at 200 dpi (geometry bench, seed 58): its letters' edges profile sharp only within
@@ -200,6 +247,45 @@ def test_a_bw_page_of_one_line_is_profiled_finer_than_whole_degrees():
     g = estimate(to_gray(_to_rgb(images[0])[0]), 200)
     assert g.rotation == 90
     assert abs(g.skew - -2.45) <= 0.1
+
+
+@pytest.mark.parametrize(
+    ("face", "pt", "at", "rotation", "skew", "dpi"),
+    [
+        # (geometry bench --short-lines, seeds 3 and 4)
+        ("laksaman", 15, (1004, 472), 270, 2.83, 200),
+        ("norasi", 16, (1235, 2915), 90, -0.53, 200),
+        ("laksaman", 16, (952, 2509), 270, 1.3, 200),
+        ("laksaman", 14, (537, 1821), 0, 3.38, 300),
+    ],
+)
+def test_a_short_lines_grey_edges_set_its_skew_finer_than_a_pixel(
+    face, pt, at, rotation, skew, dpi
+):
+    """``หน้า ๒`` alone: at 300 dpi a pixel is a few tenths of a degree along it, and it was
+    read 0.5–0.6° off; its grey edges, enlarged to 600 dpi by cubic interpolation, place it
+    within a tenth."""
+    from pipeline.synth.degrade import line_alone_scan
+    from pipeline.synth.fonts import typed_face
+
+    font = typed_face(face).font(pt * 300 // 72)
+    g = estimate(line_alone_scan("หน้า ๒", font, at, skew, rotation, dpi), dpi)
+    assert g.rotation == rotation
+    assert abs(g.skew - skew) <= 0.1
+
+
+def test_a_bw_page_of_a_few_lines_is_not_profiled_finer_than_its_pixels():
+    """A continuation page of one line and its page number in black and white (geometry
+    bench, seed 65): its edges are a staircase of whole pixels, which enlarged profiles
+    sharpest along the scan's own rows, and a profile at 600 dpi had read 0° for 0.48°."""
+    from pipeline.geometry import _grey_edges
+
+    images, _, _, _ = make_file(
+        102, 65, kind="sparse", params=ScanParams(dpi=300, skew=0.48, mode="bw")
+    )
+    gray = to_gray(_to_rgb(images[0])[0])
+    assert not _grey_edges(gray[700:900, 380:980])
+    assert abs(estimate(gray, 300).skew - 0.48) <= 0.1
 
 
 @pytest.mark.slow
