@@ -426,7 +426,7 @@ def _sparse_edges(
     return u, v
 
 
-# degrees either side of the 300 dpi profile's angle the 600 dpi one is looked in
+# degrees either side of the 300 dpi profile's angle the 600 dpi one is looked for in
 FINE_REACH = 0.6
 
 
