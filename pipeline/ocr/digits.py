@@ -485,15 +485,7 @@ def _runs(
             and bool(idx)
             and bool(sym_pos[k - 1])
             and sym_pos[k - 1][-1] == idx[0] - 1
-            # (a mark the engine put on the letter before it: ``๒ญ่ ตุลาคม`` for ๒๗), or the
-            # line's end after the day's label (the month wrapped: ``วันที่ ๒ญ่``)
-            and (
-                _MONTH_NEXT.match(text, _past_marks(text, idx[-1] + 1)) is not None
-                or (
-                    _past_marks(text, idx[-1] + 1) == len(text.rstrip())
-                    and _DAY_OPENING.search(text, 0, idx[0]) is not None
-                )
-            )
+            and _ends_day(text, idx)
         )
         # ... or a letter glued to a year's first three digits (``๒๕๕ฆ ถึง``: its last digit)
         year_end = (
@@ -608,6 +600,16 @@ def _day_three(syms: list[Word], sym_pos: list[list[int]], text: str, k: int) ->
         and sym_pos[k + 1][0] == at + 1
         and day is not None
         and (end == len(text.rstrip()) or _MONTH_NEXT.match(text, end) is not None)
+    )
+
+
+def _ends_day(text: str, idx: Sequence[int]) -> bool:
+    """Whether the letter at ``idx``, glued to a day's digits, ends the day: before its month,
+    past a mark the engine put on it (``๒ญ่ ตุลาคม`` for ๒๗), or at the line's end after the
+    day's label (the month wrapped: ``วันที่ ๒ญ่``)."""
+    end = _past_marks(text, idx[-1] + 1)
+    return _MONTH_NEXT.match(text, end) is not None or (
+        end == len(text.rstrip()) and _DAY_OPENING.search(text, 0, idx[0]) is not None
     )
 
 
