@@ -32,15 +32,49 @@ def _grana(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
 def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     """What ``cv2.connectedComponentsWithStats(mask, connectivity=8)`` gives bar the centroids:
     (count with the background, labels (uint16, or int32 past 65535 components), stats rows
-    of x, y, w, h, area; row 0 is the background)."""
+    of x, y, w, h, area; row 0 is the background).
+
+    Only the box around the mask's set pixels is labelled, from an even row and column (the
+    2×2 blocks fall as they do on the whole mask, and are met in the same order: the same
+    labels): a page's text lies within its margins, and a line's crop holds paper at its ends
+    (a page's labelling took 22 ms, its ink's box 5, on a sideways memo)."""
+    h, w = mask.shape
+    x, y, bw, bh = cv2.boundingRect(mask)
+    if not bw:  # no ink: the background alone
+        return 1, np.zeros((h, w), np.uint16), np.array([[0, 0, w, h, h * w]], np.int32)
+    x0, y0 = x & ~1, y & ~1
+    x1, y1 = x + bw, y + bh
+    if (x1 - x0) * (y1 - y0) > CROP_SHARE * h * w:
+        return _labelled(mask)
+    n, inner, stats = _labelled(mask[y0:y1, x0:x1])
+    labels = np.zeros((h, w), inner.dtype)
+    labels[y0:y1, x0:x1] = inner
+    stats[1:, 0] += x0
+    stats[1:, 1] += y0
+    _background(mask, stats)
+    return n, labels, stats
+
+
+# the share of the mask its ink's box may cover and still be labelled alone
+CROP_SHARE = 0.9
+
+
+def _labelled(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """The labelling of the whole ``mask``, padded to even sides."""
     h, w = mask.shape
     if not (h | w) & 1:
         return _grana(mask)
     padded = np.zeros((h + (h & 1), w + (w & 1)), np.uint8)
     padded[:h, :w] = mask
     n, labels, stats = _grana(padded)
-    # the padding is background only: the components are the mask's, the background's
-    # area and box are put back to the mask's own
+    _background(mask, stats)
+    return n, labels[:h, :w], stats
+
+
+def _background(mask: np.ndarray, stats: np.ndarray) -> None:
+    """The background's row of ``stats`` (its area and box) set to the whole ``mask``'s, where
+    it was measured on a padded or cropped mask."""
+    h, w = mask.shape
     stats[0, 4] = h * w - int(stats[1:, 4].sum())
     edges = (mask[0], mask[-1], mask[:, 0], mask[:, -1])
     if all(not e.all() for e in edges):
@@ -52,7 +86,6 @@ def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
             stats[0, :4] = (cols[0], rows[0], cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1)
         else:  # no background at all
             stats[0, :4] = (0, 0, 0, 0)
-    return n, labels[:h, :w], stats
 
 
 def painted(labels: np.ndarray, stats: np.ndarray, chosen: np.ndarray) -> np.ndarray:

@@ -1116,6 +1116,26 @@ def _read_region(
     return lines
 
 
+def _cut_rows(
+    tops: np.ndarray, heights: np.ndarray, cut_off: np.ndarray, sh: int
+) -> list[tuple[int, int]]:
+    """The rows of a strip ``sh`` rows high that the components ``cut_off`` by its top and by
+    its bottom edge span, each with the row beside them (their fringe): one span, two, or none."""
+    ids = np.flatnonzero(cut_off)
+    bottoms = tops[ids] + heights[ids]
+    spans = []
+    at_top = ids[tops[ids] <= 0]
+    if len(at_top):
+        spans.append((0, min(sh, int((tops[at_top] + heights[at_top]).max()) + 1)))
+    at_bottom = ids[bottoms >= sh]
+    if len(at_bottom):
+        start = max(0, int(tops[at_bottom].min()) - 1)
+        if spans and start <= spans[0][1]:
+            return [(0, sh)]
+        spans.append((start, sh))
+    return spans
+
+
 def line_band(
     gray: np.ndarray,
     ln: Line,
@@ -1157,10 +1177,12 @@ def line_band(
     # reads as letters)
     cut_off = ((tops <= 0) | (tops + heights >= sh)) & (heights < sh * 0.8)
     cut_off[0] = False
-    if cut_off.any():
-        gone = cut_off[labels]
+    for r0, r1 in _cut_rows(tops, heights, cut_off, sh):
+        # (within the rows they span and a row beside: the strip's middle holds none)
+        rows = labels[r0:r1]
+        gone = cut_off[rows]
         fringe = cv2.dilate(gone.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-        strip[gone | (fringe & (labels == 0))] = 255
+        strip[r0:r1][gone | (fringe & (rows == 0))] = 255
     in_mine = (ya + tops < mine[1]) & (ya + tops + heights > mine[0])
     if not near:
         return strip, xa, ya

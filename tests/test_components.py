@@ -52,3 +52,31 @@ def test_more_components_than_sixteen_bits_hold() -> None:
     rn, rlabels, rstats = _reference(mask)
     assert n == rn == 67601
     assert np.array_equal(labels, rlabels) and np.array_equal(stats, rstats)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    h=st.integers(1, 40),
+    w=st.integers(1, 40),
+    box=st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)),
+    density=st.floats(0.0, 1.0),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_ink_in_a_box_of_the_mask_labelled_as_the_whole(
+    h: int, w: int, box: tuple[float, float, float, float], density: float, seed: int
+) -> None:
+    # the ink's box alone is labelled (a page's margins, a line's ends): the same labels,
+    # in the same order, and the same statistics, the background's among them
+    ya, yb = sorted(int(v * h) for v in box[:2])
+    xa, xb = sorted(int(v * w) for v in box[2:])
+    rng = np.random.default_rng(seed)
+    mask = np.zeros((h, w), np.uint8)
+    mask[ya:yb, xa:xb] = (rng.random((yb - ya, xb - xa)) < density).astype(np.uint8) * 255
+    n, labels, stats = components(mask)
+    rn, rlabels, rstats = _reference(mask)
+    assert n == rn
+    assert labels.dtype == np.uint16 and np.array_equal(labels, rlabels)
+    if rstats[0, 4]:
+        assert np.array_equal(stats, rstats)
+    else:
+        assert np.array_equal(stats[1:], rstats[1:]) and stats[0, 4] == 0

@@ -422,3 +422,26 @@ def test_a_mask_shrunk_by_its_cells_is_the_area_resizes_cells():
         area = cv2.resize(mask, (w // 4, h // 4), interpolation=cv2.INTER_AREA) > 0
         assert small.shape == area.shape and np.array_equal(small > 0, area), (h, w)
         assert set(np.unique(small)) <= {0, 255}
+
+
+def test_a_sparse_mask_is_shrunk_and_eroded_within_its_box_as_whole():
+    # rules and colour ink lie in a box of the page: shrunk or eroded there only, the cells
+    # and the erosion are the whole page's, up to the page's own edges
+    import cv2
+
+    rng = np.random.default_rng(5)
+    kernels = [cv2.getStructuringElement(cv2.MORPH_RECT, s) for s in ((105, 1), (1, 105), (5, 3))]
+    for h, w, box in (
+        (3508, 2480, (401, 777, 1203, 2950)),  # x0, y0, x1, y1: inside the margins
+        (400, 300, (0, 0, 300, 37)),  # along the top and both sides
+        (400, 300, (251, 3, 300, 400)),
+        (400, 300, (150, 200, 151, 201)),  # one pixel
+        (400, 300, (0, 0, 0, 0)),  # none
+    ):
+        mask = np.zeros((h, w), np.uint8)
+        x0, y0, x1, y1 = box
+        mask[y0:y1, x0:x1] = ((rng.random((y1 - y0, x1 - x0)) < 0.3) * 255).astype(np.uint8)
+        mask[y0:y1:7, x0:x1] = 255  # rows of solid ink, which survive the erosions
+        assert np.array_equal(layout._shrink(mask, sparse=True), layout._shrink(mask)), box
+        for k in kernels:
+            assert np.array_equal(layout._erode_within(mask, k), cv2.erode(mask, k)), box

@@ -5,7 +5,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 from pipeline.model import Line, Word
 from pipeline.ocr.digits import ARABIC, THAI, digit_features, fix_digits, load_model
@@ -70,6 +70,40 @@ def test_line_band_keeps_marks_and_drops_neighbours():
     ink_rows = np.nonzero((strip < 128).any(axis=1))[0] + ya
     assert ink_rows.min() < 60  # the stacked tone marks are inside the band
     assert ink_rows.max() < 150  # the next line's letters are not
+
+
+
+def _cut_by_the_edges(gray, ln, h):
+    # what the band clears of the glyphs its edges cut, done over the whole strip
+    from pipeline.components import components
+
+    x0, y0, x1, y1 = ln.bbox
+    ya, yb = max(0, int(y0 - h * 0.6)), min(gray.shape[0], int(y1 + h * 0.35))
+    strip = gray[ya:yb, max(0, x0 - 12) : x1 + 12].copy()
+    ink = cv2.threshold(strip, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    _, labels, stats = components(ink)
+    tops, heights = stats[:, 1], stats[:, 3]
+    cut = ((tops <= 0) | (tops + heights >= len(strip))) & (heights < len(strip) * 0.8)
+    cut[0] = False
+    gone = cut[labels]
+    fringe = cv2.dilate(gone.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    strip[gone | (fringe & (labels == 0))] = 255
+    return strip
+
+
+@pytest.mark.parametrize("gap", [0, 6, 40, 90])  # the lines' leading: cut at one edge or both
+def test_line_band_clears_the_glyphs_its_edges_cut_as_over_the_whole_strip(gap):
+    font = typed_face("laksaman").font(67)
+    im = Image.new("L", (700, 420), 255)
+    d = ImageDraw.Draw(im)
+    for i, text in enumerate(("ปู่ฎีกาญี่ปุ่น", "ที่นี่ฤดูฝน", "ฐิติญาณ ฏุ ฎู")):
+        d.text((30, 100 + i * (70 + gap)), text, font=font, fill=0, anchor="ls")
+    gray = np.asarray(im.filter(ImageFilter.GaussianBlur(1)))
+    for i in range(3):
+        base = 100 + i * (70 + gap)
+        ln = Line("", (30, base - 34, 600, base + 2), 0.0)
+        strip, _, _ = line_band(gray, ln, 34)
+        assert np.array_equal(strip, _cut_by_the_edges(gray, ln, 34)), i
 
 
 def test_mark_rows_are_dropped():
