@@ -72,7 +72,6 @@ def test_line_band_keeps_marks_and_drops_neighbours():
     assert ink_rows.max() < 150  # the next line's letters are not
 
 
-
 def _cut_by_the_edges(gray, ln, h):
     # what the band clears of the glyphs its edges cut, done over the whole strip
     from pipeline.components import components
