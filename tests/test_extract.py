@@ -69,6 +69,30 @@ def test_memo_header_fields_signature_and_stamp():
     assert any(it.path == "stamps[0]" for it in doc.review)
 
 
+def test_a_stamps_values_written_with_a_pens_1_read_as_7():
+    # the pen's 1s of a received stamp's time and day, flagged at the top, read as 7s: no clock
+    # has hour 77, no month day 76; the values are taken, with the doubt, and go to review
+    stamp = Region(
+        id="s",
+        kind=RegionKind.STAMP,
+        bbox=(1600, 40, 2300, 350),
+        confidence=0.8,
+        lines=[
+            Line("กองคลัง", (1600, 40, 2300, 100), 0.8),
+            Line("เลขรับ 5847", (1600, 110, 2300, 170), 0.4),
+            Line("วันที่ 76/12/65", (1600, 180, 2300, 240), 0.4),
+            Line("เวลา 77.50 น.", (1600, 250, 2300, 310), 0.4),
+        ],
+    )
+    lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
+    [doc] = build_documents([_page(lines, extra=[stamp])], Options())
+    [st] = doc.stamps
+    assert (st["date"], st["time"]) == ("2022-12-16", "11:50")
+    assert st["confidence"] <= 0.5
+    [item] = [it for it in doc.review if it.path == "stamps[0]"]
+    assert "hour read as 77" in item.reason and "day read as 76" in item.reason
+
+
 def test_splitting_memo_and_newsletter():
     memo = _page([_ln("บันทึกข้อความ", 200), _ln("เรื่อง ทดสอบ", 500)], 1)
     news1 = _page([_ln("จดหมายข่าวกองแผนงาน ฉบับที่ ๓/๒๕๖๗", 200), _ln("ความเป็นมา", 400, w=400)], 2)

@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.thai.dates import DATE_STYLES, FULL_MONTHS, format_date, parse_date, parse_time
+from pipeline.thai.dates import (
+    DATE_STYLES,
+    FULL_MONTHS,
+    format_date,
+    parse_date,
+    parse_time,
+    parse_written_date,
+    parse_written_time,
+)
 from pipeline.thai.digits import to_arabic_digits, to_thai_digits
 
 ABBRS = [
@@ -92,6 +100,46 @@ def test_times():
     assert parse_time("14:27").value == "14:27"
     assert parse_time("25.10").value is None
     assert parse_time("ไม่มี").value is None
+
+
+@pytest.mark.parametrize(
+    "read, value, mended",
+    [
+        ("77.50", "11:50", True),  # a pen's 1, flagged at its top, read as 7: every 7 of the hour
+        ("74.49 น.", "14:49", True),
+        ("70.52", "10:52", True),
+        ("๗๒.๓๘", "12:38", True),
+        ("27.50", "21:50", True),
+        ("7.50", "07:50", False),  # hours a clock has stay as read
+        ("17.50", "17:50", False),
+        ("95.10", None, False),  # no 7 to mend
+        ("77.77", None, False),  # no such minute either
+    ],
+)
+def test_a_written_time_past_23_takes_its_7s_for_a_pens_1s(read, value, mended):
+    got = parse_written_time(read)
+    assert got.value == value
+    assert ("7s taken for a pen's 1s" in (got.reason or "")) == mended
+    if mended:
+        assert parse_time(read).value is None  # typed times are read as printed
+
+
+@pytest.mark.parametrize(
+    "read, value",
+    [
+        ("76/9/2559", "2016-09-16"),
+        ("๗๐/๗/๒๕๕๗", "2014-07-10"),
+        ("7/1/2564", "2021-01-07"),  # a day a month has stays as read
+        ("41/9/2559", None),  # no 7 to mend
+        ("72/13/2559", None),  # nor a month to take
+    ],
+)
+def test_a_written_day_past_31_takes_its_7s_for_a_pens_1s(read, value):
+    got = parse_written_date(read)
+    assert got.value == value
+    if value and read != "7/1/2564":
+        assert "7s taken for a pen's 1s" in got.reason
+        assert parse_date(read).value is None  # typed dates are read as printed
 
 
 @given(

@@ -22,7 +22,13 @@ from pipeline.model import (
     bbox_union,
 )
 from pipeline.options import Options
-from pipeline.thai.dates import find_date, find_month, parse_date, parse_time
+from pipeline.thai.dates import (
+    find_date,
+    find_month,
+    parse_date,
+    parse_written_date,
+    parse_written_time,
+)
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import correct_name, listed_parts, loose_letters, title_guessed
 from pipeline.thai.reference import normalise_reference
@@ -622,8 +628,8 @@ def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Op
                 number = to_arabic_digits(m.group(1))
             date_part = _split_at(text, "วันที่")
             time_part = _split_at(text, "เวลา")
-            d = parse_date(date_part[1] if date_part else text)
-            t = parse_time(time_part[1] if time_part else text)
+            d = parse_written_date(date_part[1] if date_part else text)
+            t = parse_written_time(time_part[1] if time_part else text)
             doc.stamps.append(
                 {
                     "kind": "received",
