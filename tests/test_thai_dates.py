@@ -318,3 +318,26 @@ def test_letters_glued_before_the_day_are_a_doubt_but_its_label_is_not() -> None
     assert got.value == "2016-11-05" and got.reason is not None and "'โซ'" in got.reason
     for text in ("วันที่๕ พฤศจิกายน ๒๕๕๙", "วันที๕ พฤศจิกายน ๒๕๕๙", "ลงวันที่ ๕ พ.ย. ๒๕๕๙"):
         assert parse_date(text).reason is None, text
+
+
+@pytest.mark.parametrize(
+    "read, value",
+    [
+        ("19 มด 57", "2014-01-19"),  # the Thai model's ด for a pen's ค
+        ("21 ม.ด. 57", "2014-01-21"),
+        ("19 ต.ุด. 51", "2008-10-19"),  # ... with a speck read as a lower vowel
+        ("5 ภ.ย. 54", "2011-09-05"),  # ภ for ก
+        ("10 w.a. 68", "2025-05-10"),  # the English model's w for พ, a for ค
+        ("๒๐ WY ๕๕", "2012-11-20"),
+        ("1 5.a. 67", "2024-12-01"),  # 5 for ธ
+        ("12 ag 51", None),  # nothing a month's letters look like
+        ("20 Ay 68", None),
+        ("3 5 64", None),  # a digit alone is no month
+    ],
+)
+def test_a_written_month_read_as_letters_it_looks_like(read, value):
+    got = parse_written_date(read)
+    assert got.value == value
+    if value:
+        assert "month read as" in got.reason
+        assert parse_date(read).value is None  # typed dates are read as printed

@@ -381,6 +381,8 @@ def parse_written_date(text: str) -> DateResult:
     """:func:`parse_date` for a date written by hand: a day no month has (past 31) read with
     a 7 (``76/9/2559`` for 16/9/2559) is read with its 7s as 1s, as a pen's time is."""
     got = parse_date(text)
+    if got.value is None:
+        got = _month_lookalike(text) or got
     if got.value is not None or not got.text:
         return got
     m = _LEADING_DAY.match(got.text)
@@ -396,6 +398,38 @@ def parse_written_date(text: str) -> DateResult:
     return DateResult(
         again.value, "; ".join(filter(None, [again.reason, doubt])), got.text, again.era
     )
+
+
+# letters a pen's month abbreviation is read as, and the letter it stands for: the Thai model's
+# ด for ค (no month's abbreviation holds ด) and ภ for ก, the English model's w for พ (``w.a.``
+# for พ.ค., ``WY`` for พย), a for ค, y for ย and 5 for ธ
+_PEN_MONTH_LETTERS = str.maketrans(
+    {"ด": "ค", "ภ": "ก", "w": "พ", "W": "พ", "a": "ค", "y": "ย", "Y": "ย", "5": "ธ"}
+)
+_DOTLESS_MONTHS = {abbreviation(m, dots=False): m for m in range(1, 13)}
+# a day, what stands for its month (no digit but a 5, seven signs at most), and a year
+_PEN_DATE = re.compile(
+    r"(?<![0-9])(?P<day>[0-9]{1,2})\s*(?P<mid>[^\s0-9][^0-9]{0,6}?|5[^\s0-9]{1,5})\s*"
+    r"(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
+)
+_MARKS_BELOW = re.compile("[\u0e38-\u0e3a\u0e47-\u0e4e\\s.,]")  # lower vowels, tone marks
+
+
+def _month_lookalike(text: str) -> DateResult | None:
+    """A pen's abbreviated month read as letters it looks like (``๑๙ มด ๕๗``, ``๒๐ WY ๕๕``):
+    the one month whose abbreviation those letters stand for (``_PEN_MONTH_LETTERS``), between
+    a day and a year, with a doubt."""
+    for m in _PEN_DATE.finditer(_prepare(text)):
+        letters = _MARKS_BELOW.sub("", m["mid"])
+        month = _DOTLESS_MONTHS.get(letters.translate(_PEN_MONTH_LETTERS))
+        if month is None:
+            continue
+        got = _build(int(m["day"]), month, m["year"], None, m.group(0).strip())
+        if got.value is not None:
+            doubt = f"month read as {m['mid'].strip()!r}"
+            reason = "; ".join(filter(None, [got.reason, doubt]))
+            return DateResult(got.value, reason, got.text, got.era)
+    return None
 
 
 # ---- formatting (used by the corpus generator and the round-trip property tests) ----
