@@ -114,13 +114,18 @@ def test_times():
         ("17.50", "17:50", False),
         ("95.10", None, False),  # no 7 to mend
         ("77.77", None, False),  # no such minute either
+        ("11,23", "11:23", False),  # a pen's dot read as a comma
+        ("๑๔,๒๗ น.", "14:27", False),
+        ("10, 31 Ue", "10:31", False),
+        ("14,270", None, False),  # a number, no time
     ],
 )
 def test_a_written_time_past_23_takes_its_7s_for_a_pens_1s(read, value, mended):
     got = parse_written_time(read)
     assert got.value == value
     assert ("7s taken for a pen's 1s" in (got.reason or "")) == mended
-    if mended:
+    assert ("read for its dot" in (got.reason or "")) == ("," in read and value is not None)
+    if mended or "," in read:
         assert parse_time(read).value is None  # typed times are read as printed
 
 

@@ -358,15 +358,24 @@ def parse_time(text: str) -> DateResult:
 
 # a pen's 1, drawn with a flag at its top, reads as 7 (``77.50`` for 11.50 in a received stamp)
 _PEN_ONE = "7"
+# hours and minutes with a comma between them: a pen's dot read as one
+_PEN_COMMA = re.compile(r"(?<![0-9])([0-9]{1,2})\s?,\s?([0-9]{2})(?![0-9])")
 _LEADING_DAY = re.compile(r"\s*(\d{1,2})(?!\d)")
 
 
 def parse_written_time(text: str) -> DateResult:
     """:func:`parse_time` for a time written by hand: an hour no clock has (past 23) read with
     a 7 is read with its 7s as 1s, the hand that wrote one 1 so having written the others (on
-    twelve generated corpora the times of received stamps went from 259 right of 547 to 290;
-    the hour still goes to review, with the doubt)."""
+    twelve generated corpora the times of received stamps went from 259 right of 547 to 289;
+    the hour still goes to review, with the doubt); and a pen's dot read as a comma (``11,23``:
+    313) is a dot, with a doubt too."""
     got = parse_time(text)
+    if got.value is None and got.reason == "no time found":
+        comma = _PEN_COMMA.search(_prepare(text))
+        if comma is not None:
+            got = parse_time(_PEN_COMMA.sub(r"\1.\2", _prepare(text), count=1))
+            if got.value is not None:
+                return DateResult(got.value, f"{comma.group(0)!r} read for its dot", got.text)
     m = _TIME_RE.search(got.text) if got.value is None and got.text else None
     if m is None or _PEN_ONE not in m["h"] or int(m["h"]) <= 23 or int(m["m"]) > 59:
         return got
