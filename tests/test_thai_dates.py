@@ -335,6 +335,8 @@ def test_letters_glued_before_the_day_are_a_doubt_but_its_label_is_not() -> None
         ("10 w.a. 68", "2025-05-10"),  # the English model's w for พ, a for ค
         ("๒๐ WY ๕๕", "2012-11-20"),
         ("1 5.a. 67", "2024-12-01"),  # 5 for ธ
+        ("28 NW 66", "2023-02-28"),  # n for ก
+        ("13 na. 62", "2019-07-13"),
         ("12 ag 51", None),  # nothing a month's letters look like
         ("20 Ay 68", None),
         ("3 5 64", None),  # a digit alone is no month
@@ -346,3 +348,22 @@ def test_a_written_month_read_as_letters_it_looks_like(read, value):
     if value:
         assert "month read as" in got.reason
         assert parse_date(read).value is None  # typed dates are read as printed
+
+
+@pytest.mark.parametrize(
+    "read, value",
+    [
+        ("22/.11/51", "2008-11-22"),  # a pen's slash read with a stop
+        ("9%12/64", "2021-12-09"),  # ... or as a sign
+        ("6#/3/2564", "2021-03-06"),
+        ("70/7/2557 เวลา.7%4", "2014-07-10"),  # the day's pen 1 first: no date in the time
+        ("12.30.45", None),  # dots alone: a number, no date
+        ("1%3/9%", None),  # no year
+        ("5%13/60", None),  # no such month
+    ],
+)
+def test_a_written_date_in_figures_with_its_slashes_read_as_signs(read, value):
+    got = parse_written_date(read)
+    assert got.value == value
+    if value:
+        assert parse_date(read).value is None and got.reason
