@@ -2176,6 +2176,21 @@ def _number_in(read: str, symbols: list[Word]) -> tuple[str, list[Word]] | None:
 STAMP_LABELS = ("เลขรับ", "วันที่", "เวลา")
 
 
+def received_stamp(region: Region) -> bool:
+    """Whether ``region``'s lines hold a received stamp's printed labels: เลขรับ on one line,
+    and วันที่ or เวลา on another (a pen's routing note may date itself, but takes no number)."""
+    from pipeline.extract.labels import find_label
+
+    texts = [ln.text for ln in region.lines]
+    number = [i for i, t in enumerate(texts) if find_label(t, STAMP_LABELS[0]) is not None]
+    return any(
+        find_label(t, label) is not None
+        for i, t in enumerate(texts)
+        if i not in number
+        for label in STAMP_LABELS[1:]
+    ) and bool(number)
+
+
 def stamp_values(stamp: Region) -> list[Region]:
     """The handwritten values of a received stamp as handwritten regions inside it: what lies
     right of each printed label (เลขรับ, วันที่, เวลา) on its row, up to the stamp's edge, and
@@ -3268,6 +3283,11 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
         elif r.kind == RegionKind.SIGNATURE:
             r.confidence = r.kind_confidence
 
+    for r in others:
+        if r.kind == RegionKind.HANDWRITTEN and received_stamp(r):
+            # a received stamp its ink's colour did not tell (a grey or black-and-white scan,
+            # a pale stamp): its printed labels do
+            r.kind = RegionKind.STAMP
     for r in [r for r in others if r.kind == RegionKind.STAMP]:
         others.extend(stamp_values(r))
 

@@ -93,6 +93,47 @@ def test_a_stamps_values_written_with_a_pens_1_read_as_7():
     assert "hour read as 77" in item.reason and "day read as 76" in item.reason
 
 
+@pytest.mark.parametrize(
+    "lines, stamp",
+    [
+        (("สำนักงานเลขานุการกรม", "เลขรับ 8933", "วันที่ 20/1/52"), True),
+        (("เลขรับ 462", "วันที่ @/ @/ Bev", "เวลา 13.20"), True),
+        (("กองคลัง", "เลขรบ 5847", "เวลา 12.50"), True),  # a label misread by a letter
+        (("ทราบ", "วันที่ 5/2/60"), False),  # a pen's note dates itself, but takes no number
+        (("เลขรับ 12 วันที่ 5",), False),  # one line: no stamp's rows
+    ],
+)
+def test_a_received_stamp_is_told_by_its_printed_labels(lines, stamp):
+    from pipeline.page import received_stamp
+
+    region = Region(
+        id="",
+        kind=RegionKind.HANDWRITTEN,
+        bbox=(0, 0, 700, 300),
+        lines=[Line(t, (0, 0, 9, 9), 0.5) for t in lines],
+    )
+    assert received_stamp(region) is stamp
+
+
+def test_a_stamp_its_colour_did_not_tell_is_a_stamp(tmp_path):
+    # a received stamp in blue ink on a noisy colour scan taken for a pen's region (seed 2026,
+    # file 8): its labels make it the stamp, whose number is read
+    from pipeline.ingest import inspect, load_page
+    from pipeline.ocr.engine import make_engine
+    from pipeline.page import process_page
+    from pipeline.synth.corpus import make_file
+
+    images, truth, _, _ = make_file(8, 2026)
+    path = tmp_path / "memo.png"
+    images[0].save(path, dpi=(300, 300))
+    options = Options()
+    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
+    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
+    [doc] = [d for d in build_documents([page], options) if d.type == "memo"]
+    [st] = doc.stamps
+    assert st["number"] == truth["documents"][0]["stamps"][0]["number"]
+
+
 def test_splitting_memo_and_newsletter():
     memo = _page([_ln("บันทึกข้อความ", 200), _ln("เรื่อง ทดสอบ", 500)], 1)
     news1 = _page([_ln("จดหมายข่าวกองแผนงาน ฉบับที่ ๓/๒๕๖๗", 200), _ln("ความเป็นมา", 400, w=400)], 2)
