@@ -134,6 +134,7 @@ def test_a_written_time_past_23_takes_its_7s_for_a_pens_1s(read, value, mended):
     [
         ("76/9/2559", "2016-09-16"),
         ("๗๐/๗/๒๕๕๗", "2014-07-10"),
+        ("26/77/66", "2023-11-26"),  # a month in figures past 12 too
         ("7/1/2564", "2021-01-07"),  # a day a month has stays as read
         ("41/9/2559", None),  # no 7 to mend
         ("72/13/2559", None),  # nor a month to take
@@ -337,6 +338,7 @@ def test_letters_glued_before_the_day_are_a_doubt_but_its_label_is_not() -> None
         ("1 5.a. 67", "2024-12-01"),  # 5 for ธ
         ("28 NW 66", "2023-02-28"),  # n for ก
         ("13 na. 62", "2019-07-13"),
+        ("7 พ.ข. 51", "2008-11-07"),  # ข for ย
         ("12 ag 51", None),  # nothing a month's letters look like
         ("20 Ay 68", None),
         ("3 5 64", None),  # a digit alone is no month

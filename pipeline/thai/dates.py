@@ -393,26 +393,34 @@ def parse_written_date(text: str) -> DateResult:
     signs (``_slashes_read_as_signs``). Each such reading carries its doubt."""
     got = parse_date(text)
     if got.value is None and got.text:
-        got = _pen_one_day(got) or got
+        got = _pen_ones(got) or got
     if got.value is None:
         got = _month_lookalike(text) or _slashes_read_as_signs(text) or got
     return got
 
 
-def _pen_one_day(got: DateResult) -> DateResult | None:
-    """The date ``got`` failed to read with its day's 7s as 1s, where the day is past 31."""
-    m = _LEADING_DAY.match(got.text)
-    if m is None or _PEN_ONE not in m[1] or int(m[1]) <= 31:
+def _pen_ones(got: DateResult) -> DateResult | None:
+    """The date ``got`` failed to read, with the 7s of a day past 31, or of a month in figures
+    past 12 (``26/77/66``), read as 1s."""
+    numeric = _NUMERIC_RE.match(got.text)
+    spans = (
+        [("day", numeric.span("day"), 31), ("month", numeric.span("month"), 12)] if numeric else []
+    )
+    if not spans and (m := _LEADING_DAY.match(got.text)) is not None:
+        spans = [("day", m.span(1), 31)]
+    text, doubts = got.text, []
+    for name, (a, b), top in reversed(spans):
+        number = got.text[a:b]
+        if _PEN_ONE in number and int(number) > top:
+            text = text[:a] + number.replace(_PEN_ONE, "1") + text[b:]
+            doubts.insert(0, f"{name} read as {number}: its 7s taken for a pen's 1s")
+    if not doubts:
         return None
-    day = m[1].replace(_PEN_ONE, "1")
-    if not 1 <= int(day) <= 31:
-        return None
-    again = parse_date(got.text[: m.start(1)] + day + got.text[m.end(1) :])
+    again = parse_date(text)
     if again.value is None:
         return None
-    doubt = f"day read as {m[1]}: its 7s taken for a pen's 1s"
     return DateResult(
-        again.value, "; ".join(filter(None, [again.reason, doubt])), got.text, again.era
+        again.value, "; ".join(filter(None, [again.reason, *doubts])), got.text, again.era
     )
 
 
@@ -442,14 +450,15 @@ def _slashes_read_as_signs(text: str) -> DateResult | None:
 
 
 # letters a pen's month abbreviation is read as, and the letter it stands for: the Thai model's
-# ด for ค (no month's abbreviation holds ด) and ภ for ก, the English model's n for ก, w for พ
-# (``w.a.`` for พ.ค., ``NW`` for กพ), a for ค, y for ย and 5 for ธ (on twelve generated corpora,
-# stamp dates right went from 214 of 547 to 244, and 4 more were read wrong: a day or a year
-# misread too)
+# ด for ค (no month's abbreviation holds ด), ภ for ก and ข for ย, the English model's n for ก,
+# w for พ (``w.a.`` for พ.ค., ``NW`` for กพ), a for ค, y for ย and 5 for ธ (with the rest of
+# ``parse_written_date``, on twelve generated corpora, stamp dates right went from 214 of 547
+# to 247, and 6 more were read wrong: a day or a year misread too)
 _PEN_MONTH_LETTERS = str.maketrans(
     {
         "ด": "ค",
         "ภ": "ก",
+        "ข": "ย",
         "n": "ก",
         "N": "ก",
         "w": "พ",
