@@ -408,7 +408,7 @@ def _pen_ones(got: DateResult) -> DateResult | None:
     )
     if not spans and (m := _LEADING_DAY.match(got.text)) is not None:
         spans = [("day", m.span(1), 31)]
-    text, doubts = got.text, []
+    text, doubts = got.text, list[str]()
     for name, (a, b), top in reversed(spans):
         number = got.text[a:b]
         if _PEN_ONE in number and int(number) > top:
