@@ -70,3 +70,33 @@ def test_the_gazette_text_layer_is_compared_forgiving_only_its_known_faults():
     # ... but a letter or a mark read wrong does
     assert comparable("ค่าครองซีพ") != comparable("ค่าครองชีพ")
     assert comparable("นังนอน") != comparable("นั่งนอน")
+
+
+def test_a_received_stamps_number_date_and_time_are_scored(tmp_path):
+    import json
+
+    from pipeline.bench.evaluate import FIELDS, evaluate
+
+    conditions = {"dpi": 300, "mode": "grey", "pt": 16, "face": "sarabun", "skew": 0.0}
+    conditions |= {"noise": 0, "jpeg": 0, "blur": 0, "hand": "itim"}
+    stamp = {"number": "228", "date": "2022-12-16", "time": "14:27"}
+    fields = {f: {"value": "x", "text": "x"} for f in FIELDS}
+    truth = {
+        "file": "a.png",
+        "pages": [{"number": 1, "typed_text": "", "conditions": conditions, "lines": []}],
+        "documents": [{"type": "memo", "pages": [1], "fields": fields, "stamps": [stamp]}],
+    }
+    truth["pages"][0] |= {"rotation": 0, "skew": 0.0}
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "truth" / "a.png.truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    read = {"number": "228", "date": "2022-12-16", "time": "11:50", "confidence": 0.5}
+    pred = {
+        "pages": [{"number": 1, "rotation": 0, "skew": 0.0, "regions": []}],
+        "documents": [{"type": "memo", "pages": [1], "fields": {}, "stamps": [read]}],
+        "provenance": {"seconds": 1.0},
+    }
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "pred" / "a.png.json").write_text(json.dumps(pred), encoding="utf-8")
+    s = evaluate(tmp_path, tmp_path / "pred", pixel_metrics=False)
+    assert (s["stamp_number_accuracy"], s["stamp_date_accuracy"]) == (1.0, 1.0)
+    assert s["stamp_time_accuracy"] == 0.0 and s["stamp_wrong_values"] == 1

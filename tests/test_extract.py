@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.extract.documents import build_documents
-from pipeline.extract.memo import check_phone, phone_digits
+from pipeline.extract.memo import check_phone, phone_digits, stamp_number
 from pipeline.model import Line, Page, Region, RegionKind
 from pipeline.options import Options
 
@@ -132,6 +132,25 @@ def test_a_stamp_its_colour_did_not_tell_is_a_stamp(tmp_path):
     [doc] = [d for d in build_documents([page], options) if d.type == "memo"]
     [st] = doc.stamps
     assert st["number"] == truth["documents"][0]["stamps"][0]["number"]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("กองคลัง เลขรับ 228 วันที่ 16/12/65", "228"),
+        ("เลขรับ ๒๒๘ วันที่ ๑๖/๑๒/๖๕", "228"),
+        ("เลขรับ 92 57 วันที่ Tce เม.0. 52", "9257"),  # the pen's strokes stood apart
+        ("เลขรับ 86.36 9 | วันที่ 26/972566", "8636"),  # ... a fifth figure is a speck
+        ("กองคลัง เลขรับ 8%973 sun 12/10/2564", "8973"),
+        ("เลขรับ 7O44 ส Trai 12.213", "7044"),  # the letters a pen's digits read as
+        ("เลขรับ BO86 1 วันที่ 30/5/50", "8086"),
+        ("เลขรับ 12345 วันที่ 1/2/60", "12345"),  # a number of five figures read whole
+        ("เลขรับ BOB", None),  # letters alone
+        ("กองคลัง", None),
+    ],
+)
+def test_a_received_stamps_number(text, number):
+    assert stamp_number(text) == number
 
 
 def test_splitting_memo_and_newsletter():

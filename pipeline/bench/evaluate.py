@@ -163,6 +163,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
     dtype_ok = dtype_n = 0
     stamp_date = [0, 0]
     stamp_time = [0, 0]
+    stamp_number = [0, 0]
     stamp_wrong = [0, 0]  # wrong stamp values read, of them below the review threshold
     names = [0, 0]
     date_confusion: list[dict[str, Any]] = []
@@ -251,10 +252,12 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             if ts:
                 stamp_date[1] += 1
                 stamp_time[1] += 1
+                stamp_number[1] += 1
                 if ps:
                     stamp_date[0] += int(ps.get("date") == ts["date"])
                     stamp_time[0] += int(ps.get("time") == ts["time"])
-                    for k in ("date", "time"):
+                    stamp_number[0] += int(ps.get("number") == ts["number"])
+                    for k in ("number", "date", "time"):
                         if ps.get(k) is not None and ps.get(k) != ts[k]:
                             stamp_wrong[1] += 1
                             stamp_wrong[0] += int(ps.get("confidence", 0.0) < REVIEW_THRESHOLD)
@@ -285,6 +288,9 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             "field_accuracy_by_field": {k: round(v[0] / v[1], 4) for k, v in field_ok.items()},
             "date_accuracy": round(field_ok["date"][0] / field_ok["date"][1], 4)
             if field_ok["date"][1]
+            else None,
+            "stamp_number_accuracy": round(stamp_number[0] / stamp_number[1], 4)
+            if stamp_number[1]
             else None,
             "stamp_date_accuracy": round(stamp_date[0] / stamp_date[1], 4)
             if stamp_date[1]
@@ -338,8 +344,9 @@ def format_scores(s: dict[str, Any]) -> str:
         ("memo dates", _pct(s["date_accuracy"])),
         ("signer names", _pct(s["signer_name_accuracy"])),
         (
-            "stamp date / time",
-            f"{_pct(s['stamp_date_accuracy'])} / {_pct(s['stamp_time_accuracy'])}"
+            "stamp number / date / time",
+            f"{_pct(s.get('stamp_number_accuracy'))} / {_pct(s['stamp_date_accuracy'])}"
+            f" / {_pct(s['stamp_time_accuracy'])}"
             f" (wrong values read: {s['stamp_wrong_values']},"
             f" below {REVIEW_THRESHOLD}: {_pct(s['stamp_wrong_flagged'])})",
         ),

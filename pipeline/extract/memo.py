@@ -615,6 +615,33 @@ def _add_signer(
     return 1
 
 
+# a received stamp's number: after its label, digits and the letters a pen's digits read as
+# beside them (``7O44``, ``BO86``); groups apart by a space, a stop or a sign (``92 57``,
+# ``86.36``, ``8%973``: the pen's strokes stood apart) are joined while the number keeps to
+# four figures (the stamps' book is numbered so: a fifth is a speck or a mark read as one,
+# ``86.36 9``); a group of five or six figures stands alone
+_STAMP_LABEL = re.compile(r"(?:เลข\s*รับ|รับ)\D{0,6}?(?=[0-9๐-๙OB])")
+_STAMP_GROUP = re.compile(r"[ .%]?(?P<g>[0-9๐-๙OB]+)")
+_PEN_DIGITS = str.maketrans({"O": "0", "B": "8"})
+STAMP_NUMBER_JOINED = 4
+
+
+def stamp_number(text: str) -> str | None:
+    """The received stamp's number in ``text`` (its lines read together), or None."""
+    m = _STAMP_LABEL.search(text)
+    if m is None:
+        return None
+    number, read, at = "", "", m.end()
+    while (g := _STAMP_GROUP.match(text, at)) is not None:
+        digits = to_arabic_digits(g["g"]).translate(_PEN_DIGITS)
+        if number and len(number) + len(digits) > STAMP_NUMBER_JOINED:
+            break
+        number, read, at = number + digits, read + g["g"], g.end()
+    if not any(c not in "OB" for c in read) or not 0 < len(number) <= 6:
+        return None  # (letters alone are no number)
+    return number
+
+
 def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Options) -> None:
     for page in pages:
         stamps = [r for r in page.regions if r.kind == RegionKind.STAMP]
@@ -622,10 +649,7 @@ def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Op
             text = r.text
             # values inside the stamp are handwritten: read them, but never claim certainty
             conf = round(min(r.confidence, 0.5), 4)
-            number = None
-            m = re.search(r"(?:เลข\s*รับ|รับ)\D{0,6}([0-9๐-๙]{1,6})", text)
-            if m:
-                number = to_arabic_digits(m.group(1))
+            number = stamp_number(text)
             date_part = _split_at(text, "วันที่")
             time_part = _split_at(text, "เวลา")
             d = parse_written_date(date_part[1] if date_part else text)
