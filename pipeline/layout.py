@@ -14,6 +14,7 @@ later checked again by :mod:`pipeline.handwriting` (grey and black-and-white sca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import cv2
@@ -224,13 +225,22 @@ def punch_holes(dark: np.ndarray, dpi: int) -> np.ndarray:
 def dilate_sparse(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     """``cv2.dilate(mask, kernel)`` (centred kernel) for a mask with little set (rules, their
     cores): done within the box of what is set only, the same pixels at a fraction of the cost."""
+    return _within_ink(mask, kernel, cv2.dilate)
+
+
+def _within_ink(
+    mask: np.ndarray, kernel: np.ndarray, op: Callable[[np.ndarray, np.ndarray], np.ndarray]
+) -> np.ndarray:
+    """``op(mask, kernel)`` (a centred morphology: dilation, erosion) done within the box of
+    what is set and a kernel around it: beyond that box both are empty, and a pixel inside sees
+    the same neighbours, or the mask's edge as before."""
     out = np.zeros_like(mask)
     x, y, w, h = cv2.boundingRect(mask)
     if w and h:
         kh, kw = kernel.shape
         y0, y1 = max(0, y - kh), min(mask.shape[0], y + h + kh)
         x0, x1 = max(0, x - kw), min(mask.shape[1], x + w + kw)
-        out[y0:y1, x0:x1] = cv2.dilate(mask[y0:y1, x0:x1], kernel)
+        out[y0:y1, x0:x1] = op(mask[y0:y1, x0:x1], kernel)
     return out
 
 
@@ -246,17 +256,9 @@ def _rules(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _erode_within(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """``cv2.erode(mask, kernel)``, done within the box of what is set and a kernel around it
-    (beyond that box the erosion is empty; a pixel inside sees the same neighbours, or the
-    page's edge as before): a page's text lies within its margins."""
-    out = np.zeros_like(mask)
-    x, y, w, h = cv2.boundingRect(mask)
-    if w and h:
-        kh, kw = kernel.shape
-        y0, y1 = max(0, y - kh), min(mask.shape[0], y + h + kh)
-        x0, x1 = max(0, x - kw), min(mask.shape[1], x + w + kw)
-        out[y0:y1, x0:x1] = cv2.erode(mask[y0:y1, x0:x1], kernel)
-    return out
+    """``cv2.erode(mask, kernel)`` within the box of the mask's ink: a page's text lies within
+    its margins."""
+    return _within_ink(mask, kernel, cv2.erode)
 
 
 def _line_positions(profile: np.ndarray, min_len: float) -> list[int]:

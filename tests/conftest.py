@@ -26,6 +26,21 @@ def cli_process(*args: str) -> subprocess.Popen[str]:
     )
 
 
+def read_page(path: Path, image=None, dpi: int = 300):  # type: ignore[no-untyped-def]
+    """The page at ``path`` (``image`` saved there first, at ``dpi``) read by the whole page
+    pass with real Tesseract."""
+    from pipeline.ingest import inspect, load_page
+    from pipeline.ocr.engine import make_engine
+    from pipeline.options import Options
+    from pipeline.page import process_page
+
+    if image is not None:
+        image.save(path, dpi=(dpi, dpi))
+    options = Options()
+    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
+    return process_page(load_page(inspect(path, options), 1, options), engine, options)
+
+
 def draw_test_page(path: Path, seed: int) -> None:
     """A small distinct page (A4 at 100 dpi) with a few text-like bars, for fast-engine runs."""
     from PIL import Image, ImageDraw

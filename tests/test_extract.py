@@ -30,6 +30,15 @@ def _header() -> list[Line]:
     ]
 
 
+def _stamp(office: str, *values: str) -> Region:
+    """A received stamp at the page's top right: its office's name, then its values' rows."""
+    rows = [Line(office, (1600, 40, 2300, 100), 0.8)]
+    rows += [Line(v, (1600, 110 + 70 * i, 2300, 170 + 70 * i), 0.4) for i, v in enumerate(values)]
+    return Region(
+        id="s", kind=RegionKind.STAMP, bbox=(1600, 40, 2300, 350), confidence=0.8, lines=rows
+    )
+
+
 def test_memo_header_fields_signature_and_stamp():
     lines = [
         *_header(),
@@ -39,18 +48,7 @@ def test_memo_header_fields_signature_and_stamp():
         _ln("(นายสมชาย ใจดี)", 1900, x=1200, w=600),
         _ln("ผู้อำนวยการกองแผนงาน", 1975, x=1150, w=700),
     ]
-    stamp = Region(
-        id="s",
-        kind=RegionKind.STAMP,
-        bbox=(1600, 40, 2300, 350),
-        confidence=0.8,
-        lines=[
-            Line("กองแผนงาน", (1600, 40, 2300, 100), 0.8),
-            Line("เลขรับ 228", (1600, 110, 2300, 170), 0.4),
-            Line("วันที่ 16/12/65", (1600, 180, 2300, 240), 0.4),
-            Line("เวลา 14.27", (1600, 250, 2300, 310), 0.4),
-        ],
-    )
+    stamp = _stamp("กองแผนงาน", "เลขรับ 228", "วันที่ 16/12/65", "เวลา 14.27")
     sig = Region(id="g", kind=RegionKind.SIGNATURE, bbox=(1250, 1780, 1700, 1880), confidence=0.7)
     [doc] = build_documents([_page(lines, extra=[stamp, sig])], Options())
     assert doc.type == "memo"
@@ -72,18 +70,7 @@ def test_memo_header_fields_signature_and_stamp():
 def test_a_stamps_values_written_with_a_pens_1_read_as_7():
     # the pen's 1s of a received stamp's time and day, flagged at the top, read as 7s: no clock
     # has hour 77, no month day 76; the values are taken, with the doubt, and go to review
-    stamp = Region(
-        id="s",
-        kind=RegionKind.STAMP,
-        bbox=(1600, 40, 2300, 350),
-        confidence=0.8,
-        lines=[
-            Line("กองคลัง", (1600, 40, 2300, 100), 0.8),
-            Line("เลขรับ 5847", (1600, 110, 2300, 170), 0.4),
-            Line("วันที่ 76/12/65", (1600, 180, 2300, 240), 0.4),
-            Line("เวลา 77.50 น.", (1600, 250, 2300, 310), 0.4),
-        ],
-    )
+    stamp = _stamp("กองคลัง", "เลขรับ 5847", "วันที่ 76/12/65", "เวลา 77.50 น.")
     lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
     [doc] = build_documents([_page(lines, extra=[stamp])], Options())
     [st] = doc.stamps
@@ -118,18 +105,13 @@ def test_a_received_stamp_is_told_by_its_printed_labels(lines, stamp):
 def test_a_stamp_its_colour_did_not_tell_is_a_stamp(tmp_path):
     # a received stamp in blue ink on a noisy colour scan taken for a pen's region (seed 2026,
     # file 8): its labels make it the stamp, whose number is read
-    from pipeline.ingest import inspect, load_page
-    from pipeline.ocr.engine import make_engine
-    from pipeline.page import process_page
     from pipeline.synth.corpus import make_file
 
+    from .conftest import read_page
+
     images, truth, _, _ = make_file(8, 2026)
-    path = tmp_path / "memo.png"
-    images[0].save(path, dpi=(300, 300))
-    options = Options()
-    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
-    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
-    [doc] = [d for d in build_documents([page], options) if d.type == "memo"]
+    page = read_page(tmp_path / "memo.png", images[0])
+    [doc] = [d for d in build_documents([page], Options()) if d.type == "memo"]
     [st] = doc.stamps
     assert st["number"] == truth["documents"][0]["stamps"][0]["number"]
 

@@ -6,6 +6,8 @@ from pipeline.ingest import _to_rgb
 from pipeline.synth.corpus import make_file
 from pipeline.synth.degrade import ScanParams
 
+from .conftest import read_page
+
 CASES = [
     (0, 2.5, "colour"),
     (90, -1.3, "grey"),
@@ -123,17 +125,8 @@ def test_a_page_of_pen_notes_is_set_straight_by_its_typed_line(tmp_path, seed, i
     notes' ink sets the page's first geometry; the page read, its lines of sure dictionary
     words that are no routing note, or its printed heading, set the skew, and a page read as
     signs and Latin scraps is read along the other axis too."""
-    from pipeline.ingest import inspect, load_page
-    from pipeline.ocr.engine import make_engine
-    from pipeline.options import Options
-    from pipeline.page import process_page
-
     images, _, _, _ = make_file(index, seed, kind="handnotes", params=params)
-    path = tmp_path / "notes.png"
-    images[0].save(path, dpi=(params.dpi, params.dpi))
-    options = Options()
-    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
-    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
+    page = read_page(tmp_path / "notes.png", images[0], params.dpi)
     assert page.rotation == params.rotation
     assert abs(page.skew - params.skew) <= 0.1
 
@@ -144,17 +137,8 @@ def test_a_memo_page_taken_for_a_page_of_notes_keeps_its_skew(tmp_path):
     too few of its lines read surely to go by, it passes for a page of pen notes, and its typed
     lines' edges, measured with their marks left out, had given 0.13°: it was turned so and read
     again."""
-    from pipeline.ingest import inspect, load_page
-    from pipeline.ocr.engine import make_engine
-    from pipeline.options import Options
-    from pipeline.page import process_page
-
     images, _, _, _ = make_file(2, 73)
-    path = tmp_path / "memo.png"
-    images[0].save(path, dpi=(300, 300))
-    options = Options()
-    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
-    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
+    page = read_page(tmp_path / "memo.png", images[0])
     assert page.rotation == 180
     assert abs(page.skew) < 0.1
 
@@ -322,17 +306,8 @@ def test_a_bw_page_of_a_few_lines_is_not_profiled_finer_than_its_pixels():
 def test_a_page_of_a_few_words_is_not_turned_over_by_its_reading(tmp_path, index, params):
     """Mostly blank pages the geometry set upright, unsure, then read both ways (geometry
     bench, seed 58): the reading upside down must win by its dictionary words to turn them."""
-    from pipeline.ingest import inspect, load_page
-    from pipeline.ocr.engine import make_engine
-    from pipeline.options import Options
-    from pipeline.page import process_page
-
     images, _, _, _ = make_file(index, 58, kind="sparse", params=params)
-    path = tmp_path / "page.png"
-    images[0].save(path, dpi=(params.dpi, params.dpi))
-    options = Options()
-    engine = make_engine("tesseract", options.languages, None, options.page_timeout)
-    page = process_page(load_page(inspect(path, options), 1, options), engine, options)
+    page = read_page(tmp_path / "page.png", images[0], params.dpi)
     assert page.rotation == 0
     assert abs(page.skew - params.skew) <= 0.1
 
