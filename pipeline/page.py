@@ -2183,12 +2183,12 @@ def received_stamp(region: Region) -> bool:
 
     texts = [ln.text for ln in region.lines]
     number = [i for i, t in enumerate(texts) if find_label(t, STAMP_LABELS[0]) is not None]
-    return any(
+    return bool(number) and any(
         find_label(t, label) is not None
         for i, t in enumerate(texts)
         if i not in number
         for label in STAMP_LABELS[1:]
-    ) and bool(number)
+    )
 
 
 def stamp_values(stamp: Region) -> list[Region]:
@@ -3285,8 +3285,8 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
 
     for r in others:
         if r.kind == RegionKind.HANDWRITTEN and received_stamp(r):
-            # a received stamp its ink's colour did not tell (a grey or black-and-white scan,
-            # a pale stamp): its printed labels do
+            # a received stamp its ink's colour did not tell (blue stamp ink on a noisy colour
+            # scan, taken for a pen's): its printed labels do
             r.kind = RegionKind.STAMP
     for r in [r for r in others if r.kind == RegionKind.STAMP]:
         others.extend(stamp_values(r))
