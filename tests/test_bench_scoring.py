@@ -100,3 +100,36 @@ def test_a_received_stamps_number_date_and_time_are_scored(tmp_path):
     s = evaluate(tmp_path, tmp_path / "pred", pixel_metrics=False)
     assert (s["stamp_number_accuracy"], s["stamp_date_accuracy"]) == (1.0, 1.0)
     assert s["stamp_time_accuracy"] == 0.0 and s["stamp_wrong_values"] == 1
+
+
+def test_a_replayed_engine_answers_as_it_was_answered_and_counts_what_it_was_not_shown(tmp_path):
+    # the bench of the time outside Tesseract replays the engine's answers: a page read again
+    # with the engine gone reads as it did, and a new image is a miss
+    import numpy as np
+    import pytest
+
+    from pipeline.bench.replay import ReplayEngine, page_record
+    from pipeline.ingest import inspect, load_page
+    from pipeline.ocr.engine import FakeEngine
+    from pipeline.options import Options
+    from pipeline.page import process_page
+
+    from .conftest import draw_test_page
+
+    draw_test_page(tmp_path / "a.png", 3)
+    options = Options()
+    image = load_page(inspect(tmp_path / "a.png", options), 1, options)
+    engine = ReplayEngine(FakeEngine("ทดสอบ ๑๒๓"))
+    first = page_record(process_page(image, engine, options))
+    engine.replay()
+
+    def gone(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the engine was asked again")
+
+    engine.engine.read = gone  # type: ignore[method-assign]
+    engine.engine.find_lines = gone  # type: ignore[method-assign]
+    assert page_record(process_page(image, engine, options)) == first
+    assert engine.misses == 0
+    with pytest.raises(AssertionError):
+        engine.read(np.zeros((20, 30), np.uint8), 300)
+    assert engine.misses == 1
