@@ -2191,6 +2191,22 @@ def received_stamp(region: Region) -> bool:
     )
 
 
+def stamps_by_labels(regions: list[Region]) -> None:
+    """A pen's region holding a received stamp's printed labels (:func:`received_stamp`) made
+    the stamp, where its ink's colour did not tell it (blue stamp ink on a noisy colour scan,
+    taken for a pen's) and no stamp found lies over it: where one does, the region is that
+    stamp's pen values, and the stamp is not counted twice."""
+    stamps = [r.bbox for r in regions if r.kind == RegionKind.STAMP]
+    for r in regions:
+        if (
+            r.kind == RegionKind.HANDWRITTEN
+            and received_stamp(r)
+            and not any(bbox_inside(r.bbox, b, 30) or bbox_inside(b, r.bbox, 30) for b in stamps)
+        ):
+            r.kind = RegionKind.STAMP
+            stamps.append(r.bbox)
+
+
 def stamp_values(stamp: Region) -> list[Region]:
     """The handwritten values of a received stamp as handwritten regions inside it: what lies
     right of each printed label (เลขรับ, วันที่, เวลา) on its row, up to the stamp's edge, and
@@ -3283,11 +3299,7 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
         elif r.kind == RegionKind.SIGNATURE:
             r.confidence = r.kind_confidence
 
-    for r in others:
-        if r.kind == RegionKind.HANDWRITTEN and received_stamp(r):
-            # a received stamp its ink's colour did not tell (blue stamp ink on a noisy colour
-            # scan, taken for a pen's): its printed labels do
-            r.kind = RegionKind.STAMP
+    stamps_by_labels(others)
     for r in [r for r in others if r.kind == RegionKind.STAMP]:
         others.extend(stamp_values(r))
 

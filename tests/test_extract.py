@@ -102,6 +102,21 @@ def test_a_received_stamp_is_told_by_its_printed_labels(lines, stamp):
     assert received_stamp(region) is stamp
 
 
+def test_a_pens_region_over_a_stamp_found_is_not_a_second_stamp():
+    # the stamp found by its frame, and a pen's region over it holding its labels too (its
+    # values' blue ink, grouped with the labels): one stamp, not two
+    from pipeline.page import stamps_by_labels
+
+    labels = [Line(t, (0, 0, 9, 9), 0.5) for t in ("เลขรับ 654", "วันที่ 12/5/2564", "เวลา 9.53")]
+    found = Region(id="", kind=RegionKind.STAMP, bbox=(1615, 79, 2320, 404), lines=labels)
+    over = Region(id="", kind=RegionKind.HANDWRITTEN, bbox=(1603, 79, 2332, 408), lines=labels)
+    alone = Region(id="", kind=RegionKind.HANDWRITTEN, bbox=(1600, 40, 2300, 350), lines=labels)
+    stamps_by_labels([found, over])
+    assert over.kind == RegionKind.HANDWRITTEN
+    stamps_by_labels([alone])
+    assert alone.kind == RegionKind.STAMP
+
+
 def test_a_stamp_its_colour_did_not_tell_is_a_stamp(tmp_path):
     # a received stamp in blue ink on a noisy colour scan taken for a pen's region (seed 2026,
     # file 8): its labels make it the stamp, whose number is read
