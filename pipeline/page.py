@@ -1121,15 +1121,12 @@ def _cut_rows(
 ) -> list[tuple[int, int]]:
     """The rows of a strip ``sh`` rows high that the components ``cut_off`` by its top and by
     its bottom edge span, each with the row beside them (their fringe): one span, two, or none."""
-    ids = np.flatnonzero(cut_off)
-    bottoms = tops[ids] + heights[ids]
+    top, bottom = tops[cut_off], tops[cut_off] + heights[cut_off]
     spans = []
-    at_top = ids[tops[ids] <= 0]
-    if len(at_top):
-        spans.append((0, min(sh, int((tops[at_top] + heights[at_top]).max()) + 1)))
-    at_bottom = ids[bottoms >= sh]
-    if len(at_bottom):
-        start = max(0, int(tops[at_bottom].min()) - 1)
+    if (at_top := top <= 0).any():
+        spans.append((0, min(sh, int(bottom[at_top].max()) + 1)))
+    if (at_bottom := bottom >= sh).any():
+        start = max(0, int(top[at_bottom].min()) - 1)
         if spans and start <= spans[0][1]:
             return [(0, sh)]
         spans.append((start, sh))

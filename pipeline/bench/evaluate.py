@@ -17,6 +17,7 @@ from pipeline.options import Options
 from pipeline.synth.render import HAND, SIGNATURE, TYPED
 
 FIELDS = ("agency", "phone", "reference", "date", "subject", "to")
+STAMP_VALUES = ("number", "date", "time")  # a received stamp's values, as scored
 REVIEW_THRESHOLD = Options().review_threshold  # below it, a value goes to a person
 
 
@@ -161,9 +162,7 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
     skew_err: list[float] = []
     field_ok: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     dtype_ok = dtype_n = 0
-    stamp_date = [0, 0]
-    stamp_time = [0, 0]
-    stamp_number = [0, 0]
+    stamp_ok = {k: [0, 0] for k in STAMP_VALUES}  # right, of stamps in the truth
     stamp_wrong = [0, 0]  # wrong stamp values read, of them below the review threshold
     names = [0, 0]
     date_confusion: list[dict[str, Any]] = []
@@ -250,17 +249,14 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             ts = td["stamps"][0] if td.get("stamps") else None
             ps = ((match or {}).get("stamps") or [None])[0]
             if ts:
-                stamp_date[1] += 1
-                stamp_time[1] += 1
-                stamp_number[1] += 1
-                if ps:
-                    stamp_date[0] += int(ps.get("date") == ts["date"])
-                    stamp_time[0] += int(ps.get("time") == ts["time"])
-                    stamp_number[0] += int(ps.get("number") == ts["number"])
-                    for k in ("number", "date", "time"):
-                        if ps.get(k) is not None and ps.get(k) != ts[k]:
-                            stamp_wrong[1] += 1
-                            stamp_wrong[0] += int(ps.get("confidence", 0.0) < REVIEW_THRESHOLD)
+                for k in STAMP_VALUES:
+                    stamp_ok[k][1] += 1
+                    if not ps:
+                        continue
+                    stamp_ok[k][0] += int(ps.get(k) == ts[k])
+                    if ps.get(k) is not None and ps.get(k) != ts[k]:
+                        stamp_wrong[1] += 1
+                        stamp_wrong[0] += int(ps.get("confidence", 0.0) < REVIEW_THRESHOLD)
             want_name = td["signatures"][0]["name"] if td.get("signatures") else None
             if want_name:
                 names[1] += 1
@@ -289,15 +285,10 @@ def evaluate(corpus: Path, pred_dir: Path, pixel_metrics: bool = True) -> dict[s
             "date_accuracy": round(field_ok["date"][0] / field_ok["date"][1], 4)
             if field_ok["date"][1]
             else None,
-            "stamp_number_accuracy": round(stamp_number[0] / stamp_number[1], 4)
-            if stamp_number[1]
-            else None,
-            "stamp_date_accuracy": round(stamp_date[0] / stamp_date[1], 4)
-            if stamp_date[1]
-            else None,
-            "stamp_time_accuracy": round(stamp_time[0] / stamp_time[1], 4)
-            if stamp_time[1]
-            else None,
+            **{
+                f"stamp_{k}_accuracy": round(ok / n, 4) if n else None
+                for k, (ok, n) in stamp_ok.items()
+            },
             "stamp_wrong_values": stamp_wrong[1],
             "stamp_wrong_flagged": round(stamp_wrong[0] / stamp_wrong[1], 4)
             if stamp_wrong[1]

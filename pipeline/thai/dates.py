@@ -192,6 +192,13 @@ def _year_to_ce(year_text: str, era_hint: str | None) -> tuple[int | None, str |
     return None, f"year {year_text} is neither Buddhist nor Christian Era", "?"
 
 
+def _doubted(got: DateResult, *doubts: str, text: str | None = None) -> DateResult:
+    """``got`` with ``doubts`` added to its reason (a reason with a value is a doubt); read
+    from ``text`` where that is not the span ``got`` was built from."""
+    reason = "; ".join(filter(None, [got.reason, *doubts]))
+    return DateResult(got.value, reason, got.text if text is None else text, got.era)
+
+
 def _build(day: int, month: int, year_text: str, era_hint: str | None, span: str) -> DateResult:
     year, reason, era = _year_to_ce(year_text, era_hint)
     if year is None:
@@ -265,7 +272,7 @@ def parse_date(text: str) -> DateResult:
             got = _build(int(day), month, written["year"], written["era"], span)
         if not doubts:
             return got
-        return DateResult(got.value, "; ".join(filter(None, [got.reason, *doubts])), span, got.era)
+        return _doubted(got, *doubts)
     if numeric:
         month = int(numeric["month"])
         if not 1 <= month <= 12:
@@ -321,8 +328,7 @@ def _fuzzy_written(prepared: str) -> DateResult | None:
         month = dist.index(best) + 1
     span = m.group(0).strip()
     got = _build(int(m["day"]), month, m["year"], m["era"], span)
-    doubt = f"month read as {m['word']!r}"
-    return DateResult(got.value, "; ".join(filter(None, [got.reason, doubt])), span, got.era)
+    return _doubted(got, f"month read as {m['word']!r}")
 
 
 def find_date(text: str) -> tuple[int, int] | None:
@@ -371,9 +377,10 @@ def parse_written_time(text: str) -> DateResult:
     313) is a dot, with a doubt too."""
     got = parse_time(text)
     if got.value is None and got.reason == "no time found":
-        comma = _PEN_COMMA.search(_prepare(text))
+        prepared = _prepare(text)
+        comma = _PEN_COMMA.search(prepared)
         if comma is not None:
-            got = parse_time(_PEN_COMMA.sub(r"\1.\2", _prepare(text), count=1))
+            got = parse_time(_PEN_COMMA.sub(r"\1.\2", prepared, count=1))
             if got.value is not None:
                 return DateResult(got.value, f"{comma.group(0)!r} read for its dot", got.text)
     m = _TIME_RE.search(got.text) if got.value is None and got.text else None
@@ -419,9 +426,7 @@ def _pen_ones(got: DateResult) -> DateResult | None:
     again = parse_date(text)
     if again.value is None:
         return None
-    return DateResult(
-        again.value, "; ".join(filter(None, [again.reason, *doubts])), got.text, again.era
-    )
+    return _doubted(again, *doubts, text=got.text)
 
 
 # a day, a month and a year in figures, a pen's slash read with a sign or as one (``9%12/64``,
@@ -442,10 +447,7 @@ def _slashes_read_as_signs(text: str) -> DateResult | None:
             continue
         got = _build(int(m["day"]), int(m["month"]), m["year"], None, m.group(0).strip())
         if got.value is not None:
-            doubt = f"date read as {m.group(0).strip()!r}"
-            return DateResult(
-                got.value, "; ".join(filter(None, [got.reason, doubt])), got.text, got.era
-            )
+            return _doubted(got, f"date read as {m.group(0).strip()!r}")
     return None
 
 
@@ -489,9 +491,7 @@ def _month_lookalike(text: str) -> DateResult | None:
             continue
         got = _build(int(m["day"]), month, m["year"], None, m.group(0).strip())
         if got.value is not None:
-            doubt = f"month read as {m['mid'].strip()!r}"
-            reason = "; ".join(filter(None, [got.reason, doubt]))
-            return DateResult(got.value, reason, got.text, got.era)
+            return _doubted(got, f"month read as {m['mid'].strip()!r}")
     return None
 
 
