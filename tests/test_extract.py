@@ -80,6 +80,40 @@ def test_a_stamps_values_written_with_a_pens_1_read_as_7():
     assert "hour read as 77" in item.reason and "day read as 76" in item.reason
 
 
+def _shifted(region: Region, bbox, *values: str) -> Region:
+    """``region``'s stamp found again in ``bbox``, its rows read as ``values``."""
+    rows = [Line(v, ln.bbox, ln.confidence) for v, ln in zip(values, region.lines, strict=True)]
+    return Region(id="t", kind=RegionKind.STAMP, bbox=bbox, confidence=0.8, lines=rows)
+
+
+def test_a_stamp_found_twice_is_one_stamp_with_each_value_read():
+    # the frame of a received stamp inside the box of its coloured ink (the ink's grouping
+    # spreads some 30 px past the frame): one stamp. The ink box's reading comes first; a value it missed is the
+    # frame's; values the two read differently go to review with both readings
+    ink = _stamp("กองคลัง", "เลขรับ 5847", "วันที่ 16/1", "เวลา 9.15 น.")
+    frame = _shifted(
+        ink, (1636, 63, 2264, 327), "กองคลัง", "เลขรับ 5841", "วันที่ 16/12/65", "เวลา 9.15 น."
+    )
+    lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
+    [doc] = build_documents([_page(lines, extra=[frame, ink])], Options())
+    [st] = doc.stamps
+    assert (st["number"], st["date"], st["time"]) == ("5847", "2022-12-16", "09:15")
+    assert st["bbox"] == list(ink.bbox)
+    [item] = [it for it in doc.review if it.path == "stamps[0]"]
+    assert "number as 5847 or 5841" in item.reason
+    assert "date" not in item.reason.replace("stamp date", "")  # (the frame's date read)
+
+
+def test_two_stamps_apart_stay_two_in_the_pages_order():
+    top = _stamp("กองคลัง", "เลขรับ 5847", "วันที่ 16/12/65", "เวลา 9.15 น.")
+    below = _shifted(
+        top, (1500, 400, 2400, 800), "กองแผนงาน", "เลขรับ 12", "วันที่ 19/12/65", "เวลา 10.00 น."
+    )
+    lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
+    [doc] = build_documents([_page(lines, extra=[top, below])], Options())
+    assert [s["number"] for s in doc.stamps] == ["5847", "12"]
+
+
 @pytest.mark.parametrize(
     "lines, stamp",
     [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -18,7 +19,9 @@ from pipeline.model import (
     Region,
     RegionKind,
     ReviewItem,
+    bbox_area,
     bbox_inside,
+    bbox_intersection,
     bbox_union,
 )
 from pipeline.options import Options
@@ -642,31 +645,75 @@ def stamp_number(text: str) -> str | None:
     return number
 
 
+STAMP_READ_VALUES = ("number", "date", "time")  # a received stamp's values
+STAMP_NESTED = 0.9  # the share of a stamp's box inside another's that makes them one stamp
+
+
+def _stamp_reading(r: Region, page: int) -> dict[str, Any]:
+    """A received stamp's values as its region read."""
+    text = r.text
+    date_part = _split_at(text, "วันที่")
+    time_part = _split_at(text, "เวลา")
+    d = parse_written_date(date_part[1] if date_part else text)
+    t = parse_written_time(time_part[1] if time_part else text)
+    return {
+        "kind": "received",
+        "text": normalise_value(text),
+        "number": stamp_number(text),
+        "date": d.value,
+        "time": t.value,
+        # values inside the stamp are handwritten: read them, but never claim certainty
+        "confidence": round(min(r.confidence, 0.5), 4),
+        "page": page,
+        "bbox": list(r.bbox),
+        "reasons": {"date": d.reason, "time": t.reason},  # (a value's doubt, by value)
+    }
+
+
+def _one_stamp(stamps: list[Region]) -> list[list[Region]]:
+    """The page's stamp regions by the stamp they are: a region lying within a larger one
+    (its frame inside the box of its coloured ink, both found) is that stamp read again.
+    Each group's largest region first; the groups in the page's order."""
+    order = {id(r): i for i, r in enumerate(stamps)}
+    groups: list[list[Region]] = []
+    for r in sorted(stamps, key=lambda r: -bbox_area(r.bbox)):
+        outer = next(
+            (
+                g
+                for g in groups
+                if bbox_intersection(r.bbox, g[0].bbox) > STAMP_NESTED * bbox_area(r.bbox)
+            ),
+            None,
+        )
+        if outer is None:
+            groups.append([r])
+        else:
+            outer.append(r)
+    return sorted(groups, key=lambda g: order[id(g[0])])
+
+
+def _merged_stamp(readings: list[dict[str, Any]]) -> dict[str, Any]:
+    """One stamp from its readings (the largest region's first): each value, with its doubt,
+    from the first reading that has it; where two readings disagree, the review item says so."""
+    out = dict(readings[0])
+    reasons: list[str] = []
+    for k in STAMP_READ_VALUES:
+        found = [x for x in readings if x[k] is not None]
+        chosen = found[0] if found else readings[0]
+        out[k] = chosen[k]
+        reasons.extend(filter(None, [chosen["reasons"].get(k)]))
+        read = list(dict.fromkeys(x[k] for x in found))
+        if len(read) > 1:
+            reasons.append(f"the stamp read twice gives its {k} as {' or '.join(read)}")
+    out["reasons"] = reasons
+    return out
+
+
 def extract_stamps_and_annotations(doc: Document, pages: list[Page], options: Options) -> None:
     for page in pages:
         stamps = [r for r in page.regions if r.kind == RegionKind.STAMP]
-        for r in stamps:
-            text = r.text
-            # values inside the stamp are handwritten: read them, but never claim certainty
-            conf = round(min(r.confidence, 0.5), 4)
-            number = stamp_number(text)
-            date_part = _split_at(text, "วันที่")
-            time_part = _split_at(text, "เวลา")
-            d = parse_written_date(date_part[1] if date_part else text)
-            t = parse_written_time(time_part[1] if time_part else text)
-            doc.stamps.append(
-                {
-                    "kind": "received",
-                    "text": normalise_value(text),
-                    "number": number,
-                    "date": d.value,
-                    "time": t.value,
-                    "confidence": conf,
-                    "page": page.number,
-                    "bbox": list(r.bbox),
-                    "reasons": [x for x in (d.reason, t.reason) if x],
-                }
-            )
+        for group in _one_stamp(stamps):
+            doc.stamps.append(_merged_stamp([_stamp_reading(r, page.number) for r in group]))
         for r in page.regions:
             if r.kind == RegionKind.HANDWRITTEN:
                 if any(bbox_inside(r.bbox, s.bbox, 15) for s in stamps):
