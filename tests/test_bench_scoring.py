@@ -59,6 +59,27 @@ def test_the_generator_sets_a_long_subject_smaller_rather_than_past_the_page_edg
     assert subject[0]["bbox"][2] <= A4[0] - MARGIN_RIGHT + 5
 
 
+def test_the_generator_sets_a_long_newsletter_issuer_line_smaller_to_fit_the_page():
+    """A newsletter's issuer line (unit, department, phone) too long for the page is set smaller
+    to fit: drawn past the page's edge, its phone's last digits were in the truth and on no scan
+    (seed 2027: files 65, 78, 106, 119, 132)."""
+    import dataclasses
+    import random
+
+    from pipeline.synth.compose import Style, compose_newsletter
+    from pipeline.synth.content import Writer
+    from pipeline.synth.fonts import hand_face, typed_face
+    from pipeline.synth.render import A4, MARGIN_RIGHT
+
+    rng = random.Random(7)
+    nc = Writer(rng, thai_digits=True).newsletter()
+    nc = dataclasses.replace(nc, issuer="ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร " + nc.issuer)
+    style = Style(typed_face("laksaman"), hand_face("purisa"), 18, "blue", "purple")
+    canvases, _ = compose_newsletter(nc, style, rng)
+    [issuer] = [ln for ln in canvases[0].lines if ln["text"] == nc.issuer]
+    assert issuer["bbox"][2] <= A4[0] - MARGIN_RIGHT + 5
+
+
 def test_the_gazette_text_layer_is_compared_forgiving_only_its_known_faults():
     # the PDF's own text layer drops sara am's circle, misorders a tone mark after its vowel
     # and writes some Thai digits as Arabic: none of that counts as a reading error

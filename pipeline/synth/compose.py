@@ -268,7 +268,9 @@ def compose_newsletter(
     cv = pages[0]
     tb = cv.text(MARGIN_LEFT, y, nc.title, title_font)
     y += st.leading * 1.3
-    cv.text(MARGIN_LEFT, y, nc.issuer, reg)
+    # (a long issuer line set smaller to fit: drawn past the page's edge, its phone's last
+    # digits were in the truth and on no scan)
+    cv.typed_line(MARGIN_LEFT, y, [(nc.issuer, reg)], 0, right)
     y += st.leading * 0.5
     cv.rule(MARGIN_LEFT, y, right, y, width=4)
     y += st.leading * 1.2
