@@ -67,12 +67,18 @@ def test_memo_header_fields_signature_and_stamp():
     assert any(it.path == "stamps[0]" for it in doc.review)
 
 
+def _memo_with(*regions: Region):
+    """The document of a memo's head with ``regions`` (stamps) on its page."""
+    lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
+    [doc] = build_documents([_page(lines, extra=list(regions))], Options())
+    return doc
+
+
 def test_a_stamps_values_written_with_a_pens_1_read_as_7():
     # the pen's 1s of a received stamp's time and day, flagged at the top, read as 7s: no clock
     # has hour 77, no month day 76; the values are taken, with the doubt, and go to review
     stamp = _stamp("กองคลัง", "เลขรับ 5847", "วันที่ 76/12/65", "เวลา 77.50 น.")
-    lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
-    [doc] = build_documents([_page(lines, extra=[stamp])], Options())
+    doc = _memo_with(stamp)
     [st] = doc.stamps
     assert (st["date"], st["time"]) == ("2022-12-16", "11:50")
     assert st["confidence"] <= 0.5
@@ -88,14 +94,13 @@ def _shifted(region: Region, bbox, *values: str) -> Region:
 
 def test_a_stamp_found_twice_is_one_stamp_with_each_value_read():
     # the frame of a received stamp inside the box of its coloured ink (the ink's grouping
-    # spreads some 30 px past the frame): one stamp. The ink box's reading comes first; a value it missed is the
-    # frame's; values the two read differently go to review with both readings
+    # spreads some 30 px past the frame): one stamp. The ink box's reading comes first; a value
+    # it missed is the frame's; values the two read differently go to review with both readings
     ink = _stamp("กองคลัง", "เลขรับ 5847", "วันที่ 16/1", "เวลา 9.15 น.")
     frame = _shifted(
         ink, (1636, 63, 2264, 327), "กองคลัง", "เลขรับ 5841", "วันที่ 16/12/65", "เวลา 9.15 น."
     )
-    lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
-    [doc] = build_documents([_page(lines, extra=[frame, ink])], Options())
+    doc = _memo_with(frame, ink)
     [st] = doc.stamps
     assert (st["number"], st["date"], st["time"]) == ("5847", "2022-12-16", "09:15")
     assert st["bbox"] == list(ink.bbox)
@@ -109,8 +114,7 @@ def test_two_stamps_apart_stay_two_in_the_pages_order():
     below = _shifted(
         top, (1500, 400, 2400, 800), "กองแผนงาน", "เลขรับ 12", "วันที่ 19/12/65", "เวลา 10.00 น."
     )
-    lines = [*_header(), _ln("เรียน อธิบดี", 700, w=900)]
-    [doc] = build_documents([_page(lines, extra=[top, below])], Options())
+    doc = _memo_with(top, below)
     assert [s["number"] for s in doc.stamps] == ["5847", "12"]
 
 
