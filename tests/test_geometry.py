@@ -1,5 +1,7 @@
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.geometry import apply, estimate, to_gray
 from pipeline.ingest import _to_rgb
@@ -326,3 +328,28 @@ def test_a_page_of_pen_notes_whose_profiles_tie_is_turned_by_its_letters_neighbo
     g = estimate(page, 300)
     assert g.rotation == 0
     assert abs(g.skew - -9.0) < 3  # the notes' own angles: see the README's geometry figures
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n=st.integers(2, 400),
+    angle=st.floats(-20, 20, allow_nan=False),
+    smooth=st.booleans(),
+)
+def test_a_sweeps_scratch_memory_gives_each_angle_the_score_fresh_memory_does(
+    seed, n, angle, smooth
+):
+    # one scratch buffer serves every angle of a sweep: each score is the one the angle gets
+    # alone, whatever the angles scored before it left in the buffer
+    from pipeline.geometry import _profile_score, _profile_size
+
+    rng = np.random.default_rng(seed)
+    xs, ys = rng.integers(0, 2480, n).astype(np.float64), rng.integers(0, 3508, n).astype(float)
+    size = _profile_size(xs, ys)
+    scratch = np.empty((2, n))
+    for before in rng.uniform(-20, 20, 3):
+        _profile_score(xs, ys, float(before), size, smooth, scratch)
+    assert _profile_score(xs, ys, angle, size, smooth, scratch) == _profile_score(
+        xs, ys, angle, size, smooth
+    )
