@@ -345,7 +345,8 @@ def test_a_sweeps_scratch_memory_gives_each_angle_the_score_fresh_memory_does(
     from pipeline.geometry import _profile_score, _profile_size
 
     rng = np.random.default_rng(seed)
-    xs, ys = rng.integers(0, 2480, n).astype(np.float64), rng.integers(0, 3508, n).astype(float)
+    xs = rng.integers(0, 2480, n).astype(np.float64)
+    ys = rng.integers(0, 3508, n).astype(np.float64)
     size = _profile_size(xs, ys)
     scratch = np.empty((2, n))
     for before in rng.uniform(-20, 20, 3):

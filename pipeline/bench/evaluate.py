@@ -13,11 +13,11 @@ import numpy as np
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.extract.memo import STAMP_VALUES
 from pipeline.options import Options
 from pipeline.synth.render import HAND, SIGNATURE, TYPED
 
 FIELDS = ("agency", "phone", "reference", "date", "subject", "to")
-STAMP_VALUES = ("number", "date", "time")  # a received stamp's values, as scored
 REVIEW_THRESHOLD = Options().review_threshold  # below it, a value goes to a person
 
 

@@ -645,7 +645,7 @@ def stamp_number(text: str) -> str | None:
     return number
 
 
-STAMP_READ_VALUES = ("number", "date", "time")  # a received stamp's values
+STAMP_VALUES = ("number", "date", "time")  # a received stamp's values (the bench scores these)
 STAMP_NESTED = 0.9  # the share of a stamp's box inside another's that makes them one stamp
 
 
@@ -697,7 +697,7 @@ def _merged_stamp(readings: list[dict[str, Any]]) -> dict[str, Any]:
     from the first reading that has it; where two readings disagree, the review item says so."""
     out = dict(readings[0])
     reasons: list[str] = []
-    for k in STAMP_READ_VALUES:
+    for k in STAMP_VALUES:
         found = [x for x in readings if x[k] is not None]
         chosen = found[0] if found else readings[0]
         out[k] = chosen[k]
