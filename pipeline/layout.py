@@ -621,6 +621,41 @@ def _stroke_kernels(base: int) -> list[np.ndarray]:
     return out
 
 
+# x-heights a straight run of ink must reach to be a pen's stroke across typed letters (a typed
+# Thai letter is at most some 1.3 wide)
+LIFT_LENGTH = 2.0
+
+
+def lift_strokes(gray: np.ndarray, box: BBox, xh: float) -> np.ndarray:
+    """``gray`` with the long straight strokes about ``box`` lifted off: a signature's closing
+    stroke drawn along a typed name line, through its letters' tops. Its pixels are whitened,
+    but where a letter's own stroke crosses it (the letter's ink above and below joins across
+    it, ``CROSSING_GAP``), they take the grey of the ink nearest them, so the letter stays
+    whole. The page as scanned keeps the stroke, which the engine reads as letters and marks
+    (ณัฐวุฒิ read ``ณัววุฒิ``); cleared with the signature's colour or component, it takes the
+    letters' tops with it. A copy of ``gray``: only the box's neighbourhood differs."""
+    reach = int(2 * LIFT_LENGTH * xh)
+    h, w = gray.shape
+    x0, y0 = max(0, box[0] - reach), max(0, box[1] - reach)
+    x1, y1 = min(w, box[2] + reach), min(h, box[3] + reach)
+    out = gray.copy()
+    window = gray[y0:y1, x0:x1]
+    if window.size == 0:
+        return out
+    ink = cv2.threshold(window, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    long = np.zeros_like(ink)
+    for kernel in _stroke_kernels(max(3, int(xh * LIFT_LENGTH))):
+        long = cv2.bitwise_or(long, cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel))
+    gone = cv2.dilate(long, np.ones((3, 3), np.uint8))
+    rest = cv2.bitwise_and(ink, 1 - gone)
+    joined = cv2.morphologyEx(rest, cv2.MORPH_CLOSE, np.ones((CROSSING_GAP, 1), np.uint8))
+    crossed = (gone > 0) & (joined > 0) & (ink > 0)
+    lifted = out[y0:y1, x0:x1]
+    lifted[gone > 0] = 255
+    lifted[crossed] = cv2.erode(window, _CROSSING_KERNEL)[crossed]
+    return out
+
+
 def _line_band(
     stats: np.ndarray, typed: np.ndarray, i: int, xh: float
 ) -> tuple[np.ndarray, np.ndarray, int] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -51,7 +52,15 @@ from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
 from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_date, find_month
 from pipeline.thai.digits import to_arabic_digits
-from pipeline.thai.names import TITLES, reading_fit, title_guessed, with_title_read
+from pipeline.thai.names import (
+    TITLES,
+    correct_name,
+    graft_name_part,
+    parts_read,
+    reading_fit,
+    title_guessed,
+    with_title_read,
+)
 from pipeline.thai.reference import MINISTRY_CODE, MINISTRY_CODES, snap_code
 from pipeline.thai.repair import CONSONANTS, MARKS, repair_text
 from pipeline.thai.words import (
@@ -2738,11 +2747,13 @@ def reread_signer_names(
     dpi: int,
     options: Options,
     struck: tuple[Line, ...] = (),
+    x_height: float | None = None,
 ) -> None:
     """A signature block's name line read again where its name is not all known, or is known
     only once marks are put back: from the page as scanned (clearing a signature's stroke along
-    the letters' tops takes their tops with it: ``นาานภาพร`` for ``นางนภาพร``) and from its box
-    alone; the reading that fits the better (``reading_fit``: its title, given name and family
+    the letters' tops takes their tops with it: ``นาานภาพร`` for ``นางนภาพร``), from the scan
+    with the stroke lifted off (``layout.lift_strokes``; ``x_height``: the page's type's, else
+    two fifths of the line's height) and from its box alone; the reading that fits the better (``reading_fit``: its title, given name and family
     name known the more, then the fewer marks put back) is taken, the first on a tie. A
     ``struck`` line (a name line the signature made read as a pen's), or a parenthesised line
     over a position, is read again even where it reads as no name (``. went พึงบุญ)``: the
@@ -2761,11 +2772,18 @@ def reread_signer_names(
             continue
         if fit == (3, 0) and not (name is not None and title_guessed(name)):
             continue
-        for img, langs in ((ocr_gray, None), (gray, None), (ocr_gray, "tha")):
+        xh = x_height or 0.4 * (ln.bbox[3] - ln.bbox[1])
+        # (the line's own reading first, then the others: text, line read, fit, name mended)
+        readings: list[tuple[str, Line | None, tuple[int, int], str | None]] = [
+            (ln.text, None, fit, correct_name(repair_text(name)) if name is not None else None)
+        ]
+        for img, langs in ((ocr_gray, None), (gray, None), (None, None), (ocr_gray, "tha")):
             # (single-line mode gives up on some: a name line in a serif face; and the
             # English model takes a family name by a signature's strokes: ทองคำ read ``nasa``)
-            if langs is not None and fit[0] >= 3:
-                break
+            if (langs is not None or img is None) and max(r[2] for r in readings)[0] >= 3:
+                continue
+            if img is None:
+                img = layout.lift_strokes(gray, ln.bbox, xh)
             again = _read_region(
                 engine, img, ln.bbox, dpi, options, psm=7, languages=langs
             ) or _read_region(engine, img, ln.bbox, dpi, options, psm=6, languages=langs)
@@ -2773,18 +2791,41 @@ def reread_signer_names(
             # (judged as repaired: a split sara am, ``ท์อังคํา``, keeps ทองคำ from its list;
             # the line keeps the engine's text, which its symbols spell, till finish_lines)
             other = signer_name(repair_text(text)) if len(again) == 1 else None
-            if other is not None and (f := reading_fit(other)) > fit:
-                fit = f
-                ln.text, ln.raw_text, ln.words = text, again[0].raw_text, again[0].words
-                ln.confidence = min(ln.confidence, again[0].confidence)
-            elif (
-                other is not None
-                and (kept := signer_name(ln.text)) is not None
-                and (titled := with_title_read(kept, other)) is not None
-            ):
-                # the title a signature's stroke made unreadable, as the other reading has it
-                ln.text = ln.text.replace(kept, titled, 1)
-                ln.confidence = min(ln.confidence, again[0].confidence)
+            if other is not None:
+                readings.append((text, again[0], reading_fit(other), correct_name(other)))
+        _take_name_reading(ln, readings)
+
+
+def _take_name_reading(
+    ln: Line, readings: list[tuple[str, Line | None, tuple[int, int], str | None]]
+) -> None:
+    """Set name line ``ln`` to the best of its ``readings`` (its own first): the most parts
+    known, then the more of its given and family names read (``parts_read``), then the fewer
+    marks put back; of readings that fit as well, the name the most readings mend to (a
+    stroke across the line misleads one reading its own way: ``คงมน`` once, ``คงมัน`` three
+    times), then the first. Where the one taken leaves its title a guess, or its given or
+    family name unknown, another reading that reads it (``with_title_read``,
+    ``graft_name_part``) lends it: a stroke across the line spoils different letters in
+    each."""
+    votes = Counter(r[3] for r in readings)
+
+    def rank(i: int) -> tuple[int, int, int, int, int]:
+        (known, marks), mended = readings[i][2], readings[i][3]
+        return known, parts_read(mended or ""), marks, votes[mended], -i
+
+    best = max(range(len(readings)), key=rank)
+    text, line, _, _ = readings[best]
+    if line is not None:
+        ln.text, ln.raw_text, ln.words = text, line.raw_text, line.words
+        ln.confidence = min(ln.confidence, line.confidence)
+    for other_text, other_line, _, _ in readings:
+        kept, other = signer_name(ln.text), signer_name(repair_text(other_text))
+        if other_line is None or other_line is line or kept is None or other is None:
+            continue
+        grafted = with_title_read(kept, other) or graft_name_part(repair_text(kept), other)
+        if grafted is not None:
+            ln.text = ln.text.replace(kept, grafted, 1)
+            ln.confidence = min(ln.confidence, other_line.confidence)
 
 
 def _reference_line(text: str) -> bool:
@@ -3224,7 +3265,9 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             ln.confidence = round(min(ln.confidence, prob), 4)
             typed.append(ln)
 
-    reread_signer_names(engine, gray, lay.ocr_gray, typed, pimg.dpi, options, tuple(struck))
+    reread_signer_names(
+        engine, gray, lay.ocr_gray, typed, pimg.dpi, options, tuple(struck), lay.x_height
+    )
     digit_model = load_model()
     typed_digits = digits_read(typed)
     changed = finish_lines(

@@ -545,6 +545,43 @@ def with_title_read(name: str, other: str) -> str | None:
     return read + text[len(title) :]
 
 
+def known_family(word: str) -> bool:
+    """Whether a family name (as ``correct_name`` mended it) is listed, or is one dictionary
+    word or two (many real ones are: ทรัพย์สมบูรณ์)."""
+    from pipeline.thai.words import _dictionary
+
+    words = _dictionary()[0]
+    return (
+        word in _lists()[1]
+        or word in words
+        or any(word[:j] in words and word[j:] in words for j in range(2, len(word) - 1))
+    )
+
+
+def graft_name_part(name: str, other: str) -> str | None:
+    """``name`` (a signer's, as read and repaired: a title and two words) with its given or
+    family name as ``other`` (another reading of its line, the same title and two words)
+    reads it, where ``name``'s is unknown once mended (``correct_name``: no listed given name;
+    no listed family name, nor dictionary words) and ``other``'s is known: a stroke across the
+    line spoils different letters in each reading (``พรทิพย์ ฑ์รัพ์ย์สิมบูรณ์`` and
+    ``พ.ทิพย์ ทรัพย์สมบูรณ์``). None where neither part is so lent."""
+    given_names = _lists()[0]
+    mine, theirs = name.split(" "), other.split(" ")
+    mended, their_mended = correct_name(name), correct_name(other)
+    title = next((t for t in TITLES if mended.startswith(t)), None)
+    if title is None or len(mine) != 2 or len(theirs) != 2 or not their_mended.startswith(title):
+        return None
+    m, t = mended[len(title) :].split(" "), their_mended[len(title) :].split(" ")
+    if len(m) != 2 or len(t) != 2:
+        return None
+    out = list(mine)
+    if not known_family(m[1]) and known_family(t[1]):
+        out[1] = theirs[1]
+    if m[0] not in given_names and t[0] in given_names and theirs[0].startswith(title):
+        out[0] = theirs[0]
+    return " ".join(out) if out != mine else None
+
+
 def _struck_title(text: str) -> str | None:
     """``text`` (a name read after ``นาง``) with ``นางสาว`` whose ``สาว`` a stroke misread put
     right, where a listed name then follows; None when none does."""
@@ -671,6 +708,14 @@ def listed_parts(name: str) -> int:
     less (a stroke read as a word). What tells two readings of one name line apart first
     (``reading_fit``)."""
     return _listed(correct_name(name))
+
+
+def parts_read(mended: str) -> int:
+    """How many of a signer's given and family names a reading (as ``correct_name`` mended it)
+    holds, two at most: a reading that lost its family name to a stroke (``นาะเกรียงไกร WUE``,
+    the English model's word left out) is no better for needing no mark put back."""
+    title = next((t for t in TITLES if mended.startswith(t)), "")
+    return min(2, len(mended[len(title) :].split()))
 
 
 def _listed(mended: str) -> int:
