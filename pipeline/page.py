@@ -2799,11 +2799,11 @@ def reread_signer_names(
 def _take_name_reading(
     ln: Line, readings: list[tuple[str, Line | None, tuple[int, int], str | None]]
 ) -> None:
-    """Set name line ``ln`` to the best of its ``readings`` (its own first): the most parts
-    known, then the more of its given and family names read (``parts_read``), then the fewer
-    marks put back; of readings that fit as well, the name the most readings mend to (a
-    stroke across the line misleads one reading its own way: ``คงมน`` once, ``คงมัน`` three
-    times), then the first. Where the one taken leaves its title a guess, or its given or
+    """Set name line ``ln`` to the best of its ``readings`` (its own first, and the others
+    that fit better than it): the most parts known, then the more of its given and family
+    names read (``parts_read``), then the fewer marks put back; of readings that fit as well,
+    the name the most readings mend to (a stroke across the line misleads one reading its
+    own way: ``คงมน`` once, ``คงมัน`` three times), then the first. Where the one taken leaves its title a guess, or its given or
     family name unknown, another reading that reads it (``with_title_read``,
     ``graft_name_part``) lends it: a stroke across the line spoils different letters in
     each."""
@@ -2813,7 +2813,11 @@ def _take_name_reading(
         (known, marks), mended = readings[i][2], readings[i][3]
         return known, parts_read(mended or ""), marks, votes[mended], -i
 
-    best = max(range(len(readings)), key=rank)
+    # (another reading must fit better than the line's own to be taken at all: a line over a
+    # position that only looks like a name, ``( สำหรับระบุเหตุที่… )`` on a real form, read again
+    # the same but for a lost mark, had been taken by the rereadings' agreeing)
+    own = readings[0][2]
+    best = max([0, *(i for i in range(1, len(readings)) if readings[i][2] > own)], key=rank)
     text, line, _, _ = readings[best]
     if line is not None:
         ln.text, ln.raw_text, ln.words = text, line.raw_text, line.words

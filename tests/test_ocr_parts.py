@@ -2946,6 +2946,23 @@ def test_a_name_line_read_several_ways_takes_the_likeliest_reading_and_the_parts
     assert ln.text == want
 
 
+def test_rereadings_that_agree_take_a_line_only_where_they_fit_better_than_its_own_reading():
+    """A real election form: a parenthesised line that only looks like a name, read again the
+    same way three times but for a lost mark (``ที`` for ที่), fits no better than the line's
+    own reading, which stays however many rereadings agree."""
+    from pipeline.options import Options
+    from pipeline.page import reread_signer_names
+
+    scanned, letters = _struck_bars()
+    cleared = np.where(scanned == 30, 255, letters).astype(np.uint8)
+    again = "( สำหรับระบุเหตุทีผลการนับคะแนน )"
+    own = "( สำหรับระบุเหตุที่ผลการนับคะแนน )"
+    engine = _ReadsStroke(again, again, again)
+    ln = Line(own, (90, 35, 510, 75), 0.9, raw_text=own)
+    reread_signer_names(engine, scanned, cleared, [ln], 300, Options(), x_height=30.0)
+    assert ln.text == own
+
+
 @pytest.mark.parametrize(
     ("name", "other", "want"),
     [
