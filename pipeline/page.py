@@ -2753,8 +2753,9 @@ def reread_signer_names(
     only once marks are put back: from the page as scanned (clearing a signature's stroke along
     the letters' tops takes their tops with it: ``นาานภาพร`` for ``นางนภาพร``), from the scan
     with the stroke lifted off (``layout.lift_strokes``; ``x_height``: the page's type's, else
-    two fifths of the line's height) and from its box alone; the reading that fits the better (``reading_fit``: its title, given name and family
-    name known the more, then the fewer marks put back) is taken, the first on a tie. A
+    two fifths of the line's height) and from its box alone; of the readings, the one that
+    fits best is taken (``_take_name_reading``: by ``reading_fit``, its title, given name and
+    family name known the more, then the fewer marks put back), the line's own on a tie. A
     ``struck`` line (a name line the signature made read as a pen's), or a parenthesised line
     over a position, is read again even where it reads as no name (``. went พึงบุญ)``: the
     English model took the title and given name)."""
@@ -2803,10 +2804,10 @@ def _take_name_reading(
     that fit better than it): the most parts known, then the more of its given and family
     names read (``parts_read``), then the fewer marks put back; of readings that fit as well,
     the name the most readings mend to (a stroke across the line misleads one reading its
-    own way: ``คงมน`` once, ``คงมัน`` three times), then the first. Where the one taken leaves its title a guess, or its given or
-    family name unknown, another reading that reads it (``with_title_read``,
-    ``graft_name_part``) lends it: a stroke across the line spoils different letters in
-    each."""
+    own way: ``คงมน`` once, ``คงมัน`` three times), then the first. Where the one taken leaves
+    its title a guess, or its given or family name unknown, another reading that reads it
+    (``with_title_read``, ``graft_name_part``) lends it: a stroke across the line spoils
+    different letters in each."""
     votes = Counter(r[3] for r in readings)
 
     def rank(i: int) -> tuple[int, int, int, int, int]:
