@@ -412,13 +412,16 @@ CROSSING_GAP = 9  # pixels of a cleared stroke (pen, with its fringe) a letter i
 _CROSSING_KERNEL = np.ones((CROSSING_GAP, CROSSING_GAP), np.uint8)
 
 
-def _crossings(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
+def _crossings(
+    ink: np.ndarray, pen: np.ndarray, kernel: np.ndarray = _CROSSING_KERNEL
+) -> np.ndarray:
     """The pixels of coloured strokes (``pen``) that lie across black ink: where closing the
-    black ink over a stroke's width joins it up again (none on a page without such ink)."""
+    black ink over a stroke's width (``kernel``) joins it up again (none on a page without
+    such ink). Masks of 0 and 255."""
     if not pen.any():
         return pen
     black = cv2.bitwise_and(ink, cv2.bitwise_not(pen))
-    closed = cv2.morphologyEx(black, cv2.MORPH_CLOSE, _CROSSING_KERNEL)
+    closed = cv2.morphologyEx(black, cv2.MORPH_CLOSE, kernel)
     return cv2.bitwise_and(cv2.bitwise_and(closed, pen), cv2.bitwise_not(black))
 
 
@@ -621,9 +624,20 @@ def _stroke_kernels(base: int) -> list[np.ndarray]:
     return out
 
 
+def _long_strokes(ink: np.ndarray, length: int) -> np.ndarray:
+    """The pixels of ``ink`` (a mask) on straight runs ``length`` px long or more, in any of
+    ``_stroke_kernels``' directions, with a pixel's margin about them."""
+    long = np.zeros_like(ink)
+    for kernel in _stroke_kernels(max(3, length)):
+        long = cv2.bitwise_or(long, cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel))
+    return cv2.dilate(long, np.ones((3, 3), np.uint8))
+
+
 # x-heights a straight run of ink must reach to be a pen's stroke across typed letters (a typed
 # Thai letter is at most some 1.3 wide)
 LIFT_LENGTH = 2.0
+# a letter's ink above and below a lifted stroke joins across this many rows
+_ACROSS_STROKE = np.ones((CROSSING_GAP, 1), np.uint8)
 
 
 def lift_strokes(gray: np.ndarray, box: BBox, xh: float) -> np.ndarray:
@@ -642,14 +656,9 @@ def lift_strokes(gray: np.ndarray, box: BBox, xh: float) -> np.ndarray:
     window = gray[y0:y1, x0:x1]
     if window.size == 0:
         return out
-    ink = cv2.threshold(window, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
-    long = np.zeros_like(ink)
-    for kernel in _stroke_kernels(max(3, int(xh * LIFT_LENGTH))):
-        long = cv2.bitwise_or(long, cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel))
-    gone = cv2.dilate(long, np.ones((3, 3), np.uint8))
-    rest = cv2.bitwise_and(ink, 1 - gone)
-    joined = cv2.morphologyEx(rest, cv2.MORPH_CLOSE, np.ones((CROSSING_GAP, 1), np.uint8))
-    crossed = (gone > 0) & (joined > 0) & (ink > 0)
+    ink = otsu_ink(window)
+    gone = _long_strokes(ink, int(xh * LIFT_LENGTH))
+    crossed = (_crossings(ink, gone, _ACROSS_STROKE) > 0) & (ink > 0)
     lifted = out[y0:y1, x0:x1]
     lifted[gone > 0] = 255
     lifted[crossed] = cv2.erode(window, _CROSSING_KERNEL)[crossed]
@@ -747,10 +756,7 @@ def _typed_under_scribble(
     x, w = stats[:, 0], stats[:, 2]
     in_band = band[:sh, None] > 0
     own = (labels[sy : sy + sh, sx : sx + sw] == i).astype(np.uint8)
-    long = np.zeros_like(own)
-    for kernel in _stroke_kernels(max(3, int(xh * 1.6))):
-        long |= cv2.morphologyEx(own, cv2.MORPH_OPEN, kernel)
-    long = cv2.dilate(long, np.ones((3, 3), np.uint8))
+    long = _long_strokes(own, int(xh * 1.6))
     keep = (own > 0) & in_band & ((long == 0) | joined)
     rest = ((own > 0) & (long == 0) & ~in_band).astype(np.uint8)
     n, pieces, st, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)

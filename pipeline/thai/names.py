@@ -51,6 +51,11 @@ _NO_OPENING = "".join(  # vowels that follow their letter, and the marks
 _LOST_FIRST = {"างสาว": "นางสาว", "าย": "นาย", "าง": "นาง"}
 
 
+def _title_of(text: str) -> str:
+    """The title ``text`` opens with (the longest: นางสาว before นาง), or ""."""
+    return next((t for t in TITLES if text.startswith(t)), "")
+
+
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     from pythainlp.corpus import thai_family_names
@@ -504,7 +509,7 @@ def _read_title(name: str) -> tuple[str, str, bool]:
     the given name's sex chose it), and the name's text with it."""
     text = re.sub(r"\s+", " ", name).strip()
     text = _NOT_NAME.sub("", text).strip()  # a name is Thai letters only
-    title = next((t for t in TITLES if text.startswith(t)), "")
+    title = _title_of(text)
     if not title:
         for lost, full in _LOST_FIRST.items():
             if text.startswith(lost):
@@ -535,8 +540,8 @@ def with_title_read(name: str, other: str) -> str | None:
     if not guessed:
         return None
     spaced = re.sub(r"\s+", " ", other).strip()
-    read = next((t for t in TITLES if spaced.startswith(t)), None)
-    if read is None:
+    read = _title_of(spaced)
+    if not read:
         return None
     theirs = spaced[len(read) :].lstrip(MARKS + " ").split(" ")[0]
     ours = text[len(title) :].split(" ")[0]
@@ -568,8 +573,8 @@ def graft_name_part(name: str, other: str) -> str | None:
     given_names = _lists()[0]
     mine, theirs = name.split(" "), other.split(" ")
     mended, their_mended = correct_name(name), correct_name(other)
-    title = next((t for t in TITLES if mended.startswith(t)), None)
-    if title is None or len(mine) != 2 or len(theirs) != 2 or not their_mended.startswith(title):
+    title = _title_of(mended)
+    if not title or len(mine) != 2 or len(theirs) != 2 or not their_mended.startswith(title):
         return None
     m, t = mended[len(title) :].split(" "), their_mended[len(title) :].split(" ")
     if len(m) != 2 or len(t) != 2:
@@ -714,13 +719,13 @@ def parts_read(mended: str) -> int:
     """How many of a signer's given and family names a reading (as ``correct_name`` mended it)
     holds, two at most: a reading that lost its family name to a stroke (``นาะเกรียงไกร WUE``,
     the English model's word left out) is no better for needing no mark put back."""
-    title = next((t for t in TITLES if mended.startswith(t)), "")
+    title = _title_of(mended)
     return min(2, len(mended[len(title) :].split()))
 
 
 def _listed(mended: str) -> int:
     """``listed_parts`` of a name as ``correct_name`` mended it."""
-    title = next((t for t in TITLES if mended.startswith(t)), "")
+    title = _title_of(mended)
     parts = mended[len(title) :].split()
     given, family = _lists()
     return (
