@@ -50,7 +50,7 @@ from pipeline.ocr.digits import (
 from pipeline.ocr.engine import OcrEngine
 from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
-from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_date, find_month
+from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_date, find_month, find_near_month
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import (
     TITLES,
@@ -1282,6 +1282,9 @@ def merge_row_fragments(lines: list[Line]) -> list[Line]:
 
 
 TALL_BOX = 1.5  # of the page's median line height: a box this tall holds more than one line
+# of the line over it: a box from that line's top down past it narrower than this is its
+# wrapped end's (a recipient's post under ``เรียน …``, indented, half the line and more)
+WRAPPED_WIDTH = 0.75
 
 
 def _unstack(lines: list[Line]) -> list[Line]:
@@ -1321,15 +1324,16 @@ def _unstack(lines: list[Line]) -> list[Line]:
         for b in lines:
             # ... and a short box that starts with the line over it and reaches a line below
             # it holds that line and a stretch of the one over it (``ผู้อำนวยการกอง`` wrapped
-            # under ``เรียน ผู้อำนวยการกอง ผ่าน …``, read twice, seed 59): it starts where the
-            # line over it ends
+            # under ``เรียน ผู้อำนวยการกอง ผ่าน …``, read twice, seed 59; ``ผู้อำนวยการสำนัก
+            # บริหารกลาง``, 0.52 of the line over it, seed 80): it starts where the line over it
+            # ends. (A box nearly as wide, ``WRAPPED_WIDTH``, is a paragraph's lines boxed as one.)
             ax0, ay0, ax1, ay1 = a.bbox
             bx0, by0, bx1, by1 = b.bbox
             if (
                 b is not a
                 and abs(by0 - ay0) < 0.25 * (ay1 - ay0)
                 and by1 - ay1 > 0.5 * med
-                and bx1 - bx0 < 0.5 * (ax1 - ax0)
+                and bx1 - bx0 < WRAPPED_WIDTH * (ax1 - ax0)
                 and min(ax1, bx1) - max(ax0, bx0) >= 0.9 * (bx1 - bx0)
             ):
                 b.bbox = (bx0, int(ay1 - 0.2 * (ay1 - ay0)), bx1, by1)
@@ -2058,17 +2062,23 @@ class _MonthRead(NamedTuple):
 
 
 def _sure_month(
-    again: list[Line], year: re.Pattern[str], near: tuple[int, int] | None = None
+    again: list[Line],
+    year: re.Pattern[str],
+    near: tuple[int, int] | None = None,
+    misread: bool = False,
 ) -> _MonthRead | None:
     """The Thai model's reading of a date again (one line), where it holds a month read surely
     (each letter ``SURE_MONTH``) between a day and a year (``year``, matched right after it);
     with ``near`` (x0, x1 in the reading's frame), the first month whose letters lie over half
-    of that stretch or more (a line of two dates: ``๑๓ พ.ค. ๒๕๕๐ ถึงวันที่ ๒๑ W.A. Weed``)."""
+    of that stretch or more (a line of two dates: ``๑๓ พ.ค. ๒๕๕๐ ถึงวันที่ ๒๑ W.A. Weed``).
+    With ``misread``, a full month's name misread by a letter or two counts (``๑๓ จันวาคม
+    ๒๕๕๕``, seed 80: the Thai model reads this face's ธ as จ or ฉ), its reading kept: the date
+    parser names the misreading as a doubt."""
     if len(again) != 1:
         return None
     cand = again[0]
     cpos = align_symbols(cand)
-    found = find_month(cand.text)
+    found = find_month(cand.text) or (find_near_month(cand.text) if misread else None)
     if found is None or cpos is None:
         return None
     while near is not None and found is not None:
@@ -2120,6 +2130,10 @@ def _date_reread(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options
     ks = _span_symbols(ln, *m.span()) if m else None
     if m is None or ks is None:
         return
+    # (a month misread by a letter or two is taken from the Thai model's reading only where
+    # the line's own holds none: ``ตูลาคม`` read twice, the second time with the date's label
+    # garbled, ``ในเว้นที``, seed 82)
+    misread = find_near_month(m.group(0)) is None
     h = ln.bbox[3] - ln.bbox[1]
     x0 = max(0, ln.words[ks[0]].bbox[0] - 4)
     x1 = min(gray.shape[1], ln.words[ks[-1]].bbox[2] + h // 2)
@@ -2134,7 +2148,7 @@ def _date_reread(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options
     ):
         y0 = max(0, ln.bbox[1] - int(above * h))
         y1 = min(gray.shape[0], ln.bbox[3] + int(below * h))
-        read = _read_date(engine, gray[y0:y1, x0:x1], dpi, options, scale)
+        read = _read_date(engine, gray[y0:y1, x0:x1], dpi, options, scale, misread)
         if read is not None:
             text, symbols = read
             _put_in(ln, ks, symbols, (x0, y0), m.span(), text)
@@ -2142,15 +2156,21 @@ def _date_reread(engine: OcrEngine, gray: np.ndarray, dpi: int, options: Options
 
 
 def _read_date(
-    engine: OcrEngine, crop: np.ndarray, dpi: int, options: Options, scale: float
+    engine: OcrEngine,
+    crop: np.ndarray,
+    dpi: int,
+    options: Options,
+    scale: float,
+    misread: bool = False,
 ) -> tuple[str, list[Word]] | None:
     """A date's crop read by the Thai model at ``scale``: its text up to the year and their
-    symbols (boxes in the crop), when it holds a month read surely between a day and a year."""
+    symbols (boxes in the crop), when it holds a month read surely between a day and a year
+    (``misread``: or a full month's name a letter or two off, :func:`_sure_month`)."""
     img = crop
     if scale != 1.0:
         img = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     again = _ocr(engine, img, int(round(dpi * scale)), options, psm=7, languages="tha")
-    read = _sure_month(again, _YEAR_AFTER)
+    read = _sure_month(again, _YEAR_AFTER, misread=misread)
     if read is None:
         return None
     symbols = [
@@ -2814,11 +2834,19 @@ def _take_name_reading(
         (known, marks), mended = readings[i][2], readings[i][3]
         return known, parts_read(mended or ""), marks, votes[mended], -i
 
-    # (another reading must fit better than the line's own to be taken at all: a line over a
-    # position that only looks like a name, ``( สำหรับระบุเหตุที่… )`` on a real form, read again
-    # the same but for a lost mark, had been taken by the rereadings' agreeing)
-    own = readings[0][2]
-    best = max([0, *(i for i in range(1, len(readings)) if readings[i][2] > own)], key=rank)
+    # (another reading must fit better than the line's own to be taken at all, or as well
+    # while holding a name part the line's own lost: a line over a position that only looks
+    # like a name, ``( สำหรับระบุเหตุที่… )`` on a real form, read again the same but for a lost
+    # mark, had been taken by the rereadings' agreeing; ``(นางธีระ BUNTING)``, seed 80, the
+    # English model's word for a family name no list holds, read in Thai four times, had not)
+    own, own_parts = readings[0][2], parts_read(readings[0][3] or "")
+    eligible = [
+        i
+        for i in range(1, len(readings))
+        if readings[i][2] > own
+        or (readings[i][2] == own and parts_read(readings[i][3] or "") > own_parts)
+    ]
+    best = max([0, *eligible], key=rank)
     text, line, _, _ = readings[best]
     if line is not None:
         ln.text, ln.raw_text, ln.words = text, line.raw_text, line.words

@@ -394,11 +394,28 @@ def test_recipients_snap_to_known_posts():
     )
     # ... a shorter one a letter away by a misread (ธ read as ก)
     assert snap_recipients("ผู้อำนวยการกอง ผ่าน รองอกิบดี") == "ผู้อำนวยการกอง ผ่าน รองอธิบดี"
+    # a post split at a spurious space, its second half a letter or two from the whole (seed
+    # 80); so for a short one
+    assert snap_recipients("ผู้ตรวจราชการกระทรวง ผู้ อำนวยการสำนักบริหารกลาง") == (
+        "ผู้ตรวจราชการกระทรวง ผู้อำนวยการสำนักบริหารกลาง"
+    )
+    assert snap_recipients("ผู้อำนวยการกอง ผ่าน รอง อธิบดี") == "ผู้อำนวยการกอง ผ่าน รองอธิบดี"
     # what is left of a misread word at the line's end goes
     assert snap_recipients("ผู้ตรวจราชการกระทรวง ฝุ| ข") == "ผู้ตรวจราชการกระทรวง"
     # what is no known title stays as read
     assert snap_recipients("นายสมชาย ใจดี") == "นายสมชาย ใจดี"
     assert snap_recipients("คณะกรรมการบริหารโครงการ") == "คณะกรรมการบริหารโครงการ"
+
+
+def test_a_post_is_known_give_or_take_marks_and_specks_at_its_ends():
+    from pipeline.extract.memo import is_post
+
+    assert is_post("รองอธิบดี")
+    # seed 80: a wrapped recipient's post read with a pen stroke's speck after it
+    assert is_post("รองอธิบดี่ '")
+    assert is_post("| รองอธิบดี.")
+    assert not is_post("รองอธิบดี ๕")  # a digit is no speck
+    assert not is_post("รองอธิการ")
 
 
 def test_document_titles_are_recognised_but_not_from_a_word_of_them():

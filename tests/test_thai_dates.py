@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from pipeline.thai.dates import (
     DATE_STYLES,
     FULL_MONTHS,
+    find_near_month,
     format_date,
     parse_date,
     parse_time,
@@ -307,6 +308,16 @@ def test_an_abbreviation_read_with_the_wrong_vowel_above_its_letter():
     assert parse_date("๒ มิ.ค. ๒๕๖๐").reason == "month read as 'มิ.ค.'"
 
 
+def test_an_abbreviation_read_with_a_speck_over_its_second_letter():
+    # seed 80: ก.ย. read ``กุ. ยี.`` (the stop a lower vowel, a speck an upper one): September,
+    # with a doubt; so for a tone mark over ค
+    got = parse_date("๔ กุ. ยี. ๒๕๖๑")
+    assert got.value == "2018-09-04" and got.reason == "month read as 'กุ. ยี.'"
+    assert parse_date("๔ ธ.ค่. ๒๕๖๑").value == "2018-12-04"
+    # not ม.ค.: มี.ค. with its vowel read over the ค would be January
+    assert parse_date("๔ ม.คี. ๒๕๖๑").value is None
+
+
 def test_a_full_month_name_misread_by_a_letter_or_two_is_known_with_a_doubt():
     got = parse_date("๑๓ จั้นวาคม ๒๕๖๐")  # ธ read as จ, a speck as a tone mark
     assert got.value == "2017-12-13" and got.reason == "month read as 'จั้นวาคม'"
@@ -316,6 +327,10 @@ def test_a_full_month_name_misread_by_a_letter_or_two_is_known_with_a_doubt():
     # ... the one month with those letters either side of the gap (by letters alone, กรกาคม
     # is as near to มกราคม as to กรกฎาคม)
     assert parse_date("14 กรก าคม พ.ศ. 2566").value == "2023-07-14"
+    # where such a name stands in a date (the Thai model's reading of a date cut from its line)
+    assert find_near_month("วันที ๑๓ จันวาคม ๒๕๕๕") == (9, 16)
+    assert find_near_month("วันที ๑๓ ธันวาคม ๒๕๕๕") is None  # a month as written
+    assert find_near_month("วันที ๑๓ กรอบคม ๒๕๕๕") is None  # no month that near
     assert parse_date("๕ ผู้ อำนวยการ ๒๕๖๒").value is None  # two words, no month
     # words that are no month, and a word as near to two months, give no date
     assert parse_date("ที่ประชุม ๑๒ คนทำงาน ๒๕๖๐").value is None

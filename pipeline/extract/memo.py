@@ -173,8 +173,13 @@ UNIT_KINDS = ("กอง", "สำนัก", "ศูนย์", "กลุ่�
 
 
 def is_post(text: str) -> bool:
-    """Whether ``text`` is a known post or head of a unit (``รองอธิบดี``), give or take marks."""
-    return word_skeleton(re.sub(r"\s+", "", text)) in _posts()
+    """Whether ``text`` is a known post or head of a unit (``รองอธิบดี``), give or take marks
+    and specks read as signs at its ends (``รองอธิบดี่ '``: a pen note's stroke beside it)."""
+    return word_skeleton(_EDGE_SIGNS.sub("", re.sub(r"\s+", "", text))) in _posts()
+
+
+# signs that are no letter, digit or mark at a text's ends
+_EDGE_SIGNS = re.compile(r"^[^\w\u0e01-\u0e4e]+|[^\w\u0e01-\u0e4e]+$")
 
 
 def _snap_one(token: str, known: dict[str, str], names: list[str], skeletons: list[str]) -> str:
@@ -236,10 +241,30 @@ def snap_recipients(to: str) -> str:
     takes the known spelling of a post (``posts.txt``) whose letters it has, or that a long
     title is a letter away from; what is no title stays as read."""
     known = _posts()
-    names = list(known.values())
-    skeletons = list(known)
-    tokens = _without_tail([t for t in to.split(" ") if t])
-    return " ".join(_snap_one(t, known, names, skeletons) for t in tokens)
+    return " ".join(_snap_names(_without_tail([t for t in to.split(" ") if t]), known))
+
+
+def _snap_names(tokens: list[str], known: dict[str, str], min_len: int = 0) -> list[str]:
+    """Each run of ``tokens`` whose letters together are a known name (``known``: skeleton →
+    spelling) as that name, the longest run first: a name the OCR split at a spurious space
+    (``ผู้ อำนวยการสำนักบริหารกลาง``, whose second half alone is a letter or two from the
+    whole) or read with a speck glued on (``รองอธิบดี'``, unless ``min_len``). What is left,
+    token by token, snaps as :func:`_snap_one` has it, to the names ``min_len`` long or more."""
+    names = [n for n in known.values() if len(n) >= min_len]
+    skeletons = [word_skeleton(n) for n in names]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            name = known.get(word_skeleton("".join(tokens[i:j])))
+            if name is not None:
+                out.append(name)
+                i = j
+                break
+        else:
+            out.append(_snap_one(tokens[i], {} if min_len else known, names, skeletons))
+            i += 1
+    return out
 
 
 def snap_department(agency: str) -> str:
@@ -247,25 +272,10 @@ def snap_department(agency: str) -> str:
     letters match a known one but whose marks do not takes the known spelling; so does one with
     a letter misread too (``กรมฏารจัดหางาน``, ``ภายไน``) when exactly one known name is that
     close. Each name of the line is snapped on its own."""
-    known = _departments()
-    names = [n for n in known.values() if len(n) >= 8]
-    skeletons = [word_skeleton(n) for n in names]
     # a stop or speck glued between names, or before one, is a misread space; what is left
     # of a misread phone label at the end goes
     tokens = _without_tail([t for t in _GLUED_SIGN.sub(" ", agency).split(" ") if t])
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for j in range(len(tokens), i, -1):  # the longest run of tokens that is a known name
-            name = known.get(word_skeleton("".join(tokens[i:j])))
-            if name is not None:
-                out.append(name)
-                i = j
-                break
-        else:
-            out.append(_snap_one(tokens[i], {}, names, skeletons))
-            i += 1
-    return " ".join(out)
+    return " ".join(_snap_names(tokens, _departments(), min_len=8))
 
 
 def split_agency_phone(rest: str) -> tuple[str, str | None]:

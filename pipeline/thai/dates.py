@@ -107,11 +107,18 @@ def _month_alternatives() -> list[tuple[str, int, bool]]:
     for i, (a, b) in enumerate(ABBR_MONTHS, start=1):
         first = f"(?:{re.escape(a)}|{_THO_THONG})" if a == "ธ" else re.escape(a)
         # (its last stop read as a lower vowel, or as thanthakhat: ``เมย์.`` for เม.ย.)
-        rest = _ABBR_SEP + re.escape(b) + r"\u0e4c?[.\u0e38\u0e39]?"
+        rest_after_b = r"\u0e4c?[.\u0e38\u0e39]?"
+        rest = _ABBR_SEP + re.escape(b) + rest_after_b
         alts.append((first + rest, i, False))
         loose = _loose_first(a, b)
         if loose:
             alts.append((loose + rest, i, True))
+        if not any(x != a and x[0] == a[0] and y == b for x, y in ABBR_MONTHS):
+            # a speck over its second letter read as a vowel or a tone mark (``กุ. ยี.`` for
+            # ก.ย., seed 80): no month is written so. (Not ม.ค. and มี.ค.: the vowel of มี.ค.
+            # read over its ค would make it January.)
+            over = f"[{_UPPER_VOWELS}\u0e48-\u0e4b]"
+            alts.append((first + _ABBR_SEP + re.escape(b) + over + rest_after_b, i, True))
         if a == "ธ":  # ธ read by the English model as a digit (``8.ค.``, ``5. ค.``)
             alts.append(("[58]" + rest, i, True))
     # longest patterns first so that full names win over abbreviations
@@ -302,12 +309,21 @@ def _fuzzy_written(prepared: str) -> DateResult | None:
     one month is that near: taken, with a doubt. Full names only: abbreviations are too short
     to tell apart so."""
     m = _LOOSE_WRITTEN_RE.search(prepared)
-    if m is None:
+    month = _near_month(m["word"]) if m is not None else None
+    if m is None or month is None:
         return None
-    word = m["word"].replace(" ", "")
+    span = m.group(0).strip()
+    got = _build(int(m["day"]), month, m["year"], m["era"], span)
+    return _doubted(got, f"month read as {m['word']!r}")
+
+
+def _near_month(said: str) -> int | None:
+    """The month a word read where a month stands (``จันวาคม``, ``พ ศจิกายน``) is the misreading
+    of: the one full name ``MONTH_EDITS`` letters or marks away, two nearer than any other."""
+    word = said.replace(" ", "")
     if not 5 <= len(word) <= 12:
         return None
-    head, _, tail = m["word"].partition(" ")
+    head, _, tail = said.partition(" ")
     # a letter (with its mark) lost where the OCR saw a gap: the one month with those letters
     # either side of it (``กรก าคม``: กรกฎาคม, which is as near to มกราคม by letters alone)
     at_gap = [
@@ -319,16 +335,23 @@ def _fuzzy_written(prepared: str) -> DateResult | None:
         and 1 <= len(name) - len(head) - len(tail) <= 2
     ]
     if len(at_gap) == 1:
-        month = at_gap[0] + 1
-    else:
-        dist = [Levenshtein.distance(word, name) for name in FULL_MONTHS]
-        best, runner_up = sorted(dist)[:2]
-        if best > MONTH_EDITS or runner_up < best + 2:  # (มกราคม and มีนาคม are two apart)
-            return None
-        month = dist.index(best) + 1
-    span = m.group(0).strip()
-    got = _build(int(m["day"]), month, m["year"], m["era"], span)
-    return _doubted(got, f"month read as {m['word']!r}")
+        return at_gap[0] + 1
+    dist = [Levenshtein.distance(word, name) for name in FULL_MONTHS]
+    best, runner_up = sorted(dist)[:2]
+    if best > MONTH_EDITS or runner_up < best + 2:  # (มกราคม and มีนาคม are two apart)
+        return None
+    return dist.index(best) + 1
+
+
+def find_near_month(text: str) -> tuple[int, int] | None:
+    """Where a full month name misread by a letter or two (:func:`_near_month`) stands between
+    a day and a four-digit year in ``text``, when ``text`` holds no month as written."""
+    if find_month(text) is not None:
+        return None
+    m = _LOOSE_WRITTEN_RE.search(to_arabic_digits(text))
+    if m is None or _near_month(m["word"]) is None:
+        return None
+    return m.span("word")
 
 
 def find_date(text: str) -> tuple[int, int] | None:
