@@ -2868,6 +2868,18 @@ def _reference_line(text: str) -> bool:
     return m is not None and _known_code(m["code"]) and m["run"] is not None
 
 
+def _dated_reference_line(ln: Line, page_height: int) -> bool:
+    """A memo's reference line in the page's head (its top two fifths) with its date half:
+    ``ที่``, a known ministry's code, a number and its slash, then a date (``ที กษ 8457/2156 …
+    ยวนที  10 พ.ค. 2562``, seed 85: the classifier had been sure, at 0.999, that it was a pen's,
+    and the memo lost its reference and date). No pen writes the two out on one line so."""
+    return (
+        ln.bbox[1] < 0.4 * page_height
+        and _reference_line(ln.text)
+        and find_date(ln.text) is not None
+    )
+
+
 def _cites_reference(text: str) -> bool:
     """A typed line citing a letter: ``หนังสือที่`` and a known ministry's code, an office
     number and a running number after its slash (no pen writes one out so)."""
@@ -3231,20 +3243,23 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # a document's title is printed, however big and bold (the classifier may take a
             # large title set across the page for handwriting)
             kind = "typed"
-        elif (
-            kind != "typed"
-            and prob < TITLED_SIGNER_DOUBT
-            and (
-                _titled_signer(ln.text)
-                or (ln.bbox[1] < 0.4 * lay.ocr_gray.shape[0] and _reference_line(ln.text))
-                or _cites_reference(ln.text)
+        elif kind != "typed" and (
+            (
+                prob < TITLED_SIGNER_DOUBT
+                and (
+                    _titled_signer(ln.text)
+                    or (ln.bbox[1] < 0.4 * lay.ocr_gray.shape[0] and _reference_line(ln.text))
+                    or _cites_reference(ln.text)
+                )
             )
+            or _dated_reference_line(ln, lay.ocr_gray.shape[0])
         ):
             # ``(นางสาว… …)`` under a signature is the typed name line, ``ที่ พณ ๖๘๕๘/…`` in
             # the memo's head its reference line, and a line citing a letter by its reference
             # (``อ้างถึงหนังสือที่ พน ๖๖๔๗.๘/ว ๑๓๔๓``) the body's; strokes of a signature or a
             # pen note crossing them make the classifier unsure, and its doubt stays with the
-            # line
+            # line. The head's reference line with its date is typed however sure the
+            # classifier is that it is not
             kind, prob = "typed", 1.0 - prob
         elif kind != "typed" and (position := _name_over_position(ln, lines, kinds)):
             # a signer's name line struck by the signature: typed, re-read below as a name,

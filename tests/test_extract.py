@@ -440,6 +440,16 @@ def test_a_page_is_no_newsletter_by_a_word_of_its_title():
     assert page_start(form) is None
     news = _page([_ln("จดหมายข่าวคนคุณภาพ ฉบับที่ ๑๓/๒๕๖๐", 212)])
     assert page_start(news) == "newsletter"
+    # seed 84: a memo whose title the stamp beside it took, its subject naming a newsletter
+    memo = _page(
+        [
+            _ln("ส่วนราชการ กลุ่มพัฒนาระบบบริหาร กรมการปกครอง โทร. ๐ ๒๗๕๑ ๖๑๕๑", 248),
+            _ln("ที่ สธ ๕๕๙๕/ว๓๗๕๖ วันที่ ๒๒ พฤษภาคม พ.ศ. ๒๕๕๑", 301),
+            _ln("เรื่อง แจ้งเวียนจดหมายข่าวประจำเดือน", 356),
+            _ln("เรียน ปลัดกระทรวง", 446),
+        ]
+    )
+    assert page_start(memo) == "memo"
 
 
 def test_the_reference_label_glued_to_the_ministry_code():

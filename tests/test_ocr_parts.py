@@ -1560,6 +1560,21 @@ def test_a_memos_reference_line_is_told_from_a_pen_note():
     assert not _reference_line("ทราบ มอบ กลุ่มงาน ดำเนินการ")
 
 
+def test_a_memos_reference_line_with_its_date_in_the_page_head_is_typed_whatever_the_classifier():
+    """Seed 85: the classifier was sure (0.999) that the head's reference line was a pen's; with
+    its date half read too, no pen writes that line."""
+    from pipeline.page import _dated_reference_line
+
+    def line(text: str, y: int = 441) -> Line:
+        return Line(text, (354, y, 1669, y + 88), 0.9)
+
+    dated = "ที กษ 8457/2156            '        ยวนที  10 พ.ค. 2562"
+    assert _dated_reference_line(line(dated), 3508)
+    assert not _dated_reference_line(line(dated, 2000), 3508)  # in the body
+    assert not _dated_reference_line(line("ที กษ 8457/2156"), 3508)  # no date
+    assert not _dated_reference_line(line("ทราบ 10 พ.ค. 2562"), 3508)  # a pen's dated note
+
+
 def test_a_mark_row_is_dropped_on_a_page_of_few_lines():
     """A heading over a table: the engine's boxes are mostly fragments of the mark row, whose
     median height is no line's; the x-height says what a line is."""
