@@ -2500,7 +2500,12 @@ def _split_mixed_lines(
             piece_kinds = handwriting.classify_lines(
                 pieces, ink, lay.x_height, lay.clean_gray, context=lines
             )
-            if len({k for k, _ in piece_kinds}) > 1:
+            # (pieces of one kind are split too where one is a recipient's post wrapped under
+            # ``เรียน …``: ``รองอธิบดี.`` and a pen's ``เร่งด่วน`` on its row, seeds 80 and 84,
+            # read as one pen's line; the post is then typed as any wrapped post is)
+            if len({k for k, _ in piece_kinds}) > 1 or any(
+                _continues_typed(p, lines, kinds, posts_only=True) for p in pieces
+            ):
                 if _memo_date_half(pieces, piece_kinds):
                     # the date half of the memo's ``ที่ … วันที่ …`` line: typed, as the
                     # reference half is; the classifier's doubt is the line's

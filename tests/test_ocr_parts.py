@@ -3692,3 +3692,39 @@ def test_a_bold_seven_before_a_slash_of_its_own_keeps_its_tail(model):
     none is joined to the digit."""
     line = _captured_line("bold-seven-before-its-own-slash", model)
     assert line.text.endswith("ฉบับที่ ๑๗/๒๕๖๒"), line.text
+
+
+def test_a_wrapped_post_and_a_pen_note_on_its_row_are_split_though_both_look_handwritten(
+    monkeypatch,
+):
+    """Seeds 80 and 84: a recipient's post wrapped under ``เรียน …`` and a pen's ``เร่งด่วน``
+    far to its right were read as one line, and each piece looked like a pen's to the
+    classifier: the line is split all the same, the post a piece of its own (typed later, as
+    any wrapped post is), and the note another."""
+    from types import SimpleNamespace
+
+    from pipeline import handwriting
+    from pipeline.page import _split_mixed_lines
+
+    def row(pieces: list[tuple[str, int]], y: int) -> Line:
+        words = [
+            Word(c, (x + 20 * i, y, x + 20 * i + 18, y + 44), 0.9)
+            for text, x in pieces
+            for i, c in enumerate(text.replace(" ", ""))
+        ]
+        text = "    ".join(t for t, _ in pieces)
+        return Line(text, (words[0].bbox[0], y, words[-1].bbox[2], y + 44), 0.9, words=words)
+
+    to = row([("เรียนปลัดกระทรวง", 240)], 446)
+    mixed = row([("รองอธิบดี.", 350), ("เฮีวดว", 1320)], 500)
+    monkeypatch.setattr(
+        handwriting, "classify_lines", lambda pieces, *a, **k: [("handwritten", 0.99)] * len(pieces)
+    )
+    lay = SimpleNamespace(x_height=20.0, clean_gray=None)
+    kinds = [("typed", 1.0), ("handwritten", 0.99)]
+    out, _ = _split_mixed_lines([to, mixed], kinds, lay, np.zeros((1, 1), np.uint8))
+    assert [ln.text for ln in out] == ["เรียนปลัดกระทรวง", "รองอธิบดี.", "เฮีวดว"]
+    # a pen's line of two notes, no post among them, stays whole
+    notes = row([("ทราบ", 350), ("เฮีวดว", 1320)], 500)
+    out, _ = _split_mixed_lines([to, notes], kinds, lay, np.zeros((1, 1), np.uint8))
+    assert len(out) == 2
