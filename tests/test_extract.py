@@ -376,6 +376,10 @@ def test_specks_at_the_end_of_a_department_line_go():
 
     assert snap_department("กองคลัง กรมควบคุมโรค ‘|") == "กองคลัง กรมควบคุมโรค"
     assert snap_department("กองคลัง กรมควบคุมโรค ICT") == "กองคลัง กรมควบคุมโรค ICT"
+    # a name split at a spurious space with a letter misread in its second piece (seed 83),
+    # which alone looked like what is left of a misread word at the line's end
+    assert snap_department("กลุ่มงานบริหารทั่วไป กรมควบคุม เรค") == ("กลุ่มงานบริหารทั่วไป กรมควบคุมโรค")
+    assert snap_department("กองคลัง กรมป่าไม้") == "กองคลัง กรมป่าไม้"  # two names stay two
 
 
 def test_recipients_snap_to_known_posts():

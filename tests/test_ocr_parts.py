@@ -3728,3 +3728,15 @@ def test_a_wrapped_post_and_a_pen_note_on_its_row_are_split_though_both_look_han
     notes = row([("ทราบ", 350), ("เฮีวดว", 1320)], 500)
     out, _ = _split_mixed_lines([to, notes], kinds, lay, np.zeros((1, 1), np.uint8))
     assert len(out) == 2
+
+
+def test_a_long_line_of_running_thai_words_is_typed_text():
+    """Seed 83: a typed line a pen note crossed at its end (no blank between them) was taken
+    for a pen's whole; a line of thirty Thai characters and more, most in dictionary words, is
+    typed running text. A pen's notes as the engine reads them are short or garbled."""
+    from pipeline.page import _running_text
+
+    # (as the engine read it: sara am split, judged as repaired)
+    assert _running_text("ทั้งนี้ ได้แนบรายละเอียดโครงการและกําหนดการม ” ิมนภ ด")
+    assert not _running_text("ทราบ มอบ กลุ่มงาน ดำเนินการ")  # a pen's routing note: short
+    assert not _running_text("ญูมนินภาร ด้าเนินกถารตามแสนอ เณ ว5 เฮีวดว ศู กมดีวรรณ")  # garbled

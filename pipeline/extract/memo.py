@@ -241,15 +241,16 @@ def snap_recipients(to: str) -> str:
     takes the known spelling of a post (``posts.txt``) whose letters it has, or that a long
     title is a letter away from; what is no title stays as read."""
     known = _posts()
-    return " ".join(_snap_names(_without_tail([t for t in to.split(" ") if t]), known))
+    return " ".join(_without_tail(_snap_names([t for t in to.split(" ") if t], known)))
 
 
 def _snap_names(tokens: list[str], known: dict[str, str], min_len: int = 0) -> list[str]:
     """Each run of ``tokens`` whose letters together are a known name (``known``: skeleton →
     spelling) as that name, the longest run first: a name the OCR split at a spurious space
     (``ผู้ อำนวยการสำนักบริหารกลาง``, whose second half alone is a letter or two from the
-    whole) or read with a speck glued on (``รองอธิบดี'``, unless ``min_len``). What is left,
-    token by token, snaps as :func:`_snap_one` has it, to the names ``min_len`` long or more."""
+    whole) or read with a speck glued on (``รองอธิบดี'``, unless ``min_len``); then two
+    tokens that are no names, joined, as :func:`_snap_one` snaps them. What is left, token by
+    token, snaps as :func:`_snap_one` has it, to the names ``min_len`` long or more."""
     names = [n for n in known.values() if len(n) >= min_len]
     skeletons = [word_skeleton(n) for n in names]
     out: list[str] = []
@@ -262,6 +263,14 @@ def _snap_names(tokens: list[str], known: dict[str, str], min_len: int = 0) -> l
                 i = j
                 break
         else:
+            pair = tokens[i : i + 2]
+            joined = _snap_one("".join(pair), {}, names, skeletons) if len(pair) == 2 else None
+            if joined in names and not any(word_skeleton(t) in known for t in pair):
+                # (two pieces neither of which is a name, a letter misread too: ``กรมควบคุม เรค``
+                # for กรมควบคุมโรค, seed 83)
+                out.append(joined)
+                i += 2
+                continue
             out.append(_snap_one(tokens[i], {} if min_len else known, names, skeletons))
             i += 1
     return out
@@ -274,8 +283,8 @@ def snap_department(agency: str) -> str:
     close. Each name of the line is snapped on its own."""
     # a stop or speck glued between names, or before one, is a misread space; what is left
     # of a misread phone label at the end goes
-    tokens = _without_tail([t for t in _GLUED_SIGN.sub(" ", agency).split(" ") if t])
-    return " ".join(_snap_names(tokens, _departments(), min_len=8))
+    tokens = [t for t in _GLUED_SIGN.sub(" ", agency).split(" ") if t]
+    return " ".join(_without_tail(_snap_names(tokens, _departments(), min_len=8)))
 
 
 def split_agency_phone(rest: str) -> tuple[str, str | None]:
