@@ -1308,21 +1308,29 @@ def _unstack(lines: list[Line]) -> list[Line]:
             ax0, ay0, ax1, ay1 = a.bbox
             bx0, by0, bx1, by1 = b.bbox
             across = min(ax1, bx1) - max(ax0, bx0)
+            # (the box below two lines high and this one a line's: the box below is the
+            # confused one, where it reaches up into this line's lower part; one from this
+            # line's top, as wide, is its paragraph boxed whole, below)
+            tall = by1 - by0 > TALL_BOX * med > ay1 - ay0
             if (
                 b is a
                 or by1 - by0 < 0.5 * med
                 or bx1 - bx0 < med
                 or by0 <= ay0
                 or across < 0.5 * min(ax1 - ax0, bx1 - bx0)
-                or ay1 < by0 + 0.5 * (by1 - by0)
+                or (
+                    ay1 < by0 + 0.5 * (by1 - by0)
+                    and not (tall and ay0 + 0.25 * (ay1 - ay0) <= by0 < ay1 - 0.2 * (ay1 - ay0))
+                )
                 or (by1 <= ay1 and bx1 - bx0 < 0.5 * (ax1 - ax0))
             ):
                 continue
-            if by1 - by0 > TALL_BOX * med > ay1 - ay0:
-                # ... unless the box below is the confused one, two lines high and this one a
-                # line's: it reaches up over this line's lower half (a signer's position line
-                # boxed from the name's parentheses down, seed 70, read ``นักจั ๑(ลางเชาญการ``)
-                # and starts where this line ends
+            if tall:
+                # ... unless the box below is the confused one: it reaches up over this line's
+                # lower half (a signer's position line boxed from the name's parentheses down,
+                # seed 70, read ``นักจั ๑(ลางเชาญการ``), or into its lower part (a paragraph's
+                # next line boxed from a third of the way down this one, seed 83, read
+                # ``ยงบปร.มาณ เพื่อให้การ… ได้แนบรายละเอียด…``), and starts where this line ends
                 b.bbox = (bx0, int(ay1 - 0.2 * (ay1 - ay0)), bx1, by1)
                 continue
             a.bbox = (ax0, ay0, ax1, int(by0 + 0.25 * (by1 - by0)))
@@ -2879,6 +2887,26 @@ def _reference_line(text: str) -> bool:
     return m is not None and _known_code(m["code"]) and m["run"] is not None
 
 
+def _typed_by_its_text(ln: Line, prob: float, page_height: int) -> bool:
+    """Whether a line the classifier took for a pen's (``prob`` sure) is typed by what it reads:
+    ``(นางสาว… …)`` under a signature is the typed name line, ``ที่ พณ ๖๘๕๘/…`` in the memo's
+    head its reference line (both unless the classifier is surer than ``TITLED_SIGNER_DOUBT``),
+    and a line citing a letter by its reference (``อ้างถึงหนังสือที่ พน ๖๖๔๗.๘/ว ๑๓๔๓``) the
+    body's (unless it is surer than ``CONTINUED_DOUBT``: 0.967 on one, seed 83, its date
+    garbled); the head's reference line with its date (``_dated_reference_line``) however sure
+    it is. Strokes of a signature or a pen note crossing such lines make the classifier
+    unsure of them."""
+    head = ln.bbox[1] < 0.4 * page_height
+    return (
+        (
+            prob < TITLED_SIGNER_DOUBT
+            and (_titled_signer(ln.text) or (head and _reference_line(ln.text)))
+        )
+        or (prob < CONTINUED_DOUBT and _cites_reference(ln.text))
+        or _dated_reference_line(ln, page_height)
+    )
+
+
 def _running_text(text: str) -> bool:
     """Whether ``text`` reads as a typed line of running Thai text: ``RUNNING_LETTERS`` Thai
     characters or more, ``RUNNING_PLAUSIBLE`` of them in dictionary words. (A pen's notes the
@@ -3263,23 +3291,8 @@ def process_page(pimg: PageImage, engine: OcrEngine, options: Options) -> Page:
             # a document's title is printed, however big and bold (the classifier may take a
             # large title set across the page for handwriting)
             kind = "typed"
-        elif kind != "typed" and (
-            (
-                prob < TITLED_SIGNER_DOUBT
-                and (
-                    _titled_signer(ln.text)
-                    or (ln.bbox[1] < 0.4 * lay.ocr_gray.shape[0] and _reference_line(ln.text))
-                    or _cites_reference(ln.text)
-                )
-            )
-            or _dated_reference_line(ln, lay.ocr_gray.shape[0])
-        ):
-            # ``(นางสาว… …)`` under a signature is the typed name line, ``ที่ พณ ๖๘๕๘/…`` in
-            # the memo's head its reference line, and a line citing a letter by its reference
-            # (``อ้างถึงหนังสือที่ พน ๖๖๔๗.๘/ว ๑๓๔๓``) the body's; strokes of a signature or a
-            # pen note crossing them make the classifier unsure, and its doubt stays with the
-            # line. The head's reference line with its date is typed however sure the
-            # classifier is that it is not
+        elif kind != "typed" and _typed_by_its_text(ln, prob, lay.ocr_gray.shape[0]):
+            # (a signer's name line, a reference line: the classifier's doubt stays with it)
             kind, prob = "typed", 1.0 - prob
         elif kind != "typed" and (position := _name_over_position(ln, lines, kinds)):
             # a signer's name line struck by the signature: typed, re-read below as a name,

@@ -3223,6 +3223,15 @@ def test_a_box_two_lines_high_reaching_up_over_a_line_starts_where_that_line_end
     under = Line(text="", bbox=(355, 1900, 2000, 1975), confidence=0.0)
     kept = merge_row_fragments([*body, over, under])
     assert [ln.bbox for ln in kept][-2:] == [(355, 1847, 2000, 1918), (355, 1900, 2000, 1975)]
+    # seed 83: a paragraph's next line boxed from a third of the way down the line over it
+    line = Line(text="", bbox=(350, 1866, 2185, 1952), confidence=0.0)
+    confused = Line(text="", bbox=(489, 1894, 2017, 2018), confidence=0.0)
+    kept = merge_row_fragments([*body, line, confused])
+    assert [ln.bbox for ln in kept][-2:] == [(350, 1866, 2185, 1952), (489, 1934, 2017, 2018)]
+    # ... not one that only touches its bottom rows
+    touching = Line(text="", bbox=(489, 1940, 2017, 2064), confidence=0.0)
+    kept = merge_row_fragments([*body, line, touching])
+    assert [ln.bbox for ln in kept][-1] == (489, 1940, 2017, 2064)
 
 
 def test_a_month_opening_with_a_lookalike_letter_is_no_digit(model):
@@ -3740,3 +3749,26 @@ def test_a_long_line_of_running_thai_words_is_typed_text():
     assert _running_text("ทั้งนี้ ได้แนบรายละเอียดโครงการและกําหนดการม ” ิมนภ ด")
     assert not _running_text("ทราบ มอบ กลุ่มงาน ดำเนินการ")  # a pen's routing note: short
     assert not _running_text("ญูมนินภาร ด้าเนินกถารตามแสนอ เณ ว5 เฮีวดว ศู กมดีวรรณ")  # garbled
+
+
+@pytest.mark.parametrize(
+    ("text", "y", "prob", "typed"),
+    [
+        # a signer's name line, unless the classifier is surer than 0.9
+        ("(นางสาวสุภาพร ใจดี)", 1700, 0.8, True),
+        ("(นางสาวสุภาพร ใจดี)", 1700, 0.95, False),
+        # the head's reference line likewise ...
+        ("ที่ พณ 6858/6541", 400, 0.8, True),
+        ("ที่ พณ 6858/6541", 400, 0.95, False),
+        # ... but with its date, however sure (seed 85: 0.999)
+        ("ที กษ 8457/2156      ยวนที  10 พ.ค. 2562", 441, 0.999, True),
+        # a line citing a reference, unless surer than 0.98 (seed 83: 0.967)
+        ("อ้างถึงหนังสือที่ คค ๕๓๕๕ญ.๑/ว ๕๕๒๐ ลงวันที่ ๑๓ กัรตตว", 490, 0.967, True),
+        ("อ้างถึงหนังสือที่ คค ๕๓๕๕ญ.๑/ว ๕๕๒๐ ลงวันที่ ๑๓ กัรตตว", 490, 0.99, False),
+        ("ทราบ มอบ กลุ่มงาน ดำเนินการ", 490, 0.6, False),  # a pen's note
+    ],
+)
+def test_a_line_taken_for_a_pens_is_typed_by_what_it_reads(text, y, prob, typed):
+    from pipeline.page import _typed_by_its_text
+
+    assert _typed_by_its_text(Line(text, (354, y, 1669, y + 80), 0.9), prob, 3508) is typed
