@@ -625,8 +625,20 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             before[0].endswith(_BEFORE_NUMBER)
             and _OPENING_SCRAP.fullmatch(tok[0])
             and not _ANY_DIGIT.search(tok[0])
-        ) or (before[0].endswith("วันที่") and tok[0] == "ๆ"):
-            # (mai yamok for a day's ๗, which it looks like: ``วันที่ ๆ`` / ``มิถุนายน``)
+        ) or (
+            before[0].endswith("วันที่")
+            and (
+                tok[0] == "ๆ"
+                or (
+                    len(tok[0]) <= 3
+                    and not _ANY_DIGIT.search(tok[0])
+                    and _month_opens(text, tok.end())
+                )
+            )
+        ):
+            # (mai yamok for a day's ๗, which it looks like: ``วันที่ ๆ`` / ``มิถุนายน``; a
+            # scrap of letters between the label and a month, where only a day stands:
+            # ``วันที่ ตา พฤศจิกายน`` for ๓, seed 87)
             out.append(tok.span())
     # a day read as a digit and a letter or two, right before a month (``๑ดา กรกฎาคม`` for ๑๓)
     out += [m.span(1) for m in _DAY_BEFORE_MONTH.finditer(text)]
@@ -644,6 +656,12 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
         ):
             out.append(tok.span())
     return sorted(set(out))
+
+
+def _month_opens(text: str, at: int) -> bool:
+    """Whether a month's name or abbreviation opens ``text`` past ``at`` (blanks aside)."""
+    found = find_month(text[at : at + 24])
+    return found is not None and not text[at : at + found[0]].strip()
 
 
 DOUBT_CONF = 0.6  # a line with a sure sign of a misreading: under the review threshold
@@ -1552,7 +1570,15 @@ def _thai_skeleton(text: str) -> str:
 def _english_intrusions(text: str) -> int:
     """Short Latin tokens in a Thai line where the English model took over Thai letters
     (``ที่ สธ`` → ``fl a5``, ``ส. ค.`` → ``a. ค.``): lower-case or single letters, or letters
-    before an abbreviation dot. Capitalised acronyms (AI, KPI) are English and are left."""
+    before an abbreviation dot. Capitalised acronyms (AI, KPI) are English and are left; but
+    past a memo's reference (``ที่ วธ ๔๙๔๒/ว ๓๔๑๗``) only its date stands, and every Latin
+    word there is Thai the English model took (``Aull oc AU. ๒๕๕๙`` for วันที่ ๑๔ ก.ย., seed
+    87)."""
+    ref = _REFERENCE_SLOTS.match(text)
+    if ref is not None and ref["run"] and _known_code(ref["code"]):
+        dated = len(_LATIN_LETTERS.findall(text, ref.end()))
+        if dated:
+            return dated + _english_intrusions(text[: ref.end()])
     if not _THAI_LETTER.search(text):
         # Thai digits with Latin letters and not one Thai letter: only the Thai model writes
         # those digits, so the English model took the line's words (``ii us ๙๓๘๑/๘๕๙๔ ; aun

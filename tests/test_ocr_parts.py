@@ -137,6 +137,9 @@ def test_english_intrusions_in_thai_lines():
     assert _english_intrusions("ii WUdodoodé๐      วันที่ ๒๓ ต.ค. ๒๕๕๘") == 3
     assert _english_intrusions("ระบบ Big Data มาใช้") == 0
     assert _english_intrusions("é-Saraban มาใช้ในการ") == 0  # a real word stays English
+    # past a memo's reference only its date stands: any Latin word there is Thai (seed 87)
+    assert _english_intrusions("ที่ วธ ๔๙๔๒/ว ๓๔๑๗      Aull oc AU. ๒๕๕๙") == 3
+    assert _english_intrusions("ที่ วธ ๔๙๔๒/ว ๓๔๑๗ วันที่ ๑๔ ก.ย. ๒๕๕๙") == 0
 
 
 class _ThaiAlone:
@@ -1749,6 +1752,11 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     text = "@๑ดา  กรกฎาคม  พ.ศ. ๒๕๒๕"
     assert [text[a:b] for a, b in number_slots(text)] == ["@๑ดา"]
     assert number_slots("ณ ๑๒ ต.ค. ๒๕๖๗") == number_slots("ณ ๑๒, ตุลาคม") == []
+    # ... or as a scrap of Thai letters between the date's label and the month (seed 87: ๓
+    # read ``ตา``); after the label, a word before no month is none
+    text = "วันที่ ตา พฤศจิกายน ๒๕๕๙"
+    assert [text[a:b] for a, b in number_slots(text)] == ["ตา"]
+    assert number_slots("วันที่ ตา ของ") == []
     # a phone short of nine digits: a slash or bracket among its groups is a digit's slot
     text = "โทร. 0 2998 (074"
     assert [text[a:b] for a, b in number_slots(text)] == ["0", "2998", "(", "(074"]
