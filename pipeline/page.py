@@ -1571,11 +1571,18 @@ def _english_intrusions(text: str) -> int:
     """Short Latin tokens in a Thai line where the English model took over Thai letters
     (``ที่ สธ`` → ``fl a5``, ``ส. ค.`` → ``a. ค.``): lower-case or single letters, or letters
     before an abbreviation dot. Capitalised acronyms (AI, KPI) are English and are left; but
-    past a memo's reference (``ที่ วธ ๔๙๔๒/ว ๓๔๑๗``) only its date stands, and every Latin
-    word there is Thai the English model took (``Aull oc AU. ๒๕๕๙`` for วันที่ ๑๔ ก.ย., seed
-    87)."""
+    past a memo's reference in Thai digits (``ที่ วธ ๔๙๔๒/ว ๓๔๑๗``) only its date stands, and
+    every Latin word there is Thai the English model took (``Aull oc AU. ๒๕๕๙`` for วันที่ ๑๔
+    ก.ย., seed 87). (Not past one in Arabic digits, which the Thai model misreads: its slash
+    and letter, ``6220/9``, read ``6220เว``, bench corpus.)"""
     ref = _REFERENCE_SLOTS.match(text)
-    if ref is not None and ref["run"] and _known_code(ref["code"]):
+    if (
+        ref is not None
+        and ref["run"]
+        and _known_code(ref["code"])
+        and _THAI_DIGIT.search(ref.group(0))
+        and not _ARABIC_DIGIT.search(ref.group(0))
+    ):
         dated = len(_LATIN_LETTERS.findall(text, ref.end()))
         if dated:
             return dated + _english_intrusions(text[: ref.end()])

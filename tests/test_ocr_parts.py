@@ -140,6 +140,8 @@ def test_english_intrusions_in_thai_lines():
     # past a memo's reference only its date stands: any Latin word there is Thai (seed 87)
     assert _english_intrusions("ที่ วธ ๔๙๔๒/ว ๓๔๑๗      Aull oc AU. ๒๕๕๙") == 3
     assert _english_intrusions("ที่ วธ ๔๙๔๒/ว ๓๔๑๗ วันที่ ๑๔ ก.ย. ๒๕๕๙") == 0
+    # ... not past one in Arabic digits, which the Thai model misreads (bench corpus)
+    assert _english_intrusions("ที่ อก 6220/9 5552           Sufi 5 พฤศจิกายน 2559") == 0
 
 
 class _ThaiAlone:
