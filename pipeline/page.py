@@ -1727,8 +1727,7 @@ def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
     code = _CODE_BEFORE.fullmatch(before)
     if code is not None and _a_ministry(code["code"]):
         return True  # a reference's number after its code (``ที่ พม candied,`` for ๙๑๙๘/๒๖)
-    month = find_month(after[:24]) if end - start <= 3 else None  # (a day has two digits)
-    if month is not None and not after[: month[0]].strip():
+    if end - start <= 3 and _month_opens(text, end):  # (a day has two digits)
         return True
     if strict:
         return False
@@ -2929,11 +2928,12 @@ def _typed_by_its_text(ln: Line, prob: float, page_height: int) -> bool:
     garbled); the head's reference line with its date (``_dated_reference_line``) however sure
     it is. Strokes of a signature or a pen note crossing such lines make the classifier
     unsure of them."""
-    head = ln.bbox[1] < 0.4 * page_height
     return (
         (
             prob < TITLED_SIGNER_DOUBT
-            and (_titled_signer(ln.text) or (head and _reference_line(ln.text)))
+            and (
+                _titled_signer(ln.text) or (_in_head(ln, page_height) and _reference_line(ln.text))
+            )
         )
         or (prob < CONTINUED_DOUBT and _cites_reference(ln.text))
         or _dated_reference_line(ln, page_height)
@@ -2954,11 +2954,15 @@ def _dated_reference_line(ln: Line, page_height: int) -> bool:
     ``ที่``, a known ministry's code, a number and its slash, then a date (``ที กษ 8457/2156 …
     ยวนที  10 พ.ค. 2562``, seed 85: the classifier had been sure, at 0.999, that it was a pen's,
     and the memo lost its reference and date). No pen writes the two out on one line so."""
-    return (
-        ln.bbox[1] < 0.4 * page_height
-        and _reference_line(ln.text)
-        and find_date(ln.text) is not None
-    )
+    return _in_head(ln, page_height) and _reference_line(ln.text) and find_date(ln.text) is not None
+
+
+HEAD_SHARE = 0.4  # of a page's height from its top: a memo's head, where its reference line is
+
+
+def _in_head(ln: Line, page_height: int) -> bool:
+    """Whether ``ln`` starts in the page's head (``HEAD_SHARE``)."""
+    return ln.bbox[1] < HEAD_SHARE * page_height
 
 
 def _cites_reference(text: str) -> bool:
