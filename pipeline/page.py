@@ -626,7 +626,7 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             and _OPENING_SCRAP.fullmatch(tok[0])
             and not _ANY_DIGIT.search(tok[0])
         ) or (
-            before[0].endswith("วันที่")
+            before[0].endswith(("วันที่", "วันที"))  # (its tone mark lost: ``วันที %``)
             and (
                 tok[0] == "ๆ"
                 or (

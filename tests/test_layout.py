@@ -183,6 +183,47 @@ def test_type_on_a_scan_with_a_colour_cast_is_no_pen():
     assert (blue[250:] > 0)[pen].mean() > 0.9
 
 
+def test_blue_specks_on_black_type_are_no_pen_and_are_not_cleared():
+    """A colour scan's noise tints a few pixels of black type blue, here and there over the
+    page: each had become a handwritten region and been cleared from the typed line it lay on
+    (a year's last digit lost). A blue pen's note on the same page is still a pen's."""
+    import cv2
+
+    font = typed_face("norasi").font(63)
+    img = Image.new("RGB", (2480, 1200), (250, 250, 252))
+    d = ImageDraw.Draw(img)
+    for i, text in enumerate(("ที่ ทส 1010/7354 วันที่ 27 มิถุนายน 2562", "เรื่อง ขออนุมัติจัดซื้อวัสดุสำนักงาน")):
+        d.text((300, 200 + 150 * i), text, font=font, fill=(20, 20, 24))
+    d.text((400, 800), "ทราบ ดำเนินการ", font=typed_face("sarabun").font(80), fill=(30, 55, 170))
+    rgb = np.asarray(img).copy()
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    typed = gray[:600] < 100
+    ys, xs = np.nonzero(typed)
+    pick = np.random.default_rng(1).choice(len(ys), 120, replace=False)
+    rgb[ys[pick], xs[pick]] = (33, 33, 50)  # the tint: a pen's hue, at a dark pixel
+    lay = layout.analyse(rgb, cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), 300, True)
+    hand = [r.bbox for r in lay.regions if r.kind.value == "handwritten"]
+    assert hand and all(b[1] > 700 for b in hand), hand
+    assert (lay.ocr_gray[:600][typed] < 128).mean() > 0.99  # the type whole for OCR
+
+
+def test_a_pens_word_with_few_blue_pixels_is_a_pen_by_its_colour():
+    """A violet ballpoint's word has a tenth of its pixels in the pen's hue (the rest redder):
+    too few to be a pen by their share, but its ink is far more colourful than the type's."""
+    rgb = np.full((200, 600, 3), 250, np.uint8)
+    ink = np.zeros((200, 600), np.uint8)
+    blue = np.zeros((200, 600), np.uint8)
+    rgb[40:80, 50:550] = (22, 22, 24)  # type
+    ink[40:80, 50:550] = 255
+    rgb[130:170, 50:250] = (110, 40, 120)  # the violet word
+    ink[130:170, 50:250] = 255
+    blue[40:80:10, 100:500:40] = 255  # specks on the type
+    blue[130:170:3, 50:250:3] = 255  # a tenth of the word
+    kept, boxes = layout.pen_groups(rgb, ink, blue, 300)
+    assert len(boxes) == 1 and boxes[0][1] > 100
+    assert not kept[:100].any() and kept[100:].sum() == blue[100:].sum()
+
+
 def test_a_blank_page_scanned_in_colour_has_no_regions():
     """The back of a sheet: no ink at all, in colour, is an empty page, not a crash."""
     rgb = np.full((3508, 2480, 3), 250, np.uint8)

@@ -1759,6 +1759,9 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     text = "วันที่ ตา พฤศจิกายน ๒๕๕๙"
     assert [text[a:b] for a, b in number_slots(text)] == ["ตา"]
     assert number_slots("วันที่ ตา ของ") == []
+    # ... or as a sign, the label's tone mark lost too (seed 85: ๗ read ``%``)
+    text = "วันที % ตุลาคม พ.ศ. ๒๕๒๑"
+    assert [text[a:b] for a, b in number_slots(text)] == ["%"]
     # a phone short of nine digits: a slash or bracket among its groups is a digit's slot
     text = "โทร. 0 2998 (074"
     assert [text[a:b] for a, b in number_slots(text)] == ["0", "2998", "(", "(074"]

@@ -38,7 +38,13 @@ def test_slips_are_mended_with_a_reason():
         # specks the engine read as brackets: between the code's letters, before the slash
         "ก(ต ๒๓๕๖๘๑๒๑": ("กต 23568121", "ministry code read as 'ก(ต'"),
         "อก ๖๗๑๗)/๕๙๗๙": ("อก 6717/5979", "dropped ')' before the slash"),
+        # ... or a letter, or ธ's raised head read as one (seeds 80 and 81)
+        "นวรี ๖๑๘๙.๑/ว๗๕๒๖": ("นร 6189.1/ว7526", "ministry code read as 'นวรี', a letter too"),
+        "สฮธ ๕๐๒๘.๑๑๗๕๘": ("สธ 5028.11758", "ministry code read as 'สฮธ'"),
     }
+    # (three letters that leave two known codes, or none, are left for a person)
+    assert normalise_reference("มทส ๑๒๓๔").value == "มทส 1234"
+    assert normalise_reference("ฆฌญ ๑๒๓๔").value == "ฆฌญ 1234"
     # (a vowel between letters that make no known code is left for a person)
     assert normalise_reference("ทาบ ๑๒๓๔").value == "ทาบ 1234"
     for text, (value, reason) in cases.items():

@@ -16,7 +16,8 @@ stock Thai model does to them, and what is mended here:
 - a ministry code one letter off a known one (``ศร`` for ``ศธ``) is that code when exactly one
   known code is that close, and so is one whose second letter was read as a digit (``ย8``)
   when one known code only starts with its first;
-- a vowel between a known code's two letters (``กาษ``) is a speck;
+- a vowel between a known code's two letters (``กาษ``) is a speck, and so is a third letter,
+  where one known code only is left once one of the three is dropped (``นวรี`` for นร);
 - a dash by the unit's stop (``๘๒๒๔-.๕``) is a speck;
 - letters stuck to the end of the running number (``๘๓๑๗ซุ``) are residue of the dotted leader.
 """
@@ -64,6 +65,23 @@ _DIGIT_IN_CODE = re.compile("^([\u0e01-\u0e2e])[0-9](?= ?[0-9])")
 _VOWEL_IN_CODE = re.compile(
     "^([\u0e01-\u0e2e])[\u0e30\u0e32\u0e33\u0e40-\u0e44()|!'\"]([\u0e01-\u0e2e])(?= ?[0-9])"
 )
+# a code read with a letter too many (a speck read as one, or ธ's raised head: ``นวรี`` for นร,
+# ``สฮธ`` for สธ; seeds 80 and 81), marks on any of them
+_LETTER_IN_CODE = re.compile(
+    f"^([\u0e01-\u0e2e]){_MARK}*([\u0e01-\u0e2e]){_MARK}*([\u0e01-\u0e2e]){_MARK}*(?= ?[0-9])"
+)
+
+
+def _one_letter_dropped(m: re.Match[str] | None) -> str | None:
+    """The one known ministry code the three letters ``m`` read make with one left out, if
+    exactly one is."""
+    if m is None:
+        return None
+    a, b, c = m[1], m[2], m[3]
+    known = {x + y for x, y in ((a, b), (a, c), (b, c))} & MINISTRY_CODES
+    return next(iter(known)) if len(known) == 1 else None
+
+
 # a consonant with its vowel or mark at the very end: residue of the leader, not a digit
 _RESIDUE = re.compile("[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]+$")
 
@@ -128,6 +146,12 @@ def normalise_reference(text: str) -> Reference:
         flat = vowel[1] + vowel[2] + flat[vowel.end() :]
     else:
         vowel = None
+    extra = _LETTER_IN_CODE.match(flat) if vowel is None else None
+    dropped = _one_letter_dropped(extra)
+    if extra is not None and dropped is not None:
+        flat = dropped + flat[extra.end() :]
+    else:
+        extra = None
     m = _REF.match(flat)
     tail = None
     merged = _SLASH_AS_DIGIT.match(flat) if m is None or _too_long(m) else None
@@ -147,6 +171,10 @@ def normalise_reference(text: str) -> Reference:
         reasons.append(f"ministry code read as {digit_code[0]!r}, taken as {m['code']!r}")
     if vowel is not None:
         reasons.append(f"ministry code read as {vowel[0]!r}, the sign between its letters dropped")
+    if extra is not None:
+        reasons.append(
+            f"ministry code read as {extra[0]!r}, a letter too many, taken as {m['code']!r}"
+        )
     if merged is not None:
         reasons.append(f"slash and letter read as {merged['sign']!r}, taken as '/ว'")
     elif _too_long(m):
