@@ -608,7 +608,7 @@ def pen_groups(
         x0, y0, x1, y1 = b
         box_ink = ink[y0:y1, x0:x1] > 0
         box_blue = blue[y0:y1, x0:x1]
-        share = np.count_nonzero(box_blue) / max(1, np.count_nonzero(box_ink))
+        share = int(np.count_nonzero(box_blue)) / max(1, int(np.count_nonzero(box_ink)))
         chroma = float(np.mean(_chromas(rgb[y0:y1, x0:x1][box_ink], cast)))
         if share < PEN_SHARE and chroma - page <= PEN_CHROMA:
             continue
