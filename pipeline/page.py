@@ -1768,9 +1768,10 @@ _DATED = "(?:ลง\\s?)?วันที"
 _LOOK_RUN = f"[{_LOOK}][{_LOOK}{MARKS}]*"
 # a reference's numbers as read: the office's (up to its slash, or the bar the engine may read
 # for it: ``๑๒๗๓|ว๗๘๓๕``), and after the slash (and a circular's ว or a ministry's จ) the
-# running number; each holds a digit
+# running number; each holds a digit, or the office is what stands before the slash and its
+# letter (``ยธ ส่เช่ต/ว๓๕๐๕`` for ๗๘๗๓, seed 86)
 _REFERENCE_NUMBERS = (
-    f"(?P<office>(?=[^\\s/|]*[0-9{THAI}])[^\\s/|]+)"
+    f"(?P<office>(?=[^\\s/|]*[0-9{THAI}])[^\\s/|]+|[^\\s/|]{{2,8}}(?=[/|][วจ]))"
     f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}]|{_LOOK_RUN}(?!\\S))"
     f"(?:(?!{_DATED})\\S)+))?"
 )

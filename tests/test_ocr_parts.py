@@ -1759,6 +1759,10 @@ def test_a_phone_or_reference_number_read_as_letters_is_read_by_the_digit_networ
     text = "วันที่ ตา พฤศจิกายน ๒๕๕๙"
     assert [text[a:b] for a, b in number_slots(text)] == ["ตา"]
     assert number_slots("วันที่ ตา ของ") == []
+    # a reference's office read as letters only, before its slash and letter (seed 86: ๗๘๗๓)
+    text = "ที่ ยธ ส่เช่ต/ว๓๕๐๕       วันที่ ๓ เมษายน ๒๕๕"
+    assert [text[a:b] for a, b in number_slots(text)] == ["ส่เช่ต", "๓๕๐๕"]
+    assert number_slots("ที่ประชุม ครั้งที่ ๑/๒๕๖๗") == []  # (no code, no slot)
     # ... or as a sign, the label's tone mark lost too (seed 85: ๗ read ``%``)
     text = "วันที % ตุลาคม พ.ศ. ๒๕๒๑"
     assert [text[a:b] for a, b in number_slots(text)] == ["%"]
