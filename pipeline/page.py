@@ -2926,8 +2926,9 @@ def _typed_by_its_text(ln: Line, prob: float, page_height: int) -> bool:
     head its reference line (both unless the classifier is surer than ``TITLED_SIGNER_DOUBT``),
     and a line citing a letter by its reference (``อ้างถึงหนังสือที่ พน ๖๖๔๗.๘/ว ๑๓๔๓``) the
     body's (unless it is surer than ``CONTINUED_DOUBT``: 0.967 on one, seed 83, its date
-    garbled); the head's reference line with its date (``_dated_reference_line``) however sure
-    it is. Strokes of a signature or a pen note crossing such lines make the classifier
+    garbled); the head's reference line with its date (``_dated_reference_line``), and a cited
+    one with its date's label (``… ลงวันที่``), however sure it is (0.995 on one, seed 87, a
+    pen's note over its end). Strokes of a signature or a pen note crossing such lines make the classifier
     unsure of them."""
     return (
         (
@@ -2938,6 +2939,7 @@ def _typed_by_its_text(ln: Line, prob: float, page_height: int) -> bool:
         )
         or (prob < CONTINUED_DOUBT and _cites_reference(ln.text))
         or _dated_reference_line(ln, page_height)
+        or _cites_reference(ln.text, dated=True)
     )
 
 
@@ -2966,13 +2968,30 @@ def _in_head(ln: Line, page_height: int) -> bool:
     return ln.bbox[1] < HEAD_SHARE * page_height
 
 
-def _cites_reference(text: str) -> bool:
+def _cites_reference(text: str, dated: bool = False) -> bool:
     """A typed line citing a letter: ``หนังสือที่`` and a known ministry's code, an office
-    number and a running number after its slash (no pen writes one out so)."""
-    return any(
-        m["run"] is not None and _known_code(m["code"]) and text[: m.start()].endswith("หนังสือ")
-        for m in _REFERENCE_IN_TEXT.finditer(text)
-    )
+    number and a running number after its slash, or an office number of four digits and more
+    then the date's label (``อ้างถึงหนังสือที พณ 06641622 ลงวันที่ 6 กันยาย 63``, seed 87: a
+    reference of one number, its label's tone mark lost). ``dated``: the date's label follows
+    it, whichever. No pen writes one out so."""
+    for m in _CITED_REFERENCE.finditer(text):
+        if not _known_code(m["code"]):
+            continue
+        label = _CITED_DATE.match(text, m.end()) is not None
+        if dated and not label:
+            continue
+        if m["run"] is not None or (label and len(_ANY_DIGIT.findall(m["office"])) >= 4):
+            return True
+    return False
+
+
+# a letter's reference cited in a line, its label's marks perhaps lost: the numbers as in
+# ``_REFERENCE_IN_TEXT``; and the date label that may follow it
+_CITED_REFERENCE = re.compile(
+    f"หนังสือ\\s?ท{MARK.pattern}*\\s?(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}])"
+    + _REFERENCE_NUMBERS
+)
+_CITED_DATE = re.compile(f"\\s*ลง\\s?วันท{MARK.pattern}*")
 
 
 _OTHER_SIGN = re.compile("[^\\s\u0e01-\u0e5b0-9]")  # Latin letters and signs, not Thai or digits

@@ -3177,6 +3177,8 @@ def test_a_year_s_last_digit_read_as_a_letter_is_read_by_the_digit_network(model
         ("ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓", True),  # a digit read as a letter
         ("ตามหนังสือที่ ขก ๑๒๓๔/ว ๕๖๗๘", False),  # no ministry's code
         ("หนังสือที่ พน ๑๒๓๔", False),  # no running number
+        ("หนังสือที พน ๑๒๓๔๕๖๗๘ ลงวันที่ ๓", True),  # ... but its date (the label's mark lost)
+        ("หนังสือที่ พน ๑๒๓ ลงวันที่ ๓", False),  # (too short a number for a reference)
         ("เสนอ ที่ พน ๑๒/๕", False),  # no letter cited
     ],
 )
@@ -3779,9 +3781,13 @@ def test_a_long_line_of_running_thai_words_is_typed_text():
         ("ที่ พณ 6858/6541", 400, 0.95, False),
         # ... but with its date, however sure (seed 85: 0.999)
         ("ที กษ 8457/2156      ยวนที  10 พ.ค. 2562", 441, 0.999, True),
-        # a line citing a reference, unless surer than 0.98 (seed 83: 0.967)
-        ("อ้างถึงหนังสือที่ คค ๕๓๕๕ญ.๑/ว ๕๕๒๐ ลงวันที่ ๑๓ กัรตตว", 490, 0.967, True),
-        ("อ้างถึงหนังสือที่ คค ๕๓๕๕ญ.๑/ว ๕๕๒๐ ลงวันที่ ๑๓ กัรตตว", 490, 0.99, False),
+        # a line citing a reference, unless surer than 0.98 (seed 83: 0.967) ...
+        ("ตามหนังสือที่ คค ๕๓๕๕ญ.๑/ว ๕๕๒๐ เรื่อง", 490, 0.967, True),
+        ("ตามหนังสือที่ คค ๕๓๕๕ญ.๑/ว ๕๕๒๐ เรื่อง", 490, 0.99, False),
+        # ... but with its date's label, however sure (seed 87: 0.995, a pen's note over it;
+        # a reference of one number, its label's tone mark lost)
+        ("อ้างถึงหนังสือที่ คค ๕๓๕๕ญ.๑/ว ๕๕๒๐ ลงวันที่ ๑๓ กัรตตว", 490, 0.99, True),
+        (". อ้างถึงหนังสือที พณ 06641622 ลงวันที่ 6 กันยาย      63", 786, 0.995, True),
         ("ทราบ มอบ กลุ่มงาน ดำเนินการ", 490, 0.6, False),  # a pen's note
     ],
 )
