@@ -3795,3 +3795,42 @@ def test_a_line_taken_for_a_pens_is_typed_by_what_it_reads(text, y, prob, typed)
     from pipeline.page import _typed_by_its_text
 
     assert _typed_by_its_text(Line(text, (354, y, 1669, y + 80), 0.9), prob, 3508) is typed
+
+
+def test_a_pens_note_far_along_a_typed_lines_row_is_split_off(monkeypatch):
+    """Seed 81: the engine ran a wrapped reference's ``89041512`` on to a pen's ``ดำเนินการ``
+    29 line heights to its right, and the classifier took the whole for typed (0.977): the
+    note read with the typed line as its face's letters. Split at a blank of ``FAR_GAP`` line
+    heights, each piece is classified on its own; a date there (the memo's reference line) and
+    a nearer blank stay as they are."""
+    from types import SimpleNamespace
+
+    from pipeline import handwriting
+    from pipeline.page import _split_mixed_lines
+
+    def row(pieces: list[tuple[str, int]], y: int) -> Line:
+        words = [
+            Word(c, (x + 20 * i, y, x + 20 * i + 18, y + 50), 0.9)
+            for text, x in pieces
+            for i, c in enumerate(text.replace(" ", ""))
+        ]
+        text = "    ".join(t for t, _ in pieces)
+        return Line(text, (words[0].bbox[0], y, words[-1].bbox[2], y + 50), 0.98, words=words)
+
+    verdicts = [("typed", 0.99), ("handwritten", 0.84)]
+    monkeypatch.setattr(handwriting, "classify_lines", lambda pieces, *a, **k: verdicts)
+    lay = SimpleNamespace(x_height=20.0, clean_gray=None)
+    above = row([("เรียบร้อยซึ่งได้รับความเห็นชอบ", 350)], 1030)
+
+    def split(line: Line) -> list[str]:
+        out, _ = _split_mixed_lines(
+            [above, line], [("typed", 1.0), ("typed", 1.0)], lay, np.zeros((1, 1), np.uint8)
+        )
+        return [ln.text for ln in out[1:]]
+
+    assert split(row([("89041512", 357), ("เมนการ", 2098)], 1135)) == ["89041512", "เมนการ"]
+    assert len(split(row([("89041512", 357), ("เมนการ", 700)], 1135))) == 1  # (a nearer blank)
+    date = row([("ที่พณ3369/ว9463", 357), ("วันที่18พฤษภาคม2558", 1300)], 1135)
+    assert len(split(date)) == 1
+    verdicts = [("typed", 0.99), ("handwritten", 0.6)]  # the classifier unsure of the note
+    assert len(split(row([("89041512", 357), ("เมนการ", 2098)], 1135))) == 1
