@@ -2823,10 +2823,12 @@ def _name_over_position(ln: Line, lines: list[Line], kinds: list[tuple[str, floa
     bare = ln.text.strip(" '\".,:;|")
     if not (bare.startswith("(") or bare.endswith(")")):  # (one of them may be struck)
         return None
-    x0, _, x1, y1 = ln.bbox
+    x0, y0, x1, y1 = ln.bbox
     for o, (k, _) in zip(lines, kinds, strict=True):
         ox0, oy0, ox1, oy1 = o.bbox
-        h = oy1 - oy0
+        # (the taller of the two: a position's box may hold its letters' core only, and the
+        # blank over it be more than half its height; seed 81, at 200 dpi)
+        h = max(oy1 - oy0, y1 - y0)
         if (
             o is not ln
             and k == "typed"

@@ -1552,6 +1552,11 @@ def test_a_name_line_struck_by_its_signature_is_told_by_the_position_under_it():
     # a typed line that is no words (a number, a reference) says nothing
     name.text, post.text = "(นา ยชัยวัฒน์ Taal)", "๑๒๓๔/๒๕๖๗"
     assert _name_over_position(name, lines, kinds) is None
+    # the position's box its letters' core only, under a blank of more than half its height
+    # (seed 81, 200 dpi): the name line's height measures the blank
+    name = Line("(นาวกแบจนา แก้วมณี)", (808, 1301, 1226, 1348), 0.5)
+    post = Line("นักวิชาการคอมพิวเตอร์ชำนาญการ", (702, 1372, 1332, 1402), 0.99)
+    assert _name_over_position(name, [name, post], kinds[:2]) is post
 
 
 def test_a_memos_reference_line_is_told_from_a_pen_note():
