@@ -3839,3 +3839,12 @@ def test_a_pens_note_far_along_a_typed_lines_row_is_split_off(monkeypatch):
     assert len(split(date)) == 1
     verdicts = [("typed", 0.99), ("handwritten", 0.6)]  # the classifier unsure of the note
     assert len(split(row([("89041512", 357), ("เมนการ", 2098)], 1135))) == 1
+
+
+def test_a_day_keeps_the_month_s_first_letter_out_of_its_run(model):
+    """``วันที่ 4 กรกฎาคม`` (a generated PDF, seed 85): the ก's box
+    began a third of the letter in from its left edge, overlapping the glyph beside the 4 by
+    4 of its 27 pixels; the run took that glyph in as a digit the engine had dropped, and the
+    day became 10. A letter's box over a tenth of a glyph keeps it out."""
+    line = _captured_line("day-four-beside-its-month", model, page_digits=(0, 53))
+    assert line.text.endswith("วันที่ 4 กรกฎาคม 2553"), line.text
