@@ -69,6 +69,8 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นายเกรียงไกร ศักดิ์ สิทธิ์", "นายเกรียงไกร ศักดิ์สิทธิ์"),
         ("นางสาวรัตนา ศัก ดิ สิทธิ์", "นางสาวรัตนา ศักดิ์สิทธิ์"),  # ... as three, a mark lost
         ("นายสุภาพร วงศ์เหญ่", "นายสุภาพร วงศ์ใหญ่"),  # sara ai read as sara e
+        # a given name's last letter split off, the name listed as a family name only (seed 86)
+        ("นางสาวมาลี ย ประเสริฐศักดิ์", "นางสาวมาลัย ประเสริฐศักดิ์"),
     ],
 )
 def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
@@ -92,6 +94,7 @@ def test_names_mended_where_the_slip_is_clear(read: str, want: str) -> None:
         "นาตยา ใจดี",  # a listed name beginning with นา, no title
         "นางสาวฐิติกร ณ กาฬสินธุ์",  # a family name of two listed words (ณ …)
         "นายสมชาย สุบรรณ ณ อยุธยา",  # ... or three
+        "นางสาวมาลี ยศ ประเสริฐ",  # a scrap that joins into no listed name
     ],
 )
 def test_names_left_alone(read: str) -> None:

@@ -641,10 +641,14 @@ def correct_name(name: str) -> str:
             parts = [*parts[:-k], " ".join(parts[-k:])]
             break
     if len(parts) > 2:  # a lost vowel read as a space inside the given name: เกรียง กร
-        joined = _nearest(parts[0] + parts[1], given_names)
-        if joined not in given_names:
+        # (a scrap of a letter or two after it is no name: the given name's end split off,
+        # ``มาลี ย`` for มาลัย, seed 86, listed as a family name only, as given names are)
+        scrap = len(_bare(parts[1])) <= 2
+        also = family_names if scrap else frozenset()
+        joined = _nearest(parts[0] + parts[1], given_names, also)
+        if joined not in given_names and joined not in also:
             joined = _lost_at_gap(parts[0], parts[1], given_names)
-        if joined in given_names:
+        if joined in given_names or joined in also:
             parts = [joined, *parts[2:]]
     for k in (3, 2):  # ... or inside the family name, once or twice: ศักดิ์ สิทธิ์, ศัก ดิ สิทธิ์
         if len(parts) > k:
