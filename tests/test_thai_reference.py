@@ -19,6 +19,7 @@ def test_slips_are_mended_with_a_reason():
     cases = {
         "อก 6220เว 5552": ("อก 6220/ว 5552", "slash read as 'เ'"),
         "พม 1273|ว7835": ("พม 1273/ว7835", "slash read as '|'"),
+        "สธ ๔๔๙๒.๘(๓๐๒": ("สธ 4492.8/302", "slash read as '('"),  # (seed 82)
         "มท ๙๐๖๓,๖๒๒๙๙": ("มท 9063.62299", "stop in the office number read as ','"),
         "ดศ 1907/9 7846": ("ดศ 1907/ว 7846", "letter 'ว' read as '9'"),
         "อก ๕๘๗๔.๙/)๔๑๙๗": ("อก 5874.9/ว4197", "letter 'ว' read as ')'"),

@@ -7,7 +7,8 @@ stock Thai model does to them, and what is mended here:
 
 - the digits it cannot emit come out as letters (``ฒ`` for ๗, ``ส`` for ๘, ``ต`` for ๓,
   ``ด`` for ๙): inside the numbers, such a letter is the digit;
-- the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``) and the ``ว`` after a
+- the slash before the letter is read as ``เ`` or ``[`` (``๖๒๒๐เว``), one before the running
+  number as ``(`` (``๔๔๙๒.๘(๓๐๒``), and the ``ว`` after a
   slash as ``9``, ``2``, ``1`` or ``0`` before a gap (``๑๙๐๗/9 ๗๘๔๖``, ``๑๕๑๕/๐ ๒๕๖๙``), or
   ``)`` or ``?``, which no digit is, so glued to the number too (``๕๘๗๔.๙/)๔๑๙๗``), and
   ``0`` glued to it (``๔๑๗๘/๐๔๒๘๔``: no running number starts with a nought);
@@ -45,7 +46,7 @@ MINISTRY_CODE = f"[\u0e01-\u0e2e]{_MARK}*[\u0e01-\u0e2e]{_MARK}*"
 _SPECK = "[)(|!']"
 _REF = re.compile(
     rf"^(?P<code>{MINISTRY_CODE}) ?(?P<office>{_NUM}+(?:-?[.,]-?{_NUM}+)?)"
-    rf"(?:(?P<before>{_SPECK}(?=/))?(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|(?=\)\s))"
+    rf"(?:(?P<before>{_SPECK}(?=/))?(?P<sep>/|\||เ(?=[วจ])|\[(?=[วจ])|\((?={_NUM})|(?=\)\s))"
     rf"(?P<stray>(?<=/){_SPECK}(?=[วจ]))?"
     rf"(?P<letter>[วจ](?={_MARK}*\.?\s?{_NUM})|[9210)?](?=\s{_NUM})|[)?](?={_NUM})"
     rf"|0(?={_NUM}{{3}})|)"
