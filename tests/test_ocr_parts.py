@@ -3727,6 +3727,18 @@ def test_a_bold_seven_before_a_slash_of_its_own_keeps_its_tail(model):
     assert line.text.endswith("ฉบับที่ ๑๗/๒๕๖๒"), line.text
 
 
+def _row_of_pieces(pieces: list[tuple[str, int]], y: int, height: int, conf: float) -> Line:
+    """A line of ``pieces`` (text, left x) in symbols 20 px apart, ``height`` tall, the pieces'
+    text joined by wide blanks."""
+    words = [
+        Word(c, (x + 20 * i, y, x + 20 * i + 18, y + height), 0.9)
+        for text, x in pieces
+        for i, c in enumerate(text.replace(" ", ""))
+    ]
+    text = "    ".join(t for t, _ in pieces)
+    return Line(text, (words[0].bbox[0], y, words[-1].bbox[2], y + height), conf, words=words)
+
+
 def test_a_wrapped_post_and_a_pen_note_on_its_row_are_split_though_both_look_handwritten(
     monkeypatch,
 ):
@@ -3740,13 +3752,7 @@ def test_a_wrapped_post_and_a_pen_note_on_its_row_are_split_though_both_look_han
     from pipeline.page import _split_mixed_lines
 
     def row(pieces: list[tuple[str, int]], y: int) -> Line:
-        words = [
-            Word(c, (x + 20 * i, y, x + 20 * i + 18, y + 44), 0.9)
-            for text, x in pieces
-            for i, c in enumerate(text.replace(" ", ""))
-        ]
-        text = "    ".join(t for t, _ in pieces)
-        return Line(text, (words[0].bbox[0], y, words[-1].bbox[2], y + 44), 0.9, words=words)
+        return _row_of_pieces(pieces, y, 44, 0.9)
 
     to = row([("เรียนปลัดกระทรวง", 240)], 446)
     mixed = row([("รองอธิบดี.", 350), ("เฮีวดว", 1320)], 500)
@@ -3814,13 +3820,7 @@ def test_a_pens_note_far_along_a_typed_lines_row_is_split_off(monkeypatch):
     from pipeline.page import _split_mixed_lines
 
     def row(pieces: list[tuple[str, int]], y: int) -> Line:
-        words = [
-            Word(c, (x + 20 * i, y, x + 20 * i + 18, y + 50), 0.9)
-            for text, x in pieces
-            for i, c in enumerate(text.replace(" ", ""))
-        ]
-        text = "    ".join(t for t, _ in pieces)
-        return Line(text, (words[0].bbox[0], y, words[-1].bbox[2], y + 50), 0.98, words=words)
+        return _row_of_pieces(pieces, y, 50, 0.98)
 
     verdicts = [("typed", 0.99), ("handwritten", 0.84)]
     monkeypatch.setattr(handwriting, "classify_lines", lambda pieces, *a, **k: verdicts)
