@@ -2959,8 +2959,8 @@ def _typed_by_its_text(ln: Line, prob: float, page_height: int) -> bool:
     body's (unless it is surer than ``CONTINUED_DOUBT``: 0.967 on one, seed 83, its date
     garbled); the head's reference line with its date (``_dated_reference_line``), and a cited
     one with its date's label (``… ลงวันที่``), however sure it is (0.995 on one, seed 87, a
-    pen's note over its end). Strokes of a signature or a pen note crossing such lines make the classifier
-    unsure of them."""
+    pen's note over its end). Strokes of a signature or a pen note crossing such lines make the
+    classifier unsure of them."""
     return (
         (
             prob < TITLED_SIGNER_DOUBT

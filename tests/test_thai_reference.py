@@ -46,6 +46,8 @@ def test_slips_are_mended_with_a_reason():
     # (three letters that leave two known codes, or none, are left for a person)
     assert normalise_reference("มทส ๑๒๓๔").value == "มทส 1234"
     assert normalise_reference("ฆฌญ ๑๒๓๔").value == "ฆฌญ 1234"
+    # ... nor a code glued to its office number's first digit read as a letter (๓ as ต)
+    assert normalise_reference("มทต๒๑๐/ว๖๑๐๓").value == "มท 3210/ว6103"
     # (a vowel between letters that make no known code is left for a person)
     assert normalise_reference("ทาบ ๑๒๓๔").value == "ทาบ 1234"
     for text, (value, reason) in cases.items():

@@ -147,7 +147,8 @@ def normalise_reference(text: str) -> Reference:
         flat = vowel[1] + vowel[2] + flat[vowel.end() :]
     else:
         vowel = None
-    extra = _LETTER_IN_CODE.match(flat) if vowel is None else None
+    # (not where the reading parses as it is: ``มทต๒๑๐`` is มท and ๓๒๑๐, its ๓ read ต)
+    extra = _LETTER_IN_CODE.match(flat) if vowel is None and not _REF.match(flat) else None
     dropped = _one_letter_dropped(extra)
     if extra is not None and dropped is not None:
         flat = dropped + flat[extra.end() :]
