@@ -374,18 +374,22 @@ def paper_cast(rgb: np.ndarray, ink: np.ndarray) -> np.ndarray:
     return (level.max() - level).round().astype(np.int16)
 
 
-def colour_masks(rgb: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def colour_masks(
+    rgb: np.ndarray, ink: np.ndarray, cast: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Pen ink (blue) and stamp ink (purple/red) among the ink pixels.
 
     The paper's colour cast is taken out of the ink first: a scan whose channels are offset
     (paper 242, 247, 253) gives black type the same offset, and in its dark and grey pixels a
-    dozen levels is a blue pen's saturation (a page of type was taken for pen notes)."""
+    dozen levels is a blue pen's saturation (a page of type was taken for pen notes).
+    ``cast``: that cast (``paper_cast``), where the caller has it."""
     # only the ink pixels are converted (a few per cent of the page)
     ys, xs = points(ink)
     if not len(ys):  # a blank page (the back of a sheet scanned in colour)
         return np.zeros_like(ink), np.zeros_like(ink)
     px = rgb[ys, xs]
-    cast = paper_cast(rgb, ink)
+    if cast is None:
+        cast = paper_cast(rgb, ink)
     if cast.any():
         px = np.clip(px.astype(np.int16) + cast, 0, 255).astype(np.uint8)
     hsv = cv2.cvtColor(np.ascontiguousarray(px[:, None, :]), cv2.COLOR_RGB2HSV)[:, 0]
@@ -589,14 +593,16 @@ def _chromas(px: np.ndarray, cast: np.ndarray) -> np.ndarray:
 
 
 def pen_groups(
-    rgb: np.ndarray, ink: np.ndarray, blue: np.ndarray, dpi: int
+    rgb: np.ndarray, ink: np.ndarray, blue: np.ndarray, dpi: int, cast: np.ndarray | None = None
 ) -> tuple[np.ndarray, list[BBox]]:
     """The pen's strokes among the ``blue`` pixels: (the mask of those kept, their groups'
-    boxes), the type's tint left out (``PEN_SHARE``)."""
+    boxes), the type's tint left out (``PEN_SHARE``); ``cast``: the paper's (``paper_cast``),
+    where the caller has it."""
     boxes = _groups(blue, dpi)
     if not boxes:
         return blue, boxes
-    cast = paper_cast(rgb, ink)
+    if cast is None:
+        cast = paper_cast(rgb, ink)
     ys, xs = points(cv2.bitwise_and(ink, cv2.bitwise_not(blue)))
     if not len(ys):
         return blue, boxes
@@ -969,8 +975,9 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     hand_mask = None
     crossing = None
     if colour:
-        blue, stamp_ink = colour_masks(rgb, ink)
-        blue, pens = pen_groups(rgb, ink, blue, dpi)
+        cast = paper_cast(rgb, ink)
+        blue, stamp_ink = colour_masks(rgb, ink, cast)
+        blue, pens = pen_groups(rgb, ink, blue, dpi, cast)
         hand_mask = blue
         # with the grey fringe of the strokes, which is not saturated enough to count as colour
         pen = cv2.dilate(blue | stamp_ink, np.ones((3, 3), np.uint8))

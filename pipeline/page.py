@@ -1785,9 +1785,8 @@ _OPENING_NUMBERS = re.compile("\\s*" + _REFERENCE_NUMBERS)
 _CODE_BEFORE = re.compile(_REFERENCE_HEAD + "\\s*")  # ... up to where its numbers start
 # ... and inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``), the office's opening with a digit or
 # a letter the engine puts for one
-_REFERENCE_IN_TEXT = re.compile(
-    f"ที่\\s?(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}]){_REFERENCE_NUMBERS}"
-)
+_CODE_AND_NUMBERS = f"(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}]){_REFERENCE_NUMBERS}"
+_REFERENCE_IN_TEXT = re.compile("ที่\\s?" + _CODE_AND_NUMBERS)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)
 _NUMBER_RUN = re.compile(f"[{THAI}{_LOOK}][{THAI}{ARABIC}{_LOOK},./-]*")
@@ -2968,9 +2967,9 @@ def _typed_by_its_text(ln: Line, prob: float, page_height: int) -> bool:
                 _titled_signer(ln.text) or (_in_head(ln, page_height) and _reference_line(ln.text))
             )
         )
-        or (prob < CONTINUED_DOUBT and _cites_reference(ln.text))
+        # (a line citing a reference with its date's label is one of those citing any)
+        or _cites_reference(ln.text, dated=prob >= CONTINUED_DOUBT)
         or _dated_reference_line(ln, page_height)
-        or _cites_reference(ln.text, dated=True)
     )
 
 
@@ -3016,12 +3015,9 @@ def _cites_reference(text: str, dated: bool = False) -> bool:
     return False
 
 
-# a letter's reference cited in a line, its label's marks perhaps lost: the numbers as in
-# ``_REFERENCE_IN_TEXT``; and the date label that may follow it
-_CITED_REFERENCE = re.compile(
-    f"หนังสือ\\s?ท{MARK.pattern}*\\s?(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}])"
-    + _REFERENCE_NUMBERS
-)
+# a letter's reference cited in a line, its label's marks perhaps lost: the code and numbers as
+# in ``_REFERENCE_IN_TEXT``; and the date label that may follow it
+_CITED_REFERENCE = re.compile(f"หนังสือ\\s?ท{MARK.pattern}*\\s?" + _CODE_AND_NUMBERS)
 _CITED_DATE = re.compile(f"\\s*ลง\\s?วันท{MARK.pattern}*")
 
 
