@@ -509,6 +509,39 @@ def _letters_on_rules(
     return (x0, y0, kept) if kept.any() else None
 
 
+def _pen_rule_pieces(
+    labels: np.ndarray,
+    stats: np.ndarray,
+    clear: np.ndarray,
+    gone: np.ndarray,
+    rules_box: tuple[int, int, int, int],
+    xh: float,
+) -> np.ndarray:
+    """Which components (a boolean per label) are the pieces the rules' opening left of a
+    signature's underline: its straight parts were taken for rules and cleared; the thin
+    pieces between them and at its ends (at most ``_PEN_RULE_END`` of an x-height high, no
+    narrower) stayed over the name under it and were read as marks (``(นางวราภรณ์`` read
+    ``วิราภรณ์``, seed 83; ``นภาพร`` read ``น์ภาพร``, seed 83). Such a piece is joined,
+    through rules' cleared bands and other such pieces, to what is ``gone`` (a signature, a
+    figure, a line drawn by hand), within the rules' box."""
+    ends = np.zeros(len(stats), bool)
+    bx, by, bw, bh = rules_box
+    y0, x0 = max(0, by - 2), max(0, bx - 2)
+    y1, x1 = min(clear.shape[0], by + bh + 2), min(clear.shape[1], bx + bw + 2)
+    pen = gone[y0:y1, x0:x1] > 0
+    if not pen.any():
+        return ends
+    bands = clear[y0:y1, x0:x1] > 0
+    thin = (stats[:, 3] <= _PEN_RULE_END * xh) & (stats[:, 2] >= stats[:, 3])
+    thin[0] = False
+    frame = labels[y0:y1, x0:x1]
+    pieces = thin[frame]
+    _, joined = cv2.connectedComponents((bands | pen | pieces).astype(np.uint8), connectivity=8)
+    touched = np.unique(joined[pen])
+    ends[np.unique(frame[pieces & np.isin(joined, touched[touched > 0])])] = True
+    return ends
+
+
 def _thicker_than_rule(
     own: np.ndarray, core: np.ndarray, spans: np.ndarray, min_len: float
 ) -> np.ndarray:
@@ -721,12 +754,12 @@ def lift_strokes(gray: np.ndarray, box: BBox, xh: float) -> np.ndarray:
 
 def _line_band(
     stats: np.ndarray, typed: np.ndarray, i: int, xh: float
-) -> tuple[np.ndarray, np.ndarray, int] | None:
+) -> tuple[np.ndarray, np.ndarray, int, np.ndarray] | None:
     """The typed letters about component ``i`` (``typed`` components of a letter's size beside
     it, or starting up to ``_MARKS_ABOVE`` x-heights below its foot), the rows of its box's
     frame (and as far below) their lines cover with a little above and below for marks and
-    descenders, and the row where the first line's letters start; None when fewer than three
-    letters are about it."""
+    descenders, the row where the first line's letters start, and which rows the letters
+    themselves cover (two of them at least); None when fewer than three letters are about it."""
     sx, sy, sw, sh = (int(v) for v in stats[i, :4])
     x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
     below = int(xh * _MARKS_ABOVE)
@@ -750,7 +783,7 @@ def _line_band(
         return None
     pad = max(1, int(xh * _BAND_PAD))
     band = cv2.dilate(lined.astype(np.uint8)[:, None], np.ones((2 * pad + 1, 1), np.uint8))
-    return near, band[:, 0], int(np.argmax(lined))
+    return near, band[:, 0], int(np.argmax(lined)), lined
 
 
 def _scribble_on_letters(
@@ -783,8 +816,26 @@ def _a_scribble(
     return (w > xh * 4) & (h > xh * 1.2) & (area / np.maximum(1, w * h) < fill)
 
 
+def _pen_lines(w: np.ndarray, h: np.ndarray, area: np.ndarray, xh: float) -> np.ndarray:
+    """Lines drawn by hand (a signature's underline apart from its loops, a stroke under a
+    word): long, lower than a letter (near level, and through no letter: the letters a line
+    runs through are part of its component, and went with it), and thin (ink a fifth of an
+    x-height deep on average, where a row of letters has three strokes' depth). A rule that steps
+    (slanted a degree) is no rule to the opening and is one too. What OCR saw of one over a
+    name was read as marks: ``(นางสาวนภาพร`` read ``น์ภาพร``, seed 87."""
+    return (
+        (w >= _PEN_LINE_LONG * xh) & (h <= _PEN_LINE_HIGH * xh) & (area <= _PEN_LINE_DEPTH * xh * w)
+    )
+
+
+_PEN_LINE_LONG = 3.0  # x-heights
+_PEN_RULE_END = 0.35  # x-heights: the highest piece of a pen's rule its opening left
+_PEN_LINE_DEPTH = 0.2  # x-heights of ink per column, on average
+_PEN_LINE_HIGH = 0.6  # x-heights: no letter's body (one it runs through is part of it)
 _SCRIBBLE_FILL = 0.12
 _BAND_PAD = 0.35  # x-heights a line's band reaches beyond its letters' rows
+_DOWN_COLS = np.ones((1, 5), np.uint8)  # a component's columns going down, and two beside
+_ON_ONE_LETTER = 0.7  # of a mark's width over one letter's columns (a stroke's bend spans two)
 # how far above a typed line's x-height its marks reach (an upper vowel and a tone mark)
 _MARKS_ABOVE = 1.1
 
@@ -801,24 +852,36 @@ def _typed_under_scribble(
     the name's tone marks and upper vowels into its component: อรุณี read อรุณ): what the long
     strokes' removal leaves there as pieces of their own, small, compact (a stroke's piece is a
     thin slant across its box) and over the line's letters (a loop's foot goes on up into the
-    loop). None when it touches no typed line."""
+    loop), most of its width over one letter (a loop's bend left between two cut strokes
+    spans two: ``(นายวราภรณ์`` was read ``วิราภรณ์`` through one, seed 86). The band's rows
+    just over a line's letters are taken as above it, but in the columns where the component
+    goes on down into the letters' rows (a letter it joined: ป's tail): a loop dipping to the
+    letters' tops lay in the band, and was read as an upper vowel. None when it touches no
+    typed line."""
     found = _line_band(stats, typed, i, xh)
     if found is None:
         return None
-    near, band, top = found
+    near, band, top, lined = found
     sx, sy, sw, sh = (int(v) for v in stats[i, :4])
     x, w = stats[:, 0], stats[:, 2]
-    in_band = band[:sh, None] > 0
     own = (labels[sy : sy + sh, sx : sx + sw] == i).astype(np.uint8)
+    in_band = np.broadcast_to((band[:sh] > 0)[:, None], own.shape)
+    if not joined:
+        # the rows over the letters, in the columns where the component does not go on down
+        # into them (a letter it joined has its top there: ป's tail)
+        over = np.zeros_like(lined)
+        for k in range(1, int(xh * _MARKS_ABOVE) + 1):
+            over[:-k] |= lined[k:]
+        into = cv2.dilate(own[lined[:sh]].any(axis=0).astype(np.uint8)[None, :], _DOWN_COLS)
+        in_band = in_band & ~((over & ~lined)[:sh, None] & (into == 0))
     long = _long_strokes(own, int(xh * 1.6))
     keep = (own > 0) & in_band & ((long == 0) | joined)
     rest = ((own > 0) & (long == 0) & ~in_band).astype(np.uint8)
     n, pieces, st, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
-    letters = np.zeros(sw, bool)
-    for j in np.nonzero(near)[0]:
-        letters[max(0, x[j] - sx) : max(0, min(sw, x[j] + w[j] - sx))] = True
+    lx0, lx1 = x[near] - sx, x[near] + w[near] - sx  # the letters' columns, in the frame
     for k in range(1, n):
         px, py, pw, ph, area = st[k]
+        on_letter = np.minimum(px + pw, lx1) - np.maximum(px, lx0)
         mark = (
             py >= top - xh * _MARKS_ABOVE
             and xh * 0.2 <= max(pw, ph)
@@ -826,7 +889,7 @@ def _typed_under_scribble(
             and pw <= xh * 1.2
             and ph <= xh * 0.8
             and area >= 0.25 * pw * ph
-            and letters[px : px + pw].any()
+            and on_letter.max(initial=0) >= _ON_ONE_LETTER * pw
         )
         if mark:
             keep[pieces == k] = True
@@ -923,7 +986,8 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     figure = (h > xh * 2.5) & (w > xh * 2.5) & (fill > 0.18) & (area > (xh * 1.5) ** 2)
     leaders = _leader_dots(stats, xh)
     scribble = _a_scribble(w, h, area, xh, _SCRIBBLE_FILL)
-    figure[0] = leaders[0] = scribble[0] = False
+    lines_drawn = _pen_lines(w, h, area, xh)
+    figure[0] = leaders[0] = scribble[0] = lines_drawn[0] = False
     # ... and one too dense for that as a whole, for the typed letters its strokes run through
     joined = _a_scribble(w, h, area, xh, 2 * _SCRIBBLE_FILL) & ~scribble & ~figure
     joined[0] = False
@@ -939,12 +1003,20 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
                 bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i])),
             )
         )
-    drop = figure | leaders | scribble
+    drop = figure | leaders | scribble | lines_drawn
     gone = painted(labels, stats, drop)
+    if rw and rh and (figure | scribble | lines_drawn).any():
+        # what the rules' opening left of a signature's underline goes with the signature
+        ends = _pen_rule_pieces(labels, stats, clear, gone, (rx, ry, rw, rh), xh)
+        ends &= ~drop
+        if ends.any():
+            drop |= ends
+            cv2.bitwise_or(gone, painted(labels, stats, ends), dst=gone)
     restored = None
-    for i in np.nonzero(scribble)[0]:
+    for i in np.nonzero(scribble | lines_drawn)[0]:
         # typed characters the signature's strokes touch are part of its component: give
-        # them back to OCR (the typed line stays readable, the signature stays a signature)
+        # them back to OCR (the typed line stays readable, the signature stays a signature);
+        # so are the marks a line drawn by hand runs through
         keep = _typed_under_scribble(labels, stats, ~drop, int(i), xh, bool(joined[i]))
         if keep is not None:
             x0, y0 = int(x[i]), int(y[i])

@@ -410,6 +410,120 @@ def test_a_bold_signature_joined_to_the_name_is_still_a_signature():
     assert (seen[140:230, 320:640][ink[140:230, 320:640]]).mean() > 0.9  # ``ศักดิ์สิทธิ์)``
 
 
+def _seen_of(resource: str, dpi: int = 300) -> tuple[np.ndarray, np.ndarray, layout.Layout]:
+    """The crop ``tests/resources/RESOURCE`` (a grey page's, before layout) pasted on a blank
+    page of ``dpi``: its ink, what OCR's image keeps of it, and the page's layout."""
+    crop = np.asarray(Image.open(RESOURCES / resource).convert("L"))
+    h, w = (3508, 2480) if dpi == 300 else (2339, 1653)
+    gray = np.full((h, w), 255, np.uint8)
+    gray[1000 : 1000 + crop.shape[0], 800 : 800 + crop.shape[1]] = crop
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, dpi, False)
+    seen = lay.ocr_gray[1000 : 1000 + crop.shape[0], 800 : 800 + crop.shape[1]] < 128
+    return crop < 128, seen, lay
+
+
+def test_a_loops_bend_over_two_letters_goes_with_the_signature():
+    """A signature's loop dipping to the tops of the name under it (a generated page, seed 86):
+    the long strokes' removal leaves its bend a piece of its own, a mark's size; it spans two
+    letters (ย and ว), so it is no mark of either, and OCR no longer sees it (``(นายวราภรณ์``
+    had been read ``วิราภรณ์``)."""
+    ink, seen, lay = _seen_of("loop-bend-over-two-letters.png")
+    assert any(r.kind.value == "signature" for r in lay.regions)
+    assert ink[150:190, 140:215].sum() > 100  # the bend, over ย and ว
+    assert not seen[150:190, 140:215].any()
+    assert (seen[200:] == ink[200:]).mean() > 0.99  # the name
+
+
+def test_a_signatures_stroke_just_over_the_letters_is_not_taken_for_their_marks():
+    """The rows just over a line's letters, where its upper vowels sit, are not the letters'
+    band: a signature's loops dipping into them, joined to the rest of the loops above, are
+    hidden with the signature, and the name's letters stay."""
+    font = typed_face("laksaman").font(67)
+    img, d = _page()
+    d.text((800, 1500), "(นายวราภรณ์ สุขเจริญ)", font=font, fill=0)
+    letters = np.asarray(img) < 128
+    body = int(np.flatnonzero(letters[:, 800:1600].sum(axis=1) > 100)[0])  # the letters' tops
+    loops = Image.new("L", img.size, 0)
+    for x in (930, 996, 1062):  # three loops in a fine pen, their feet 6 px over the letters
+        box = (x, body - 146, x + 70, body - 6)
+        d.ellipse(box, outline=0, width=3)
+        ImageDraw.Draw(loops).ellipse(box, outline=255, width=3)
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert any(r.kind.value == "signature" for r in lay.regions)
+    feet = np.asarray(loops) > 0
+    feet[: body - 46] = False
+    assert feet.sum() > 500
+    assert not (lay.ocr_gray[feet] < 128).any()
+    assert (lay.ocr_gray[letters] < 128).mean() > 0.99
+
+
+def test_a_letters_tail_over_the_line_stays_where_a_signatures_stroke_joins_it():
+    """A signature's stroke drawn down to the tail of ``ป`` joins the letter to it: the tail,
+    over the letters' tops, is in the rows taken as above them, but the component goes on down
+    into the letters there (ป's body), so it is the letter's and stays (ป without it is บ)."""
+    font = typed_face("laksaman").font(67)
+    img, d = _page()
+    d.text((800, 1500), "(นายประเสริฐ ทองคำ)", font=font, fill=0)
+    letters = np.asarray(img) < 128
+    head, dh = _page()
+    dh.text((800, 1500), "(นาย", font=font, fill=0)
+    with_p, dp = _page()
+    dp.text((800, 1500), "(นายป", font=font, fill=0)
+    p = (np.asarray(with_p) < 128) & (np.asarray(head) >= 128)
+    body = int(np.flatnonzero(letters[:, 800:1500].sum(axis=1) > 100)[0])
+    tail = p.copy()
+    tail[body:] = False
+    tx = np.flatnonzero(tail.any(axis=0))
+    ty = int(np.flatnonzero(tail.any(axis=1))[0])
+    assert tail.sum() > 40
+    for x in (990, 1056, 1122):  # the loops, and a stroke from the first down to ป's tail
+        d.ellipse((x, ty - 170, x + 70, ty - 50), outline=0, width=3)
+    d.line((1025, ty - 51, int(tx[-1]) - 1, ty + 2), fill=0, width=3)
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert any(r.kind.value == "signature" for r in lay.regions)
+    assert (lay.ocr_gray[tail] < 128).mean() > 0.5  # (a fifth of it stayed before)
+    assert (lay.ocr_gray[ty - 170 : ty - 50, 990:1200] < 128).sum() < 50  # the loops go
+
+
+def test_a_line_drawn_by_hand_over_a_name_is_hidden_from_ocr():
+    """A signature's underline drawn apart from its loops, thin and slanting a degree (no rule
+    to the opening), over the name under it (a generated page, seed 87): OCR no longer sees
+    it (``(นางสาวนภาพร`` had been read ``น์ภาพร``), and the name stays."""
+    ink, seen, lay = _seen_of("thin-line-over-name.png")
+    assert ink[140:186, 330:500].sum() > 400  # the line
+    assert not seen[140:186, 330:500].any()
+    assert (seen[192:] == ink[192:]).all()
+
+
+def test_a_line_drawn_by_hand_through_a_mark_leaves_the_mark():
+    """A signature's underline drawn through the tone mark of the name under it (a generated
+    page, seed 85) is hidden from OCR, and what its removal leaves of the mark is given back
+    (as a signature's strokes give back the letters they touch): without it the name's ``ณ์``
+    read ``ณ``, and the name ``วิราภรณ์`` from another reading."""
+    ink, seen, _ = _seen_of("pen-line-through-a-mark.png")
+    assert ink[125:140, 180:300].sum() > 50  # the line, left of the mark
+    assert not seen[125:140, 180:300].any()
+    assert seen[125:153, 305:350].sum() > 30  # ณ's ์ (14 of its pixels were left)
+
+
+def test_the_pieces_of_a_signatures_underline_taken_for_a_rule_go_with_it():
+    """A signature's underline straight enough in parts to be taken for a rule: the thin
+    pieces the rules' opening leaves of it, between those parts and at their ends, go with the
+    signature (200 dpi, seed 83: a piece over ``วร`` was read ``วิ``; a dense signature taken
+    for a figure, seed 83: pieces over ``นภ`` were read ``น์``)."""
+    ink, seen, _ = _seen_of("underline-rule-on-name-200dpi.png", dpi=200)
+    assert ink[95:113, 100:150].sum() > 100  # the underline over วร
+    assert not seen[95:113, 100:150].any()
+    assert (seen[114:] == ink[114:]).all()
+    ink, seen, lay = _seen_of("dense-signature-on-underline.png")
+    assert any(r.kind.value == "figure" for r in lay.regions)
+    assert ink[118:137, 200:400].sum() > 500  # the underline, left of the last loop
+    assert not seen[118:137, 200:400].any()
+    assert (seen[144:] == ink[144:]).all()
+
+
 def test_a_table_cell_no_rule_divides_is_one_cell_spanning_the_grid():
     # the Royal Gazette's rates table (page 9): a row heading over the two heading rows and a
     # heading over five columns; read as a grid, their text was cut where no rule runs
