@@ -513,8 +513,9 @@ def _pen_rule_pieces(
     labels: np.ndarray,
     stats: np.ndarray,
     clear: np.ndarray,
-    gone: np.ndarray,
+    pen: np.ndarray,
     rules_box: tuple[int, int, int, int],
+    frames: list[BBox],
     xh: float,
 ) -> np.ndarray:
     """Which components (a boolean per label) are the pieces the rules' opening left of a
@@ -522,23 +523,28 @@ def _pen_rule_pieces(
     pieces between them and at its ends (at most ``_PEN_RULE_END`` of an x-height high, no
     narrower) stayed over the name under it and were read as marks (``(นางวราภรณ์`` read
     ``วิราภรณ์``, seed 83; ``นภาพร`` read ``น์ภาพร``, seed 83). Such a piece is joined,
-    through rules' cleared bands and other such pieces, to what is ``gone`` (a signature, a
-    figure, a line drawn by hand), within the rules' box."""
+    through rules' cleared bands and other such pieces, to the ``pen`` mask's ink (a
+    signature, a figure, a line drawn by hand), within the rules' box and outside tables' and
+    stamps' ``frames`` (a stamp's frame, stepping on a skewed page, leaves a row of such pieces,
+    and a signature inside it is no underline)."""
     ends = np.zeros(len(stats), bool)
     bx, by, bw, bh = rules_box
     y0, x0 = max(0, by - 2), max(0, bx - 2)
     y1, x1 = min(clear.shape[0], by + bh + 2), min(clear.shape[1], bx + bw + 2)
-    pen = gone[y0:y1, x0:x1] > 0
-    if not pen.any():
+    drawn = pen[y0:y1, x0:x1] > 0
+    if not drawn.any():
         return ends
-    bands = clear[y0:y1, x0:x1] > 0
     thin = (stats[:, 3] <= _PEN_RULE_END * xh) & (stats[:, 2] >= stats[:, 3])
     thin[0] = False
     frame = labels[y0:y1, x0:x1]
     pieces = thin[frame]
-    _, joined = cv2.connectedComponents((bands | pen | pieces).astype(np.uint8), connectivity=8)
-    touched = np.unique(joined[pen])
+    joins = (clear[y0:y1, x0:x1] > 0) | drawn | pieces
+    for fx0, fy0, fx1, fy1 in frames:
+        joins[max(0, fy0 - y0 - 2) : max(0, fy1 - y0 + 2), max(0, fx0 - x0 - 2) : fx1 - x0 + 2] = 0
+    _, joined = cv2.connectedComponents(joins.astype(np.uint8), connectivity=8)
+    touched = np.unique(joined[drawn])
     ends[np.unique(frame[pieces & np.isin(joined, touched[touched > 0])])] = True
+    ends[0] = False
     return ends
 
 
@@ -1005,9 +1011,18 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         )
     drop = figure | leaders | scribble | lines_drawn
     gone = painted(labels, stats, drop)
-    if rw and rh and (figure | scribble | lines_drawn).any():
+    pen = figure | scribble | lines_drawn
+    if rw and rh and pen.any():
         # what the rules' opening left of a signature's underline goes with the signature
-        ends = _pen_rule_pieces(labels, stats, clear, gone, (rx, ry, rw, rh), xh)
+        ends = _pen_rule_pieces(
+            labels,
+            stats,
+            clear,
+            painted(labels, stats, pen),
+            (rx, ry, rw, rh),
+            [f[0] for f in frames],
+            xh,
+        )
         ends &= ~drop
         if ends.any():
             drop |= ends

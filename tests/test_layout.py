@@ -524,6 +524,40 @@ def test_the_pieces_of_a_signatures_underline_taken_for_a_rule_go_with_it():
     assert (seen[144:] == ink[144:]).all()
 
 
+def test_a_rules_pieces_go_only_with_a_pens_ink_and_never_in_a_frame():
+    """The pieces a rule's opening leaves go with a signature's underline only: not where
+    dotted leaders touch the rule (a skewed stamp's frame on a bench page: its row of pieces
+    went, the page's lines were found otherwise, and its phone read a digit wrong), nor inside
+    a table's or a stamp's frame, whatever touches its rules."""
+    from pipeline.components import components
+
+    font = typed_face("laksaman").font(67)
+    img, d = _page()
+    d.text((400, 800), "ส่วนราชการ สำนักบริหารกลาง กรมการปกครอง", font=font, fill=0)
+    for x in (1000, 1066, 1132):  # a signature, far from the rule
+        d.ellipse((x, 2000, x + 70, 2140), outline=0, width=3)
+    d.rectangle((700, 1198, 1500, 1201), fill=0)  # a rule
+    d.rectangle((1500, 1203, 1540, 1205), fill=0)  # a piece past its end, a step down
+    for x in range(560, 700, 17):  # leader dots, the last touching the rule's start
+        d.ellipse((x, 1196, x + 6, 1202), fill=0)
+    gray = np.asarray(img)
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert any(r.kind.value == "signature" for r in lay.regions)
+    assert (lay.ocr_gray[1200:1210, 1502:1541] < 128).sum() > 60  # the piece stays
+
+    ink = np.zeros((400, 1200), np.uint8)
+    clear, pen = np.zeros_like(ink), np.zeros_like(ink)
+    for y, x0 in ((100, 100), (300, 700)):  # two rules' cleared bands, the second in a frame
+        clear[y - 2 : y + 3, x0 : x0 + 300] = 255
+        ink[y - 1 : y + 2, x0 + 300 : x0 + 330] = 255  # a thin piece at its end
+        pen[y - 60 : y - 2, x0 + 40 : x0 + 44] = 1  # a signature's stroke down onto it
+    _, labels, stats = components(ink)
+    ends = layout._pen_rule_pieces(
+        labels, stats, clear, pen, (100, 98, 900, 205), [(650, 150, 1150, 380)], 40.0
+    )
+    assert [tuple(s[:2]) for s in stats[ends]] == [(400, 99)]
+
+
 def test_a_table_cell_no_rule_divides_is_one_cell_spanning_the_grid():
     # the Royal Gazette's rates table (page 9): a row heading over the two heading rows and a
     # heading over five columns; read as a grid, their text was cut where no rule runs
