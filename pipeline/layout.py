@@ -1011,14 +1011,14 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         )
     drop = figure | leaders | scribble | lines_drawn
     gone = painted(labels, stats, drop)
-    pen = figure | scribble | lines_drawn
-    if rw and rh and pen.any():
+    penned = figure | scribble | lines_drawn
+    if rw and rh and penned.any():
         # what the rules' opening left of a signature's underline goes with the signature
         ends = _pen_rule_pieces(
             labels,
             stats,
             clear,
-            painted(labels, stats, pen),
+            painted(labels, stats, penned),
             (rx, ry, rw, rh),
             [f[0] for f in frames],
             xh,
