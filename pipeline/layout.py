@@ -540,11 +540,12 @@ def _pen_rule_pieces(
     pieces = thin[frame]
     joins = (clear[y0:y1, x0:x1] > 0) | drawn | pieces
     for fx0, fy0, fx1, fy1 in frames:
-        joins[max(0, fy0 - y0 - 2) : max(0, fy1 - y0 + 2), max(0, fx0 - x0 - 2) : fx1 - x0 + 2] = 0
+        joins[
+            max(0, fy0 - y0 - 2) : max(0, fy1 - y0 + 2), max(0, fx0 - x0 - 2) : max(0, fx1 - x0 + 2)
+        ] = 0
     _, joined = cv2.connectedComponents(joins.astype(np.uint8), connectivity=8)
     touched = np.unique(joined[drawn])
     ends[np.unique(frame[pieces & np.isin(joined, touched[touched > 0])])] = True
-    ends[0] = False
     return ends
 
 
@@ -875,9 +876,8 @@ def _typed_under_scribble(
     if not joined:
         # the rows over the letters, in the columns where the component does not go on down
         # into them (a letter it joined has its top there: ป's tail)
-        over = np.zeros_like(lined)
-        for k in range(1, int(xh * _MARKS_ABOVE) + 1):
-            over[:-k] |= lined[k:]
+        reach = np.ones((int(xh * _MARKS_ABOVE) + 1, 1), np.uint8)
+        over = cv2.dilate(lined.astype(np.uint8)[:, None], reach, anchor=(0, 0))[:, 0] > 0
         into = cv2.dilate(own[lined[:sh]].any(axis=0).astype(np.uint8)[None, :], _DOWN_COLS)
         in_band = in_band & ~((over & ~lined)[:sh, None] & (into == 0))
     long = _long_strokes(own, int(xh * 1.6))
@@ -1010,23 +1010,19 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             )
         )
     drop = figure | leaders | scribble | lines_drawn
-    gone = painted(labels, stats, drop)
     penned = figure | scribble | lines_drawn
+    pen_ink = painted(labels, stats, penned)
+    gone = pen_ink | painted(labels, stats, leaders)
     if rw and rh and penned.any():
         # what the rules' opening left of a signature's underline goes with the signature
         ends = _pen_rule_pieces(
-            labels,
-            stats,
-            clear,
-            painted(labels, stats, penned),
-            (rx, ry, rw, rh),
-            [f[0] for f in frames],
-            xh,
+            labels, stats, clear, pen_ink, (rx, ry, rw, rh), [f[0] for f in frames], xh
         )
         ends &= ~drop
         if ends.any():
             drop |= ends
             cv2.bitwise_or(gone, painted(labels, stats, ends), dst=gone)
+    del pen_ink
     restored = None
     for i in np.nonzero(scribble | lines_drawn)[0]:
         # typed characters the signature's strokes touch are part of its component: give

@@ -351,14 +351,15 @@ def test_a_signature_stroke_along_the_top_of_the_name_leaves_its_marks():
     assert (lay.ocr_gray[loops] == 255).mean() > 0.99
 
 
-def _pasted(resource: str, y: int, x: int) -> tuple[np.ndarray, np.ndarray, layout.Layout]:
-    """A blank page with the crop ``tests/resources/RESOURCE`` pasted at (``x``, ``y``): the
-    page, the crop and the page's layout."""
+def _pasted(
+    resource: str, y: int, x: int, dpi: int = 300
+) -> tuple[np.ndarray, np.ndarray, layout.Layout]:
+    """A blank A4 page of ``dpi`` (300 or 200) with the crop ``tests/resources/RESOURCE``
+    pasted at (``x``, ``y``): the page, the crop and the page's layout."""
     crop = np.asarray(Image.open(RESOURCES / resource).convert("L"))
-    img, _ = _page()
-    gray = np.asarray(img).copy()
+    gray = np.full((3508, 2480) if dpi == 300 else (2339, 1653), 255, np.uint8)
     gray[y : y + crop.shape[0], x : x + crop.shape[1]] = crop
-    return gray, crop, layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    return gray, crop, layout.analyse(np.stack([gray] * 3, axis=-1), gray, dpi, False)
 
 
 def test_a_signature_joined_to_the_name_it_runs_through_is_still_a_signature():
@@ -413,11 +414,7 @@ def test_a_bold_signature_joined_to_the_name_is_still_a_signature():
 def _seen_of(resource: str, dpi: int = 300) -> tuple[np.ndarray, np.ndarray, layout.Layout]:
     """The crop ``tests/resources/RESOURCE`` (a grey page's, before layout) pasted on a blank
     page of ``dpi``: its ink, what OCR's image keeps of it, and the page's layout."""
-    crop = np.asarray(Image.open(RESOURCES / resource).convert("L"))
-    h, w = (3508, 2480) if dpi == 300 else (2339, 1653)
-    gray = np.full((h, w), 255, np.uint8)
-    gray[1000 : 1000 + crop.shape[0], 800 : 800 + crop.shape[1]] = crop
-    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, dpi, False)
+    _, crop, lay = _pasted(resource, 1000, 800, dpi)
     seen = lay.ocr_gray[1000 : 1000 + crop.shape[0], 800 : 800 + crop.shape[1]] < 128
     return crop < 128, seen, lay
 
