@@ -40,9 +40,11 @@ from pipeline.ocr.digits import (
     LOOKALIKES,
     MARK,
     SEPARATORS,
+    STOP_SIZE,
     THAI,
     DigitModel,
     align_symbols,
+    body_band,
     fix_digits,
     load_model,
     read_lost_number,
@@ -236,10 +238,16 @@ def _fix_line_digits(
     phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above) + carried))
     slots = number_slots(ln.text, phones) + _carried_number(ln, above)
     slots += _carried_reference(ln, above)
-    slots += _item_number(ln, margin)
+    item = _item_number(ln, margin) or _item_scraps(ln, margin, gray)
+    slots += item
+    # (a number and its stop in the ink: the engine's signs for them go once the network has
+    # read the number)
+    tidy = bool(item) and _number_and_stop(gray, ln.bbox) is not None
     changed = fix_digits(
         ln, gray, model, slots=sorted(slots), loose=phones, page_digits=page_digits
     )
+    if tidy:
+        _tidy_item(ln)
     scrap = next(
         (ln.text[a:b] for a, b in _carried_phone(ln, above) if not _ANY_DIGIT.search(ln.text[a:b])),
         None,
@@ -249,7 +257,7 @@ def _fix_line_digits(
         return changed
     group = (at, at + len(scrap))
     ln.text, ln.confidence = text, confidence
-    return fix_digits(
+    changed = fix_digits(
         ln,
         gray,
         model,
@@ -257,6 +265,9 @@ def _fix_line_digits(
         loose=sorted([*phones, group]),
         page_digits=page_digits,
     )
+    if tidy:
+        _tidy_item(ln)
+    return changed
 
 
 EDGE_PX = 2  # a line's box this close to the page's left or right edge runs off the page
@@ -339,10 +350,108 @@ def _item_number(ln: Line, margin: float) -> list[tuple[int, int]]:
     if m is None or m.group(1) in _ABBREVIATIONS or m.group(1) in TITLES:
         return []
     # (a Latin word that is no acronym stands for the number and its stop: ``Ace ขอเชิญ``;
-    # capitals alone, ``OF`` for ๑., cannot be told from ``KPI``)
+    # capitals alone, ``OF`` for ๑., are told from ``KPI`` by the ink: ``_item_scraps``)
     tok = m.group(1)
     latin = tok.isascii() and not _an_acronym(tok)
     return [m.span(1)] if m.group(2) or latin else []
+
+
+def _item_scraps(ln: Line, margin: float, gray: np.ndarray) -> list[tuple[int, int]]:
+    """The opening of ``ln`` as a number slot where it opens an indented paragraph with signs
+    and capitals (``OF`` or ``! _ @:`` for ๑.) over the ink of a number and its stop alone
+    (``_number_and_stop``): capitals are told from an acronym (``KPI``) by the ink."""
+    m = _ITEM_SCRAPS.match(ln.text)
+    if m is None:
+        return []
+    # (indented where the number's glyph stands: the line's box may open further left, on the
+    # marks of the lines above and below)
+    at = _number_and_stop(gray, ln.bbox)
+    if at is None or at - margin < ITEM_INDENT * (ln.bbox[3] - ln.bbox[1]):
+        return []
+    return [m.span(1)]
+
+
+def _tidy_item(ln: Line) -> None:
+    """A list item's opening over the ink of a number and its stop (``_number_and_stop``), once
+    the digit network has read it: its last token that holds Thai digits is the number, and
+    what the engine put before it and for the stop goes (``! _ ๑:`` is ๑.; ``, ๕ ๑.``, two
+    tokens for the marks of the line below, is ๑.)."""
+    m = _ITEM_READ.match(ln.text)
+    if m is None:
+        return
+    numbers = [t for t in m.group(1).split() if any(c in THAI for c in t)]
+    digits = [c for c in numbers[-1] if c in THAI] if numbers else []
+    if 1 <= len(digits) <= 2:
+        ln.text = "".join(digits) + ". " + ln.text[m.end() :]
+
+
+# a paragraph's opening of up to three short tokens of no Thai letter or digit before its first
+# Thai word: what the engine reads for a list's number and stop (``OF``, ``! _ @:``, ``9:``)
+_ITEM_SCRAPS = re.compile(
+    r"\s*([^\s\u0e01-\u0e4e๐-๙]{1,3}(?:\s+[^\s\u0e01-\u0e4e๐-๙]{1,3}){0,2})\s+"
+    r"(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+# ... once the digit network has read them (Thai digits among them: ``! _ ๑:``)
+_ITEM_READ = re.compile(
+    r"\s*([^\s\u0e01-\u0e4e]{1,3}(?:\s+[^\s\u0e01-\u0e4e]{1,3}){0,2})\s+"
+    r"(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+
+
+def _number_and_stop(gray: np.ndarray, bbox: BBox) -> int | None:
+    """Where (``gray``'s column) the ink a line (``bbox`` in ``gray``) opens with starts, when
+    that ink, up to its first gap between words, is a list's number and stop: one glyph or two
+    of the line's body height, nothing above or below them, then a dot on the baseline
+    (``KPI`` is three glyphs and no dot, ``AI`` two and no dot); else None."""
+    band = body_band(gray, bbox)
+    if band is None:
+        return None
+    x0, y0, x1, y1 = bbox
+    x0, y0 = max(0, x0), max(0, y0)
+    bh = band[1] - band[0]
+    if bh < 6:
+        return None
+    crop = gray[y0:y1, x0 : min(x1, x0 + 8 * bh)]
+    if crop.size == 0:
+        return None
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, _, stats = components(ink)
+    top, base = band[0] - y0, band[1] - y0
+    # (specks left out, and the marks of the lines above and below, which a line's box takes
+    # in: what is centred in the body band is the line's)
+    st = stats[1:]
+    middle = st[:, 1] + st[:, 3] / 2
+    st = st[(st[:, 4] >= 3) & (middle >= top) & (middle <= base)]
+    if not len(st):
+        return None
+    st = st[np.argsort(st[:, 0])]
+    # the opening word: the components up to the first gap of half the body's height
+    right = st[0, 0] + st[0, 2]
+    word = [st[0]]
+    for c in st[1:]:
+        if c[0] - right > 0.5 * bh:
+            break
+        word.append(c)
+        right = max(right, c[0] + c[2])
+    if len(word) == len(st):  # nothing after it: no paragraph's opening
+        return None
+    body = [
+        c
+        for c in word
+        if c[1] <= top + 0.35 * bh and c[1] + c[3] >= base - 0.25 * bh and c[2] <= 1.3 * bh
+    ]
+    dots = [
+        c
+        for c in word
+        if max(2.0, STOP_SIZE[0] * bh) <= min(c[2], c[3])
+        and max(c[2], c[3]) <= STOP_SIZE[1] * bh
+        and abs(c[1] + c[3] - base) <= 0.15 * bh
+    ]
+    if not 1 <= len(body) <= 2 or len(dots) != 1 or len(body) + 1 != len(word):
+        return None
+    if dots[0][0] < max(c[0] + c[2] for c in body) - 1:  # the dot after the glyphs
+        return None
+    return x0 + int(st[0, 0])
 
 
 def _just_below(ln: Line, above: Line, wrapped: bool = False) -> bool:

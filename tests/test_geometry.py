@@ -226,6 +226,27 @@ def test_a_short_lines_marks_are_no_letters_for_its_axis(pt, at, rotation, skew)
     assert abs(g.skew - skew) <= 0.3
 
 
+@pytest.mark.parametrize(
+    ("pt", "at", "rotation", "skew", "dpi"),
+    [
+        (14, (706, 1043), 270, -3.84, 300),  # (geometry bench --short-lines, seed 31)
+        (16, (883, 1451), 0, -1.0, 300),
+        (14, (821, 2206), 270, -0.12, 200),
+    ],
+)
+def test_a_short_line_whose_edges_line_up_two_ways_is_set_between_them(pt, at, rotation, skew, dpi):
+    """``หน้า ๒`` in Laksaman: its few letters' bottoms and tops line up at two angles a few
+    tenths apart at 600 dpi, and the sharper was 0.33–0.43° off; the angles about it, weighed
+    by how sharp they profile (``FINE_SHARE``), set it within 0.25°."""
+    from pipeline.synth.degrade import line_alone_scan
+    from pipeline.synth.fonts import typed_face
+
+    font = typed_face("laksaman").font(pt * 300 // 72)
+    g = estimate(line_alone_scan("หน้า ๒", font, at, skew, rotation, dpi), dpi)
+    assert g.rotation == rotation
+    assert abs(g.skew - skew) <= 0.25
+
+
 def test_a_short_line_whose_letters_neighbours_tie_runs_along_their_spread():
     """``หน้า ๒`` in Norasi turned a quarter (geometry bench --short-lines, seed 4): its thin
     strokes broken into pieces at 150 dpi, as many letters' nearest lie across the text as

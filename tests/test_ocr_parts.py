@@ -3857,3 +3857,56 @@ def test_a_phone_digit_a_stamps_rule_cut_keeps_the_engines_reading(model):
     fewer glyphs in keeps the engine's digits, and the line goes to review."""
     line = _captured_line("phone-one-under-a-stamps-rule", model, page_digits=(0, 58))
     assert line.text.endswith("โทร. 0-8210-3993") and line.confidence <= 0.5, line.text
+
+
+@pytest.mark.parametrize(
+    ("shown", "read", "margin", "want"),
+    [
+        # a list's ๑. the engine read as capitals or signs, on an indented paragraph's opening
+        ("๑. เจ้าหน้าที่ได้เข้ารับการอบรม", "OF เจ้าหน้าที่ได้เข้ารับการอบรม", -100, "๑."),
+        ("๑. เจ้าหน้าที่ได้เข้ารับการอบรม", "@: เจ้าหน้าที่ได้เข้ารับการอบรม", -100, "๑."),
+        ("๒. ผู้บริหารกล่าวว่า", "lo ผู้บริหารกล่าวว่า", -100, "๒."),
+        # capitals over capitals' ink (no number's glyph and stop) stay: an acronym
+        ("AI เจ้าหน้าที่ได้เข้ารับการอบรม", "AI เจ้าหน้าที่ได้เข้ารับการอบรม", -100, "AI"),
+        ("KPI มาใช้ในการปฏิบัติงาน", "KPI มาใช้ในการปฏิบัติงาน", -100, "KPI"),
+        # ... and a line at the margin opens no paragraph
+        ("๑. เจ้าหน้าที่ได้เข้ารับการอบรม", "OF เจ้าหน้าที่ได้เข้ารับการอบรม", 10, "OF"),
+    ],
+)
+def test_a_list_item_s_number_read_as_capitals_is_read_where_its_ink_is_a_number_and_stop(
+    model, shown, read, margin, want
+):
+    from pipeline.page import _fix_line_digits
+
+    gray, line = _read_as(shown, read)
+    _fix_line_digits(line, None, gray, model, margin, page_digits=(20, 0))
+    assert line.text.split()[0] == want
+    assert line.text.split()[1:] == read.split()[1:]
+
+
+def test_a_list_item_s_opening_read_as_several_scraps_is_one_number_slot():
+    """``! _ @:`` for ๑. (the engine's boxes for the first two on the marks of the lines above
+    and below): the opening is one slot, and once the network has read the glyph, what the
+    engine put for the rest goes."""
+    from pipeline.page import _item_scraps, _number_and_stop, _tidy_item
+
+    gray = _render("๑. เจ้าหน้าที่ได้เข้ารับการอบรม")
+    text = "! _ @: เจ้าหน้าที่ได้เข้ารับการอบรม"
+    line = Line(text=text, bbox=(30, 60, gray.shape[1] - 30, 140), confidence=0.9)
+    assert [text[a:b] for a, b in _item_scraps(line, -100.0, gray)] == ["! _ @:"]
+    # (where the number's glyph stands: a mark of the line below at the box's left is not it)
+    marked = gray.copy()
+    marked[150:165, 0:12] = 0
+    at = _number_and_stop(marked, (0, 60, gray.shape[1] - 30, 170))
+    assert at is not None and 28 <= at <= 40
+    line.text = "! _ ๑: เจ้าหน้าที่ได้เข้ารับการอบรม"
+    _tidy_item(line)
+    assert line.text == "๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
+    # (the marks of the line below read as signs, and one of them as a digit, before it)
+    line.text = ", ๕ ๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
+    _tidy_item(line)
+    assert line.text == "๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
+    # a word with a stop is no number's opening: nothing to tidy
+    line.text = "ดร. สมชาย"
+    _tidy_item(line)
+    assert line.text == "ดร. สมชาย"
