@@ -37,17 +37,21 @@ from pipeline.ocr.digits import (
     ARABIC,
     COUNT_WORDS,
     DIGITS,
+    LATIN_READ_CONF,
     LOOKALIKES,
     MARK,
     SEPARATORS,
     STOP_SIZE,
+    SURE_GLYPH,
     THAI,
     DigitModel,
     align_symbols,
     body_band,
+    digit_features,
     fix_digits,
     load_model,
     read_lost_number,
+    thai_page,
 )
 from pipeline.ocr.engine import OcrEngine
 from pipeline.ocr.marks import restore_seen_marks
@@ -242,12 +246,12 @@ def _fix_line_digits(
     slots += item
     # (a number and its stop in the ink: the engine's signs for them go once the network has
     # read the number)
-    tidy = bool(item) and _number_and_stop(gray, ln.bbox) is not None
+    number = _number_and_stop(gray, ln.bbox) if item else None
     changed = fix_digits(
         ln, gray, model, slots=sorted(slots), loose=phones, page_digits=page_digits
     )
-    if tidy:
-        _tidy_item(ln)
+    if number is not None:
+        changed += _tidy_item(ln, gray, model, number, page_digits)
     scrap = next(
         (ln.text[a:b] for a, b in _carried_phone(ln, above) if not _ANY_DIGIT.search(ln.text[a:b])),
         None,
@@ -265,8 +269,8 @@ def _fix_line_digits(
         loose=sorted([*phones, group]),
         page_digits=page_digits,
     )
-    if tidy:
-        _tidy_item(ln)
+    if number is not None:
+        changed += _tidy_item(ln, gray, model, number, page_digits)
     return changed
 
 
@@ -365,24 +369,58 @@ def _item_scraps(ln: Line, margin: float, gray: np.ndarray) -> list[tuple[int, i
         return []
     # (indented where the number's glyph stands: the line's box may open further left, on the
     # marks of the lines above and below)
-    at = _number_and_stop(gray, ln.bbox)
-    if at is None or at - margin < ITEM_INDENT * (ln.bbox[3] - ln.bbox[1]):
+    glyphs = _number_and_stop(gray, ln.bbox)
+    if glyphs is None or glyphs[0][0] - margin < ITEM_INDENT * (ln.bbox[3] - ln.bbox[1]):
         return []
     return [m.span(1)]
 
 
-def _tidy_item(ln: Line) -> None:
-    """A list item's opening over the ink of a number and its stop (``_number_and_stop``), once
-    the digit network has read it: its last token that holds Thai digits is the number, and
-    what the engine put before it and for the stop goes (``! _ ๑:`` is ๑.; ``, ๕ ๑.``, two
-    tokens for the marks of the line below, is ๑.)."""
+def _tidy_item(
+    ln: Line,
+    gray: np.ndarray,
+    model: DigitModel,
+    glyphs: list[BBox],
+    page_digits: tuple[int, int],
+) -> int:
+    """A list item's opening over the ink of a number and its stop (``glyphs``: the number's,
+    ``_number_and_stop``), once the digit network has read the line: its last token that
+    holds Thai digits is the number, and what the engine put before it and for the stop goes
+    (``! _ ๑:`` is ๑.; ``, ๕ ๑.``, two tokens for the marks of the line below, is ๑.). Where
+    no Thai digit stands there (the engine's box for ``9`` lay on the line below, and the
+    network read nothing under it), the glyphs are read by the network, in Thai on a page
+    whose numbers are Thai, every one surely, and the line goes to review. Digits changed."""
     m = _ITEM_READ.match(ln.text)
     if m is None:
-        return
+        return 0
     numbers = [t for t in m.group(1).split() if any(c in THAI for c in t)]
-    digits = [c for c in numbers[-1] if c in THAI] if numbers else []
+    digits = "".join(c for c in numbers[-1] if c in THAI) if numbers else ""
+    changed = 0
+    if not digits and thai_page(*page_digits):
+        digits = _read_glyphs(gray, glyphs, model)
+        changed = len(digits)
+        if digits:
+            ln.confidence = min(ln.confidence, LATIN_READ_CONF)
     if 1 <= len(digits) <= 2:
-        ln.text = "".join(digits) + ". " + ln.text[m.end() :]
+        ln.text = digits + ". " + ln.text[m.end() :]
+    return changed
+
+
+def _read_glyphs(gray: np.ndarray, glyphs: list[BBox], model: DigitModel) -> str:
+    """The Thai digits the network reads in ``glyphs`` (boxes in ``gray``), each at least
+    ``SURE_GLYPH`` among all twenty classes; "" where one is not."""
+    feats = []
+    for x0, y0, x1, y1 in glyphs:
+        crop = gray[y0:y1, x0:x1]
+        _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        f = digit_features(ink > 0)
+        if f is None:
+            return ""
+        feats.append(f)
+    p = model.probabilities(np.stack(feats))
+    best = p.argmax(axis=1)
+    if (best >= len(THAI)).any() or (p.max(axis=1) < SURE_GLYPH).any():
+        return ""
+    return "".join(THAI[int(i)] for i in best)
 
 
 # a paragraph's opening of up to three short tokens of no Thai letter or digit before its first
@@ -398,11 +436,11 @@ _ITEM_READ = re.compile(
 )
 
 
-def _number_and_stop(gray: np.ndarray, bbox: BBox) -> int | None:
-    """Where (``gray``'s column) the ink a line (``bbox`` in ``gray``) opens with starts, when
-    that ink, up to its first gap between words, is a list's number and stop: one glyph or two
-    of the line's body height, nothing above or below them, then a dot on the baseline
-    (``KPI`` is three glyphs and no dot, ``AI`` two and no dot); else None."""
+def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:
+    """The number's glyphs (boxes in ``gray``), when the ink a line (``bbox`` in ``gray``) opens
+    with, up to its first gap between words, is a list's number and stop: one glyph or two of
+    the line's body height, nothing above or below them, then a dot on the baseline (``KPI``
+    is three glyphs and no dot, ``AI`` two and no dot); else None."""
     band = body_band(gray, bbox)
     if band is None:
         return None
@@ -451,7 +489,9 @@ def _number_and_stop(gray: np.ndarray, bbox: BBox) -> int | None:
         return None
     if dots[0][0] < max(c[0] + c[2] for c in body) - 1:  # the dot after the glyphs
         return None
-    return x0 + int(st[0, 0])
+    return [
+        (x0 + int(c[0]), y0 + int(c[1]), x0 + int(c[0] + c[2]), y0 + int(c[1] + c[3])) for c in body
+    ]
 
 
 def _just_below(ln: Line, above: Line, wrapped: bool = False) -> bool:

@@ -3884,7 +3884,7 @@ def test_a_list_item_s_number_read_as_capitals_is_read_where_its_ink_is_a_number
     assert line.text.split()[1:] == read.split()[1:]
 
 
-def test_a_list_item_s_opening_read_as_several_scraps_is_one_number_slot():
+def test_a_list_item_s_opening_read_as_several_scraps_is_one_number_slot(model):
     """``! _ @:`` for ๑. (the engine's boxes for the first two on the marks of the lines above
     and below): the opening is one slot, and once the network has read the glyph, what the
     engine put for the rest goes."""
@@ -3898,15 +3898,40 @@ def test_a_list_item_s_opening_read_as_several_scraps_is_one_number_slot():
     marked = gray.copy()
     marked[150:165, 0:12] = 0
     at = _number_and_stop(marked, (0, 60, gray.shape[1] - 30, 170))
-    assert at is not None and 28 <= at <= 40
+    assert at is not None and 28 <= at[0][0] <= 40
+    glyphs = _number_and_stop(gray, line.bbox)
     line.text = "! _ ๑: เจ้าหน้าที่ได้เข้ารับการอบรม"
-    _tidy_item(line)
+    _tidy_item(line, gray, model, glyphs, (20, 0))
     assert line.text == "๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
     # (the marks of the line below read as signs, and one of them as a digit, before it)
     line.text = ", ๕ ๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
-    _tidy_item(line)
+    _tidy_item(line, gray, model, glyphs, (20, 0))
     assert line.text == "๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
+    assert line.confidence == 0.9
     # a word with a stop is no number's opening: nothing to tidy
     line.text = "ดร. สมชาย"
-    _tidy_item(line)
+    _tidy_item(line, gray, model, glyphs, (20, 0))
     assert line.text == "ดร. สมชาย"
+
+
+def test_a_list_item_s_number_the_network_did_not_read_is_read_from_its_glyph(model):
+    """``9: เจ้าหน้าที่…`` for ๑.: the engine's box for the 9 lay on the line below, and the
+    network, reading what was under it, read nothing; the number's glyph, found by the ink
+    (``_number_and_stop``), is read by the network on a page whose numbers are Thai, and the
+    line goes to review. On a page numbered in Arabic the engine's reading stays."""
+    from pipeline.page import _number_and_stop, _tidy_item
+
+    gray = _render("๑. เจ้าหน้าที่ได้เข้ารับการอบรม")
+    line = Line(
+        text="9: เจ้าหน้าที่ได้เข้ารับการอบรม", bbox=(30, 60, gray.shape[1] - 30, 140), confidence=0.99
+    )
+    glyphs = _number_and_stop(gray, line.bbox)
+    assert glyphs is not None and len(glyphs) == 1
+    assert _tidy_item(line, gray, model, glyphs, (20, 0)) == 1
+    assert line.text == "๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
+    assert line.confidence < 0.75
+    line = Line(
+        text="9: เจ้าหน้าที่ได้เข้ารับการอบรม", bbox=(30, 60, gray.shape[1] - 30, 140), confidence=0.99
+    )
+    assert _tidy_item(line, gray, model, glyphs, (0, 20)) == 0
+    assert line.text == "9: เจ้าหน้าที่ได้เข้ารับการอบรม"

@@ -1506,7 +1506,7 @@ def _clean_sequence(
 WIDE_TAIL_SURE = 0.99
 
 
-def _thai_page(thai: int, arabic: int) -> bool:
+def thai_page(thai: int, arabic: int) -> bool:
     """Whether a page's numbers are in Thai, by the digits the engine read on it: enough of
     them (``PAGE_THAI``), and Arabic ones (the English model's misreadings) at most a third as
     many. (On the twelve generated seeds, no page numbered in Arabic passes; five in six of
@@ -1899,7 +1899,7 @@ def fix_digits(
             # list numbered in Thai is ๑.), for a run standing apart from words (not the 0 of
             # ``6-ธลล0ลก``, the English model's e-Document)
             thai_seen = thai_seen or (
-                not enough and _thai_page(*page_digits) and _apart(chars, positions)
+                not enough and thai_page(*page_digits) and _apart(chars, positions)
             )
         sub, alphabet, conf = _in_script(p, thai_seen)
         weakest = min(weakest, float(conf.min()))
