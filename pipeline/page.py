@@ -1934,7 +1934,10 @@ _OPENING_NUMBERS = re.compile("\\s*" + _REFERENCE_NUMBERS)
 _CODE_BEFORE = re.compile(_REFERENCE_HEAD + "\\s*")  # ... up to where its numbers start
 # ... and inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``), the office's opening with a digit or
 # a letter the engine puts for one
-_CODE_AND_NUMBERS = f"(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}]){_REFERENCE_NUMBERS}"
+_CODE_AND_NUMBERS = (
+    f"(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}]|[\u0e01-\u0e2e]{{2}}[{THAI}](?:\\S*[{THAI}]){{2}})"
+    + _REFERENCE_NUMBERS
+)
 _REFERENCE_IN_TEXT = re.compile("ที่\\s?" + _CODE_AND_NUMBERS)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)

@@ -3935,3 +3935,16 @@ def test_a_list_item_s_number_the_network_did_not_read_is_read_from_its_glyph(mo
     )
     assert _tidy_item(line, gray, model, glyphs, (0, 20)) == 0
     assert line.text == "9: เจ้าหน้าที่ได้เข้ารับการอบรม"
+
+
+def test_a_cited_reference_whose_office_opens_with_letters_is_a_number_slot():
+    """``อ้างถึงหนังสือที่ กก ๗๖๗๐๗๒๘๖``: the Thai model read its ๗๖ as ขอ, a word (seed 84), and
+    the office, opening with no digit nor a letter it puts for one, was no reference's: two
+    letters and then three Thai digits after a ministry's code are its number."""
+    from pipeline.page import number_slots
+
+    text = "อ้างถึงหนังสือที่ กก ขอ๑ฒ@๐๒๕๑ ลงวันที่ ๑"
+    assert [text[a:b] for a, b in number_slots(text)] == ["ขอ๑ฒ@๐๒๕๑"]
+    # a word after the code is no number, nor is one with a digit or two in it
+    for text in ("ที่ กก ขอความร่วมมือ ๒๕๖๗", "ตามหนังสือที่ กก ขอรับ๑๒ ชุด"):
+        assert number_slots(text) == []
