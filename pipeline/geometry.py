@@ -462,13 +462,13 @@ def _estimate_sparse(
     skew by the smooth profile (``_profile_score``) of the letters' top and bottom edges
     (``_sparse_edges``) at 300 dpi, where a 150 dpi profile of all their ink had set four
     letters up to 1.7° off; then, where the scan's edges are grey (``_grey_edges``), at 600
-    dpi within ``FINE_REACH`` of that angle (further where the sharpest lies at the edge), the
-    angles about the sharpest weighed together (``FINE_SHARE``), enlarged by cubic
-    interpolation, which places an edge to a fraction of the scan's pixel (``หน้า ๒`` alone: median error 0.06–0.075°
-    against 0.085–0.135°, pages over 0.3° 13 of 360 against 35; in black and white, whose
-    staircase edges profile sharpest along the scan's own rows at 600 dpi, one page was read
-    0° for 0.48°); up vs down as on any page. The rotation's confidence is the lesser of the
-    axis's and the up/down evidence's."""
+    dpi, enlarged by cubic interpolation, which places an edge to a fraction of the scan's
+    pixel, within ``FINE_REACH`` of that angle (further where the sharpest lies at the edge),
+    the angles about the sharpest weighed together (``FINE_SHARE``) (``หน้า ๒`` alone: median
+    error 0.06–0.075° against 0.085–0.135°, pages over 0.3° 13 of 360 against 35; in black
+    and white, whose staircase edges profile sharpest along the scan's own rows at 600 dpi,
+    one page was read 0° for 0.48°); up vs down as on any page. The rotation's confidence is
+    the lesser of the axis's and the up/down evidence's."""
     # the scan about the letters only: cropped to them with a margin of a few pixels at
     # WORK_DPI
     ys, xs = points(mask)

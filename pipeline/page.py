@@ -453,7 +453,7 @@ def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:
     if crop.size == 0:
         return None
     _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, _, stats = components(ink)
+    _, _, stats = components(ink)
     top, base = band[0] - y0, band[1] - y0
     # (specks left out, and the marks of the lines above and below, which a line's box takes
     # in: what is centred in the body band is the line's)
@@ -1933,11 +1933,10 @@ _CODE_ENDING_LINE = re.compile(f"ท{MARK.pattern}*\\s?(?P<code>{MINISTRY_CODE})
 _OPENING_NUMBERS = re.compile("\\s*" + _REFERENCE_NUMBERS)
 _CODE_BEFORE = re.compile(_REFERENCE_HEAD + "\\s*")  # ... up to where its numbers start
 # ... and inside a line (``ตามหนังสือที่ มท ต๒๑๐/ว๖๑๐๓``), the office's opening with a digit or
-# a letter the engine puts for one
-_CODE_AND_NUMBERS = (
-    f"(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?=[0-9{THAI}{_LOOK}]|[\u0e01-\u0e2e]{{2}}[{THAI}](?:\\S*[{THAI}]){{2}})"
-    + _REFERENCE_NUMBERS
-)
+# a letter the engine puts for one, or with two letters and then three Thai digits
+# (``กก ขอ๗๐๗๒๘๖`` for ๗๖๗๐๗๒๘๖: ๗๖ read as a word)
+_OFFICE_OPENING = f"[0-9{THAI}{_LOOK}]|[\u0e01-\u0e2e]{{2}}[{THAI}](?:\\S*[{THAI}]){{2}}"
+_CODE_AND_NUMBERS = f"(?P<code>[\u0e01-\u0e2e]{{2}})\\s?(?={_OFFICE_OPENING})" + _REFERENCE_NUMBERS
 _REFERENCE_IN_TEXT = re.compile("ที่\\s?" + _CODE_AND_NUMBERS)
 # Thai digits and the letters the Thai model puts for those it cannot emit, with separators
 # (an Arabic digit among them is the Thai model's misreading too: ``๑9๑``)
