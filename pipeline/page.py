@@ -56,7 +56,14 @@ from pipeline.ocr.digits import (
 from pipeline.ocr.engine import OcrEngine
 from pipeline.ocr.marks import restore_seen_marks
 from pipeline.options import Options
-from pipeline.thai.dates import FULL_MONTHS, MONTH_WORDS, find_date, find_month, find_near_month
+from pipeline.thai.dates import (
+    FULL_MONTHS,
+    MONTH_WORDS,
+    find_date,
+    find_month,
+    find_near_month,
+    near_month,
+)
 from pipeline.thai.digits import to_arabic_digits
 from pipeline.thai.names import (
     TITLES,
@@ -1892,11 +1899,15 @@ def number_slot(text: str, start: int, end: int, strict: bool = False) -> bool:
 
 def _month_ends(text: str) -> bool:
     """Whether ``text`` ends with a month's name or abbreviation as the engine reads them (a stop
-    read as a lower vowel: ``๑๐ ก.ุย.``), the era perhaps after it as the English model reads it
+    read as a lower vowel: ``๑๐ ก.ุย.``; a full name a letter or two off, ``กมภาพันธ์``, its
+    lower vowel lost: ``near_month``), the era perhaps after it as the English model reads it
     (``สิงหาคม WA.``): a year follows."""
     tail = _ERA_READ_END.sub("", text[-16:])
     found = find_month(tail)
-    return found is not None and found[1] == len(tail)
+    if found is not None and found[1] == len(tail):
+        return True
+    words = tail.split()
+    return bool(words) and near_month(words[-1]) is not None
 
 
 _ERA_READ_END = re.compile(f"\\s{ERA_READ}$")

@@ -3948,3 +3948,14 @@ def test_a_cited_reference_whose_office_opens_with_letters_is_a_number_slot():
     # a word after the code is no number, nor is one with a digit or two in it
     for text in ("ที่ กก ขอความร่วมมือ ๒๕๖๗", "ตามหนังสือที่ กก ขอรับ๑๒ ชุด"):
         assert number_slots(text) == []
+
+
+def test_a_year_the_english_model_read_after_a_month_missing_its_lower_vowel_is_a_slot():
+    """``วันที่ ๑ กมภาพันธ์ Wedd`` for ๑๙ กุมภาพันธ์ ๒๕๖๖ (seed 88): the month's ุ lost, no month
+    ended the text before the Latin word, and the memo's date lost its year. A full month's
+    name a letter or two off ends it as well as one written right; another word does not."""
+    from pipeline.page import number_slots
+
+    for text in ("วันที่ ๑ กมภาพันธ์ Wedd", "วันที่ ๑ กุมภาพันธ์ Wedd"):
+        assert [text[a:b] for a, b in number_slots(text)] == ["Wedd"]
+    assert number_slots("ประชาสัมพันธ์ Wedd") == []

@@ -309,7 +309,7 @@ def _fuzzy_written(prepared: str) -> DateResult | None:
     one month is that near: taken, with a doubt. Full names only: abbreviations are too short
     to tell apart so."""
     m = _LOOSE_WRITTEN_RE.search(prepared)
-    month = _near_month(m["word"]) if m is not None else None
+    month = near_month(m["word"]) if m is not None else None
     if m is None or month is None:
         return None
     span = m.group(0).strip()
@@ -317,7 +317,7 @@ def _fuzzy_written(prepared: str) -> DateResult | None:
     return _doubted(got, f"month read as {m['word']!r}")
 
 
-def _near_month(said: str) -> int | None:
+def near_month(said: str) -> int | None:
     """The month a word read where a month stands (``จันวาคม``, ``พ ศจิกายน``) is the misreading
     of: the one full name ``MONTH_EDITS`` letters or marks away, two nearer than any other."""
     word = said.replace(" ", "")
@@ -344,12 +344,12 @@ def _near_month(said: str) -> int | None:
 
 
 def find_near_month(text: str) -> tuple[int, int] | None:
-    """Where a full month name misread by a letter or two (:func:`_near_month`) stands between
+    """Where a full month name misread by a letter or two (:func:`near_month`) stands between
     a day and a four-digit year in ``text``, when ``text`` holds no month as written."""
     if find_month(text) is not None:
         return None
     m = _LOOSE_WRITTEN_RE.search(to_arabic_digits(text))
-    if m is None or _near_month(m["word"]) is None:
+    if m is None or near_month(m["word"]) is None:
         return None
     return m.span("word")
 
