@@ -492,14 +492,14 @@ def _estimate_sparse(
             i = int(np.argmax(scores))
             if 2 <= i < len(near) - 2:
                 break
-            more = (
-                np.arange(near[0] - FINE_REACH, near[0] - 0.005, 0.01)
-                if i < 2
-                else np.arange(near[-1] + 0.01, near[-1] + FINE_REACH + 1e-9, 0.01)
-            )
-            more_scores = [_profile_score(u, v, a, size, True) for a in more]
-            near = np.r_[more, near] if i < 2 else np.r_[near, more]
-            scores = np.r_[more_scores, scores] if i < 2 else np.r_[scores, more_scores]
+            if i < 2:
+                more = np.arange(near[0] - FINE_REACH, near[0] - 0.005, 0.01)
+                near = np.r_[more, near]
+                scores = np.r_[[_profile_score(u, v, a, size, True) for a in more], scores]
+            else:
+                more = np.arange(near[-1] + 0.01, near[-1] + FINE_REACH + 1e-9, 0.01)
+                near = np.r_[near, more]
+                scores = np.r_[scores, [_profile_score(u, v, a, size, True) for a in more]]
         # the angles about the sharpest, each weighed by how far its score passes FINE_SHARE of
         # the sharpest's: four letters' edges may line up two ways a few tenths apart
         weight = np.clip(scores - FINE_SHARE * scores.max(), 0.0, None)

@@ -249,11 +249,14 @@ def _fix_line_digits(
     phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above) + carried))
     slots = number_slots(ln.text, phones) + _carried_number(ln, above)
     slots += _carried_reference(ln, above)
-    item = _item_number(ln, margin) or _item_scraps(ln, margin, gray)
-    slots += item
+    item = _item_number(ln, margin)
     # (a number and its stop in the ink: the engine's signs for them go once the network has
     # read the number)
-    number = _number_and_stop(gray, ln.bbox) if item else None
+    number = _number_and_stop(gray, ln.bbox) if item or _ITEM_SCRAPS.match(ln.text) else None
+    item = item or _item_scraps(ln, margin, number)
+    if not item:
+        number = None
+    slots += item
     changed = fix_digits(
         ln, gray, model, slots=sorted(slots), loose=phones, page_digits=page_digits
     )
@@ -367,16 +370,16 @@ def _item_number(ln: Line, margin: float) -> list[tuple[int, int]]:
     return [m.span(1)] if m.group(2) or latin else []
 
 
-def _item_scraps(ln: Line, margin: float, gray: np.ndarray) -> list[tuple[int, int]]:
+def _item_scraps(ln: Line, margin: float, glyphs: list[BBox] | None) -> list[tuple[int, int]]:
     """The opening of ``ln`` as a number slot where it opens an indented paragraph with signs
     and capitals (``OF`` or ``! _ @:`` for ๑.) over the ink of a number and its stop alone
-    (``_number_and_stop``): capitals are told from an acronym (``KPI``) by the ink."""
+    (``glyphs``: the number's, ``_number_and_stop``): capitals are told from an acronym
+    (``KPI``) by the ink."""
     m = _ITEM_SCRAPS.match(ln.text)
     if m is None:
         return []
     # (indented where the number's glyph stands: the line's box may open further left, on the
     # marks of the lines above and below)
-    glyphs = _number_and_stop(gray, ln.bbox)
     if glyphs is None or glyphs[0][0] - margin < ITEM_INDENT * (ln.bbox[3] - ln.bbox[1]):
         return []
     return [m.span(1)]
@@ -430,17 +433,18 @@ def _read_glyphs(gray: np.ndarray, glyphs: list[BBox], model: DigitModel) -> str
     return "".join(THAI[int(i)] for i in best)
 
 
-# a paragraph's opening of up to three short tokens of no Thai letter or digit before its first
-# Thai word: what the engine reads for a list's number and stop (``OF``, ``! _ @:``, ``9:``)
-_ITEM_SCRAPS = re.compile(
-    r"\s*([^\s\u0e01-\u0e4e๐-๙]{1,3}(?:\s+[^\s\u0e01-\u0e4e๐-๙]{1,3}){0,2})\s+"
-    r"(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
-)
+def _opening_tokens(token: str) -> re.Pattern[str]:
+    """A paragraph's opening of up to three short ``token``s before its first Thai word."""
+    return re.compile(
+        rf"\s*({token}{{1,3}}(?:\s+{token}{{1,3}}){{0,2}})\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    )
+
+
+# ... of no Thai letter or digit: what the engine reads for a list's number and stop (``OF``,
+# ``! _ @:``, ``9:``)
+_ITEM_SCRAPS = _opening_tokens(r"[^\s\u0e01-\u0e4e๐-๙]")
 # ... once the digit network has read them (Thai digits among them: ``! _ ๑:``)
-_ITEM_READ = re.compile(
-    r"\s*([^\s\u0e01-\u0e4e]{1,3}(?:\s+[^\s\u0e01-\u0e4e]{1,3}){0,2})\s+"
-    r"(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
-)
+_ITEM_READ = _opening_tokens(r"[^\s\u0e01-\u0e4e]")
 
 
 def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:

@@ -3893,13 +3893,13 @@ def test_a_list_item_s_opening_read_as_several_scraps_is_one_number_slot(model):
     gray = _render("๑. เจ้าหน้าที่ได้เข้ารับการอบรม")
     text = "! _ @: เจ้าหน้าที่ได้เข้ารับการอบรม"
     line = Line(text=text, bbox=(30, 60, gray.shape[1] - 30, 140), confidence=0.9)
-    assert [text[a:b] for a, b in _item_scraps(line, -100.0, gray)] == ["! _ @:"]
+    glyphs = _number_and_stop(gray, line.bbox)
+    assert [text[a:b] for a, b in _item_scraps(line, -100.0, glyphs)] == ["! _ @:"]
     # (where the number's glyph stands: a mark of the line below at the box's left is not it)
     marked = gray.copy()
     marked[150:165, 0:12] = 0
     at = _number_and_stop(marked, (0, 60, gray.shape[1] - 30, 170))
     assert at is not None and 28 <= at[0][0] <= 40
-    glyphs = _number_and_stop(gray, line.bbox)
     line.text = "! _ ๑: เจ้าหน้าที่ได้เข้ารับการอบรม"
     _tidy_item(line, gray, model, glyphs, (20, 0))
     assert line.text == "๑. เจ้าหน้าที่ได้เข้ารับการอบรม"
