@@ -364,9 +364,10 @@ def _item_number(ln: Line, margin: float) -> list[tuple[int, int]]:
     if m is None or m.group(1) in _ABBREVIATIONS or m.group(1) in TITLES:
         return []
     # (a Latin word that is no acronym stands for the number and its stop: ``Ace ขอเชิญ``;
-    # capitals alone, ``OF`` for ๑., are told from ``KPI`` by the ink: ``_item_scraps``)
+    # capitals alone, ``OF`` for ๑., are told from ``KPI`` by the ink: ``_item_scraps``; so
+    # are signs: a bar at the box's blank opening, ``|  อ้างถึง``, is none)
     tok = m.group(1)
-    latin = tok.isascii() and not _an_acronym(tok)
+    latin = tok.isascii() and tok.isalnum() and not _an_acronym(tok)
     return [m.span(1)] if m.group(2) or latin else []
 
 
@@ -832,6 +833,7 @@ WIDE_GAP = 3.0  # line heights of blank between symbols at which a line may be t
 TAIL_GAP = 1.0  # ... at which a typed line may end in a pen's routing words
 # routing words a typed line does not end on after a blank (not เพื่อ, ตาม, งาน, เรียน)
 PEN_ONLY_WORDS = frozenset("ทราบ มอบ อนุมัติ เห็นควร แจ้งเวียน ด่วน เร่งด่วน เสนอ".split())
+_PEN_ONLY_SKELETONS = frozenset(word_skeleton(w) for w in PEN_ONLY_WORDS)  # ... marks aside
 PEN_STYLE_PROB = 0.5  # the kind's probability of a line taken for a pen's by its words
 SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its letters
 # a signer's name line with its title, ``(นาง… …)``, is typed unless the classifier is surer than
@@ -1930,14 +1932,17 @@ _ANY_NUMBER_NEXT = re.compile(f"\\s?[0-9{THAI}]")
 _DATED = "(?:ลง\\s?)?วันที"
 # (or, after the slash, only letters the Thai model puts for digits: ``/วสญ่ต`` for ๘๗๗๓)
 _LOOK_RUN = f"[{_LOOK}][{_LOOK}{MARKS}]*"
+# (or any Thai letters up to the date's label after it, where only the running number stands:
+# ``/สาดด ลงวันที่`` for ๓๙๕๓, seed 91)
+_UNREAD_RUN = f"[\u0e01-\u0e4e]{{2,8}}(?=\\s*{_DATED})"
 # a reference's numbers as read: the office's (up to its slash, or the bar the engine may read
 # for it: ``๑๒๗๓|ว๗๘๓๕``), and after the slash (and a circular's ว or a ministry's จ) the
 # running number; each holds a digit, or the office is what stands before the slash and its
 # letter (``ยธ ส่เช่ต/ว๓๕๐๕`` for ๗๘๗๓, seed 86)
 _REFERENCE_NUMBERS = (
     f"(?P<office>(?=[^\\s/|]*[0-9{THAI}])[^\\s/|]+|[^\\s/|]{{2,8}}(?=[/|][วจ]))"
-    f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}]|{_LOOK_RUN}(?!\\S))"
-    f"(?:(?!{_DATED})\\S)+))?"
+    f"(?:[/|](?:[วจ]{MARK.pattern}*\\.?\\s?)?(?P<run>(?=\\S*[0-9{THAI}]|{_LOOK_RUN}(?!\\S)"
+    f"|{_UNREAD_RUN})(?:(?!{_DATED})\\S)+))?"
 )
 # a reference line's opening: ``ที่`` (its marks perhaps lost) and a ministry's code
 _REFERENCE_HEAD = f"^[\\s.:]*ท{MARK.pattern}*[\\s.]*(?P<code>{MINISTRY_CODE})\\s?"
@@ -2787,9 +2792,14 @@ def _pen_tail(line: Line, med: float) -> list[Line] | None:
     if len(pieces) != 2:
         return None
     head, tail = pieces
-    if not pen_style(tail.text) or pen_style(head.text):
+    # (the tail's marks aside: ``เร่งดวน``, ``ดิวน`` for ด่วน, seed 92; the blank before it
+    # says enough that a mark lost or misread in a pen's hand tells nothing)
+    if not (pen_style(tail.text) or pen_style(tail.text, slack=0)) or pen_style(head.text):
         return None
-    if not PEN_ONLY_WORDS & set(tokens(repair_text(tail.text))):
+    letters = word_skeleton("".join(tokens(repair_text(tail.text))))
+    if not PEN_ONLY_WORDS & set(tokens(repair_text(tail.text))) and not any(
+        w in letters for w in _PEN_ONLY_SKELETONS
+    ):
         return None  # (``… ชั้น ๗ เพื่อ``: a typed line's last word after a digit it lost)
     xs = sorted((w.bbox[0], w.bbox[2]) for w in head.words)
     widest = max((b[0] - a[1] for a, b in zip(xs, xs[1:], strict=False)), default=0)

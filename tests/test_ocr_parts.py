@@ -1169,6 +1169,12 @@ def test_a_pens_routing_words_after_a_blank_at_a_typed_lines_end_are_its_own_lin
     assert _pen_tail(line("ทราบ", "ด่วน", 100), 80) is None  # a note whole: no typed part
     # a typed line's last word after a blank (a digit it lost): no word only a pen ends it on
     assert _pen_tail(line("ห้องประชุมชั้น", "เพื่อ", 100), 80) is None
+    # the note's marks lost or misread (seed 92: ``เร่งดวน``, ``ดิวน`` for ด่วน): the same note
+    for read in ("เร่งดวน", "ดิวน"):
+        typed, note = _pen_tail(line("รายละเอียดปรากฏตามเอกสาร", read, 100), 80)
+        assert (typed.text, note.text) == ("รายละเอียดปรากฏตามเอกสาร", read)
+    # (and a typed word after the blank still is none: ``เพื่อ`` above, ``ทั้งนี้``)
+    assert _pen_tail(line("รายละเอียดปรากฏตามเอกสาร", "ทงน", 100), 80) is None
 
 
 def test_the_date_half_of_a_memos_reference_line_is_typed_beside_its_reference():
@@ -1884,6 +1890,30 @@ def test_a_run_is_not_extended_onto_a_glyph_under_a_letters_box():
     digit_h = 2.2 * max(candidates[2][0] - candidates[1][1], candidates[3][0] - candidates[2][1])
     assert len(_extend_run(candidates, run, digit_h, letters=letters)) == 2
     assert len(_extend_run(candidates, run, digit_h)) == 4  # (what it took before)
+
+
+def test_a_digit_s_box_drifted_onto_the_blank_after_it_still_finds_its_glyph():
+    """``วันที่ ๖ พฤษภาคม`` read ``วันที่ ๐``, the ๐'s box drifted a glyph's width right, onto
+    the blank before the month, over 3 pixels of the ๖ (seed 92): no glyph was centred in it
+    nor near its middle, and the day was left as read (the date lost). The one glyph of a
+    digit's width the box still reaches over is the run's; a box over the blank alone, or over
+    two glyphs' edges, finds none."""
+    from pipeline.ocr.digits import _components, _extend_run
+
+    gray = _render("๖ พ")
+    candidates = _components(gray < 128)
+    assert len(candidates) == 2
+    six, po = candidates
+    h = int(1.0 * (six[1] - six[0]))  # (a digit about as wide as it is tall)
+    box = (six[1] - 3, six[1] + int(0.6 * (po[0] - six[1])))  # 3 px on ๖, then the blank
+    widen = int(0.35 * h)
+    span = (box[0] - widen, box[1] + widen)
+    assert _extend_run(candidates, span, h) == []  # (as before: nothing centred, nothing near)
+    assert [c[:2] for c in _extend_run(candidates, span, h, own=box)] == [six[:2]]
+    blank = (six[1] + 2, po[0] - 2)
+    assert _extend_run(candidates, (blank[0] - 1, blank[1] + 1), h, own=blank) == []
+    edges = (six[1] - 3, po[0] + 3)
+    assert _extend_run(candidates, (edges[0] - 1, edges[1] + 1), h, own=edges) == []
 
 
 def test_a_letters_box_drifted_onto_a_digit_does_not_keep_it_from_the_run():
@@ -3098,6 +3128,8 @@ def test_a_day_s_tens_are_read_among_0_to_3(model, shown, read, want):
         ("ดร. สมชาย ใจดี", 505, None),  # an abbreviation
         ("KPI มาใช้ในการปฏิบัติงาน", 505, None),  # an acronym
         ("การประชุมครั้งนี้", 505, None),  # a word
+        # a bar the engine read at the box's blank opening is no number (seed 91: ``๘๗``)
+        ("|  อ้างถึงหนังสือที่ กษ ๑๑๓๐.๗", 612, None),
     ],
 )
 def test_a_list_item_s_number_read_as_letters_is_a_number_slot(text, x0, slot):
@@ -3169,6 +3201,9 @@ def test_a_year_s_last_digit_read_as_a_letter_is_read_by_the_digit_network(model
     assert _a_year("พ.ศ. ๒๕๖๗", range(5, 9)) and _a_year("ส. ค. ๒๕๖๗", range(6, 10))
     # ... an abbreviated month whose stop the engine read with a lower vowel (seed 73)
     assert _a_year("ก.ุค. ๒๕๕ซ่", range(6, 9))
+    # ... or as one, the stop gone (seed 93: ``๑๓ พูย. ๒๕๕ฝ่``, the memo's date lost)
+    assert _a_year("๑๓ พูย. ๒๕๕ฝ่", range(8, 11))
+    assert not _a_year("๑๓ พูด ๒๕๕ฝ่", range(7, 10))  # (a word, no month)
     # ... or after an era with a speck over its letter read as a mark (seed 70)
     assert _a_year("กรกฎาคม พ์.ศ. ๒๕๕ย", range(14, 17))
     assert not _a_year("งบประมาณ ๒๕๐๐", range(9, 13))  # (an amount)
@@ -3495,6 +3530,10 @@ def test_a_letters_box_is_drifted_only_when_it_reaches_past_the_digit_and_into_t
     assert _drifted_box(ink, (38, 78), span, 40) == (20, 48)  # over the digit, into the letter
     assert _drifted_box(ink, (20, 50), span, 40) is None  # the letter's own box
     assert _drifted_box(ink, (46, 95), span, 40) is None  # the digit's own width: no drift
+    # ... or drifted off the letter whole, onto the blank and the digit (``/ว๖๕๒๙`` read
+    # ``/ว๒๕๒๓``, seed 93), but not from inside the digit
+    assert _drifted_box(ink, (50, 80), span, 40) == (20, 48)
+    assert _drifted_box(ink, (56, 80), span, 40) is None
     ink[10:50, 20:48] = 0
     ink[10:14, 20:48] = 1  # no letter-sized glyph under the box's left edge
     assert _drifted_box(ink, (38, 78), span, 40) is None
@@ -3948,6 +3987,24 @@ def test_a_cited_reference_whose_office_opens_with_letters_is_a_number_slot():
     # a word after the code is no number, nor is one with a digit or two in it
     for text in ("ที่ กก ขอความร่วมมือ ๒๕๖๗", "ตามหนังสือที่ กก ขอรับ๑๒ ชุด"):
         assert number_slots(text) == []
+
+
+def test_a_reference_s_running_number_read_as_letters_before_its_date_s_label_is_a_slot():
+    """``อ้างถึงหนังสือที่ กษ ๑๑๓๐.๗/สาดด ลงวันที่ ๕ พ.ย.`` for ๓๙๕๓ (seed 91): letters, a vowel
+    among them, not a digit's look-alikes only (``ตาญ่เอด`` for ๓๗๖๓, seed 93). After a reference's slash and before the date's
+    label only the running number stands, whatever the engine read; a word with no label after
+    it is no number."""
+    from pipeline.page import number_slots
+
+    for text, office, run in (
+        ("อ้างถึงหนังสือที่ กษ ๑๑๓๐.๗/สาดด ลงวันที่ ๕ พ.ย.", "๑๑๓๐.๗", "สาดด"),
+        ("ที่ กษ ๑๑๓๐.๗/สาดดลงวันที่ ๕ พ.ย.", "๑๑๓๐.๗", "สาดด"),
+        ("ที่ กษ ๑๑๓๐.๗/ว สาดด       วันที่ ๕ พฤศจิกายน ๒๕๖๖", "๑๑๓๐.๗", "สาดด"),
+        ("ที่ ยธ ๓๗๗๒.๕/จ ตาญ่เอด       วันที่ ๑๖ ส. ค. ๒๕๖๒", "๓๗๗๒.๕", "ตาญ่เอด"),  # (seed 93)
+    ):
+        assert [text[a:b] for a, b in number_slots(text)][:2] == [office, run]
+    text = "ที่ กษ ๑๑๓๐.๗/สาดด เรื่อง"
+    assert [text[a:b] for a, b in number_slots(text)] == ["๑๑๓๐.๗"]
 
 
 def test_a_year_the_english_model_read_after_a_month_missing_its_lower_vowel_is_a_slot():

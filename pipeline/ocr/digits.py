@@ -231,7 +231,8 @@ def _drifted_box(
     """The columns of the glyph a letter's ``box`` has drifted right off, where it did: the
     glyph the box holds most is centred in the digit run's ``span`` and reaches ``DRIFT`` of its
     width past the box's right edge, and the box's left edge lies ``DRIFT`` of the width into
-    the glyph before it, a letter's size and no slash. None otherwise."""
+    the glyph before it, or in the blank between the two, that glyph a letter's size and no
+    slash. None otherwise."""
     n, labels, stats = components(ink.astype(np.uint8))
     if n <= 2:
         return None
@@ -251,7 +252,9 @@ def _drifted_box(
         for i in range(len(x0))
         if x1[i] <= x0[g] + 1
         and centre[i] < a
-        and x1[i] - a >= DRIFT * (x1[i] - x0[i])
+        # (or the box drifted off it whole, onto the blank and the digit: ``/ว๖๕๒๙`` read
+        # ``/ว๒๕๒๓``, ว's box over ๖, seed 93)
+        and (x1[i] - a >= DRIFT * (x1[i] - x0[i]) or x1[i] <= a <= x0[g])
         and x1[i] - x0[i] >= 0.4 * sym_h
         and stats[1 + i, 3] >= 0.4 * sym_h
     ]
@@ -706,8 +709,10 @@ def _extend_run(
     leftwards: bool = True,
     letters: Sequence[tuple[int, int]] = (),
     read: int = 0,
+    own: tuple[int, int] | None = None,
 ) -> list[tuple[int, int, np.ndarray]]:
-    """The glyphs centred in ``span``, and the glyphs next to them that no symbol of the line
+    """The glyphs centred in ``span`` (the run's symbols' boxes, ``own``, widened), and the
+    glyphs next to them that no symbol of the line
     covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
     a time, never past a slash (a reference's numbers end there), nor onto a glyph a letter's
     box reaches over (``letters``, x ranges: the engine's boxes are sloppy, and one that
@@ -750,9 +755,19 @@ def _extend_run(
             for i, (a, b, _) in enumerate(candidates)
             if max(a - mid, mid - b) <= SLIVER_REACH * sym_h
         ]
-        if not near:
+        # ... or a box drifted off its glyph onto the blank beside it (``วันที่ ๐`` for the
+        # day ๖, its box over the gap before the month, seed 92): the one glyph of a digit's
+        # width the engine's own box (``own``) still reaches over
+        over = [
+            i
+            for i, (a, b, _) in enumerate(candidates)
+            if own is not None
+            and min(b, own[1]) - max(a, own[0]) >= DRIFT_OVERLAP
+            and DIGIT_WIDTHS[0] * sym_h <= b - a <= DIGIT_WIDTHS[1] * sym_h
+        ]
+        if not near and len(over) != 1:
             return []
-        inside = [min(near)[1]]
+        inside = [min(near)[1]] if near else over
 
     def sliver(a: int, b: int) -> bool:  # every letter's box over the glyph a sliver inside it
         over = [(la, lb) for la, lb in letters if min(b, lb) > max(a, la)]
@@ -899,6 +914,8 @@ def _read_group(glyphs: list[tuple[int, int, np.ndarray]], model: DenseNet, thai
 
 SLIVER_REACH = 0.15  # of a digit's height: how far a sliver box's middle may lie off its glyph
 SLIVER_SHARE = 1 / 3  # of a glyph's width: a letter's box narrower, inside it, is a drifted one
+DRIFT_OVERLAP = 2  # pixels of a glyph a drifted box must still cover to be its
+DIGIT_WIDTHS = (0.4, 1.6)  # of a digit's height: the narrowest and widest digit glyph
 
 
 def _digit_after(text: Sequence[str], positions: Sequence[int]) -> bool:
@@ -931,8 +948,10 @@ _YEAR_BEFORE = re.compile(
     "(?:"
     + "|".join(_marks_loose(m) for m in FULL_MONTHS)
     + "|"
-    # (a stop the engine read with a lower vowel under it: ``ก.ุค.``)
-    + "|".join(rf"{a}\.[\u0e38\u0e39]?\s?{b}\.[\u0e38\u0e39]?" for a, b in ABBR_MONTHS)
+    # (a stop the engine read with a lower vowel under it, ``ก.ุค.``, or as one, ``พูย.``)
+    + "|".join(
+        rf"{a}(?:\.[\u0e38\u0e39]?|[\u0e38\u0e39])\s?{b}\.[\u0e38\u0e39]?" for a, b in ABBR_MONTHS
+    )
     # an era (a speck over its letter read as a mark: ``พ์.ศ.``); a fiscal year (its vowel
     # lost perhaps)
     + r"|[พค][\u0e31-\u0e3a\u0e47-\u0e4e]?\.\s?ศ\.|ป[\u0e34-\u0e37]?งบประมาณ"
@@ -1785,6 +1804,7 @@ def fix_digits(
             leftwards=not after_letter,
             letters=letters,
             read=sum(chars[i] in DIGITS for i in positions),
+            own=(rx0 - x0, rx1 - x0),
         )
         tail = _unread_group(candidates, glyphs, sym_h) if at_end and glyphs else []
         lead = []

@@ -280,8 +280,10 @@ def _misread_fix(tokens: list[str]) -> str | None:
     window = "".join(tokens)
     official = _OFFICIAL_PHRASES.get(_phrase_key(window))
     if official is not None and official != window:
-        # the set phrases of every memo are never anything else (วันทิ, ทั้งนี่)
-        return official if Levenshtein.distance(official, window) <= _MAX_MARK_EDITS else None
+        # the set phrases of every memo are never anything else (วันทิ, ทั้งนี่); one whose
+        # marks are lost only may have lost more (``จดซอ`` for จัดซื้อ, three, seed 93)
+        near = Levenshtein.distance(official, window) <= _MAX_MARK_EDITS
+        return official if near or only_lost(window, official, _MARKS) else None
     if official is None and len(tokens) >= 2:
         head = _phrase_after_word(tokens[0], window)
         if head is not None:
