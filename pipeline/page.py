@@ -2815,10 +2815,9 @@ def _pen_tail(line: Line, med: float) -> list[Line] | None:
     # says enough that a mark lost or misread in a pen's hand tells nothing)
     if not (pen_style(tail.text) or pen_style(tail.text, slack=0)) or pen_style(head.text):
         return None
-    letters = word_skeleton("".join(tokens(repair_text(tail.text))))
-    if not PEN_ONLY_WORDS & set(tokens(repair_text(tail.text))) and not any(
-        w in letters for w in _PEN_ONLY_SKELETONS
-    ):
+    words = tokens(repair_text(tail.text))
+    letters = word_skeleton("".join(words))
+    if not PEN_ONLY_WORDS & set(words) and not any(w in letters for w in _PEN_ONLY_SKELETONS):
         return None  # (``… ชั้น ๗ เพื่อ``: a typed line's last word after a digit it lost)
     xs = sorted((w.bbox[0], w.bbox[2]) for w in head.words)
     widest = max((b[0] - a[1] for a, b in zip(xs, xs[1:], strict=False)), default=0)

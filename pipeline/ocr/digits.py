@@ -712,9 +712,8 @@ def _extend_run(
     own: tuple[int, int] | None = None,
 ) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs centred in ``span`` (the run's symbols' boxes, ``own``, widened), and the
-    glyphs next to them that no symbol of the line
-    covers (digits the engine dropped: ``๒๕`` for ``๒๕๖๗``), one gap of under half a digit at
-    a time, never past a slash (a reference's numbers end there), nor onto a glyph a letter's
+    glyphs next to them that no symbol of the line covers (digits the engine dropped: ``๒๕``
+    for ``๒๕๖๗``), one gap of under half a digit at a time, never past a slash (a reference's numbers end there), nor onto a glyph a letter's
     box reaches over (``letters``, x ranges: the engine's boxes are sloppy, and one that
     holds only the right edge of ม in ``๒๕ มกราคม`` still says a letter is there, not a
     digit), and not ``leftwards`` where a reference's letter stands before the run
