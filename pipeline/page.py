@@ -134,11 +134,12 @@ def _ocr(
 
 
 SPECK_HEIGHT = 0.6  # a dot or speck read as a symbol is at most this share of a letter's height
+_OPENING_SPECKS = frozenset(",.'\";:`")  # signs no line of the papers opens with
 
 
 def drop_off_line(line: Line) -> None:
-    """Take out of ``line`` the digits and Latin letters read wholly below its baseline or
-    wholly above its letters, and short: a dotted leader's dots (``ที่ กต ๓๖๔๙/จ ๑๘๗๑ 47``, the
+    """Take out of ``line`` the digits and Latin letters (and a sign opening it) read wholly
+    below its baseline or wholly above its letters, and short: a dotted leader's dots (``ที่ กต ๓๖๔๙/จ ๑๘๗๑ 47``, the
     ``47`` lying under the line where the dots run on to ``วันที่``) and specks over the line
     (``กต 23876100 7 7``) the engine read as symbols. ``raw_text`` keeps them."""
     standing = [w for w in line.words if w.text in CONSONANTS or w.text in DIGITS]
@@ -150,7 +151,13 @@ def drop_off_line(line: Line) -> None:
     off = {
         k
         for k, w in enumerate(line.words)
-        if (w.text in DIGITS or (w.text.isascii() and w.text.isalnum()))
+        if (
+            w.text in DIGITS
+            or (w.text.isascii() and w.text.isalnum())
+            # (or a sign opening the line before a blank: the mark of the line below that
+            # its box took in, ``, ขอเชิญชวน…``, seeds 89 and 92)
+            or (k == 0 and w.text in _OPENING_SPECKS and line.text.startswith(w.text + " "))
+        )
         and (w.bbox[1] >= base - 0.1 * height or w.bbox[3] <= top + 0.1 * height)
         and w.bbox[3] - w.bbox[1] <= SPECK_HEIGHT * height
     }

@@ -2014,6 +2014,16 @@ def test_a_leaders_dots_and_specks_read_off_the_line_are_dropped():
     line = Line("กต ๓๒๑ 7ว", (455, 410, 1234, 560), 0.9, [Word(t, b, 0.9) for t, b in over])
     drop_off_line(line)
     assert line.text == "กต ๓๒๑ ว"  # the number stays apart from the word after it
+    # a sign opening the line before a blank, under its baseline: the mark of the line below
+    # that its box took in (``, ขอเชิญชวน…``, seed 89); a comma on the baseline inside it stays
+    comma = [(",", (400, 531, 406, 544)), *symbols[:5]]
+    line = Line(", กต ๓๒๑", (400, 440, 624, 548), 0.9, [Word(t, b, 0.9) for t, b in comma])
+    drop_off_line(line)
+    assert line.text == "กต ๓๒๑" and len(line.words) == 5
+    kept = [*symbols[:2], (",", (520, 505, 526, 524)), *symbols[2:5]]
+    line = Line("กต, ๓๒๑", (455, 440, 624, 548), 0.9, [Word(t, b, 0.9) for t, b in kept])
+    drop_off_line(line)
+    assert line.text == "กต, ๓๒๑"
 
 
 def _captured(name: str) -> tuple[Line, np.ndarray, dict]:
