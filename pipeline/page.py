@@ -134,7 +134,7 @@ def _ocr(
 
 
 SPECK_HEIGHT = 0.6  # a dot or speck read as a symbol is at most this share of a letter's height
-_OPENING_SPECKS = frozenset(",.'\";:`")  # signs no line of the papers opens with
+_OPENING_SPECKS = frozenset(",.'\";:`|!")  # signs no line of the papers opens with
 
 
 def drop_off_line(line: Line) -> None:

@@ -2020,6 +2020,10 @@ def test_a_leaders_dots_and_specks_read_off_the_line_are_dropped():
     line = Line(", กต ๓๒๑", (400, 440, 624, 548), 0.9, [Word(t, b, 0.9) for t, b in comma])
     drop_off_line(line)
     assert line.text == "กต ๓๒๑" and len(line.words) == 5
+    bar = [("|", (400, 520, 404, 539)), *symbols[:5]]  # (a stroke of the line below, seed 91)
+    line = Line("|  กต ๓๒๑", (400, 440, 624, 548), 0.9, [Word(t, b, 0.9) for t, b in bar])
+    drop_off_line(line)
+    assert line.text == "กต ๓๒๑"
     kept = [*symbols[:2], (",", (520, 505, 526, 524)), *symbols[2:5]]
     line = Line("กต, ๓๒๑", (455, 440, 624, 548), 0.9, [Word(t, b, 0.9) for t, b in kept])
     drop_off_line(line)
