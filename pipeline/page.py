@@ -838,6 +838,7 @@ UNSURE_SYMBOL = 0.9  # a typed line with a character the engine is less sure of 
 LOW_PLAUSIBILITY = 0.5  # share of the Thai in dictionary words below which a line is salad
 WIDE_GAP = 3.0  # line heights of blank between symbols at which a line may be two
 TAIL_GAP = 1.0  # ... at which a typed line may end in a pen's routing words
+TAIL_FAR = 2.5  # ... past which any routing words may be a pen's (a lost number leaves less)
 # routing words a typed line does not end on after a blank (not เพื่อ, ตาม, งาน, เรียน)
 PEN_ONLY_WORDS = frozenset("ทราบ มอบ อนุมัติ เห็นควร แจ้งเวียน ด่วน เร่งด่วน เสนอ".split())
 _PEN_ONLY_SKELETONS = frozenset(word_skeleton(w) for w in PEN_ONLY_WORDS)  # ... marks aside
@@ -2824,11 +2825,18 @@ def _pen_tail(line: Line, med: float) -> list[Line] | None:
         return None
     words = tokens(repair_text(tail.text))
     letters = word_skeleton("".join(words))
-    if not PEN_ONLY_WORDS & set(words) and not any(w in letters for w in _PEN_ONLY_SKELETONS):
-        return None  # (``… ชั้น ๗ เพื่อ``: a typed line's last word after a digit it lost)
+    blank = tail.bbox[0] - head.bbox[2]
+    if (
+        not PEN_ONLY_WORDS & set(words)
+        and not any(w in letters for w in _PEN_ONLY_SKELETONS)
+        and blank < TAIL_FAR * med
+    ):
+        # (``… ชั้น ๗ เพื่อ``: a typed line's last word after a number it lost; no number
+        # leaves a blank of ``TAIL_FAR``: ``ตามระเบียบ            ดำเนินการ``, a pen's, seed 91)
+        return None
     xs = sorted((w.bbox[0], w.bbox[2]) for w in head.words)
     widest = max((b[0] - a[1] for a, b in zip(xs, xs[1:], strict=False)), default=0)
-    return pieces if tail.bbox[0] - head.bbox[2] >= 2 * max(widest, 1) else None
+    return pieces if blank >= 2 * max(widest, 1) else None
 
 
 def _holds_letters(lay: layout.Layout, box: BBox) -> bool:

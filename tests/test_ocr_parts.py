@@ -1177,6 +1177,12 @@ def test_a_pens_routing_words_after_a_blank_at_a_typed_lines_end_are_its_own_lin
     for read in ("เร่งดวน", "ดิวน"):
         typed, note = _pen_tail(line("รายละเอียดปรากฏตามเอกสาร", read, 100), 80)
         assert (typed.text, note.text) == ("รายละเอียดปรากฏตามเอกสาร", read)
+    # routing words a typed line may end on too are a pen's past a blank no lost number
+    # leaves (seed 91: ``ตามระเบียบ            ดำเนินการ``, 2.8 line heights; seed 93, 13)
+    typed, note = _pen_tail(line("ตามระเบียบ", "ดำเนินการ", 220), 80)
+    assert (typed.text, note.text) == ("ตามระเบียบ", "ดำเนินการ")
+    assert _pen_tail(line("ตามระเบียบ", "ดำเนินการ", 150), 80) is None
+    assert _pen_tail(line("ห้องประชุมชั้น", "เพื่อ", 150), 80) is None
     # (and a typed word after the blank still is none: ``เพื่อ`` above, ``ทั้งนี้``)
     assert _pen_tail(line("รายละเอียดปรากฏตามเอกสาร", "ทงน", 100), 80) is None
 
