@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -2095,12 +2096,16 @@ def _latin_number_reread(
                 said + "".join(w.text for w in letters),
                 label + letters,
             )
-        elif (unit_slot and read in _AFTER_NUMBER) or (
+        elif unit_slot and read in _AFTER_NUMBER:
+            found = (read, cand.words)
+        elif (
             len(tok) > 1
             and tok not in CITED_ACRONYMS  # (ระบบ KPI is no ระบบ เจ็ด)
-            and common_words(correct_words(read))  # (marks mended later)
-        ):
-            found = (read, cand.words)
+            # (less a sign at either end: the edge of the word beside it the crop caught,
+            # ``, ในวันที`` for LwIUN after PDPA, seed 91)
+            and common_words(correct_words((bare := _unsigned(cand.words))[0]))
+        ):  # (marks mended later)
+            found = bare
         elif number_like:
             found = _number_in(read, cand.words)
         else:
@@ -2113,6 +2118,16 @@ def _latin_number_reread(
             pos = align_symbols(ln)
             if pos is None:
                 return
+
+
+def _unsigned(symbols: list[Word]) -> tuple[str, list[Word]]:
+    """The text and ``symbols`` (one character each) less the ASCII signs at either end."""
+    a, b = 0, len(symbols)
+    while a < b and symbols[a].text in string.punctuation:
+        a += 1
+    while b > a and symbols[b - 1].text in string.punctuation:
+        b -= 1
+    return "".join(w.text for w in symbols[a:b]), symbols[a:b]
 
 
 # a reference in Arabic digits: its office's number, the slash, and a running number opening

@@ -437,6 +437,11 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     took = "เรียน เลขานุการกรม NIU รองอธิบดี"
     want = "เรียน เลขานุการกรม ผ่าน รองอธิบดี"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads("ผ่าน"), took) == want
+    # ... less the sign at an end of the crop (the edge of the word beside it: ``, ในวันที``
+    # for LwIUN after PDPA, seed 91)
+    took = "ร่วมกิจกรรม PDPA LwIUN ๒๕ พฤษภาคม"
+    want = "ร่วมกิจกรรม PDPA ในวันที่ ๒๕ พฤษภาคม"
+    assert _reread_text(_latin_number_reread, _ThaiOnlyReads(",ในวันที่"), took) == want
     # ... but an acronym the papers cite is no Thai word the Thai model reads in it (seeds 91
     # and 92: ``ระบบ KPI`` read ระบบ เจ็ด, a common word)
     cited = "หน่วยงานได้นำระบบ KPI มาใช้"
