@@ -2071,6 +2071,10 @@ def _latin_number_reread(
         if x1 - x0 < 4:
             continue
         again = _ocr(engine, strip[:, x0:x1], dpi, options, psm=7, languages="tha")
+        if not any(a.text.strip() for a in again):
+            # single-line mode gives up on some words alone (``Wait`` for ทั้งนี้ after a
+            # list's number, seed 91): read as a word
+            again = _ocr(engine, strip[:, x0:x1], dpi, options, psm=8, languages="tha")
         if len(again) != 1:
             continue
         cand = again[0]

@@ -442,6 +442,15 @@ def test_a_thai_number_read_as_latin_is_read_again_with_the_thai_model():
     took = "ร่วมกิจกรรม PDPA LwIUN ๒๕ พฤษภาคม"
     want = "ร่วมกิจกรรม PDPA ในวันที่ ๒๕ พฤษภาคม"
     assert _reread_text(_latin_number_reread, _ThaiOnlyReads(",ในวันที่"), took) == want
+    # ... or as a word, where single-line mode reads nothing (``๓. Wait`` for ทั้งนี้, seed 91)
+
+    class _WordOnly(_ThaiOnlyReads):
+        def read(self, gray, dpi, psm=3, languages=None):
+            return super().read(gray, dpi, psm, languages) if psm == 8 else []
+
+    took = "๓. Wait สามารถสอบถามรายละเอียด"
+    want = "๓. ทั้งนี้ สามารถสอบถามรายละเอียด"
+    assert _reread_text(_latin_number_reread, _WordOnly("ทั้งนี้"), took) == want
     # ... but an acronym the papers cite is no Thai word the Thai model reads in it (seeds 91
     # and 92: ``ระบบ KPI`` read ระบบ เจ็ด, a common word)
     cited = "หน่วยงานได้นำระบบ KPI มาใช้"
