@@ -844,7 +844,8 @@ TAIL_FAR = 2.5  # ... past which any routing words may be a pen's (a lost number
 PEN_ONLY_WORDS = frozenset("ทราบ มอบ อนุมัติ เห็นควร แจ้งเวียน ด่วน เร่งด่วน เสนอ".split())
 _PEN_ONLY_SKELETONS = frozenset(word_skeleton(w) for w in PEN_ONLY_WORDS)  # ... marks aside
 PEN_STYLE_PROB = 0.5  # the kind's probability of a line taken for a pen's by its words
-PEN_STYLE_DOUBT = 0.9  # ... by its words a letter off, where the classifier is less sure it is typed
+# ... by its words a letter off, where the classifier is less sure than this that it is typed
+PEN_STYLE_DOUBT = 0.9
 SNAPPED_TITLE_CONF = 0.9  # the memo's title, known by its place and most of its letters
 # a signer's name line with its title, ``(นาง… …)``, is typed unless the classifier is surer than
 # this that it is not (it stands centred under the signature, where no other line starts)
