@@ -140,9 +140,10 @@ _OPENING_SPECKS = frozenset(",.'\";:`|!")  # signs no line of the papers opens w
 
 def drop_off_line(line: Line) -> None:
     """Take out of ``line`` the digits and Latin letters (and a sign opening it) read wholly
-    below its baseline or wholly above its letters, and short: a dotted leader's dots (``ที่ กต ๓๖๔๙/จ ๑๘๗๑ 47``, the
-    ``47`` lying under the line where the dots run on to ``วันที่``) and specks over the line
-    (``กต 23876100 7 7``) the engine read as symbols. ``raw_text`` keeps them."""
+    below its baseline or wholly above its letters, and short: a dotted leader's dots (``ที่ กต
+    ๓๖๔๙/จ ๑๘๗๑ 47``, the ``47`` lying under the line where the dots run on to ``วันที่``),
+    specks over the line (``กต 23876100 7 7``) and the marks of the line below (``, ขอเชิญ``)
+    the engine read as symbols. ``raw_text`` keeps them."""
     standing = [w for w in line.words if w.text in CONSONANTS or w.text in DIGITS]
     if len(standing) < 3:
         return
@@ -2834,7 +2835,8 @@ def _pen_tail(line: Line, med: float) -> list[Line] | None:
     (``ตามระเบียบ   เร่งด่วน``, read ``ตามระเบียบ ' ด่วน``): the typed part and the note, when the
     blank is a line's height or more and twice the widest between the typed part's symbols
     (justified type spreads its blanks evenly), and the words after it are what a pen writes
-    (``pen_style``) while the typed part's are not."""
+    (``pen_style``, marks aside) while the typed part's are not: words only a pen ends a line
+    on (``PEN_ONLY_WORDS``), or any routing words past a blank of ``TAIL_FAR``."""
     pieces = split_at_wide_gaps(line, TAIL_GAP * med)
     if len(pieces) != 2:
         return None
@@ -2843,14 +2845,9 @@ def _pen_tail(line: Line, med: float) -> list[Line] | None:
     # says enough that a mark lost or misread in a pen's hand tells nothing)
     if not (pen_style(tail.text) or pen_style(tail.text, slack=0)) or pen_style(head.text):
         return None
-    words = tokens(repair_text(tail.text))
-    letters = word_skeleton("".join(words))
+    letters = word_skeleton("".join(tokens(repair_text(tail.text))))
     blank = tail.bbox[0] - head.bbox[2]
-    if (
-        not PEN_ONLY_WORDS & set(words)
-        and not any(w in letters for w in _PEN_ONLY_SKELETONS)
-        and blank < TAIL_FAR * med
-    ):
+    if not any(w in letters for w in _PEN_ONLY_SKELETONS) and blank < TAIL_FAR * med:
         # (``… ชั้น ๗ เพื่อ``: a typed line's last word after a number it lost; no number
         # leaves a blank of ``TAIL_FAR``: ``ตามระเบียบ            ดำเนินการ``, a pen's, seed 91)
         return None
