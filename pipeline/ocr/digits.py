@@ -713,12 +713,13 @@ def _extend_run(
 ) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs centred in ``span`` (the run's symbols' boxes, ``own``, widened), and the
     glyphs next to them that no symbol of the line covers (digits the engine dropped: ``๒๕``
-    for ``๒๕๖๗``), one gap of under half a digit at a time, never past a slash (a reference's numbers end there), nor onto a glyph a letter's
-    box reaches over (``letters``, x ranges: the engine's boxes are sloppy, and one that
-    holds only the right edge of ม in ``๒๕ มกราคม`` still says a letter is there, not a
-    digit), and not ``leftwards`` where a reference's letter stands before the run
-    (``/ว๔๖๖๘``: the ว's glyph is there, whatever its sloppy box says). ``candidates`` are
-    sorted by x and hold only ink no other symbol claims.
+    for ``๒๕๖๗``), one gap of under half a digit at a time, never past a slash (a reference's
+    numbers end there), nor onto a glyph a letter's box reaches over (``letters``, x ranges:
+    the engine's boxes are sloppy, and one that holds only the right edge of ม in ``๒๕
+    มกราคม`` still says a letter is there, not a digit), and not ``leftwards`` where a
+    reference's letter stands before the run (``/ว๔๖๖๘``: the ว's glyph is there, whatever
+    its sloppy box says). ``candidates`` are sorted by x and hold only ink no other symbol
+    claims.
 
     Rightwards, while the run holds fewer glyphs than the engine ``read`` digits, a letter's
     box that is a sliver inside the next glyph (under ``SLIVER_SHARE`` of its width) makes no
@@ -783,7 +784,7 @@ def _extend_run(
         right = max(c[1] for c in candidates[lo : hi + 1])
         if (
             a - right > gap
-            or b - a > 1.6 * sym_h
+            or b - a > DIGIT_WIDTHS[1] * sym_h
             or is_slash(m)
             or (lettered(a, b) and not (hi - lo + 1 < read and sliver(a, b)))
         ):
@@ -793,7 +794,7 @@ def _extend_run(
         a, b, m = candidates[lo - 1]
         if (
             min(c[0] for c in candidates[lo : hi + 1]) - b > gap
-            or b - a > 1.6 * sym_h
+            or b - a > DIGIT_WIDTHS[1] * sym_h
             or is_slash(m)
             or lettered(a, b, drift=True)
         ):
