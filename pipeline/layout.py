@@ -502,11 +502,58 @@ def _letters_on_rules(
             np.broadcast_to(spans[None, :] if i == 0 else spans[:, None], closed.shape).copy(),
         )
         cv2.bitwise_or(kept, cv2.bitwise_and(closed, own), dst=kept)
+        core = (horiz if i == 0 else vert)[y0:y1, x0:x1]
         if i == 0:
-            along = _thicker_than_rule(own, horiz[y0:y1, x0:x1], spans, RULE_LONG * xh)
+            along = _thicker_than_rule(own, core, spans, RULE_LONG * xh)
             kept[along == 1] = 1
             kept[along == 2] = 0
+        # (last: a stroke through the rule keeps the rule's rows it crosses, though the ink
+        # it lays beyond them, a stem's tip, is too thin for ``_thicker_than_rule``)
+        through = _through_strokes(
+            own, ink[y0:y1, x0:x1], core, painted(labels, stats, letters), i, xh
+        )
+        kept[through > 0] = THROUGH
     return (x0, y0, kept) if kept.any() else None
+
+
+# of the x-height: the widest band a stroke through a rule is carried across
+THROUGH_REACH = 0.3
+THROUGH = 2  # a pixel ``_letters_on_rules`` keeps as a stroke's through a rule (others: 1)
+
+
+def _through_strokes(
+    own: np.ndarray, ink: np.ndarray, core: np.ndarray, letters: np.ndarray, axis: int, xh: float
+) -> np.ndarray:
+    """The band's pixels (``own``: a rule's cleared band where it holds ink) that a letter's
+    stroke crosses: ink off the rule (``core``, the rule itself) against it on both sides in
+    the same columns (rows, for a vertical rule, ``axis`` 1), one side a letter's
+    (``letters``), the rule no wider than ``THROUGH_REACH`` of the x-height. A frame's line
+    over a line of digits' heads cuts the stems of ``๒`` and ``๗`` that rise through it, their
+    tips above it specks inside the band: carried ``RULE_REACH`` into the band, the stems
+    stopped short of the rule (``๒๕๗๗`` read ``๓๕๓๓``, seed 86)."""
+    c = core > 0
+    off = (ink > 0) & ~c
+    side_a, side_b = np.zeros_like(c), np.zeros_like(c)
+    if axis == 0:  # a horizontal rule: ink right above it and right below it
+        side_a[:-1] = off[:-1] & c[1:]
+        side_b[1:] = off[1:] & c[:-1]
+    else:
+        side_a[:, :-1] = off[:, :-1] & c[:, 1:]
+        side_b[:, 1:] = off[:, 1:] & c[:, :-1]
+    reach = max(3, int(THROUGH_REACH * xh))
+    k = np.ones((2 * reach + 1, 1) if axis == 0 else (1, 2 * reach + 1), np.uint8)
+    # (a letter's side: its stroke's ink in the band's margin, next to the letter itself)
+    lettered = cv2.dilate(letters, k) > 0
+    out = np.zeros(c.shape, np.uint8)
+    for a, b in ((side_a & lettered, side_b), (side_b & lettered, side_a)):
+        if a.any() and b.any():
+            both = cv2.bitwise_and(
+                cv2.dilate(a.astype(np.uint8), k), cv2.dilate(b.astype(np.uint8), k)
+            )
+            # (the stroke's ink beside the band too: a coloured rule's clearing reaches a row
+            # or two past it, and left a gap across the stem)
+            cv2.bitwise_or(out, cv2.bitwise_and(both, cv2.bitwise_or(own, ink)), dst=out)
+    return out
 
 
 def _pen_rule_pieces(
@@ -902,6 +949,26 @@ def _typed_under_scribble(
     return keep if keep.any() else None
 
 
+# how far a frame's ink reaches past the middle of its outer rules: half a rule's width and
+# the pixel or two a deskewed rule steps
+FRAME_REACH = 1 / 30  # of an inch
+
+
+def _within_rules(bbox: BBox, rows: list[int], cols: list[int], dpi: int) -> BBox:
+    """A stamp frame's box to its outer rules (and ``FRAME_REACH``): the box of its rules'
+    ink also holds what a rule's opening left of a pen stroke or a letter touching it (a
+    note's arrow under a received stamp's corner made its side run 40 pixels on, into the
+    phone number under it, whose digits were cleared as the stamp's)."""
+    r = max(2, round(dpi * FRAME_REACH))
+    x0, y0, x1, y1 = bbox
+    return (
+        max(x0, cols[0] - r),
+        max(y0, rows[0] - r),
+        min(x1, cols[-1] + r + 1),
+        min(y1, rows[-1] + r + 1),
+    )
+
+
 def _clear_stamp_inside(
     clear: np.ndarray,
     labels: np.ndarray,
@@ -980,6 +1047,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             cells = table_cells(rows, cols, horiz, vert, dpi)
             regions.append(Region(id="", kind=RegionKind.TABLE, bbox=bbox, cells=cells))
         elif (x1 - x0) < gray.shape[1] * 0.5 and (y1 - y0) < gray.shape[0] * 0.2:
+            bbox = _within_rules(bbox, rows, cols, dpi)
             regions.append(Region(id="", kind=RegionKind.STAMP, bbox=bbox))
             stamp_frames.append(bbox)
 
@@ -1012,7 +1080,8 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     drop = figure | leaders | scribble | lines_drawn
     penned = figure | scribble | lines_drawn
     pen_ink = painted(labels, stats, penned)
-    gone = pen_ink | painted(labels, stats, leaders)
+    dots = painted(labels, stats, leaders)
+    gone = pen_ink | dots
     if rw and rh and penned.any():
         # what the rules' opening left of a signature's underline goes with the signature
         ends = _pen_rule_pieces(
@@ -1043,8 +1112,11 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         gone = cv2.bitwise_and(gone, 1 - restored)
     cv2.bitwise_or(clear, cv2.threshold(gone, 0, 255, cv2.THRESH_BINARY)[1], dst=clear)
     if on_rules is not None:  # (what a signature's clearing takes is no letter's)
-        letters_kept[gone[ruled] > 0] = 0
-    del gone, restored
+        # (a stroke's tip above a rule it crosses is a speck, one of a row along the rule
+        # that look like a leader's dots: its clearing takes no letter's ink)
+        tips = cv2.dilate(dots[ruled], _FRINGE) > 0
+        letters_kept[(gone[ruled] > 0) & ~tips] = 0
+    del gone, restored, dots
     for i in np.nonzero(scribble)[0]:
         regions.append(
             Region(
@@ -1076,7 +1148,9 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
 
     if on_rules is not None:
         if hand_mask is not None:  # (a pen's stroke along a name is no letter's)
-            letters_kept[hand_mask[ruled] > 0] = 0
+            # (not where a letter's stroke crosses the pen's or the stamp's rule: its ink there
+            # is the rule's colour, drawn over it)
+            letters_kept[(hand_mask[ruled] > 0) & (letters_kept != THROUGH)] = 0
         clear[ruled][letters_kept > 0] = 0
     # OCR sees the ink with its grey levels (anti-aliasing helps the recogniser) on a white
     # background: paper texture, noise and tint never reach it

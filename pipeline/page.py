@@ -631,8 +631,9 @@ def _count_misread(token: str) -> bool:
 
 
 # the phone's label (its vowel or last letter misread, perhaps: ``ใทร.``; repair mends it later)
+# (the misread label first: ``โทรู.`` is not ``โทร`` and a group ``ู.``, seed 96)
 _PHONE_OPENS = re.compile(
-    f"(?:โทร(?:ศัพท์|สาร)?\\.?|(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}|{PHONE_LABEL_LATIN})\\s*"
+    f"(?:(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}|โทร(?:ศัพท์|สาร)?\\.?|{PHONE_LABEL_LATIN})\\s*"
 )
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
@@ -687,6 +688,10 @@ def _phone_groups(
             break
         a, b = start + tok.start(), start + tok.end()
         ext = word.find("ต่อ")  # an extension glued on (``๔๕๖๗ต่อ๑๒``)
+        if ext > 0 and held + sum(c not in SEPARATORS for c in word[:ext]) < PHONE_MIN_DIGITS:
+            # ... to a phone still short of its digits: the Thai model's letters for them
+            # (``๐ สฒต่อ ๒๖๗๗`` for ๐ ๙๗๗๖ ๒๖๗๗, seed 94)
+            ext = -1
         groups += [(a, a + ext), (a + ext + 3, b)] if ext > 0 else [(a, b)]
         held += sum(c not in SEPARATORS for c in word)
     if held < PHONE_MIN_DIGITS:
@@ -810,8 +815,24 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             # scrap of letters between the label and a month, where only a day stands:
             # ``วันที่ ตา พฤศจิกายน`` for ๓, seed 87)
             out.append(tok.span())
+            # ... and a slash or a bracket that pairs with none in it, a slot of its own: a
+            # digit the engine read as a sign (``โทร. oo)`` for ๐๗, seed 94), as in a phone
+            paired = text.count("(") == text.count(")")
+            signs = "/" if paired else _SIGNS
+            out += [(i, i + 1) for i in range(*tok.span()) if text[i] in signs]
     # a day read as a digit and a letter or two, right before a month (``๑ดา กรกฎาคม`` for ๑๓)
     out += [m.span(1) for m in _DAY_BEFORE_MONTH.finditer(text)]
+    out += [m.span(1) for m in _SIGNED_DAY.finditer(text)]
+    # an issue's number read as letters or signs before the slash of its year (``ฉบับที่ ฒ//๒๕๖๑``
+    # for ๗/๒๕๖๑, seed 95: ฒ and a slash for the one bold ๗)
+    out += [m.span(1) for m in _ISSUE_SLOT.finditer(text)]
+    out += [m.span(1) for m in _LETTERED_YEAR.finditer(text)]
+    # a count glued to its word, before its unit, and a room's number before its floor, read
+    # as letters (``จำนวนผุ๘๗,๐๐๐ บาท`` for ๗๘๗,๐๐๐, ``ห้องประชุมง๔๖ ชั้น`` for ๖๔๖: the space
+    # after the word lost; seeds 84-93); not a room's name (``ห้องประชุมใหญ่ ชั้น ๓``)
+    for found in (*_GLUED_COUNT.finditer(text), *_ROOM_NUMBER.finditer(text)):
+        if _ANY_DIGIT.search(found[1]) or _count_misread(found[1]):
+            out.append(found.span(1))
     # a page's number, the line's only text: ``- lo -``, ``-b-``, ``- @ -``, ``- oo -`` for
     # the Royal Gazette's ๒, ๖, ๗ and ๑๒
     if m := _PAGE_NUMBER_SLOT.fullmatch(text):
@@ -917,6 +938,16 @@ _MONTH_NAMES = "|".join(re.escape(m) for m in MONTH_WORDS)  # the months as writ
 # a short token with a digit and something else in it before a month name, where its day stands
 _DAY_BEFORE_MONTH = re.compile(
     r"(?<!\S)((?=\S{0,3}[๐-๙0-9])(?=\S{0,3}[^\s๐-๙0-9,.])\S{2,4})\s+" f"(?={_MONTH_NAMES})"
+)
+# ... or a sign and a digit, the sign the engine's for part of the day's glyph (``<๕ธันวาคม``
+# for ๔ ธันวาคม, seed 94)
+_SIGNED_DAY = re.compile(r"(?<!\S)([<>()\[\]{}|/\\]+[๐-๙0-9]{1,2})\s*" f"(?={_MONTH_NAMES})")
+_ISSUE_SLOT = re.compile(r"ฉบับท[ิี]่?\s*((?=\S{0,2}[^\s๐-๙0-9/])\S{1,3}?)/(?=[๐-๙0-9])")
+# a year after a month, its century read and its last digits read as letters (``ก.ค. ๒๕วดา``
+# for ๒๕๖๓, seed 95)
+_LETTERED_YEAR = re.compile(
+    f"(?:{_MONTH_NAMES})"
+    + r"\s*(?:พ\.\s?ศ\.\s*)?((?:๒[๔๕]|2[45])[๐-๙0-9]?[\u0e01-\u0e4e]{1,4})(?!\S)"
 )
 # a number after a month name where its year stands
 _YEAR_AFTER_MONTH = re.compile(
@@ -1743,6 +1774,9 @@ def reread_lines(
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,3})(?![A-Za-z0-9-])(\.?)")
 _LATIN_WORD = re.compile("[A-Za-z]{4,}")
+# a line that opens with Latin letters, signs and digits only, then a blank and the date label
+_LATIN_REFERENCE = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z0-9./, -]*?)\s{3,}(?=วั?นท)")
+_TITLE_WORD = re.compile(r"[A-Z][A-Za-z]*|[0-9]+")  # a capitalised English word, or a number
 # no English a Thai paper cites: Latin letters with accents (``é``) and capitals run on into
 # lower case (``WUdodood``): the English model reading Thai (``ที่ พน ๖๑๔๒…`` → ``ii WUdodoodé๐``)
 _NO_ENGLISH = re.compile(r"[\u00c0-\u024f]|(?<![A-Za-z])[A-Z]{2,}[a-z]{2,}")
@@ -1776,6 +1810,17 @@ def _english_intrusions(text: str) -> int:
         dated = len(_LATIN_LETTERS.findall(text, ref.end()))
         if dated:
             return dated + _english_intrusions(text[: ref.end()])
+    head = _LATIN_REFERENCE.match(text)
+    if (
+        head is not None
+        and find_date(text[head.end() :]) is not None
+        and not all(_TITLE_WORD.fullmatch(w) for w in head["head"].split())
+    ):
+        # Latin letters alone before a Thai date's label across a blank: the memo's reference
+        # the English model took, code and number (``i AN wawd.node      วันที่ ๑๐ มกราคม
+        # ๒๕๒๓`` for ที่ กก ๙๓๙๖.๓๑๗๔, seed 94); not English words in capitals (a heading's
+        # ``Smart Office``, ``KPI``, a year's 2022: words an English title is made of)
+        return len(_LATIN_LETTERS.findall(head["head"]))
     if not _THAI_LETTER.search(text):
         # Thai digits with Latin letters and not one Thai letter: only the Thai model writes
         # those digits, so the English model took the line's words (``ii us ๙๓๘๑/๘๕๙๔ ; aun
@@ -1900,6 +1945,13 @@ _BEFORE_NUMBER = (
     *MONTH_WORDS,
 )
 _AFTER_NUMBER = ("บาท", "คน", "วัน", "ราย", "อัตรา", "ครั้ง", "เดือน", "ชั่วโมง", "นาที", "น.")
+# a count glued to its word before its unit, a room's number before its floor
+_GLUED_COUNT = re.compile(
+    f"(?:{'|'.join(COUNT_WORDS)})"
+    + r"(\S{1,10}?)\s+"
+    + f"(?={'|'.join(map(re.escape, _AFTER_NUMBER))})"
+)
+_ROOM_NUMBER = re.compile(r"ห้องประชุม\s*(\S{1,6}?)\s*(?=ชั้?น)")
 _GLUED_BEFORE = re.compile(f"(?:[{THAI}]|[{THAI}][./-]|/[\\u0e01-\\u0e2e]\\s?)$")
 _SPACED_BEFORE = re.compile(f"[{THAI}]\\s$")
 _IN_PHONE = re.compile(f"(?:โทร\\.?|{PHONE_LABEL_LATIN})[\\s{THAI}-]*$")

@@ -318,6 +318,19 @@ def test_an_abbreviation_read_with_a_speck_over_its_second_letter():
     assert parse_date("๔ ม.คี. ๒๕๖๑").value is None
 
 
+def test_an_abbreviation_read_with_a_letter_more_before_its_last_stop():
+    # seed 96: ก.ย. read ``ก. ยข.`` (no month's abbreviation has two letters after its first
+    # stop): September, with a doubt; and the year after it is a year to the digit network
+    from pipeline.ocr.digits import _a_year
+
+    got = parse_date("๑ ก. ยข. ๒๕๕๗")
+    assert got.value == "2014-09-01" and got.reason == "month read as 'ก. ยข.'"
+    assert parse_date("๑ ธ.คง. ๒๕๕๗").value == "2014-12-01"
+    assert parse_date("๑ ม.คค. ๒๕๕๗").value is None  # (ม.ค. and มี.ค.: not loosened)
+    text = "วันที่ ๑ ก. ยข. ๒๕๕ซ่"
+    assert _a_year(text, range(text.index("๒๕๕"), len(text)))
+
+
 def test_a_full_month_name_misread_by_a_letter_or_two_is_known_with_a_doubt():
     got = parse_date("๑๓ จั้นวาคม ๒๕๖๐")  # ธ read as จ, a speck as a tone mark
     assert got.value == "2017-12-13" and got.reason == "month read as 'จั้นวาคม'"

@@ -45,6 +45,9 @@ from pipeline.thai.names import TITLES, _lists, correct_name
         ("นางสาววราฏรณ์ ทองคำ", "นางสาววราภรณ์ ทองคำ"),  # ภ read as ฏ
         ("นางสาวชัยวัฆน์ เพชรรัตน์", "นางสาวชัยวัฒน์ เพชรรัตน์"),  # ฒ read as ฆ
         ("นายจันทร์เพ็ญ คักดิ์สิทธิ์", "นายจันทร์เพ็ญ ศักดิ์สิทธิ์"),  # ศ read as ค
+        # the top of a stack of marks lost: as near as the list's ศักดิ์สิทธ์ (ิ read for ์),
+        # and the corpus's word (seed 85)
+        ("นางจันทร์เพ็ญ ศักดิ์สิทธิ", "นางจันทร์เพ็ญ ศักดิ์สิทธิ์"),
         ("นางสมซ้าย ทองคำ", "นางสมชาย ทองคำ"),  # ช read as ซ, a speck as a tone mark
         ("นายสุรขัย จันทร์หอม", "นายสุรชัย จันทร์หอม"),  # ช read as ข (seed 71)
         # three marks lost from a two-word family name in no list (the limit is two and a half)

@@ -139,7 +139,8 @@ def _components(
     boxes of the letters next to the run); a glyph touching one of theirs is cut from it first
     (``_cut_overhangs``, in ``ink`` itself). A slash's box (``slashes``, among ``exclude``) does
     not hold a glyph far wider than itself: the box drifts onto the digit after it (``/๒๕๖๕``),
-    and a slash joined to a digit is cut apart later (``_split_wide``, ``_drop_strays``).
+    and a slash joined to a digit is cut apart later (``_split_wide``, ``_drop_strays``); and
+    where it holds two glyphs or more wholly, the slash is one of them.
     """
     n, labels, stats = components(ink.astype(np.uint8))
     if n <= 1:
@@ -163,7 +164,15 @@ def _components(
             owned = held >= held.max() - 1e-6
             if (a, b) in slashes:
                 owned &= widths <= NARROW_BOX * (b - a)
-            inside[theirs[owned | (held >= 0.9)]] = False
+            drop = owned | (held >= 0.9)
+            if (a, b) in slashes and drop.sum() > 1:
+                # a box that holds a digit beside the slash wholly (``/2`` under one box,
+                # seed 95: ``/2134`` read ``/134`` at 0.98): the slash is the tallest, as it
+                # reaches past the digits' feet and heads
+                tallest = int(np.argmax(np.where(drop, stats[theirs, 3], -1)))
+                drop[:] = False
+                drop[tallest] = True
+            inside[theirs[drop]] = False
     cand = [i for i in range(1, n) if inside[i]]
     if not cand:
         return []
@@ -948,9 +957,11 @@ _YEAR_BEFORE = re.compile(
     "(?:"
     + "|".join(_marks_loose(m) for m in FULL_MONTHS)
     + "|"
-    # (a stop the engine read with a lower vowel under it, ``ก.ุค.``, or as one, ``พูย.``)
+    # (a stop the engine read with a lower vowel under it, ``ก.ุค.``, or as one, ``พูย.``; a
+    # letter more read before the last stop, ``ก. ยข.``)
     + "|".join(
-        rf"{a}(?:\.[\u0e38\u0e39]?|[\u0e38\u0e39])\s?{b}\.[\u0e38\u0e39]?" for a, b in ABBR_MONTHS
+        rf"{a}(?:\.[\u0e38\u0e39]?|[\u0e38\u0e39])\s?{b}[\u0e01-\u0e2e]?\.[\u0e38\u0e39]?"
+        for a, b in ABBR_MONTHS
     )
     # an era (a speck over its letter read as a mark: ``พ์.ศ.``); a fiscal year (its vowel
     # lost perhaps)
@@ -1966,6 +1977,11 @@ def fix_digits(
             new += "/"
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
+        if any(c in _STROKE_SIGNS for c in old) and not any(c in _STROKE_SIGNS for c in new):
+            # ... and a digit read where the engine saw a slash or a bracket: a stroke whose
+            # bar or loop is lost (a 7 under a stamp's rule, its bar cleared with it, read 1,
+            # seed 93): a person checks
+            weakest = min(weakest, LATIN_READ_CONF)
         more = (
             _read_group(tail, model, thai_seen) if tail and _clean_sequence(glyphs + tail) else ""
         )
@@ -1992,6 +2008,11 @@ def fix_digits(
                 len(new) - len(old)
             )
             chars[positions[0] : positions[-1] + 1] = list(new)
+            end = positions[0] + len(new)
+            if new and new[-1] in DIGITS and chars[end : end + 2] == ["/", "/"]:
+                # a number's slash read twice, once as the digit's tail (``ฉบับที่ ฒ//๒๕๖๑``:
+                # ฒ and a slash for one bold ๗, seed 95): no number holds two
+                del chars[end]
             if old[-1] in CONSONANTS:
                 # the marks the engine put on the letter it read (``วันที่ ญ่``) are no digit's
                 end = positions[0] + len(new)
@@ -2003,6 +2024,8 @@ def fix_digits(
     line.confidence = round(min(line.confidence, weakest), 4)
     return changed
 
+
+_STROKE_SIGNS = "/()"  # signs the engine reads for a digit's lone stroke
 
 # the day label, its vowel or mark perhaps lost, then a gap where the engine read nothing
 _DAY_LABEL = re.compile("วั?นที่?\\s+")

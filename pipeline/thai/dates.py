@@ -119,6 +119,9 @@ def _month_alternatives() -> list[tuple[str, int, bool]]:
             # read over its ค would make it January.)
             over = f"[{_UPPER_VOWELS}\u0e48-\u0e4b]"
             alts.append((first + _ABBR_SEP + re.escape(b) + over + rest_after_b, i, True))
+            # ... or a letter more read after it, before its stop (``ก. ยข.`` for ก.ย., seed
+            # 96: no month's abbreviation has two letters there)
+            alts.append((first + _ABBR_SEP + re.escape(b) + "[\u0e01-\u0e2e]\\.", i, True))
         if a == "ธ":  # ธ read by the English model as a digit (``8.ค.``, ``5. ค.``)
             alts.append(("[58]" + rest, i, True))
     # longest patterns first so that full names win over abbreviations

@@ -136,6 +136,9 @@ def loose_letters(word: str) -> str:
 
 
 _TALL_VOWELS = "ไใ"  # sara ai, as tall as a letter before it
+# the marks that stack over an upper vowel (tone marks, thanthakhat) and the vowels under them
+_STACK_TOPS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+_STACK_BASES = "\u0e31\u0e34\u0e35\u0e36\u0e37"
 # marks that stand in the same place (above the letter, below it, before it): one of a tier
 # read for another is the likeliest slip
 _TIERS = (
@@ -148,11 +151,19 @@ _TIERS = (
 def _mark_cost(read: str, name: str) -> float:
     """Edits from ``read`` to ``name``; one mark read for another in its place (ิ for ี,
     ่ for ้) counts half, and so does a mark put on the letter beside its own (the same
-    letters and marks, ``ิวัชย`` for วิชัย)."""
+    letters and marks, ``ิวัชย`` for วิชัย), and the upper of two marks stacked on one letter
+    put back (the stack's top is the likeliest lost: ``ศักดิ์สิทธิ`` is ศักดิ์สิทธิ์ as near as
+    the list's ศักดิ์สิทธ์, its ิ read for ์, and the corpus tells them apart)."""
     cost = 0.0
     for op in Levenshtein.editops(read, name):
         a, b = read[op.src_pos : op.src_pos + 1], name[op.dest_pos : op.dest_pos + 1]
         half = op.tag == "replace" and any(a in t and b in t for t in _TIERS)
+        half = half or (
+            op.tag == "insert"
+            and b in _STACK_TOPS
+            and op.dest_pos > 0
+            and name[op.dest_pos - 1] in _STACK_BASES
+        )
         cost += 0.5 if half else 1.0
     moved = _moved_marks(read, name)
     return min(cost, 0.5 * moved) if moved is not None else cost

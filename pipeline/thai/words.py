@@ -441,9 +441,11 @@ def restore_tone_marks(run: str) -> str:
 
 
 # the phone label ``โทร.`` with its leading vowel or its last letter misread (เทร., ไทร., โทรุ.,
-# โทว.), or a speck over it read as a tone mark (โท้ร.): the label after its leading vowel
-PHONE_LABEL_BODY = "ท[\u0e48-\u0e4b]?[รธว][\u0e38\u0e39]?\\s?\\."
-PHONE_LABEL_MISREAD = f"[เแโใไ]{PHONE_LABEL_BODY}"
+# โทว.), a speck over it read as a tone mark (โท้ร.), or a letter more read in its broken ink
+# (โทกร., seed 94): the label after its leading vowel
+PHONE_LABEL_BODY = "ท[\u0e48-\u0e4b]?[\u0e01-\u0e2e]?[รธว][\u0e38\u0e39]?\\s?\\."
+# (a stroke over its vowel read as a leading vowel more: ``ใโทว.``, seed 86; no Thai word has two)
+PHONE_LABEL_MISREAD = f"[เแโใไ]{{1,2}}{PHONE_LABEL_BODY}"
 # ... or as the English model reads it (``Ins. ๐๗๖๒``)
 PHONE_LABEL_LATIN = "(?<![A-Za-z])[Ii][Nn][Ss]\\."
 # ... before a number: no other word of the papers looks like it there
