@@ -631,9 +631,10 @@ def _count_misread(token: str) -> bool:
 
 
 # the phone's label (its vowel or last letter misread, perhaps: ``ใทร.``; repair mends it later)
-# (the misread label first: ``โทรู.`` is not ``โทร`` and a group ``ู.``, seed 96)
+# (the misread label first: ``โทรู.`` is not ``โทร`` and a group ``ู.``, seed 96; its stop
+# read as a comma, ``โทร, ๐-ฒ๕ด-ญ๑สเซ``, seed 86)
 _PHONE_OPENS = re.compile(
-    f"(?:(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}|โทร(?:ศัพท์|สาร)?\\.?|{PHONE_LABEL_LATIN})\\s*"
+    f"(?:(?<![\u0e01-\u0e4e]){PHONE_LABEL_MISREAD}|โทร(?:ศัพท์|สาร)?[.,]?|{PHONE_LABEL_LATIN})\\s*"
 )
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
