@@ -2539,6 +2539,8 @@ def test_a_phone_label_read_with_a_letter_more_or_a_lower_vowel_opens_its_groups
     assert mend_phone_label("กรมทางหลวง ใโทว. ๐-๑๘๘๒") == "กรมทางหลวง โทร. ๐-๑๘๘๒"
     read = "กรมควบคุมโรค โทรู. 00 363 4897"
     assert [read[a:b] for a, b in phone_slots(read)] == ["00", "363", "4897"]
+    read = "สำนักบริหารกลาง โทร, ๐-ฒ๕ด-ญ๑สเซ"  # its stop read as a comma (seed 86)
+    assert [read[a:b] for a, b in phone_slots(read)] == ["๐-ฒ๕ด-ญ๑สเซ"]
 
 
 def test_a_phones_letters_are_no_extension_before_it_has_its_digits():
