@@ -282,6 +282,11 @@ def test_misread_labels_in_the_header():
         "สำนักบริหารกลาง กรมการปกครอง"
     )
     assert split_agency_phone("กองแผนงาน") == ("กองแผนงาน", None)
+    # ... its letters with marks and a speck read as a sign, six in all (seed 97)
+    assert split_agency_phone("กองยุทธศาสตร์และแผนงาน กรมอนามัย :ทีรี. ๐ ๔๖๒๘ ๐๖๔๙") == (
+        "กองยุทธศาสตร์และแผนงาน กรมอนามัย",
+        "๐ ๔๖๒๘ ๐๖๔๙",
+    )
     assert split_reference_date("นร 7386/9361 Jun 9 ต.ค. 2564") == ("นร 7386/9361", "9 ต.ค. 2564")
     assert split_agency_phone("กองคลัง กรมควบคุมโรค เทร. ๐ ๒๕๙๐ ๑๒๓๔!") == (
         "กองคลัง กรมควบคุมโรค",

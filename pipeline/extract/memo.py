@@ -133,7 +133,8 @@ def _split_at(text: str, label: str) -> tuple[str, str] | None:
     return text[: hit[0]], text[hit[1] :]
 
 
-_PHONE_LABEL = re.compile(r"\s\S{2,4}\.\s*(?=[0-9๐-๙])")
+# (up to six signs: its letters and their marks, a speck read as a sign, ``:ทีรี.``, seed 97)
+_PHONE_LABEL = re.compile(r"\s\S{2,6}\.\s*(?=[0-9๐-๙])")
 _LABEL_MISREAD = re.compile(f"\\s{PHONE_LABEL_MISREAD}")
 _PHONE_TAIL = re.compile(r"([0-9๐-๙][0-9๐-๙\s\-–:;,]{5,}[0-9๐-๙])\s*$")
 _LABEL_AT_END = re.compile(f"\\s[เแโใไ]?{PHONE_LABEL_BODY}\\s*$")  # its vowel perhaps lost
@@ -305,7 +306,7 @@ def split_agency_phone(rest: str) -> tuple[str, str | None]:
     tokens = head.split(" ")
     if (
         len(tokens) > 1
-        and len(tokens[-1]) <= 5
+        and len(tokens[-1]) <= 6
         and (tokens[-1].endswith(".") or not _is_thai_word(tokens[-1]))
     ):
         head = " ".join(tokens[:-1])  # the misread "โทร." label
