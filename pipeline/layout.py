@@ -530,7 +530,26 @@ def _through_strokes(
     (``letters``), the rule no wider than ``THROUGH_REACH`` of the x-height. A frame's line
     over a line of digits' heads cuts the stems of ``๒`` and ``๗`` that rise through it, their
     tips above it specks inside the band: carried ``RULE_REACH`` into the band, the stems
-    stopped short of the rule (``๒๕๗๗`` read ``๓๕๓๓``, seed 86)."""
+    stopped short of the rule (``๒๕๗๗`` read ``๓๕๓๓``, seed 86). (Worked out in the box of
+    the letters and the reach along the rule's cross: nothing farther can be kept.)"""
+    out = np.zeros(own.shape, np.uint8)
+    x, y, w, h = cv2.boundingRect(letters)
+    if not w:
+        return out
+    reach = max(3, int(THROUGH_REACH * xh))
+    pad = 3 * reach + 2
+    px, py = (1, pad) if axis == 0 else (pad, 1)
+    box = (
+        slice(max(0, y - py), min(own.shape[0], y + h + py)),
+        slice(max(0, x - px), min(own.shape[1], x + w + px)),
+    )
+    out[box] = _through_in(own[box], ink[box], core[box], letters[box], axis, reach)
+    return out
+
+
+def _through_in(
+    own: np.ndarray, ink: np.ndarray, core: np.ndarray, letters: np.ndarray, axis: int, reach: int
+) -> np.ndarray:
     c = core > 0
     off = (ink > 0) & ~c
     side_a, side_b = np.zeros_like(c), np.zeros_like(c)
@@ -540,7 +559,6 @@ def _through_strokes(
     else:
         side_a[:, :-1] = off[:, :-1] & c[:, 1:]
         side_b[:, 1:] = off[:, 1:] & c[:, :-1]
-    reach = max(3, int(THROUGH_REACH * xh))
     k = np.ones((2 * reach + 1, 1) if axis == 0 else (1, 2 * reach + 1), np.uint8)
     # (a letter's side: its stroke's ink in the band's margin, next to the letter itself)
     lettered = cv2.dilate(letters, k) > 0
