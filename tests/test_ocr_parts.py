@@ -2155,6 +2155,14 @@ def test_a_years_last_digits_read_as_letters_after_a_month_are_a_slot(model):
     assert number_slots("๑๔ กรกฎาคม ๒๕๖๓ ความเป็นมา") == []
 
 
+def test_a_dash_read_as_a_digit_in_a_phone_is_a_dash(model):
+    """``โทร, 0196 13-3513`` for 0-9613-3513 (bench corpus): the English model read the dash as
+    a 1; the network finds three glyphs and the dash between them, which counts for the fourth
+    (the phone's digits had been kept as read, the glyphs being fewer)."""
+    line = _captured_line("phone-dash-read-as-one", model, page_digits=(0, 46))
+    assert "0-96 13-3513" in line.text, line.text
+
+
 def test_a_digit_touching_the_slash_before_it_is_read(model):
     """``/๖๘๘๘`` with the slash's top against ๖'s head (a generated grey scan, seed 26): one
     component, centred in the slash's box, which had hidden the ๖ (``/๘๘๘`` at 0.99)."""

@@ -1866,7 +1866,10 @@ def fix_digits(
             # the English model counts Arabic digits right: fewer glyphs than it read are
             # digits touching (a face's old-style 6 and 4, ``6499`` cut ``64|9|9``)
             glyphs = _split_to_count(glyphs, len(positions), model)
-            if in_phone and len(glyphs) < len(positions):
+            # (a dash the ink shows between the glyphs is one the English model read as a
+            # digit: ``0196`` for 0-96, the phone's label read as one, bench corpus)
+            inner = sum(glyphs[0][1] < d < glyphs[-1][0] for d in dashes) if glyphs else 0
+            if in_phone and len(glyphs) + inner < len(positions):
                 # ... and fewer still in a phone's group: a digit a stamp's rule cut through
                 # left too little ink to be one (``0-8210-3993`` under a stamp: the 1 lost,
                 # seed 86); the engine's digits stay, and the line goes to review
