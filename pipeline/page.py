@@ -43,6 +43,7 @@ from pipeline.ocr.digits import (
     MARK,
     SEPARATORS,
     STOP_SIZE,
+    STROKE_SIGNS,
     SURE_GLYPH,
     THAI,
     DigitModel,
@@ -638,7 +639,14 @@ _PHONE_OPENS = re.compile(
 )
 _PHONE_WORDS = ("ต่อ", "โทร", "หรือ")  # an extension, a fax or a second number after a phone's
 _ANY_DIGIT = re.compile(f"[0-9{THAI}]")
-_SIGNS = "/()"  # signs an Arabic 7 is read as
+
+
+def _digit_signs(text: str) -> str:
+    """The signs (``STROKE_SIGNS``) that stand for a digit where ``text`` stands for a number:
+    a slash, and brackets unless they pair up (``(๐๒) ๑๒๓ ๔๕๖๗``)."""
+    return "/" if text.count("(") == text.count(")") else STROKE_SIGNS
+
+
 # Latin letters only (a word, or a line of words, with their signs)
 _LATIN_ONLY = re.compile("[A-Za-z][A-Za-z ,.'’‘-]*")
 
@@ -684,7 +692,7 @@ def _phone_groups(
             )
         )
         if word.startswith(_PHONE_WORDS) or not (
-            _ANY_DIGIT.search(word) or word in _SIGNS or short_latin
+            _ANY_DIGIT.search(word) or word in STROKE_SIGNS or short_latin
         ):
             break
         a, b = start + tok.start(), start + tok.end()
@@ -699,10 +707,7 @@ def _phone_groups(
         # a phone has nine digits or ten: short of them, a slash or bracket among its groups is
         # a digit the engine misread (an Arabic 7 read as ``/`` or ``(``: ``๐ ๓๖๒๒ /๑๓๔``)
         # (brackets that pair up are brackets: ``(๐๒) ๑๒๓ ๔๕๖๗``)
-        paired = sum(text[a:b].count("(") for a, b in groups) == sum(
-            text[a:b].count(")") for a, b in groups
-        )
-        signs = "/" if paired else _SIGNS
+        signs = _digit_signs("".join(text[a:b] for a, b in groups))
         groups += [(i, i + 1) for a, b in groups for i in range(a, b) if text[i] in signs]
     return groups, held
 
@@ -818,8 +823,7 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
             out.append(tok.span())
             # ... and a slash or a bracket that pairs with none in it, a slot of its own: a
             # digit the engine read as a sign (``โทร. oo)`` for ๐๗, seed 94), as in a phone
-            paired = text.count("(") == text.count(")")
-            signs = "/" if paired else _SIGNS
+            signs = _digit_signs(text)
             out += [(i, i + 1) for i in range(*tok.span()) if text[i] in signs]
     # a day read as a digit and a letter or two, right before a month (``๑ดา กรกฎาคม`` for ๑๓)
     out += [m.span(1) for m in _DAY_BEFORE_MONTH.finditer(text)]

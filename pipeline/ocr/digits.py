@@ -34,6 +34,7 @@ SIZE = 20
 DIGITS = set(CLASSES)
 SEPARATORS = set("/.-–:,; ()")
 SMALL_SIGNS = set(".-–:,;")
+STROKE_SIGNS = "/()"  # signs the engine reads for a digit's lone stroke (an Arabic 7's)
 # quotes: as small, and no Thai paper's number in Thai digits stands in them; the engine reads
 # a digit's corner as one (``ถึงวันที่'๕`` for ๘: the quote's box over the ๘'s left half kept
 # it out). An English term's quotes are real (``“KPI”``, its K read as a quote: a run of
@@ -1980,7 +1981,7 @@ def fix_digits(
             new += "/"
         if "/" in new and "/" not in old:
             weakest = min(weakest, LATIN_READ_CONF)
-        if any(c in _STROKE_SIGNS for c in old) and not any(c in _STROKE_SIGNS for c in new):
+        if any(c in STROKE_SIGNS for c in old) and not any(c in STROKE_SIGNS for c in new):
             # ... and a digit read where the engine saw a slash or a bracket: a stroke whose
             # bar or loop is lost (a 7 under a stamp's rule, its bar cleared with it, read 1,
             # seed 93): a person checks
@@ -2018,7 +2019,6 @@ def fix_digits(
                 del chars[end]
             if old[-1] in CONSONANTS:
                 # the marks the engine put on the letter it read (``วันที่ ญ่``) are no digit's
-                end = positions[0] + len(new)
                 while end < len(chars) and MARK.fullmatch(chars[end]):
                     del chars[end]
             if english:  # digits read from where the English model saw a word: a person checks
@@ -2027,8 +2027,6 @@ def fix_digits(
     line.confidence = round(min(line.confidence, weakest), 4)
     return changed
 
-
-_STROKE_SIGNS = "/()"  # signs the engine reads for a digit's lone stroke
 
 # the day label, its vowel or mark perhaps lost, then a gap where the engine read nothing
 _DAY_LABEL = re.compile("วั?นที่?\\s+")
