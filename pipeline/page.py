@@ -255,6 +255,7 @@ def _fix_line_digits(
     complete it), the Thai model's letters after them are a group too (``ต่เซ่ด`` for ๙๙๗๑,
     seed 71): the line is read again with that slot."""
     carried = _carried_label(ln, above)  # (first: it may put a letter back in the text)
+    added = _unread_opening(ln, above, gray, model, page_digits)
     text, confidence = ln.text, ln.confidence
     phones = sorted(set(phone_slots(ln.text) + _carried_phone(ln, above) + carried))
     slots = number_slots(ln.text, phones) + _carried_number(ln, above)
@@ -278,7 +279,7 @@ def _fix_line_digits(
     )
     at = text.find(scrap, max((b for _, b in phones), default=0)) if scrap else -1
     if scrap is None or at < 0 or (at, at + len(scrap)) in phones:
-        return changed
+        return changed + added
     group = (at, at + len(scrap))
     ln.text, ln.confidence = text, confidence
     changed = fix_digits(
@@ -291,7 +292,7 @@ def _fix_line_digits(
     )
     if number is not None:
         changed += _tidy_item(ln, gray, model, number, page_digits)
-    return changed
+    return changed + added
 
 
 EDGE_PX = 2  # a line's box this close to the page's left or right edge runs off the page
@@ -458,11 +459,12 @@ _ITEM_SCRAPS = _opening_tokens(r"[^\s\u0e01-\u0e4e๐-๙]")
 _ITEM_READ = _opening_tokens(r"[^\s\u0e01-\u0e4e]")
 
 
-def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:
-    """The number's glyphs (boxes in ``gray``), when the ink a line (``bbox`` in ``gray``) opens
-    with, up to its first gap between words, is a list's number and stop: one glyph or two of
-    the line's body height, nothing above or below them, then a dot on the baseline (``KPI``
-    is three glyphs and no dot, ``AI`` two and no dot); else None."""
+def _opening_ink(gray: np.ndarray, bbox: BBox) -> tuple[np.ndarray, int, int, int, int] | None:
+    """The ink components (x, y, w, h, area, left to right) a line (``bbox`` in ``gray``) opens
+    with, in its first eight body heights, centred in its body band, specks left out (and the
+    marks of the lines above and below, which a line's box takes in), with the crop's origin
+    and the band's top and base in it: (components, x0, y0, top, base); None where the line
+    has no body band or no such ink."""
     band = body_band(gray, bbox)
     if band is None:
         return None
@@ -477,14 +479,66 @@ def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:
     _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     _, _, stats = components(ink)
     top, base = band[0] - y0, band[1] - y0
-    # (specks left out, and the marks of the lines above and below, which a line's box takes
-    # in: what is centred in the body band is the line's)
     st = stats[1:]
     middle = st[:, 1] + st[:, 3] / 2
     st = st[(st[:, 4] >= 3) & (middle >= top) & (middle <= base)]
     if not len(st):
         return None
-    st = st[np.argsort(st[:, 0])]
+    return st[np.argsort(st[:, 0])], x0, y0, top, base
+
+
+def _unread_opening(
+    ln: Line, above: Line | None, gray: np.ndarray, model: DigitModel, page_digits: tuple[int, int]
+) -> int:
+    """A number wrapped to the start of ``ln`` that the engine read nothing in (``ชั้น`` /
+    ``๗ ซึ่งได้รับ…``: no symbol for the ๗, seed 95), where the line above ends with a word a
+    number follows: the body-high glyphs (four at most) left of the first symbol the engine
+    read, a word's gap before it, are read by the network, in Thai on a page whose numbers
+    are Thai, every one surely; the line goes to review. Digits added."""
+    if above is None or not above.text.rstrip().endswith(_BEFORE_NUMBER) or not ln.words:
+        return 0
+    if not thai_page(*page_digits) or not _just_below(ln, above, wrapped=True):
+        return 0
+    if not re.match("[\u0e01-\u0e2e\u0e40-\u0e44]", ln.text):
+        return 0
+    found = _opening_ink(gray, ln.bbox)
+    if found is None:
+        return 0
+    st, x0, y0, top, base = found
+    bh = base - top
+    # (the ink that ends before the engine's first symbol starts, a word's gap from the next)
+    first = min(w.bbox[0] for w in ln.words[:3]) - x0
+    glyphs = [c for c in st if c[0] + c[2] <= first]
+    rest = [c for c in st if c[0] + c[2] > first]
+    if not glyphs or not rest or rest[0][0] - max(c[0] + c[2] for c in glyphs) < 0.3 * bh:
+        return 0
+    if len(glyphs) > 4 or any(
+        c[1] > top + 0.35 * bh or c[1] + c[3] < base - 0.25 * bh or c[2] > 1.3 * bh for c in glyphs
+    ):
+        return 0
+    boxes = [
+        (x0 + int(c[0]), y0 + int(c[1]), x0 + int(c[0] + c[2]), y0 + int(c[1] + c[3]))
+        for c in glyphs
+    ]
+    digits = _read_glyphs(gray, boxes, model)
+    if not digits:
+        return 0
+    ln.words = [Word(d, b, SURE_GLYPH) for d, b in zip(digits, boxes, strict=True)] + ln.words
+    ln.text = digits + " " + ln.text
+    ln.confidence = min(ln.confidence, LATIN_READ_CONF)
+    return len(digits)
+
+
+def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:
+    """The number's glyphs (boxes in ``gray``), when the ink a line (``bbox`` in ``gray``) opens
+    with, up to its first gap between words, is a list's number and stop: one glyph or two of
+    the line's body height, nothing above or below them, then a dot on the baseline (``KPI``
+    is three glyphs and no dot, ``AI`` two and no dot); else None."""
+    found = _opening_ink(gray, bbox)
+    if found is None:
+        return None
+    st, x0, y0, top, base = found
+    bh = base - top
     # the opening word: the components up to the first gap of half the body's height
     right = st[0, 0] + st[0, 2]
     word = [st[0]]
@@ -838,6 +892,10 @@ def number_slots(text: str, phones: list[tuple[int, int]] | None = None) -> list
     for found in (*_GLUED_COUNT.finditer(text), *_ROOM_NUMBER.finditer(text)):
         if _ANY_DIGIT.search(found[1]) or _count_misread(found[1]):
             out.append(found.span(1))
+    # ... and a room's number the line wrapped to its start (``ง๔๖ ชั้น ๘`` for ๖๔๖, seed 93),
+    # where a digit read in it tells it from a word
+    if (room := _WRAPPED_ROOM.match(text)) and _ANY_DIGIT.search(room[1]):
+        out.append(room.span(1))
     # a page's number, the line's only text: ``- lo -``, ``-b-``, ``- @ -``, ``- oo -`` for
     # the Royal Gazette's ๒, ๖, ๗ and ๑๒
     if m := _PAGE_NUMBER_SLOT.fullmatch(text):
@@ -1957,6 +2015,7 @@ _GLUED_COUNT = re.compile(
     + f"(?={'|'.join(map(re.escape, _AFTER_NUMBER))})"
 )
 _ROOM_NUMBER = re.compile(r"ห้องประชุม\s*(\S{1,6}?)\s*(?=ชั้?น)")
+_WRAPPED_ROOM = re.compile(r"\s*(\S{1,6}?)\s*(?=ชั้?น)")
 _GLUED_BEFORE = re.compile(f"(?:[{THAI}]|[{THAI}][./-]|/[\\u0e01-\\u0e2e]\\s?)$")
 _SPACED_BEFORE = re.compile(f"[{THAI}]\\s$")
 _IN_PHONE = re.compile(f"(?:โทร\\.?|{PHONE_LABEL_LATIN})[\\s{THAI}-]*$")
@@ -2823,6 +2882,7 @@ def _split_mixed_lines(
         # line (the date of ``ที่ … วันที่ …``) does not look like a typed line to the classifier
         pieces = split_at_wide_gaps(ln, WIDE_GAP * med) if kind[0] != "typed" else [ln]
         if len(pieces) > 1:
+            pieces = [_to_letter_rows(p, lay) for p in pieces]
             piece_kinds = handwriting.classify_lines(
                 pieces, ink, lay.x_height, lay.clean_gray, context=lines
             )
@@ -2844,6 +2904,33 @@ def _split_mixed_lines(
         out_lines.append(ln)
         out_kinds.append(kind)
     return out_lines, out_kinds
+
+
+# how far a typed line's marks reach above its letters' tops and below their feet, in x-heights
+# (a tone mark over an upper vowel; a lower vowel)
+MARKS_ABOVE = 1.0
+MARKS_BELOW = 0.6
+
+
+def _to_letter_rows(ln: Line, lay: layout.Layout) -> Line:
+    """A piece of a split line with its box cut, top and bottom, to the rows its letters and
+    their marks take (from the median top and foot of the letter-high components centred in
+    it). The engine's symbol boxes on a line run on to a pen's note reach down over the next
+    line's marks (``ณ ห้องประชุม ๒๘๗ ชั้น ๙``: its ๒ and ั 127 pixels tall, seed 95), and the
+    piece, one and a half lines high with a slanting foot, was taken for a pen's at 0.998."""
+    c, xh = lay.components, lay.x_height
+    if c is None or not len(c) or xh <= 0:
+        return ln
+    sel = (c[:, 3] >= 0.5 * xh) & (c[:, 3] <= 2.5 * xh) & _centred_in(c, ln.bbox)
+    if sel.sum() < 2:
+        return ln
+    top = float(np.median(c[sel, 1]))
+    foot = float(np.median(c[sel, 1] + c[sel, 3]))
+    x0, y0, x1, y1 = ln.bbox
+    ny0, ny1 = max(y0, int(top - MARKS_ABOVE * xh)), min(y1, int(np.ceil(foot + MARKS_BELOW * xh)))
+    if ny1 - ny0 < xh:
+        return ln
+    return dataclasses.replace(ln, bbox=(x0, ny0, x1, ny1))
 
 
 # line heights of blank inside a typed line past which what follows may be a pen's note on its

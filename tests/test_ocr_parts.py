@@ -1171,6 +1171,37 @@ def test_a_line_is_split_at_a_wide_blank_into_its_pieces():
     assert split_at_wide_gaps(unaligned, 10) == [unaligned]
 
 
+def test_a_split_lines_typed_piece_keeps_its_letters_rows(monkeypatch):
+    """Seed 95: ``ณ ห้องประชุม ๒๘๗ ชั้น ๙`` read as one line with a pen's ``ด่วน`` far to its
+    right; the engine's boxes of its ๒ and ั ran down over the next line's marks, and the
+    typed piece, split off with their box (947-1074 for letters at 976-1018), was taken for a
+    pen's at 0.998. Each piece is cut to the rows its letters and their marks take."""
+    from types import SimpleNamespace
+
+    from pipeline import handwriting
+    from pipeline.page import _split_mixed_lines
+
+    words = [Word(c, (357 + 50 * i, 947, 400 + 50 * i, 1074), 0.99) for i, c in enumerate("ณหอง")]
+    words += [Word(c, (1982 + 50 * i, 974, 2025 + 50 * i, 1072), 0.5) for i, c in enumerate("ดวน")]
+    line = Line("ณหอง ดวน", (357, 947, 2132, 1074), 0.9, words=words)
+    # the typed letters (x-height 41), the next line's tone marks inside the box, and a letter
+    # of the next line below it
+    comps = [(357 + 50 * i, 976, 43, 42, 900) for i in range(4)]
+    comps += [(360 + 50 * i, 1052, 12, 16, 90) for i in range(4)] + [(400, 1082, 40, 41, 800)]
+    lay = SimpleNamespace(x_height=41.0, clean_gray=None, components=np.array(comps))
+    seen: list = []
+
+    def classify(pieces, *a, **k):
+        seen.extend(p.bbox for p in pieces)
+        return [("typed", 0.99), ("handwritten", 0.99)]
+
+    monkeypatch.setattr(handwriting, "classify_lines", classify)
+    out, _ = _split_mixed_lines([line], [("handwritten", 0.99)], lay, np.zeros((1, 1), np.uint8))
+    assert [ln.text for ln in out] == ["ณหอง", "ดวน"]
+    assert seen[0] == (357, 947, 550, 1043) == out[0].bbox
+    assert seen[1] == (1982, 974, 2125, 1072)  # no letters of the layout's in it: as read
+
+
 def test_a_pens_routing_words_after_a_blank_at_a_typed_lines_end_are_its_own_line():
     """Seed 49: ``ตามระเบียบ`` typed, a pen's ``เร่งด่วน`` a line's height to its right, read
     ``ตามระเบียบ ' ด่วน`` at the engine's full confidence."""
@@ -2108,6 +2139,45 @@ def test_a_digit_under_a_slashs_box_with_the_slash_is_read(model):
     0.98); the slash is the taller of the two."""
     line = _captured_line("slash-box-over-digit", model, page_digits=(0, 40))
     assert "6751/2134" in line.text, line.text
+
+
+def test_a_digit_read_as_a_leading_vowel_and_a_letter_is_read(model):
+    """``ทส ๕๗๕๑.๓๕๑๐๐`` (a generated page, seed 92) read ``ทส ๕เซ๕๑``: the Thai model's two
+    symbols for the ๗, glued between digits, where no word stands; the network reads the one
+    glyph there."""
+    line = _captured_line("seven-read-vowel-letter", model, page_digits=(68, 0))
+    assert line.text.startswith("ทส ๕๗๕๑.๓๕๑๐๐ "), line.text
+
+
+def test_a_rooms_number_wrapped_to_a_lines_start_is_read(model):
+    """``ณ ห้องประชุม`` ended a line and its room's ``๖๔๖ ชั้น ๘`` opened the next, read
+    ``ง๕๐ ชั้น ๕`` (a generated page, seed 93): a token with a digit in it before the floor's
+    word, at the line's start, is the room's number; a word there (``ใหญ่ ชั้น ๓``) is not."""
+    from pipeline.page import number_slots
+
+    line, gray, _ = _captured("room-number-wrapped")
+    fix_digits(line, gray, model, slots=number_slots(line.text), page_digits=(52, 1))
+    assert line.text == "๖๔๖ ชั้น ๘", line.text
+    assert number_slots("ใหญ่ ชั้น ๓") == [] and number_slots("๕๖๑ชั้น ๗") == [(0, 3)]
+
+
+def test_a_number_wrapped_to_a_lines_start_that_the_engine_left_unread_is_read(model):
+    """``… ห้องประชุม ๔๔๐ ชั้น`` / ``๗ ซึ่งได้รับความเห็นชอบ…`` (a generated page, seed 95): the
+    engine put no symbol on the ๗ (the Thai model has none), and the floor was lost. After a
+    line ending in a word a number follows, the glyph a word's gap before the first symbol is
+    read by the network, and the line goes to review; after any other line it stays as read."""
+    from pipeline.page import _fix_line_digits
+
+    def fixed(above_text: str) -> Line:
+        line, gray, _ = _captured("floor-number-unread-at-line-start")
+        above = Line(above_text, (447, -19, 1990, 60), 0.99)
+        _fix_line_digits(line, above, gray, model, 150.0, page_digits=(41, 0))
+        return line
+
+    line = fixed("ผู้เข้าร่วมประชุมจำนวน ๑๔๗ คน ณ ห้องประชุม ๔๔๐ ชั้น")
+    assert line.text.startswith("๗ ซึ่งได้รับความเห็นชอบ") and line.confidence < 0.75, line.text
+    assert line.text.endswith("ดศ ๕๐๓๔/จ"), line.text  # (its other digits read as before)
+    assert fixed("ผู้เข้าร่วมประชุมจำนวน ๑๔๗ คน ณ ห้องประชุมใหญ่").text.startswith("ซึ่ง")
 
 
 def test_an_issue_number_read_as_a_letter_and_a_slash_is_read(model):
@@ -3976,7 +4046,7 @@ def test_a_wrapped_post_and_a_pen_note_on_its_row_are_split_though_both_look_han
     monkeypatch.setattr(
         handwriting, "classify_lines", lambda pieces, *a, **k: [("handwritten", 0.99)] * len(pieces)
     )
-    lay = SimpleNamespace(x_height=20.0, clean_gray=None)
+    lay = SimpleNamespace(x_height=20.0, clean_gray=None, components=None)
     kinds = [("typed", 1.0), ("handwritten", 0.99)]
     out, _ = _split_mixed_lines([to, mixed], kinds, lay, np.zeros((1, 1), np.uint8))
     assert [ln.text for ln in out] == ["เรียนปลัดกระทรวง", "รองอธิบดี.", "เฮีวดว"]

@@ -169,6 +169,12 @@ def test_a_family_name_of_a_listed_name_and_a_word_with_one_letter_misread():
     assert correct_name("นางสาวสมศรี พี่งบุญ") == "นางสาวสมศรี พึ่งบุญ"  # ึ read as ี
     assert _compound("ขันทร์หอม") is None  # ข is no look-alike of จ
     assert _compound("คงมัน") is None  # two words as read
+    # a rare word read for a common one a look-alike letter off that opens many family names
+    # (seed 85: นาศ, 3 in the corpus, for นาค, 732, opening 44 listed family names)
+    assert correct_name("นายอนุชา นาศประเสริฐ") == "นายอนุชา นาคประเสริฐ"
+    # ... and with a slip in the other piece too, mended first (ฐ as จ: as seed 85 read it)
+    assert correct_name("นายอนุชา นาศประเสริจ") == "นายอนุชา นาคประเสริฐ"
+    assert _compound("นาคประเสริฐ") is None  # as read
 
 
 def test_two_piece_family_names_right_as_read_are_seldom_changed():

@@ -234,6 +234,10 @@ def test_the_set_phrases_of_a_memo_are_mended_whatever_mark_was_misread():
     # ... or with a letter read for its look-alike too (พ as ห: เหิม is a word, seed 58)
     assert correct_words("รายละเอียดเหิมเติมได้ที่") == "รายละเอียดเพิ่มเติมได้ที่"
     assert correct_words("เหิมประสิทธิภาพ เจ้าหน้าที่") == "เพิ่มประสิทธิภาพ เจ้าหน้าที่"
+    # ... and ซ as ช (its tick lost: ``จัดชื่อ``, two words, seed 93); จดชื่อ (to write a name
+    # down) is no misreading of it: three edits off
+    assert correct_words("ขออนุมัติจัดชื่อวัสดุสำนักงาน") == "ขออนุมัติจัดซื้อวัสดุสำนักงาน"
+    assert correct_words("กรุณาจดชื่อผู้เข้าร่วม") == "กรุณาจดชื่อผู้เข้าร่วม"
     for right in (
         "บันทึกข้อความ",
         "ข้อความในหนังสือ",

@@ -550,6 +550,8 @@ def _runs(
         item = any(_list_item_two(syms, sym_pos, text, j) for j in (k, k - 1))
         # ... or the two symbols it makes of a day's ๓ (``วันที่ ๒ดา``)
         item = item or any(_day_three(syms, sym_pos, text, j) for j in (k, k - 1))
+        # ... or a leading vowel and a lookalike glued between digits (``๕เซ๕๑`` for ๕๗๕๑)
+        item = item or any(_vowel_pair(syms, sym_pos, j) for j in (k, k - 1))
         lookalike = (
             len(w.text) == 1
             and w.text not in SEPARATORS
@@ -597,6 +599,26 @@ def _runs(
 _DAY_OPENING = re.compile(
     f"วั?น[\u0e38\u0e39]?ที่? [{THAI}{ARABIC}{''.join(sorted(LOOKALIKES))}เแโใไ]{{1,2}}$"
 )
+
+
+def _vowel_pair(syms: list[Word], sym_pos: list[list[int]], k: int) -> bool:
+    """Whether symbols ``k`` and ``k + 1`` are a leading vowel and a lookalike letter glued
+    between two digits: the Thai model's two symbols for one digit (``๕เซ๕๑`` for ๕๗๕๑); no
+    word stands glued inside a number, and no word ends in a leading vowel."""
+    if k < 1 or k + 2 >= len(syms) or not all(sym_pos[j] for j in range(k - 1, k + 3)):
+        return False
+
+    def digit(j: int) -> bool:
+        return len(syms[j].text) == 1 and syms[j].text in DIGITS
+
+    return (
+        digit(k - 1)
+        and syms[k].text in _LEADING_VOWELS
+        and len(syms[k + 1].text) == 1
+        and syms[k + 1].text in LOOKALIKES
+        and digit(k + 2)
+        and all(sym_pos[j + 1][0] == sym_pos[j][-1] + 1 for j in range(k - 1, k + 2))
+    )
 
 
 def _day_three(syms: list[Word], sym_pos: list[list[int]], text: str, k: int) -> bool:

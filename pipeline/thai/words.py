@@ -201,8 +201,8 @@ def _tone_fix(tokens: list[str]) -> str | None:
 
 # letters the engine reads one for the other inside the papers' phrases, as their keys take
 # them (พ's zigzag lost: ``เหิมเติม``, ``เหิมประสิทธิภาพ`` for เพิ่ม…, three lines of one seed
-# at 0.99, as เหิม is a word)
-_PHRASE_LOOKALIKES = str.maketrans("ห", "พ")
+# at 0.99, as เหิม is a word; ซ's tick lost: ``จัดชื่อ`` for จัดซื้อ, two words, seed 93)
+_PHRASE_LOOKALIKES = str.maketrans("หซ", "พช")
 
 
 def _phrase_key(text: str) -> str:
