@@ -1175,7 +1175,9 @@ def test_a_split_lines_typed_piece_keeps_its_letters_rows(monkeypatch):
     """Seed 95: ``ณ ห้องประชุม ๒๘๗ ชั้น ๙`` read as one line with a pen's ``ด่วน`` far to its
     right; the engine's boxes of its ๒ and ั ran down over the next line's marks, and the
     typed piece, split off with their box (947-1074 for letters at 976-1018), was taken for a
-    pen's at 0.998. Each piece is cut to the rows its letters and their marks take."""
+    pen's at 0.998. A piece not taken for typed is classified again cut to the rows its letters
+    and their marks take, and typed so where that says typed; a piece typed as boxed keeps its
+    box (a real election form's printed line read handwritten cut, typed as boxed)."""
     from types import SimpleNamespace
 
     from pipeline import handwriting
@@ -1189,17 +1191,28 @@ def test_a_split_lines_typed_piece_keeps_its_letters_rows(monkeypatch):
     comps = [(357 + 50 * i, 976, 43, 42, 900) for i in range(4)]
     comps += [(360 + 50 * i, 1052, 12, 16, 90) for i in range(4)] + [(400, 1082, 40, 41, 800)]
     lay = SimpleNamespace(x_height=41.0, clean_gray=None, components=np.array(comps))
-    seen: list = []
 
-    def classify(pieces, *a, **k):
-        seen.extend(p.bbox for p in pieces)
-        return [("typed", 0.99), ("handwritten", 0.99)]
+    def split(tall_is_typed: bool) -> list[tuple[str, tuple, str]]:
+        def classify(pieces, *a, **k):
+            # (the classifier, as it went: a piece's kind by its box's height)
+            return [
+                ("typed", 0.99)
+                if p.text == "ณหอง" and (tall_is_typed or p.bbox[3] - p.bbox[1] < 100)
+                else ("handwritten", 0.99)
+                for p in pieces
+            ]
 
-    monkeypatch.setattr(handwriting, "classify_lines", classify)
-    out, _ = _split_mixed_lines([line], [("handwritten", 0.99)], lay, np.zeros((1, 1), np.uint8))
-    assert [ln.text for ln in out] == ["ณหอง", "ดวน"]
-    assert seen[0] == (357, 947, 550, 1043) == out[0].bbox
-    assert seen[1] == (1982, 974, 2125, 1072)  # no letters of the layout's in it: as read
+        monkeypatch.setattr(handwriting, "classify_lines", classify)
+        out, kinds = _split_mixed_lines(
+            [line], [("handwritten", 0.99)], lay, np.zeros((1, 1), np.uint8)
+        )
+        return [(ln.text, ln.bbox, k) for ln, (k, _) in zip(out, kinds, strict=True)]
+
+    assert split(tall_is_typed=False) == [
+        ("ณหอง", (357, 947, 550, 1043), "typed"),
+        ("ดวน", (1982, 974, 2125, 1072), "handwritten"),  # no letters of the layout's: as read
+    ]
+    assert split(tall_is_typed=True)[0] == ("ณหอง", (357, 947, 550, 1074), "typed")
 
 
 def test_a_pens_routing_words_after_a_blank_at_a_typed_lines_end_are_its_own_line():
