@@ -487,6 +487,22 @@ def _opening_ink(gray: np.ndarray, bbox: BBox) -> tuple[np.ndarray, int, int, in
     return st[np.argsort(st[:, 0])], x0, y0, top, base
 
 
+def _body_high(c: np.ndarray, top: int, base: int) -> bool:
+    """Whether component ``c`` (x, y, w, h, area; rows in the crop of ``_opening_ink``) is a
+    glyph of the line's body height: from near its band's top to near its base, no wider than
+    a digit is."""
+    bh = base - top
+    return bool(c[1] <= top + 0.35 * bh and c[1] + c[3] >= base - 0.25 * bh and c[2] <= 1.3 * bh)
+
+
+def _page_boxes(comps: list[np.ndarray], x0: int, y0: int) -> list[BBox]:
+    """Components' boxes (x, y, w, h rows of a crop whose origin is ``x0``, ``y0``) in the page."""
+    return [
+        (x0 + int(c[0]), y0 + int(c[1]), x0 + int(c[0] + c[2]), y0 + int(c[1] + c[3]))
+        for c in comps
+    ]
+
+
 def _unread_opening(
     ln: Line, above: Line | None, gray: np.ndarray, model: DigitModel, page_digits: tuple[int, int]
 ) -> int:
@@ -512,14 +528,9 @@ def _unread_opening(
     rest = [c for c in st if c[0] + c[2] > first]
     if not glyphs or not rest or rest[0][0] - max(c[0] + c[2] for c in glyphs) < 0.3 * bh:
         return 0
-    if len(glyphs) > 4 or any(
-        c[1] > top + 0.35 * bh or c[1] + c[3] < base - 0.25 * bh or c[2] > 1.3 * bh for c in glyphs
-    ):
+    if len(glyphs) > 4 or not all(_body_high(c, top, base) for c in glyphs):
         return 0
-    boxes = [
-        (x0 + int(c[0]), y0 + int(c[1]), x0 + int(c[0] + c[2]), y0 + int(c[1] + c[3]))
-        for c in glyphs
-    ]
+    boxes = _page_boxes(glyphs, x0, y0)
     digits = _read_glyphs(gray, boxes, model)
     if not digits:
         return 0
@@ -549,11 +560,7 @@ def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:
         right = max(right, c[0] + c[2])
     if len(word) == len(st):  # nothing after it: no paragraph's opening
         return None
-    body = [
-        c
-        for c in word
-        if c[1] <= top + 0.35 * bh and c[1] + c[3] >= base - 0.25 * bh and c[2] <= 1.3 * bh
-    ]
+    body = [c for c in word if _body_high(c, top, base)]
     dots = [
         c
         for c in word
@@ -565,9 +572,7 @@ def _number_and_stop(gray: np.ndarray, bbox: BBox) -> list[BBox] | None:
         return None
     if dots[0][0] < max(c[0] + c[2] for c in body) - 1:  # the dot after the glyphs
         return None
-    return [
-        (x0 + int(c[0]), y0 + int(c[1]), x0 + int(c[0] + c[2]), y0 + int(c[1] + c[3])) for c in body
-    ]
+    return _page_boxes(body, x0, y0)
 
 
 def _just_below(ln: Line, above: Line, wrapped: bool = False) -> bool:
@@ -2014,8 +2019,9 @@ _GLUED_COUNT = re.compile(
     + r"(\S{1,10}?)\s+"
     + f"(?={'|'.join(map(re.escape, _AFTER_NUMBER))})"
 )
-_ROOM_NUMBER = re.compile(r"ห้องประชุม\s*(\S{1,6}?)\s*(?=ชั้?น)")
-_WRAPPED_ROOM = re.compile(r"\s*(\S{1,6}?)\s*(?=ชั้?น)")
+_ROOM = r"\s*(\S{1,6}?)\s*(?=ชั้?น)"  # a room's number before its floor's word
+_ROOM_NUMBER = re.compile("ห้องประชุม" + _ROOM)
+_WRAPPED_ROOM = re.compile(_ROOM)  # ... wrapped to its line's start
 _GLUED_BEFORE = re.compile(f"(?:[{THAI}]|[{THAI}][./-]|/[\\u0e01-\\u0e2e]\\s?)$")
 _SPACED_BEFORE = re.compile(f"[{THAI}]\\s$")
 _IN_PHONE = re.compile(f"(?:โทร\\.?|{PHONE_LABEL_LATIN})[\\s{THAI}-]*$")

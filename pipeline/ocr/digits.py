@@ -415,7 +415,7 @@ def _runs(
     cur: tuple[list[int], list[int]] | None = None
 
     def digit_at(k: int) -> bool:
-        return 0 <= k < len(syms) and len(syms[k].text) == 1 and syms[k].text in DIGITS
+        return 0 <= k < len(syms) and _digit_symbol(syms[k])
 
     for k, (w, idx) in enumerate(zip(syms, sym_pos, strict=True)):
         # a letter the engine put between two digits is a digit it could not read (๔ → อ, ๘ → ฒ),
@@ -601,22 +601,23 @@ _DAY_OPENING = re.compile(
 )
 
 
+def _digit_symbol(w: Word) -> bool:
+    """Whether the engine's symbol ``w`` is one digit."""
+    return len(w.text) == 1 and w.text in DIGITS
+
+
 def _vowel_pair(syms: list[Word], sym_pos: list[list[int]], k: int) -> bool:
     """Whether symbols ``k`` and ``k + 1`` are a leading vowel and a lookalike letter glued
     between two digits: the Thai model's two symbols for one digit (``๕เซ๕๑`` for ๕๗๕๑); no
     word stands glued inside a number, and no word ends in a leading vowel."""
     if k < 1 or k + 2 >= len(syms) or not all(sym_pos[j] for j in range(k - 1, k + 3)):
         return False
-
-    def digit(j: int) -> bool:
-        return len(syms[j].text) == 1 and syms[j].text in DIGITS
-
     return (
-        digit(k - 1)
+        _digit_symbol(syms[k - 1])
         and syms[k].text in _LEADING_VOWELS
         and len(syms[k + 1].text) == 1
         and syms[k + 1].text in LOOKALIKES
-        and digit(k + 2)
+        and _digit_symbol(syms[k + 2])
         and all(sym_pos[j + 1][0] == sym_pos[j][-1] + 1 for j in range(k - 1, k + 2))
     )
 

@@ -333,7 +333,7 @@ def _compound(word: str, unlisted: bool = False) -> str | None:
         if word[j] in _FRAGILE or len(_bare(head)) < 2 or len(_bare(tail)) < 2:
             continue
         for piece, other in ((head, tail), (tail, head)):
-            if known(piece) and known(other) and piece in words:
+            if piece in words and known(other):
                 found.update(
                     m + tail if piece is head else head + m
                     for m in _rare_piece_mends(piece, words, piece is head)
@@ -708,10 +708,11 @@ def correct_name(name: str) -> str:
             parts[0] = rest
     if len(parts) >= 2:
         parts[-1] = _nearest(parts[-1], family_names, given_names)
-        parts[-1] = _surname_words(parts[-1]) or _compound(parts[-1]) or parts[-1]
-        # (a slip in each piece: the second mended once the first is, นาศประเสริจ →
-        # นาศประเสริฐ → นาคประเสริฐ, seed 85)
-        parts[-1] = _compound(parts[-1]) or parts[-1]
+        mended = _surname_words(parts[-1]) or _compound(parts[-1])
+        if mended is not None:
+            # (a slip in each piece: the second mended once the first is, นาศประเสริจ →
+            # นาศประเสริฐ → นาคประเสริฐ, seed 85)
+            parts[-1] = _compound(mended) or mended
     return title + " ".join(parts)
 
 
