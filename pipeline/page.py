@@ -2826,6 +2826,9 @@ def _in_reading_order(lines: list[Line], extra: list[Line]) -> list[Line]:
     return out
 
 
+_SPECK = re.compile(r"[!-/:-@\[-`{-~]+")  # ASCII punctuation only
+
+
 def split_at_wide_gaps(line: Line, gap: float) -> list[Line]:
     """The pieces of ``line`` between gaps of more than ``gap`` pixels between its symbols,
     each with its symbols, its text and their mean confidence (``[line]`` when there is no such
@@ -2833,7 +2836,22 @@ def split_at_wide_gaps(line: Line, gap: float) -> list[Line]:
     pos = align_symbols(line)
     if pos is None or len(line.words) < 2:
         return [line]
+    # a speck the engine read as punctuation, out in a blank between the line's other symbols,
+    # closes no blank (``๐-๘๖๔๐ ; . ' . '   ดำเนินการ``, seed 93, a black-and-white scan's
+    # noise): the rest are grouped, and such a speck goes with the group it stands by, or with
+    # the blank
     order = sorted(range(len(line.words)), key=lambda k: line.words[k].bbox[0])
+    core = [k for k in order if not _SPECK.fullmatch(line.words[k].text)]
+    if not core:
+        return [line]
+    lo = min(line.words[k].bbox[0] for k in core)
+    hi = max(line.words[k].bbox[2] for k in core)
+    specks = [
+        k
+        for k in order
+        if k not in core and lo <= line.words[k].bbox[0] and line.words[k].bbox[2] <= hi
+    ]
+    order = [k for k in order if k not in specks]
     groups: list[list[int]] = [[order[0]]]
     right = line.words[order[0]].bbox[2]
     for k in order[1:]:
@@ -2844,6 +2862,16 @@ def split_at_wide_gaps(line: Line, gap: float) -> list[Line]:
         right = max(right, b[2])
     if len(groups) < 2:
         return [line]
+    letter = float(np.median([w.bbox[2] - w.bbox[0] for w in line.words]))
+    spans = [
+        (min(line.words[k].bbox[0] for k in g), max(line.words[k].bbox[2] for k in g))
+        for g in groups
+    ]
+    for k in specks:
+        b = line.words[k].bbox
+        off, near = min((max(a - b[2], b[0] - c, 0), i) for i, (a, c) in enumerate(spans))
+        if off <= letter:
+            groups[near].append(k)
     pieces = []
     for g in groups:
         idx = sorted(i for k in g for i in pos[k])
@@ -2984,6 +3012,11 @@ def _far_note(
     if len(pieces) < 2 or re.search("วันท", pieces[-1].text) or find_date(pieces[-1].text):
         return None
     kinds = handwriting.classify_lines(pieces, ink, lay.x_height, lay.clean_gray, context=lines)
+    # (the first piece cut to its letters' rows, as a split line's are, where its symbols'
+    # boxes reach over the rows around it and make it a pen's: ``๐-๖๙๖๖-๘๖๔๐``, seed 93; the
+    # note is classified as boxed, cut it looks typed)
+    head, head_kind = _typed_by_letter_rows(pieces[:1], kinds[:1], lay, ink, lines)
+    pieces, kinds = head + pieces[1:], head_kind + kinds[1:]
     first, last = kinds[0], kinds[-1]
     if first[0] != "typed" or last[0] != "handwritten" or last[1] < FAR_NOTE_PROB:
         return None

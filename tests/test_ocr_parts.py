@@ -1167,6 +1167,11 @@ def test_a_line_is_split_at_a_wide_blank_into_its_pieces():
     assert [w.text for w in note.words] == list("เร่ง")
     # no blank wider than the gap: the line stays whole
     assert split_at_wide_gaps(line, 2000) == [line]
+    # a speck past the line's end (not in a blank between its symbols) is a piece of its own
+    tail = Line(
+        "๗๗๕๒     '", (0, 0, 1010, 40), 0.7, words=[*words[:4], Word("'", (1000, 0, 1010, 9), 0.5)]
+    )
+    assert [p.text for p in split_at_wide_gaps(tail, 3 * 40)] == ["๗๗๕๒", "'"]
     unaligned = Line("ที่ นร", (0, 0, 100, 40), 0.9, words=[Word("x", (0, 0, 9, 9), 0.9)] * 2)
     assert split_at_wide_gaps(unaligned, 10) == [unaligned]
 
@@ -4141,6 +4146,53 @@ def test_a_pens_note_far_along_a_typed_lines_row_is_split_off(monkeypatch):
     assert len(split(row([("89041512", 357), ("เมนการ", 2098)], 1135))) == 1
 
 
+def test_a_pens_far_note_is_split_off_past_specks_and_a_typed_piece_cut_to_its_letters(
+    monkeypatch,
+):
+    """Seed 93, a black-and-white scan: a phone's last groups wrapped to a line of their own,
+    ``๖๙๖๖-๘๖๔๐``, the engine ran on to a pen's ``ดำเนินการ`` far to their right, reading the
+    scan's specks in the blank between as ``; . ' . '``; its digit boxes reached down over the
+    next line's marks. The specks closed no blank (they had cut it into pieces each narrower
+    than ``FAR_GAP`` line heights) and go with it, and the typed piece, a pen's as boxed, is
+    classified again cut to its letters' rows; the note keeps its box (cut, it looked typed)."""
+    from types import SimpleNamespace
+
+    from pipeline import handwriting
+    from pipeline.page import _split_mixed_lines
+
+    words = [Word(c, (356 + 50 * i, 1185, 400 + 50 * i, 1341), 0.95) for i, c in enumerate("๒๕๒๐")]
+    specks = ";.'.'."
+    words += [
+        Word(c, (650 + 150 * i, 1300, 670 + 150 * i, 1310), 0.88) for i, c in enumerate(specks)
+    ]
+    words += [
+        Word(c, (2000 + 50 * i, 1190, 2045 + 50 * i, 1360), 0.99) for i, c in enumerate("ดเนน")
+    ]
+    line = Line("๒๕๒๐ ; . ' . ' .   ดเนน", (356, 1185, 2195, 1360), 0.95, words=words)
+    above = Line("หากมีข้อสงสัยโปรดติดต่อ", (356, 1120, 1500, 1170), 0.99)
+    # the digits (x-height 43) and the next line's marks below them, in the layout
+    comps = [(356 + 50 * i, 1242, 40, 43, 800) for i in range(4)]
+    comps += [(650, 1320, 12, 16, 90), (700, 1322, 12, 16, 90)]
+    lay = SimpleNamespace(x_height=43.0, clean_gray=None, components=np.array(comps))
+
+    def classify(pieces, *a, **k):
+        # (as the classifier went: the digits a pen's as boxed, typed cut; the note a pen's
+        # as boxed, typed cut)
+        return [
+            ("typed", 1.0) if p.bbox[3] - p.bbox[1] < 140 else ("handwritten", 0.82) for p in pieces
+        ]
+
+    monkeypatch.setattr(handwriting, "classify_lines", classify)
+    out, kinds = _split_mixed_lines(
+        [above, line], [("typed", 1.0), ("typed", 1.0)], lay, np.zeros((1, 1), np.uint8)
+    )
+    got = [(ln.text, ln.bbox, k) for ln, (k, _) in zip(out[1:], kinds[1:], strict=True)]
+    assert got == [
+        ("๒๕๒๐", (356, 1199, 550, 1311), "typed"),
+        ("ดเนน", (2000, 1190, 2195, 1360), "handwritten"),
+    ], got
+
+
 def test_a_day_keeps_the_month_s_first_letter_out_of_its_run(model):
     """``วันที่ 4 กรกฎาคม`` (a generated PDF, seed 85): the ก's box
     began a third of the letter in from its left edge, overlapping the glyph beside the 4 by
@@ -4148,6 +4200,37 @@ def test_a_day_keeps_the_month_s_first_letter_out_of_its_run(model):
     day became 10. A letter's box over a tenth of a glyph keeps it out."""
     line = _captured_line("day-four-beside-its-month", model, page_digits=(0, 53))
     assert line.text.endswith("วันที่ 4 กรกฎาคม 2553"), line.text
+
+
+def test_a_run_whose_boxes_reach_into_the_next_lines_marks_takes_its_lines_baseline(model):
+    """``๐-๖๙๖๖-๘๖๔๐`` wrapped to a line of its own (a generated black-and-white PDF, seed 93):
+    the engine read the last group ``ส๒๕๐``, the boxes of its last two symbols reaching down
+    over the next line's marks, twice a digit's height; the run's median box put the baseline
+    under the digits' feet, and every glyph was cut away as not standing on it. Where a run's
+    median box is far taller than its line's digits', the line's give baseline and height."""
+    line = _captured_line("phone-group-boxes-into-next-lines-marks", model, page_digits=(32, 0))
+    assert line.text == "๖๙๖๖-๘๖๔๐", line.text
+
+
+def test_a_glyph_past_a_words_blank_under_none_of_the_runs_boxes_is_the_next_words(model):
+    """``วันที่ ๘ เมษายน`` at 200 dpi in black and white (seed 93): the engine read the day ``๕``,
+    its boxes drifted right along the line, and the run's span, widened as it is for sloppy
+    boxes, took in the เ after the blank; the day became ``๘๖`` (and ``๐๖`` by the rule for a
+    day's tens). A glyph in the widened margin past a word's blank, under none of the run's own
+    boxes, is not the run's."""
+    line = _captured_line(
+        "day-eight-and-a-drifted-box-over-the-months-vowel", model, page_digits=(46, 0)
+    )
+    assert "วันที ๘ เมษายน ๒๕๕๕" in line.text, line.text
+
+
+def test_a_thin_faces_two_in_three_pieces_each_under_half_a_digit_wide_is_joined(model):
+    """``๑๖ พ.ค. ๒๕๖๐`` at 200 dpi, 14 pt, in a thin face (seed 93): the year's ๒ fell apart
+    into its loop and the two sides of its outer stroke, the loop 0.48 of a digit wide; the
+    run was no clean row of digits, and the engine's ``๒๕๒๐`` stayed. Three pieces each under
+    half a digit wide whose union reads ๒ surely are one digit."""
+    line = _captured_line("year-two-in-three-pieces-thin-face-200dpi", model, page_digits=(60, 0))
+    assert line.text.endswith("วันที่ ๑๖ พ.ค. ๒๕๖๐"), line.text
 
 
 def test_a_phone_digit_a_stamps_rule_cut_keeps_the_engines_reading(model):

@@ -114,6 +114,7 @@ def test_a_code_near_two_known_ones_is_taken_by_the_letter_the_engine_misreads()
     # ถ is one letter from both วธ and วท, but the engine reads ธ as ถ, not ท as ถ
     assert snap_code("วถ") == "วธ"
     assert snap_code("ศร") == "ศธ"  # ศธ and นร are one letter away; ธ is read as ร
+    assert snap_code("ยช") == "ยธ"  # ยธ and ตช; ธ is read as ช (seed 93, 200 dpi)
     ref = normalise_reference("วถิ ๘๕๗๖๑๑๓๑")
     assert ref.value == "วธ 85761131"
     assert "ministry code read as 'วถ', taken as 'วธ'" in ref.reasons

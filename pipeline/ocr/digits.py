@@ -56,6 +56,7 @@ BAND_SHARE = 0.7  # a line of numbers alone: a body band under this share of its
 # tops is half of them; a right band was 0.70 of glyphs joined to the next line's marks
 # below, ๒๔๗๒ in Sarabun)
 LOOPS_BAND = 0.6
+SLOPPY_RUN = 1.3  # a run's median box this much taller than its line's digits' is sloppy
 STOP_SIZE = (0.12, 0.35)  # a full stop's height and width, as shares of a digit's height
 SURE_SCRIPT = 0.9  # a glyph's Thai reading this sure among all twenty classes overrules Arabic
 LATIN_SURE = 0.8  # a Latin word is read as digits only when every glyph is this sure
@@ -808,8 +809,28 @@ def _extend_run(
             a <= la and lb <= b and lb - la < SLIVER_SHARE * (b - a) for la, lb in over
         )
 
-    lo, hi = inside[0], inside[-1]
     gap = 0.5 * sym_h
+    if own is not None:
+        # a glyph the widened span takes in past a word's blank, under none of the run's own
+        # boxes, is the next word's (``๕ เมษายน`` for the day ๘ at 200 dpi, the boxes drifted
+        # right: the เ's ink in the span's margin, and the day became ๘๖, then ๐๖, seed 93)
+        def unowned(i: int) -> bool:
+            a, b, _ = candidates[i]
+            return min(b, own[1]) <= max(a, own[0])
+
+        while (
+            len(inside) > 1
+            and unowned(inside[-1])
+            and candidates[inside[-1]][0] - max(candidates[j][1] for j in inside[:-1]) > gap
+        ):
+            inside.pop()
+        while (
+            len(inside) > 1
+            and unowned(inside[0])
+            and min(candidates[j][0] for j in inside[1:]) - candidates[inside[0]][1] > gap
+        ):
+            inside.pop(0)
+    lo, hi = inside[0], inside[-1]
     # (the gap is measured from the run's edge so far: a piece inside a glyph's columns, ๖'s
     # inner curl, is no edge)
     while hi + 1 < len(candidates):
@@ -1114,6 +1135,7 @@ ARC_GAP = 0.2  # of a digit's height: the widest break between the two arcs of a
 LOST_STROKE_GAP = 0.4
 LOST_STROKE_SURE = 0.99
 LOST_STROKE_PIECE = 0.5
+THREE_PIECES = 0.5  # of a digit's height: the widest of three such pieces ("too narrow")
 
 
 def _reading(model: DenseNet | None, mask: np.ndarray) -> tuple[str, float]:
@@ -1399,7 +1421,9 @@ def _join_broken(
             # (a 0's two arcs, a blurred scan's break in them wider: a zero the union must be,
             # and no wider than one)
             arcs = k == 2 and max(g[1] - g[0] for g in part) < 0.45 * h and gaps[0] <= ARC_GAP * h
-            slivers = k == 3 and max(g[1] - g[0] for g in part) < 0.45 * h
+            # (three pieces each under half a digit wide: a thin face's ๒ at 200 dpi, 14 pt, its
+            # loop 0.48 of a digit wide, seed 93)
+            slivers = k == 3 and max(g[1] - g[0] for g in part) < THREE_PIECES * h
             lost = (k == 2 or slivers) and max(gaps) <= LOST_STROKE_GAP * h
             if not (broken and (near or arcs or lost) and x1 - x0 <= wide):
                 continue
@@ -1683,11 +1707,19 @@ def fix_digits(
         for i, c in enumerate(line.text)
     )
     claimed: list[tuple[int, int]] = []  # glyphs (page x ranges) a run already read
+    all_boxes = [line.words[k].bbox for _, sym_idx in runs for k in sym_idx]
     for positions, sym_idx in reversed(runs):  # right to left: earlier positions stay valid
         boxes = [line.words[k].bbox for k in sym_idx]
         rx0, rx1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
         base = int(np.median([b[3] for b in boxes]))
         sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
+        if len(all_boxes) > len(boxes):
+            # half a short run's boxes reaching down into the next line's marks (``ส๒๕๐`` for
+            # ๘๖๔๐, its last two boxes twice a digit's height, seed 93) move its median: the
+            # digits of the whole line, where theirs is far lower, give baseline and height
+            line_h = max(1, int(np.median([b[3] - b[1] for b in all_boxes])))
+            if sym_h > SLOPPY_RUN * line_h:
+                base, sym_h = int(np.median([b[3] for b in all_boxes])), line_h
         # a line of a few words whose ink is mostly a number's loops (``๖๙๐,๐๐๐ บาท``) has a
         # body band of half their height, as their middle rows are sparse (below): each ๐ was
         # cut in two; where the run's glyphs stand far taller than the band (``LOOPS_BAND``),

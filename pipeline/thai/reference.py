@@ -104,9 +104,10 @@ def _digits(part: str) -> str:
 # letters the engine reads one for the other (a loop, a tail or a notch apart; ธ's raised
 # head read as a mark over ง, ฉ, ฮ, ว, อ or จ: ``ยงิ``, ``วิฉี``, ``วฮ์``, ``ยวิ``, ``วอี``,
 # ``สีจิ`` for ยธ, วธ and สธ); and ธ the English model reads as 5 or 8, as in dates (``ส5`` for
-# สธ)
+# สธ); ธ read as ช, its head on the other side (``ยช`` for ยธ, 200 dpi, seed 93: ยธ and ตช
+# are both a letter from it)
 _CONFUSABLE = frozenset(
-    frozenset(p) for p in "ธร ธถ ธง ธฉ ธฮ ธว ธอ ธจ ถภ ทห ดค บป ผฝ พฟ ขช ซช ธ5 ธ8".split()
+    frozenset(p) for p in "ธร ธถ ธง ธฉ ธฮ ธว ธอ ธจ ธช ถภ ทห ดค บป ผฝ พฟ ขช ซช ธ5 ธ8".split()
 )
 
 
