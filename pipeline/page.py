@@ -748,6 +748,9 @@ def _phone_groups(
                 _LATIN_ONLY.fullmatch(word) is not None
                 or _LOOKALIKES_ONLY.fullmatch(word) is not None
                 or (between and _CONSONANTS_ONLY.fullmatch(word) is not None)
+                # (mai yamok, which repeats a word, stands in no number: a ๐ read as it,
+                # ``โทร. ๆ ๓๕๓๕ ๙๐๓๑``, seed 85)
+                or word == "ๆ"
             )
         )
         if word.startswith(_PHONE_WORDS) or not (

@@ -2602,6 +2602,9 @@ def test_a_phones_first_group_read_as_latin_letters_is_a_slot_where_digits_follo
     read = "กรมสรรพากว เทว. OM ๕๑๓ ๕๑๕๑"
     assert [read[a:b] for a, b in phone_slots(read)] == ["OM", "๕๑๓", "๕๑๕๑"]
     assert phone_slots("โทร. Call Center") == []
+    # ... and mai yamok there, which stands in no number: a ๐ the Thai model read as it (seed 85)
+    read = "เพิ่มเติมได้ที่ โทร. ๆ ๓๕๓๕ ๕๐๓๑ เจ้าหน้าที่ได้เข้ารับการอบรม"
+    assert [read[a:b] for a, b in phone_slots(read)] == ["ๆ", "๓๕๓๕", "๕๐๓๑"]
 
 
 def test_the_phone_label_as_the_english_model_reads_it_opens_a_phone():
