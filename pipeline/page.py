@@ -2832,29 +2832,30 @@ def _in_reading_order(lines: list[Line], extra: list[Line]) -> list[Line]:
 _SPECK = re.compile(r"[!-/:-@\[-`{-~]+")  # ASCII punctuation only
 
 
-def split_at_wide_gaps(line: Line, gap: float) -> list[Line]:
+def split_at_wide_gaps(line: Line, gap: float, specks: bool = False) -> list[Line]:
     """The pieces of ``line`` between gaps of more than ``gap`` pixels between its symbols,
     each with its symbols, its text and their mean confidence (``[line]`` when there is no such
-    gap, or the symbols do not spell the text)."""
+    gap, or the symbols do not spell the text). ``specks``: a symbol of punctuation alone out in
+    a blank between the line's other symbols closes no blank (``๐-๘๖๔๐ ; . ' . '   ดำเนินการ``,
+    seed 93, a black-and-white scan's noise): the rest are grouped, and such a speck goes with
+    the group it stands by (within a letter's width), or with the blank."""
     pos = align_symbols(line)
     if pos is None or len(line.words) < 2:
         return [line]
-    # a speck the engine read as punctuation, out in a blank between the line's other symbols,
-    # closes no blank (``๐-๘๖๔๐ ; . ' . '   ดำเนินการ``, seed 93, a black-and-white scan's
-    # noise): the rest are grouped, and such a speck goes with the group it stands by, or with
-    # the blank
     order = sorted(range(len(line.words)), key=lambda k: line.words[k].bbox[0])
-    core = [k for k in order if not _SPECK.fullmatch(line.words[k].text)]
-    if not core:
-        return [line]
-    lo = min(line.words[k].bbox[0] for k in core)
-    hi = max(line.words[k].bbox[2] for k in core)
-    specks = [
-        k
-        for k in order
-        if k not in core and lo <= line.words[k].bbox[0] and line.words[k].bbox[2] <= hi
-    ]
-    order = [k for k in order if k not in specks]
+    inner: set[int] = set()
+    if specks:
+        core = [k for k in order if not _SPECK.fullmatch(line.words[k].text)]
+        if not core:
+            return [line]
+        lo = min(line.words[k].bbox[0] for k in core)
+        hi = max(line.words[k].bbox[2] for k in core)
+        inner = {
+            k
+            for k in set(order).difference(core)
+            if lo <= line.words[k].bbox[0] and line.words[k].bbox[2] <= hi
+        }
+        order = [k for k in order if k not in inner]
     groups: list[list[int]] = [[order[0]]]
     right = line.words[order[0]].bbox[2]
     for k in order[1:]:
@@ -2870,7 +2871,7 @@ def split_at_wide_gaps(line: Line, gap: float) -> list[Line]:
         (min(line.words[k].bbox[0] for k in g), max(line.words[k].bbox[2] for k in g))
         for g in groups
     ]
-    for k in specks:
+    for k in sorted(inner):
         b = line.words[k].bbox
         off, near = min((max(a - b[2], b[0] - c, 0), i) for i, (a, c) in enumerate(spans))
         if off <= letter:
@@ -3011,7 +3012,7 @@ def _far_note(
     typed and the last for a pen's (``FAR_NOTE_PROB``), and the last is no date (the date half
     of the memo's reference line, however it reads). The note had been read with the line, as
     typed and sure (0.977), its letters as the typed face's."""
-    pieces = split_at_wide_gaps(ln, FAR_GAP * med)
+    pieces = split_at_wide_gaps(ln, FAR_GAP * med, specks=True)
     if len(pieces) < 2 or re.search("วันท", pieces[-1].text) or find_date(pieces[-1].text):
         return None
     kinds = handwriting.classify_lines(pieces, ink, lay.x_height, lay.clean_gray, context=lines)
@@ -3049,7 +3050,7 @@ def _pen_tail(line: Line, med: float) -> list[Line] | None:
     (justified type spreads its blanks evenly), and the words after it are what a pen writes
     (``pen_style``, marks aside) while the typed part's are not: words only a pen ends a line
     on (``PEN_ONLY_WORDS``), or any routing words past a blank of ``TAIL_FAR``."""
-    pieces = split_at_wide_gaps(line, TAIL_GAP * med)
+    pieces = split_at_wide_gaps(line, TAIL_GAP * med, specks=True)
     if len(pieces) != 2:
         return None
     head, tail = pieces

@@ -1167,11 +1167,20 @@ def test_a_line_is_split_at_a_wide_blank_into_its_pieces():
     assert [w.text for w in note.words] == list("เร่ง")
     # no blank wider than the gap: the line stays whole
     assert split_at_wide_gaps(line, 2000) == [line]
-    # a speck past the line's end (not in a blank between its symbols) is a piece of its own
+    # with ``specks``, a speck out in a blank between the line's symbols closes no blank and
+    # goes with it; one past the line's end is a piece of its own, as without
+    dots = [Word(".", (100 + 100 * i, 30, 108 + 100 * i, 38), 0.8) for i in range(9)]
+    dotted = Line(
+        "๗๗๕๒ " + ". " * 9 + "เร่ง", (0, 0, 1078, 50), 0.7, words=[*words[:4], *dots, *words[4:]]
+    )
+    assert len(split_at_wide_gaps(dotted, 3 * 40)) == 1  # (dots 100 apart close the blank)
+    pieces = split_at_wide_gaps(dotted, 3 * 40, specks=True)
+    assert [p.text for p in pieces] == ["๗๗๕๒", "เร่ง"]
     tail = Line(
         "๗๗๕๒     '", (0, 0, 1010, 40), 0.7, words=[*words[:4], Word("'", (1000, 0, 1010, 9), 0.5)]
     )
-    assert [p.text for p in split_at_wide_gaps(tail, 3 * 40)] == ["๗๗๕๒", "'"]
+    for specks in (False, True):
+        assert [p.text for p in split_at_wide_gaps(tail, 3 * 40, specks)] == ["๗๗๕๒", "'"]
     unaligned = Line("ที่ นร", (0, 0, 100, 40), 0.9, words=[Word("x", (0, 0, 9, 9), 0.9)] * 2)
     assert split_at_wide_gaps(unaligned, 10) == [unaligned]
 
