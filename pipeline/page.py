@@ -2866,16 +2866,17 @@ def split_at_wide_gaps(line: Line, gap: float, specks: bool = False) -> list[Lin
         right = max(right, b[2])
     if len(groups) < 2:
         return [line]
-    letter = float(np.median([w.bbox[2] - w.bbox[0] for w in line.words]))
-    spans = [
-        (min(line.words[k].bbox[0] for k in g), max(line.words[k].bbox[2] for k in g))
-        for g in groups
-    ]
-    for k in sorted(inner):
-        b = line.words[k].bbox
-        off, near = min((max(a - b[2], b[0] - c, 0), i) for i, (a, c) in enumerate(spans))
-        if off <= letter:
-            groups[near].append(k)
+    if inner:
+        letter = float(np.median([w.bbox[2] - w.bbox[0] for w in line.words]))
+        spans = [
+            (min(line.words[k].bbox[0] for k in g), max(line.words[k].bbox[2] for k in g))
+            for g in groups
+        ]
+        for k in sorted(inner):
+            b = line.words[k].bbox
+            off, near = min((max(a - b[2], b[0] - c, 0), i) for i, (a, c) in enumerate(spans))
+            if off <= letter:
+                groups[near].append(k)
     pieces = []
     for g in groups:
         idx = sorted(i for k in g for i in pos[k])
