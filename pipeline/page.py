@@ -2829,7 +2829,9 @@ def _in_reading_order(lines: list[Line], extra: list[Line]) -> list[Line]:
     return out
 
 
-_SPECK = re.compile(r"[!-/:-@\[-`{-~]+")  # ASCII punctuation only
+def _speck(text: str) -> bool:
+    """Whether a symbol's ``text`` is ASCII punctuation only (the signs ``_unsigned`` strips)."""
+    return bool(text) and not text.strip(string.punctuation)
 
 
 def split_at_wide_gaps(line: Line, gap: float, specks: bool = False) -> list[Line]:
@@ -2845,7 +2847,7 @@ def split_at_wide_gaps(line: Line, gap: float, specks: bool = False) -> list[Lin
     order = sorted(range(len(line.words)), key=lambda k: line.words[k].bbox[0])
     inner: set[int] = set()
     if specks:
-        core = [k for k in order if not _SPECK.fullmatch(line.words[k].text)]
+        core = [k for k in order if not _speck(line.words[k].text)]
         if not core:
             return [line]
         lo = min(line.words[k].bbox[0] for k in core)

@@ -1707,19 +1707,20 @@ def fix_digits(
         for i, c in enumerate(line.text)
     )
     claimed: list[tuple[int, int]] = []  # glyphs (page x ranges) a run already read
+    # the baseline and height of all the line's digits (``SLOPPY_RUN``, below)
     all_boxes = [line.words[k].bbox for _, sym_idx in runs for k in sym_idx]
+    line_base = int(np.median([b[3] for b in all_boxes]))
+    line_h = max(1, int(np.median([b[3] - b[1] for b in all_boxes])))
     for positions, sym_idx in reversed(runs):  # right to left: earlier positions stay valid
         boxes = [line.words[k].bbox for k in sym_idx]
         rx0, rx1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
         base = int(np.median([b[3] for b in boxes]))
         sym_h = max(1, int(np.median([b[3] - b[1] for b in boxes])))
-        if len(all_boxes) > len(boxes):
+        if len(all_boxes) > len(boxes) and sym_h > SLOPPY_RUN * line_h:
             # half a short run's boxes reaching down into the next line's marks (``ส๒๕๐`` for
             # ๘๖๔๐, its last two boxes twice a digit's height, seed 93) move its median: the
             # digits of the whole line, where theirs is far lower, give baseline and height
-            line_h = max(1, int(np.median([b[3] - b[1] for b in all_boxes])))
-            if sym_h > SLOPPY_RUN * line_h:
-                base, sym_h = int(np.median([b[3] for b in all_boxes])), line_h
+            base, sym_h = line_base, line_h
         # a line of a few words whose ink is mostly a number's loops (``๖๙๐,๐๐๐ บาท``) has a
         # body band of half their height, as their middle rows are sparse (below): each ๐ was
         # cut in two; where the run's glyphs stand far taller than the band (``LOOPS_BAND``),
