@@ -36,6 +36,8 @@ class Layout:
     # the paper's left and right edge on each row, where a dark border (the scanner's bed)
     # stands beside it; None when none does
     paper: tuple[np.ndarray, np.ndarray] | None = None
+    # the boxes of pens' words taken out of the typed lines they were joined to
+    pen_words: list[BBox] = field(default_factory=list)
 
 
 def ocr_ink(lay: Layout) -> np.ndarray:
@@ -880,6 +882,82 @@ def _scribble_on_letters(
     return bool(_a_scribble(box[0], box[1], box[2], xh, _SCRIBBLE_FILL * 5 / 3))
 
 
+def _pen_on_line(
+    labels: np.ndarray,
+    stats: np.ndarray,
+    typed: np.ndarray,
+    i: int,
+    xh: float,
+    rgb: np.ndarray | None = None,
+    cast: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, BBox] | None:
+    """A pen's word joined to the typed letters it was written across, found in component
+    ``i`` (dense and large enough to be a figure): the pixels of its box's frame that are the
+    letters', those of the pen's strokes across the letters (``_crossings``), and the page box
+    of the pen's strokes; None when it is no such thing. A typed line runs through it (letters
+    end within ``_AMID`` x-heights before it and ink goes on as near after it, on the same
+    rows: an emblem, a logo or a photograph stands apart from the text), and the pen's strokes are told from the letters' by their colour on a colour scan
+    (``colour_masks`` of the page in ``rgb``, the paper's ``cast`` taken out) or, a heavy
+    pen's, by their width (their middles more than ``_HEAVY`` times as far from the paper as
+    the letters' beside it). Its box was whitened for OCR as a figure's, and the line lost
+    what the pen touched: ``ดำเนินการ`` written over ``สธ ๒๒๖๒.๙`` took the reference number
+    (seed 83), ``เร่งด่วน`` the end of a phone number (seed 94)."""
+    sx, sy, sw, sh = (int(v) for v in stats[i, :4])
+    x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    rows = (h > xh * 0.5) & (y < sy + sh) & (y + h > sy)
+    rows[[0, i]] = False
+    reach = xh * _AMID
+    letters = typed & rows & (h < xh * 2.5) & (w < xh * 3)
+    before = letters & (x + w <= sx + xh * 0.5)
+    left = np.nonzero(before & (x + w >= sx - reach))[0]
+    right = np.nonzero(rows & (x >= sx + sw - xh * 0.5) & (x <= sx + sw + reach))[0]
+    if not len(left) or not len(right):
+        return None
+    top = np.maximum(y[left][:, None], y[right][None, :])
+    foot = np.minimum((y + h)[left][:, None], (y + h)[right][None, :])
+    if not (foot - top >= xh * 0.5).any():
+        return None
+    # a letter's stroke: the distance from its middle to the paper, the most of any letter's;
+    # the median of the nearest letters before it (one of them may be the pen's)
+    left = np.nonzero(before & (x + w >= sx - _STROKE_REACH * xh))[0]
+    left = left[np.argsort(sx - (x + w)[left])[:_STROKE_LETTERS]]
+    half = float(
+        np.median(
+            [_depths(labels[y[j] : y[j] + h[j], x[j] : x[j] + w[j]] == j).max() for j in left]
+        )
+    )
+    own = (labels[sy : sy + sh, sx : sx + sw] == i).astype(np.uint8)
+    middles = (_depths(own > 0) > _HEAVY * half).astype(np.uint8)
+    r = int(np.ceil(_HEAVY * half)) + 2  # a heavy stroke, out from its middle to its edges
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
+    pen = cv2.dilate(middles, disc) > 0
+    if rgb is not None:  # (and the pen's coloured pixels, with their grey fringe)
+        blue, stamp = colour_masks(rgb[sy : sy + sh, sx : sx + sw], own * 255, cast)
+        pen |= cv2.dilate(blue | stamp, _FRINGE) > 0
+    pen &= own > 0
+    if pen.sum() < _PEN_PART * own.sum():  # (a pen's word, not a blot where strokes meet)
+        return None
+    px, py, pw, ph = cv2.boundingRect(pen.astype(np.uint8))
+    keep = (own > 0) & ~pen
+    # where the pen crossed a letter, the letter's strokes either side are joined across it
+    across = _crossings(own * 255, pen.astype(np.uint8) * 255) > 0
+    return keep, across, (sx + px, sy + py, sx + px + pw, sy + py + ph)
+
+
+def _depths(mask: np.ndarray) -> np.ndarray:
+    """How far each pixel of ``mask`` lies from the paper (0 off it), the mask's box taken to
+    stand on paper (a component that fills its box is no infinitely deep stroke)."""
+    framed = cv2.copyMakeBorder(mask.astype(np.uint8), 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
+    return cv2.distanceTransform(framed, cv2.DIST_L2, 3)[1:-1, 1:-1]  # type: ignore[no-any-return]
+
+
+_AMID = 1.5  # x-heights: a word's blank, and a little
+_HEAVY = 1.5  # times a typed letter's stroke: a heavy pen's
+_PEN_PART = 0.25  # of a component's ink, the pen's at least
+_STROKE_REACH = 8  # x-heights before it the letters whose strokes a pen's are told from lie
+_STROKE_LETTERS = 8  # ... the nearest so many of them
+
+
 def _a_scribble(
     w: np.ndarray, h: np.ndarray, area: np.ndarray, xh: float, fill: float
 ) -> np.ndarray:
@@ -1080,6 +1158,19 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     scribble = _a_scribble(w, h, area, xh, _SCRIBBLE_FILL)
     lines_drawn = _pen_lines(w, h, area, xh)
     figure[0] = leaders[0] = scribble[0] = lines_drawn[0] = False
+    # a "figure" a typed line runs through may be a pen's word joined to the line's letters
+    pen_parts: dict[int, tuple[np.ndarray, np.ndarray, BBox]] = {}
+    cast = paper_cast(rgb, ink) if colour else None
+    for i in np.nonzero(figure)[0]:
+        fig = (int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i]))
+        if any(_overlap_frac(fig, f) > 0 for f in stamp_frames):
+            continue  # (a stamp's frame and the letters it touches: hidden as a figure)
+        parts = _pen_on_line(
+            labels, stats, ~(figure | leaders | scribble), int(i), xh, rgb if colour else None, cast
+        )
+        if parts is not None:
+            pen_parts[int(i)] = parts
+            figure[i] = False
     # ... and one too dense for that as a whole, for the typed letters its strokes run through
     joined = _a_scribble(w, h, area, xh, 2 * _SCRIBBLE_FILL) & ~scribble & ~figure
     joined[0] = False
@@ -1095,8 +1186,10 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
                 bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i])),
             )
         )
-    drop = figure | leaders | scribble | lines_drawn
-    penned = figure | scribble | lines_drawn
+    pen_words = np.zeros_like(figure)
+    pen_words[list(pen_parts)] = True
+    drop = figure | leaders | scribble | lines_drawn | pen_words
+    penned = figure | scribble | lines_drawn | pen_words
     pen_ink = painted(labels, stats, penned)
     dots = painted(labels, stats, leaders)
     gone = pen_ink | dots
@@ -1111,11 +1204,15 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             cv2.bitwise_or(gone, painted(labels, stats, ends), dst=gone)
     del pen_ink
     restored = None
-    for i in np.nonzero(scribble | lines_drawn)[0]:
+    for i in np.nonzero(scribble | lines_drawn | pen_words)[0]:
         # typed characters the signature's strokes touch are part of its component: give
         # them back to OCR (the typed line stays readable, the signature stays a signature);
-        # so are the marks a line drawn by hand runs through
-        keep = _typed_under_scribble(labels, stats, ~drop, int(i), xh, bool(joined[i]))
+        # so are the marks a line drawn by hand runs through, and a pen's word's letters
+        keep: np.ndarray | None
+        if int(i) in pen_parts:
+            keep = pen_parts[int(i)][0]
+        else:
+            keep = _typed_under_scribble(labels, stats, ~drop, int(i), xh, bool(joined[i]))
         if keep is not None:
             x0, y0 = int(x[i]), int(y[i])
             if restored is None:
@@ -1135,6 +1232,10 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         tips = cv2.dilate(dots[ruled], _FRINGE) > 0
         letters_kept[(gone[ruled] > 0) & ~tips] = 0
     del gone, restored, dots
+    for _, _, pen_box in pen_parts.values():
+        regions.append(
+            Region(id="", kind=RegionKind.HANDWRITTEN, bbox=pen_box, kind_confidence=0.7)
+        )
     for i in np.nonzero(scribble)[0]:
         regions.append(
             Region(
@@ -1148,7 +1249,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     hand_mask = None
     crossing = None
     if colour:
-        cast = paper_cast(rgb, ink)
+        assert cast is not None
         blue, stamp_ink = colour_masks(rgb, ink, cast)
         blue, pens = pen_groups(rgb, ink, blue, dpi, cast)
         hand_mask = blue
@@ -1175,6 +1276,11 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     # (``clear`` and ``ink`` are 0 or 255: whitening is a maximum)
     clean_gray = cv2.max(gray, cv2.bitwise_or(cv2.bitwise_not(cv2.dilate(ink, _FRINGE)), clear))
     del clear
+    for j, (_, across, _) in pen_parts.items():
+        if crossing is None:
+            crossing = np.zeros_like(ink)
+        cx, cy = int(x[j]), int(y[j])
+        crossing[cy : cy + across.shape[0], cx : cx + across.shape[1]][across] = 255
     if crossing is not None and crossing.any():
         # where a pen stroke or a stamp crosses a typed letter, the letter's own strokes on
         # either side fill the gap its clearing left, so the typed line still reads
@@ -1193,6 +1299,12 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     regions = _dedupe(regions)
     kept = ~drop
     kept[0] = False
+    # (and the letters given back from a pen's word: lines are cut to their letters)
+    letters = [stats[kept]]
+    for j, (part_keep, _, _) in pen_parts.items():
+        _, _, part, _ = cv2.connectedComponentsWithStats(part_keep.astype(np.uint8), connectivity=8)
+        part[1:, :2] += stats[j, :2]
+        letters.append(part[1:].astype(stats.dtype))
     return Layout(
         ocr_gray=ocr_gray,
         clean_gray=clean_gray,
@@ -1200,7 +1312,8 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
         regions=regions,
         hand_mask=hand_mask,
         x_height=xh,
-        components=stats[kept],
+        components=np.concatenate(letters),
+        pen_words=[pen_box for _, _, pen_box in pen_parts.values()],
         paper=paper,
     )
 

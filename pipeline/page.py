@@ -1266,16 +1266,26 @@ def doubt_hidden_ink(lines: list[Line], lay: layout.Layout, ocr_ink: np.ndarray)
     ``ได้รับมอบหมาย   เนิน``) lost the letters under it: with a letter's ink or more hidden
     inside its box (``HIDDEN_INK`` x-heights squared) it goes under the review threshold. (The
     emblem at the head is left out: it stands beside the title and the agency's line, which it
-    hides nothing of; the letters a signature or pen ink crossed are given back to OCR.)"""
+    hides nothing of; the letters a signature or pen ink crossed are given back to OCR.) So
+    does one whose rows a pen's word reaches half an x-height into, where layout took it out
+    of the typed letters it was joined to (``layout.Layout.pen_words``): the letters the pen
+    crossed are mended, not whole (``ระหว่าง`` under ``ทราบ`` read ``ระ97ว่าง``, seed 95)."""
     figures = [
         r.bbox
         for r in lay.regions
         if r.kind == RegionKind.FIGURE and r.bbox[1] >= STAMP_BAND * lay.ink.shape[0]
     ]
-    if not figures:
+    if not figures and not lay.pen_words:
         return
     least = HIDDEN_INK * max(1.0, lay.x_height) ** 2
     for ln in lines:
+        x0, y0, x1, y1 = ln.bbox
+        if any(
+            min(x1, px1) > max(x0, px0) and min(y1, py1) - max(y0, py0) >= lay.x_height / 2
+            for px0, py0, px1, py1 in lay.pen_words
+        ):
+            _doubt(ln)
+            continue
         hidden = 0
         for fx0, fy0, fx1, fy1 in figures:
             x0, y0 = max(ln.bbox[0], fx0), max(ln.bbox[1], fy0)

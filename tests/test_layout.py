@@ -677,3 +677,72 @@ def test_a_sparse_mask_is_shrunk_and_eroded_within_its_box_as_whole():
         assert np.array_equal(layout._shrink(mask, sparse=True), layout._shrink(mask)), box
         for k in kernels:
             assert np.array_equal(layout._erode_within(mask, k), cv2.erode(mask, k)), box
+
+
+def test_a_pens_word_joined_to_a_typed_line_is_no_figure():
+    """A pen's word written across a typed line takes the letters it touches into one
+    component, as large and dense as a figure's, whose box was whitened for OCR: the line lost
+    what the pen touched. A typed line runs through it, so it is a pen's word: its strokes are
+    told from the letters' by their width (a heavy pen on a grey page: ``ดำ`` over
+    ``สธ ๒๒๖๒.๙``, seed 83, the reference read ``สธ     เล่นกภา``) or by their colour (a colour
+    scan: ``เร่งด่วน`` over a phone's end and ``ภายใน``, seed 94), hidden as handwriting, and the
+    letters are kept."""
+    crop = np.asarray(Image.open(RESOURCES / "heavy-pen-word-across-a-reference.png"))
+    gray = np.full((3508, 2480), 255, np.uint8)
+    gray[1100 : 1100 + crop.shape[0], 1700 : 1700 + crop.shape[1]] = crop
+    lay = layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)
+    assert not any(r.kind.value == "figure" and r.bbox[0] < 2100 for r in lay.regions)
+    pens = [r.bbox for r in lay.regions if r.kind.value == "handwritten"]
+    assert len(pens) == 1 and pens[0][0] < 1990 and pens[0][2] > 2090  # ``ดำ``
+    seen = lay.ocr_gray[1100 : 1100 + crop.shape[0], 1700 : 1700 + crop.shape[1]] < 128
+    ink = crop < 128
+    digits = (slice(140, 195), slice(270, 425))  # ``๒๒๖``
+    assert seen[digits][ink[digits]].mean() > 0.7
+    pen = (slice(90, 135), slice(300, 400))  # the heavy strokes of ``ดำ``
+    assert seen[pen][ink[pen]].mean() < 0.2
+    assert (seen[:, :260] == ink[:, :260]).all()  # the lines' letters before it
+
+    rgb_crop = np.asarray(Image.open(RESOURCES / "pen-note-across-a-phones-end-colour.png"))
+    rgb = np.empty((3508, 2480, 3), np.uint8)
+    rgb[:] = np.median(rgb_crop.reshape(-1, 3), axis=0).astype(np.uint8)  # the scan's paper
+    rgb[940 : 940 + rgb_crop.shape[0], 1650 : 1650 + rgb_crop.shape[1]] = rgb_crop
+    gray = np.asarray(Image.fromarray(rgb).convert("L"))
+    lay = layout.analyse(rgb, gray, 300, True)
+    assert not any(r.kind.value == "figure" for r in lay.regions)
+    seen = lay.ocr_gray[940 : 940 + rgb_crop.shape[0], 1650 : 1650 + rgb_crop.shape[1]] < 128
+    ink = gray[940 : 940 + rgb_crop.shape[0], 1650 : 1650 + rgb_crop.shape[1]] < 128
+    phone = (slice(30, 85), slice(240, 330))  # ``๕๙``
+    assert seen[phone][ink[phone]].mean() > 0.75
+    words = (slice(130, 185), slice(280, 420))  # ``ยในวัน``
+    assert seen[words][ink[words]].mean() > 0.97
+
+
+def test_a_stamps_frame_joined_to_a_title_is_no_pens_word():
+    """A received stamp's frame and its printed ``วันที่`` joined to the title's last letter
+    under it (seed 85) make one component a typed line runs through, with the stamp's coloured
+    ink in it: it is not taken for a pen's word (what is left of it once the coloured ink is
+    gone, the frame's corner and the title's letter, was read into the agency line's
+    ``โทร.``), and is hidden as a figure, as before."""
+    crop = np.asarray(Image.open(RESOURCES / "title-under-a-received-stamps-frame-colour.png"))
+    rgb = np.empty((3508, 2480, 3), np.uint8)
+    rgb[:] = np.median(crop.reshape(-1, 3), axis=0).astype(np.uint8)
+    rgb[50 : 50 + crop.shape[0], 1100 : 1100 + crop.shape[1]] = crop
+    lay = layout.analyse(rgb, np.asarray(Image.fromarray(rgb).convert("L")), 300, True)
+    assert any(r.kind.value == "stamp" for r in lay.regions)
+    assert not lay.pen_words
+    assert any(r.kind.value == "figure" and 1550 < r.bbox[0] < 1600 for r in lay.regions)
+
+
+def test_a_figure_after_letters_that_fill_their_boxes_is_measured_without_fail():
+    """Letters that fill their boxes (``1``, ``l``, ``|``: a stroke of a letter's height)
+    before a figure-sized blot: their strokes' depth is measured from their boxes' edges, not
+    taken as infinite (a real election form's page failed with an OverflowError when the
+    letters' stroke came out infinitely deep)."""
+    gray = np.full((3508, 2480), 255, np.uint8)
+    for k in range(7):  # six strokes, and one after the blot
+        x = 500 + k * 30 if k < 6 else 860
+        gray[800:845, x : x + 5] = 0
+    yy, xx = np.ogrid[:3508, :2480]
+    gray[(yy - 822) ** 2 + (xx - 750) ** 2 <= 70**2] = 0  # the blot
+    assert layout._depths(np.ones((45, 5), bool)).max() < 5
+    layout.analyse(np.stack([gray] * 3, axis=-1), gray, 300, False)

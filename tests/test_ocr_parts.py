@@ -644,6 +644,16 @@ def test_a_typed_line_a_figure_hid_letters_of_goes_to_review():
     assert struck.confidence == UNSURE_CONF
     assert (clear.confidence, head.confidence) == (0.95, 0.99)
 
+    # a pen's word layout took out of the letters it was joined to (seed 95: ``ระหว่าง`` under
+    # a fine pen's ``ทราบ`` read ``ระ97ว่าง`` at 0.99): the line it reaches into is doubted,
+    # the one it only touches is not
+    lay.regions, lay.pen_words = [], [(900, 480, 1000, 530)]
+    crossed, touched = (
+        Line(text="ระหว่าง", bbox=(100, y, 1100, y + 40), confidence=0.99) for y in (500, 525)
+    )
+    doubt_hidden_ink([crossed, touched], lay, ink)
+    assert (crossed.confidence, touched.confidence) == (UNSURE_CONF, 0.99)
+
 
 def test_a_sliver_of_a_line_goes_to_review():
     from pipeline.page import UNSURE_CONF, doubt_slivers
