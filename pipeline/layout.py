@@ -896,12 +896,13 @@ def _pen_on_line(
     letters', those of the pen's strokes across the letters (``_crossings``), and the page box
     of the pen's strokes; None when it is no such thing. A typed line runs through it (letters
     end within ``_AMID`` x-heights before it and ink goes on as near after it, on the same
-    rows: an emblem, a logo or a photograph stands apart from the text), and the pen's strokes are told from the letters' by their colour on a colour scan
-    (``colour_masks`` of the page in ``rgb``, the paper's ``cast`` taken out) or, a heavy
-    pen's, by their width (their middles more than ``_HEAVY`` times as far from the paper as
-    the letters' beside it). Its box was whitened for OCR as a figure's, and the line lost
-    what the pen touched: ``ดำเนินการ`` written over ``สธ ๒๒๖๒.๙`` took the reference number
-    (seed 83), ``เร่งด่วน`` the end of a phone number (seed 94)."""
+    rows: an emblem, a logo or a photograph stands apart from the text), and the pen's strokes
+    are told from the letters' by their colour on a colour scan (``colour_masks`` of the page
+    in ``rgb``, the paper's ``cast`` taken out) or, a heavy pen's, by their width (their
+    middles more than ``_HEAVY`` times as far from the paper as the nearest letters' before
+    it). Its box was whitened for OCR as a figure's, and the line lost what the pen touched:
+    ``ดำเนินการ`` written over ``สธ ๒๒๖๒.๙`` took the reference number (seed 83),
+    ``เร่งด่วน`` the end of a phone number (seed 94)."""
     sx, sy, sw, sh = (int(v) for v in stats[i, :4])
     x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
     rows = (h > xh * 0.5) & (y < sy + sh) & (y + h > sy)
