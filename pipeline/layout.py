@@ -1187,10 +1187,10 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
                 bbox=(int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i])),
             )
         )
-    pen_words = np.zeros_like(figure)
-    pen_words[list(pen_parts)] = True
-    drop = figure | leaders | scribble | lines_drawn | pen_words
-    penned = figure | scribble | lines_drawn | pen_words
+    on_lines = np.zeros_like(figure)  # (the pens' words of ``pen_parts``)
+    on_lines[list(pen_parts)] = True
+    drop = figure | leaders | scribble | lines_drawn | on_lines
+    penned = figure | scribble | lines_drawn | on_lines
     pen_ink = painted(labels, stats, penned)
     dots = painted(labels, stats, leaders)
     gone = pen_ink | dots
@@ -1205,7 +1205,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
             cv2.bitwise_or(gone, painted(labels, stats, ends), dst=gone)
     del pen_ink
     restored = None
-    for i in np.nonzero(scribble | lines_drawn | pen_words)[0]:
+    for i in np.nonzero(scribble | lines_drawn | on_lines)[0]:
         # typed characters the signature's strokes touch are part of its component: give
         # them back to OCR (the typed line stays readable, the signature stays a signature);
         # so are the marks a line drawn by hand runs through, and a pen's word's letters
@@ -1303,7 +1303,7 @@ def analyse(rgb: np.ndarray, gray: np.ndarray, dpi: int, colour: bool) -> Layout
     # (and the letters given back from a pen's word: lines are cut to their letters)
     letters = [stats[kept]]
     for j, (part_keep, _, _) in pen_parts.items():
-        _, _, part, _ = cv2.connectedComponentsWithStats(part_keep.astype(np.uint8), connectivity=8)
+        _, _, part = components(part_keep.astype(np.uint8))
         part[1:, :2] += stats[j, :2]
         letters.append(part[1:].astype(stats.dtype))
     return Layout(

@@ -1279,9 +1279,9 @@ def doubt_hidden_ink(lines: list[Line], lay: layout.Layout, ocr_ink: np.ndarray)
         return
     least = HIDDEN_INK * max(1.0, lay.x_height) ** 2
     for ln in lines:
-        x0, y0, x1, y1 = ln.bbox
+        lx0, ly0, lx1, ly1 = ln.bbox
         if any(
-            min(x1, px1) > max(x0, px0) and min(y1, py1) - max(y0, py0) >= lay.x_height / 2
+            min(lx1, px1) > max(lx0, px0) and min(ly1, py1) - max(ly0, py0) >= lay.x_height / 2
             for px0, py0, px1, py1 in lay.pen_words
         ):
             _doubt(ln)
